@@ -1,0 +1,31 @@
+//! Woonkans core: everything that decides, with no browser and no clock.
+//!
+//! Invariant: this crate has no dependency on a browser, the network, the file system or the
+//! wall clock. Every date is an input; every random value (keys, ids) is passed in. That makes it
+//! testable natively and identical in the browser.
+
+pub mod assign;
+pub mod bundle;
+pub mod code;
+pub mod date;
+pub mod disclosure;
+pub mod dossier;
+pub mod handover;
+pub mod import;
+pub mod known;
+pub mod leakguard;
+pub mod matching;
+pub mod minimise;
+pub mod offer;
+pub mod register;
+pub mod sample;
+pub mod scan;
+pub mod targetgroup;
+pub mod validate;
+pub mod error;
+pub mod profile;
+pub mod region;
+pub mod rentlimits;
+pub mod text;
+
+pub use error::{Error, Result};

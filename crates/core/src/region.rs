@@ -1,0 +1,129 @@
+//! The two Woonkans regions, their participating gemeenten and the coordinator role each implies.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Region {
+    NoordLimburg,
+    MiddenLimburg,
+}
+
+/// Ketenregisseur (Noord-Limburg, who for now also does the Procesregisseur's tasks) or
+/// Procesregisseur (Midden-Limburg).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CoordinatorRole {
+    Ketenregisseur,
+    Procesregisseur,
+}
+
+pub const NOORD_LIMBURG: [&str; 8] = [
+    "Beesel",
+    "Bergen (L.)",
+    "Gennep",
+    "Horst aan de Maas",
+    "Mook en Middelaar",
+    "Peel en Maas",
+    "Venlo",
+    "Venray",
+];
+
+pub const MIDDEN_LIMBURG: [&str; 7] = [
+    "Echt-Susteren",
+    "Leudal",
+    "Maasgouw",
+    "Nederweert",
+    "Roerdalen",
+    "Roermond",
+    "Weert",
+];
+
+impl Region {
+    pub const ALL: [Region; 2] = [Region::NoordLimburg, Region::MiddenLimburg];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Region::NoordLimburg => "Noord-Limburg",
+            Region::MiddenLimburg => "Midden-Limburg",
+        }
+    }
+
+    pub fn role(self) -> CoordinatorRole {
+        match self {
+            Region::NoordLimburg => CoordinatorRole::Ketenregisseur,
+            Region::MiddenLimburg => CoordinatorRole::Procesregisseur,
+        }
+    }
+
+    pub fn gemeenten(self) -> &'static [&'static str] {
+        match self {
+            Region::NoordLimburg => &NOORD_LIMBURG,
+            Region::MiddenLimburg => &MIDDEN_LIMBURG,
+        }
+    }
+
+    pub fn of_gemeente(name: &str) -> Option<Region> {
+        let canonical = canonical_gemeente(name)?;
+        Region::ALL
+            .into_iter()
+            .find(|r| r.gemeenten().contains(&canonical))
+    }
+}
+
+impl CoordinatorRole {
+    pub fn name(self) -> &'static str {
+        match self {
+            CoordinatorRole::Ketenregisseur => "Ketenregisseur",
+            CoordinatorRole::Procesregisseur => "Procesregisseur",
+        }
+    }
+}
+
+/// Folds case, diacritics, punctuation and white space so that "bergen l", "Bergen (L)" and
+/// "BERGEN (L.)" compare equal.
+pub fn fold_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = crate::text::fold_diacritic(c);
+        if c.is_alphanumeric() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The official spelling of a participating gemeente, accepting the obvious variants.
+pub fn canonical_gemeente(name: &str) -> Option<&'static str> {
+    let folded = fold_name(name);
+    if folded.is_empty() {
+        return None;
+    }
+    let all = NOORD_LIMBURG.iter().chain(MIDDEN_LIMBURG.iter());
+    for g in all {
+        let f = fold_name(g);
+        if f == folded || (f == "bergenl" && folded == "bergen") || (f == "echtsusteren" && folded == "echtsusteren") {
+            return Some(g);
+        }
+    }
+    None
+}
+
+pub fn all_gemeenten() -> impl Iterator<Item = &'static str> {
+    NOORD_LIMBURG.iter().chain(MIDDEN_LIMBURG.iter()).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fifteen_gemeenten_in_two_regions() {
+        assert_eq!(all_gemeenten().count(), 15);
+        assert_eq!(Region::of_gemeente("venlo"), Some(Region::NoordLimburg));
+        assert_eq!(Region::of_gemeente("Bergen (L)"), Some(Region::NoordLimburg));
+        assert_eq!(Region::of_gemeente("ECHT SUSTEREN"), Some(Region::MiddenLimburg));
+        assert_eq!(Region::of_gemeente("Maastricht"), None);
+        assert_eq!(Region::MiddenLimburg.role(), CoordinatorRole::Procesregisseur);
+    }
+}

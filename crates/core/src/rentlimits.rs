@@ -1,0 +1,129 @@
+//! The yearly rent and income limits (huurgrenzen, inkomensgrenzen passend toewijzen) as data.
+//!
+//! The table is data with its year and source, replaceable without a code change: the
+//! coordinator can load another year's table as JSON.
+
+use crate::error::{Error, Result};
+use crate::profile::{AgeBand, IncomeBand};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RentLimits {
+    pub year: i32,
+    pub source: String,
+    /// Kwaliteitskortingsgrens, in cents.
+    pub kwaliteitskortingsgrens_cents: u32,
+    /// Lage aftoppingsgrens (1-2 person households), in cents.
+    pub aftoppingsgrens_laag_cents: u32,
+    /// Hoge aftoppingsgrens (3+ person households), in cents.
+    pub aftoppingsgrens_hoog_cents: u32,
+    /// Liberalisatiegrens, in cents.
+    pub liberalisatiegrens_cents: u32,
+    /// Passend-toewijzen income limit, one-person household below AOW age, yearly, in euros.
+    pub income_limit_single: u32,
+    /// Passend-toewijzen income limit, multi-person household below AOW age, yearly, in euros.
+    pub income_limit_multi: u32,
+    /// The same at AOW age.
+    pub income_limit_single_aow: u32,
+    pub income_limit_multi_aow: u32,
+}
+
+/// The table shipped with the app.
+pub fn current() -> RentLimits {
+    // Figures and source are kept in one place so a year's update is a data change only.
+    serde_json::from_str(include_str!("../data/rent-limits.json"))
+        .expect("shipped rent-limits table is valid JSON")
+}
+
+impl RentLimits {
+    pub fn from_json(text: &str) -> Result<RentLimits> {
+        let limits: RentLimits = serde_json::from_str(text).map_err(|_| {
+            Error::new(
+                "RENT_LIMITS_INVALID",
+                "Dit bestand is geen geldige tabel met huur- en inkomensgrenzen.",
+            )
+        })?;
+        limits.validate()?;
+        Ok(limits)
+    }
+
+    pub fn validate(&self) -> Result<()> {
+        let ordered = self.kwaliteitskortingsgrens_cents < self.aftoppingsgrens_laag_cents
+            && self.aftoppingsgrens_laag_cents <= self.aftoppingsgrens_hoog_cents
+            && self.aftoppingsgrens_hoog_cents < self.liberalisatiegrens_cents;
+        if !(2000..=2100).contains(&self.year) || !ordered || self.income_limit_single == 0 {
+            return Err(Error::new(
+                "RENT_LIMITS_INVALID",
+                "De huurgrenzen kloppen niet: kwaliteitskortingsgrens < aftoppingsgrenzen < liberalisatiegrens, en een jaar tussen 2000 en 2100.",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Yearly income limit for passend toewijzen for this household.
+    pub fn income_limit(&self, household_size: u8, age_band: AgeBand) -> u32 {
+        let aow = matches!(age_band, AgeBand::From67);
+        match (household_size <= 1, aow) {
+            (true, false) => self.income_limit_single,
+            (false, false) => self.income_limit_multi,
+            (true, true) => self.income_limit_single_aow,
+            (false, true) => self.income_limit_multi_aow,
+        }
+    }
+
+    pub fn income_band(&self, yearly_income_euros: u32, household_size: u8, age_band: AgeBand) -> IncomeBand {
+        if yearly_income_euros <= self.income_limit(household_size, age_band) {
+            IncomeBand::AtOrBelowLimit
+        } else {
+            IncomeBand::AboveLimit
+        }
+    }
+
+    /// The highest net rent that passend toewijzen allows this household, in cents: the
+    /// kwaliteitskortingsgrens for a young adult under 23 (above it no rent allowance), the lower
+    /// aftoppingsgrens for one or two persons, the upper one for three or more, and the
+    /// liberalisatiegrens above the income limit.
+    pub fn max_rent_cents(&self, household_size: u8, age_band: AgeBand, income: IncomeBand) -> u32 {
+        match income {
+            IncomeBand::AboveLimit => self.liberalisatiegrens_cents,
+            IncomeBand::AtOrBelowLimit if age_band == AgeBand::From18To22 => {
+                self.kwaliteitskortingsgrens_cents
+            }
+            IncomeBand::AtOrBelowLimit if household_size <= 2 => self.aftoppingsgrens_laag_cents,
+            IncomeBand::AtOrBelowLimit => self.aftoppingsgrens_hoog_cents,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_table_is_valid_and_ordered() {
+        let t = current();
+        t.validate().unwrap();
+        assert_eq!(
+            t.max_rent_cents(1, AgeBand::From28To54, IncomeBand::AtOrBelowLimit),
+            t.aftoppingsgrens_laag_cents
+        );
+        assert_eq!(
+            t.max_rent_cents(4, AgeBand::From28To54, IncomeBand::AtOrBelowLimit),
+            t.aftoppingsgrens_hoog_cents
+        );
+        assert_eq!(
+            t.max_rent_cents(1, AgeBand::From18To22, IncomeBand::AtOrBelowLimit),
+            t.kwaliteitskortingsgrens_cents
+        );
+    }
+
+    #[test]
+    fn bad_tables_are_refused() {
+        assert!(RentLimits::from_json("{}").is_err());
+        assert!(RentLimits::from_json("\u{0}\u{1}").is_err());
+        let mut t = current();
+        t.liberalisatiegrens_cents = 1;
+        assert!(RentLimits::from_json(&serde_json::to_string(&t).unwrap()).is_err());
+    }
+}
