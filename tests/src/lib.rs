@@ -1,1 +1,165 @@
-//! End-to-end test support.
+//! Support for the end-to-end tests: the built `dist/` served on 127.0.0.1, and a fresh
+//! chromedriver and headless Chromium (own empty profile) per test.
+
+use fantoccini::{Client, ClientBuilder};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::Duration;
+use xtask::server::Server;
+
+pub fn dist() -> PathBuf {
+    let dir = std::env::var_os("WOONKANS_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist"));
+    assert!(
+        dir.join("index.html").exists(),
+        "no built app in {}: run `cargo xtask test` (it builds dist/ first) or `cargo xtask build`",
+        dir.display()
+    );
+    dir
+}
+
+/// The one server of this test process.
+pub fn server() -> &'static Server {
+    static SERVER: OnceLock<Server> = OnceLock::new();
+    SERVER.get_or_init(|| xtask::server::serve(&dist(), 0).expect("serve dist/ on loopback"))
+}
+
+pub fn screenshot_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/screenshots");
+    std::fs::create_dir_all(&dir).expect("create screenshot folder");
+    dir
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+/// A headless Chromium session; chromedriver and its temporary profile go away on drop.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    profile: PathBuf,
+}
+
+impl Browser {
+    pub async fn start() -> Browser {
+        let port = free_port();
+        let driver = Command::new("/usr/bin/chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver from Debian's chromium-driver package");
+        let profile = std::env::temp_dir().join(format!("woonkans-e2e-{port}"));
+        let _ = std::fs::remove_dir_all(&profile);
+        let caps = serde_json::json!({
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic",
+                    "--window-size=1280,800",
+                    format!("--user-data-dir={}", profile.display()),
+                ],
+                "prefs": {
+                    "download.default_directory": profile.join("downloads").display().to_string(),
+                    "download.prompt_for_download": false
+                }
+            }
+        });
+        let caps = caps.as_object().expect("object").clone();
+        let url = format!("http://127.0.0.1:{port}");
+        let mut last_err = None;
+        for _ in 0..50 {
+            match ClientBuilder::new(
+                hyper_util::client::legacy::connect::HttpConnector::new(),
+            )
+            .capabilities(caps.clone())
+            .connect(&url)
+            .await
+            {
+                Ok(client) => {
+                    return Browser {
+                        client,
+                        driver,
+                        profile,
+                    };
+                }
+                Err(e) => {
+                    last_err = Some(e);
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            }
+        }
+        panic!("chromedriver did not start: {last_err:?}");
+    }
+
+    pub fn downloads(&self) -> PathBuf {
+        self.profile.join("downloads")
+    }
+
+    /// Opens an app path and waits until Yew has rendered the header.
+    pub async fn open(&self, path: &str) {
+        let url = format!("{}{}", server().url().trim_end_matches('/'), path);
+        self.client.goto(&url).await.expect("navigate");
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(fantoccini::Locator::Css("header.kop"))
+            .await
+            .expect("the app renders its header");
+    }
+
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let png = self.client.screenshot().await.expect("screenshot");
+        let path = screenshot_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("write screenshot");
+        path
+    }
+
+    /// Every URL the page has requested so far (resource timing), including the document.
+    pub async fn requested_urls(&self) -> Vec<String> {
+        let v = self
+            .client
+            .execute(
+                "return [location.href].concat(performance.getEntriesByType('resource').map(e => e.name));",
+                vec![],
+            )
+            .await
+            .expect("read resource timing");
+        v.as_array()
+            .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+            .unwrap_or_default()
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}
+
+/// Asserts that every request went to the app's own origin.
+pub fn assert_same_origin(urls: &[String]) {
+    let origin = server().url();
+    for u in urls {
+        assert!(
+            u.starts_with(origin.as_str()) || u.starts_with("blob:") || u.starts_with("data:"),
+            "request to another origin: {u}"
+        );
+    }
+}

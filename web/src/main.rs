@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    woonkans_web::start();
+}

@@ -1,0 +1,67 @@
+//! The app shell in headless Chromium: Dutch shell, region → role, navigation, no foreign requests.
+
+use fantoccini::Locator;
+use woonkans_tests::{Browser, assert_same_origin, dist};
+
+#[tokio::test(flavor = "current_thread")]
+async fn shell_region_role_and_navigation_without_foreign_requests() {
+    let b = Browser::start().await;
+    b.open("/").await;
+    assert_eq!(b.client.title().await.unwrap(), "Woonkans");
+    let role = b.client.find(Locator::Css("#rol")).await.unwrap();
+    assert_eq!(role.text().await.unwrap(), "kies eerst uw regio");
+
+    let after_load = b.requested_urls().await;
+    assert_same_origin(&after_load);
+    assert!(after_load.iter().any(|u| u.ends_with(".wasm")), "the app loaded its wasm");
+
+    let select = b.client.find(Locator::Css("#regio-keuze")).await.unwrap();
+    select.select_by_value("midden").await.unwrap();
+    assert_eq!(role.text().await.unwrap(), "Procesregisseur");
+    select.select_by_value("noord").await.unwrap();
+    assert_eq!(role.text().await.unwrap(), "Ketenregisseur");
+
+    for (label, path) in [
+        ("Aanbod & criteria", "/aanbod"),
+        ("Matching", "/matching"),
+        ("Bundels", "/bundels"),
+        ("Verwerkingslog", "/verwerkingslog"),
+        ("Privacy", "/privacy"),
+        ("Dossiers", "/dossiers"),
+    ] {
+        b.client
+            .find(Locator::LinkText(label))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let h1 = b.client.find(Locator::Css("h1")).await.unwrap();
+        assert_eq!(h1.text().await.unwrap(), label);
+        assert!(b.client.current_url().await.unwrap().path() == path);
+        b.screenshot(&format!("shell{}", path.replace('/', "-"))).await;
+    }
+
+    // Navigating inside the app made no request at all.
+    let after_clicks = b.requested_urls().await;
+    assert_eq!(after_load.len(), after_clicks.len(), "requests after load: {after_clicks:?}");
+
+    // A deep link survives a reload (the server answers app routes with the app).
+    b.open("/privacy").await;
+    let h1 = b.client.find(Locator::Css("h1")).await.unwrap();
+    assert_eq!(h1.text().await.unwrap(), "Privacy");
+    b.close().await;
+}
+
+#[test]
+fn built_index_html_carries_a_strict_policy() {
+    let html = std::fs::read_to_string(dist().join("index.html")).unwrap();
+    let policy = xtask::csp::policy_of(&html).expect("a CSP meta tag");
+    assert!(policy.contains("default-src 'none'"));
+    assert!(policy.contains("connect-src 'self'"));
+    assert!(!policy.contains("unsafe-inline"));
+    assert!(!policy.contains("unsafe-eval'") || policy.contains("wasm-unsafe-eval"));
+    assert!(!policy.contains("inline-script-hashes"), "policy was sealed");
+    assert!(policy.contains("'sha256-"), "the loader script is allowed by hash");
+    assert!(html.contains("name=\"referrer\" content=\"no-referrer\""));
+}

@@ -1,0 +1,28 @@
+use crate::route::Route;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PageProps {
+    pub route: Route,
+}
+
+/// Renders the page for a route. Each page gets its own module as it grows.
+#[function_component(Page)]
+pub fn page(props: &PageProps) -> Html {
+    let title = props.route.title();
+    let intro = match props.route {
+        Route::Dossiers => "Dossiers van inwoners, met de voortgang door de zes stappen van de routeplanner.",
+        Route::Aanbod => "Woningcorporaties, hun Woonkans-criteria en hun woningen.",
+        Route::Matching => "Welke corporaties en woningen passen bij een bemiddelingsprofiel, en waarom.",
+        Route::Bundels => "Gecodeerde profielbundels per corporatie: het enige dat gedeeld wordt.",
+        Route::Verwerkingslog => "Wat is wanneer met wie gedeeld, op welke grondslag.",
+        Route::Privacy => "Het verwerkingsregister: welke gegevens per stap, op welke grondslag en met welk doel.",
+        Route::NotFound => "Deze pagina bestaat niet. Kies een onderdeel in het menu.",
+    };
+    html! {
+        <section aria-labelledby="pagina-titel">
+            <h1 id="pagina-titel">{ title }</h1>
+            <p class="inleiding">{ intro }</p>
+        </section>
+    }
+}

@@ -1,0 +1,26 @@
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+use woonkans_web::app::App;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn root() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+#[wasm_bindgen_test]
+async fn shell_shows_title_navigation_and_role() {
+    let root = root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Woonkans"));
+    for item in ["Dossiers", "Aanbod & criteria", "Matching", "Bundels", "Verwerkingslog", "Privacy"] {
+        assert!(text.contains(item), "menu item {item}");
+    }
+    assert!(text.contains("kies eerst uw regio"));
+}
