@@ -1,1 +1,320 @@
-//! (being written)
+//! The target-group check (doelgroep): who may be mediated through Woonkans.
+//!
+//! The seed: adults of 18 and over from a participating gemeente, not status holders or labour
+//! migrants, who cannot get housing the regular way and whose support need is related to
+//! (learning to) live independently. Young adults 18-27 are a named priority group. The check
+//! reports every condition that fails, each with a Dutch reason, so the consultant sees at once
+//! what is missing; an answer not yet recorded counts as failed ("nog niet vastgesteld").
+
+use crate::date::Date;
+use crate::dossier::Dossier;
+use crate::region::{Region, canonical_gemeente};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The consultant's answers for the conditions that cannot be derived from other data.
+/// `None` means not established yet.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TargetGroupAnswers {
+    pub status_holder: Option<bool>,
+    pub labour_migrant: Option<bool>,
+    /// True when the resident cannot get a home the regular way (waiting list, own search).
+    pub regular_route_impossible: Option<bool>,
+    /// True when the support need is related to (learning to) live independently.
+    pub support_need_independent_living: Option<bool>,
+}
+
+impl fmt::Debug for TargetGroupAnswers {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::dossier::redacted(
+            f,
+            "TargetGroupAnswers",
+            &[
+                "status_holder",
+                "labour_migrant",
+                "regular_route_impossible",
+                "support_need_independent_living",
+            ],
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Condition {
+    /// 18 or older on the reference date.
+    Age,
+    /// Lives in a participating gemeente of the coordinator's region.
+    Gemeente,
+    /// Not a status holder or labour migrant.
+    StatusHolderOrLabourMigrant,
+    /// Cannot get housing the regular way.
+    RegularRoute,
+    /// Support need related to (learning to) live independently.
+    SupportNeed,
+}
+
+impl Condition {
+    pub const ALL: [Condition; 5] = [
+        Condition::Age,
+        Condition::Gemeente,
+        Condition::StatusHolderOrLabourMigrant,
+        Condition::RegularRoute,
+        Condition::SupportNeed,
+    ];
+
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Condition::Age => "18 jaar of ouder",
+            Condition::Gemeente => "Woont in een deelnemende gemeente",
+            Condition::StatusHolderOrLabourMigrant => "Geen statushouder of arbeidsmigrant",
+            Condition::RegularRoute => "Kan niet op reguliere wijze aan een woning komen",
+            Condition::SupportNeed => {
+                "Ondersteuningsvraag die samenhangt met het zelfstandig (leren) wonen"
+            }
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TargetGroupFailure {
+    pub condition: Condition,
+    /// Dutch; names the condition, never a value from the dossier.
+    pub reason: String,
+    /// True when the condition fails because data is missing, not because it is not met.
+    pub missing_data: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TargetGroupResult {
+    pub eligible: bool,
+    /// 18-27 on the reference date: the priority group of the seed.
+    pub young_adult: bool,
+    pub failures: Vec<TargetGroupFailure>,
+}
+
+fn fail(condition: Condition, reason: &str, missing_data: bool) -> TargetGroupFailure {
+    TargetGroupFailure {
+        condition,
+        reason: reason.to_string(),
+        missing_data,
+    }
+}
+
+/// Checks every target-group condition for `dossier` on `reference` (the date of the check),
+/// with `region` the coordinator's region whose participating gemeenten count.
+pub fn check_target_group(dossier: &Dossier, reference: Date, region: Region) -> TargetGroupResult {
+    let mut failures = Vec::new();
+    let mut young_adult = false;
+
+    match dossier.birth_date {
+        None => failures.push(fail(
+            Condition::Age,
+            "De geboortedatum ontbreekt, dus de leeftijd is niet vast te stellen.",
+            true,
+        )),
+        Some(born) if born > reference => failures.push(fail(
+            Condition::Age,
+            "De geboortedatum ligt na de peildatum; controleer de geboortedatum.",
+            false,
+        )),
+        Some(born) => {
+            let age = born.age_on(reference);
+            if age < 18 {
+                failures.push(fail(
+                    Condition::Age,
+                    "De inwoner is op de peildatum jonger dan 18 jaar.",
+                    false,
+                ));
+            }
+            young_adult = (18..=27).contains(&age);
+        }
+    }
+
+    if dossier.gemeente.trim().is_empty() {
+        failures.push(fail(
+            Condition::Gemeente,
+            "De woongemeente ontbreekt.",
+            true,
+        ));
+    } else {
+        match canonical_gemeente(&dossier.gemeente) {
+            Some(g) if region.gemeenten().contains(&g) => {}
+            Some(_) => {
+                let other = Region::ALL
+                    .into_iter()
+                    .find(|r| *r != region)
+                    .unwrap_or(region);
+                failures.push(TargetGroupFailure {
+                    condition: Condition::Gemeente,
+                    reason: format!(
+                        "De woongemeente hoort bij {}, niet bij {}: de inwoner valt onder de andere regio.",
+                        other.name(),
+                        region.name()
+                    ),
+                    missing_data: false,
+                });
+            }
+            None => failures.push(fail(
+                Condition::Gemeente,
+                "De woongemeente neemt niet deel aan Woonkans (of is niet herkend).",
+                false,
+            )),
+        }
+    }
+
+    let t = &dossier.target_group;
+    match (t.status_holder, t.labour_migrant) {
+        (Some(true), _) => failures.push(fail(
+            Condition::StatusHolderOrLabourMigrant,
+            "De inwoner is statushouder; statushouders vallen niet onder de doelgroep.",
+            false,
+        )),
+        (_, Some(true)) => failures.push(fail(
+            Condition::StatusHolderOrLabourMigrant,
+            "De inwoner is arbeidsmigrant; arbeidsmigranten vallen niet onder de doelgroep.",
+            false,
+        )),
+        (Some(false), Some(false)) => {}
+        _ => failures.push(fail(
+            Condition::StatusHolderOrLabourMigrant,
+            "Nog niet vastgesteld of de inwoner statushouder of arbeidsmigrant is.",
+            true,
+        )),
+    }
+
+    match t.regular_route_impossible {
+        Some(true) => {}
+        Some(false) => failures.push(fail(
+            Condition::RegularRoute,
+            "De inwoner kan op reguliere wijze aan een woning komen.",
+            false,
+        )),
+        None => failures.push(fail(
+            Condition::RegularRoute,
+            "Nog niet vastgesteld of de inwoner op reguliere wijze aan een woning kan komen.",
+            true,
+        )),
+    }
+
+    match t.support_need_independent_living {
+        Some(true) => {}
+        Some(false) => failures.push(fail(
+            Condition::SupportNeed,
+            "De ondersteuningsvraag hangt niet samen met het zelfstandig (leren) wonen.",
+            false,
+        )),
+        None => failures.push(fail(
+            Condition::SupportNeed,
+            "Nog niet vastgesteld of er een ondersteuningsvraag is rond het zelfstandig (leren) wonen.",
+            true,
+        )),
+    }
+
+    TargetGroupResult {
+        eligible: failures.is_empty(),
+        young_adult,
+        failures,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn eligible_dossier() -> Dossier {
+        let mut x = Dossier::new("t1");
+        x.birth_date = Some(d("2004-06-15"));
+        x.gemeente = "venray".into();
+        x.target_group = TargetGroupAnswers {
+            status_holder: Some(false),
+            labour_migrant: Some(false),
+            regular_route_impossible: Some(true),
+            support_need_independent_living: Some(true),
+        };
+        x
+    }
+
+    fn conditions(r: &TargetGroupResult) -> Vec<Condition> {
+        r.failures.iter().map(|f| f.condition).collect()
+    }
+
+    #[test]
+    fn eligible_young_adult() {
+        let r = check_target_group(&eligible_dossier(), d("2026-06-15"), Region::NoordLimburg);
+        assert!(r.eligible, "{r:?}");
+        assert!(r.young_adult);
+        assert!(r.failures.is_empty());
+        // Turned 28 the day before.
+        let mut x = eligible_dossier();
+        x.birth_date = Some(d("1998-06-14"));
+        let r = check_target_group(&x, d("2026-06-15"), Region::NoordLimburg);
+        assert!(r.eligible && !r.young_adult);
+    }
+
+    #[test]
+    fn age_boundary_on_the_birthday() {
+        let x = eligible_dossier();
+        let r = check_target_group(&x, d("2022-06-14"), Region::NoordLimburg);
+        assert_eq!(conditions(&r), vec![Condition::Age]);
+        assert!(!r.young_adult && !r.eligible);
+        let r = check_target_group(&x, d("2022-06-15"), Region::NoordLimburg);
+        assert!(r.eligible && r.young_adult);
+        let r = check_target_group(&x, d("2000-01-01"), Region::NoordLimburg);
+        assert_eq!(conditions(&r), vec![Condition::Age]);
+    }
+
+    #[test]
+    fn every_failure_is_reported() {
+        let mut x = Dossier::new("t2");
+        let r = check_target_group(&x, d("2026-01-01"), Region::MiddenLimburg);
+        assert_eq!(conditions(&r), Condition::ALL.to_vec());
+        assert!(r.failures.iter().all(|f| f.missing_data));
+        assert!(r.failures[0].reason.contains("geboortedatum ontbreekt"));
+
+        x.birth_date = Some(d("2015-01-01"));
+        x.gemeente = "Maastricht".into();
+        x.target_group = TargetGroupAnswers {
+            status_holder: Some(false),
+            labour_migrant: Some(true),
+            regular_route_impossible: Some(false),
+            support_need_independent_living: Some(false),
+        };
+        let r = check_target_group(&x, d("2026-01-01"), Region::MiddenLimburg);
+        assert_eq!(conditions(&r), Condition::ALL.to_vec());
+        assert!(r.failures.iter().all(|f| !f.missing_data));
+        assert!(r.failures[2].reason.contains("arbeidsmigrant"));
+        for f in &r.failures {
+            assert!(!f.reason.contains("Maastricht"));
+        }
+    }
+
+    #[test]
+    fn gemeente_of_the_other_region() {
+        let x = eligible_dossier();
+        let r = check_target_group(&x, d("2026-06-15"), Region::MiddenLimburg);
+        assert_eq!(conditions(&r), vec![Condition::Gemeente]);
+        assert!(r.failures[0].reason.contains("Noord-Limburg"));
+        assert!(!r.failures[0].reason.contains("enray"));
+    }
+
+    #[test]
+    fn status_holder_named_and_half_answers_count_as_missing() {
+        let mut x = eligible_dossier();
+        x.target_group.status_holder = Some(true);
+        let r = check_target_group(&x, d("2026-06-15"), Region::NoordLimburg);
+        assert!(r.failures[0].reason.contains("statushouder"));
+        x.target_group.status_holder = Some(false);
+        x.target_group.labour_migrant = None;
+        let r = check_target_group(&x, d("2026-06-15"), Region::NoordLimburg);
+        assert_eq!(conditions(&r), vec![Condition::StatusHolderOrLabourMigrant]);
+        assert!(r.failures[0].missing_data);
+    }
+}
