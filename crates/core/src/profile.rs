@@ -384,3 +384,363 @@ pub fn category_key(c: ProfileCategory) -> &'static str {
         ProfileCategory::FinancesDebts => "financesDebts",
     }
 }
+
+/// What the minimiser derives from the dossier for step 4 (never the raw values).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DerivedFacts {
+    pub gender: Gender,
+    pub living_situation: LivingSituation,
+    pub age_band: AgeBand,
+    pub income_band: IncomeBand,
+    pub household_size: u8,
+}
+
+/// The coordinator's step-4 input while the profile is being built: every part may still be
+/// missing. `ProfileDraft::complete` lists what is missing or turns it into a profile.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ProfileDraft {
+    pub assessments: BTreeMap<ProfileCategory, Assessment>,
+    pub mobility: Option<Mobility>,
+    pub search_area: Vec<String>,
+    pub excluded_neighbourhoods: Vec<String>,
+    pub housing_form: Option<HousingForm>,
+    pub rent_arrears: Option<History>,
+    pub nuisance: Option<History>,
+    pub budget_management: Option<bool>,
+    pub contract_form: Option<ContractForm>,
+    pub support_hours_per_week: Option<f64>,
+    pub reachable_24_7: Option<bool>,
+    pub relapse_plan: RelapsePlan,
+    pub safety_plan: Option<SafetyPlan>,
+    /// A lower maximum rent than the rent-limit table gives, in cents.
+    pub max_rent_override_cents: Option<u32>,
+}
+
+/// One thing that keeps a draft from being complete, in Dutch, with the field it concerns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Missing {
+    pub field: String,
+    pub message: String,
+}
+
+fn missing(field: &str, message: &str) -> Missing {
+    Missing {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+/// The five categories that carry a self-reliance level.
+pub const SCORED: [ProfileCategory; 5] = [
+    ProfileCategory::HouseholdCare,
+    ProfileCategory::WorkDayActivities,
+    ProfileCategory::SocialNetwork,
+    ProfileCategory::SocialSelfReliance,
+    ProfileCategory::FinancesDebts,
+];
+
+/// Longest note per category: a profile note is a short remark, not a report.
+pub const NOTE_MAX_CHARS: usize = 500;
+
+impl ProfileDraft {
+    fn level(&self, c: ProfileCategory) -> Option<u8> {
+        self.assessments
+            .get(&c)
+            .and_then(|a| a.level)
+            .filter(|l| (1..=5).contains(l))
+    }
+
+    /// Everything still missing, in the order of the form. Empty means `complete` will succeed
+    /// (apart from the scanner's findings, which `complete` checks with the dossier's values).
+    pub fn missing(
+        &self,
+        rent_limits: &crate::rentlimits::RentLimits,
+        facts: &DerivedFacts,
+    ) -> Vec<Missing> {
+        let mut out = Vec::new();
+        for c in SCORED {
+            if self.level(c).is_none() {
+                out.push(missing(
+                    &format!("niveaus.{}", category_key(c)),
+                    &format!("{}: kies een niveau van 1 tot 5.", c.dutch()),
+                ));
+            }
+        }
+        for (c, a) in &self.assessments {
+            if a.note.chars().count() > NOTE_MAX_CHARS {
+                out.push(missing(
+                    &format!("notities.{}", category_key(*c)),
+                    &format!(
+                        "{}: de notitie is langer dan {NOTE_MAX_CHARS} tekens.",
+                        c.dutch()
+                    ),
+                ));
+            }
+        }
+        if self.mobility.is_none() {
+            out.push(missing(
+                "mobiliteit",
+                "Mobiliteit: kies wat de inwoner nodig heeft.",
+            ));
+        }
+        if self.search_area.is_empty() {
+            out.push(missing(
+                "zoekgebied",
+                "Zoekgebied: kies minstens één gemeente.",
+            ));
+        } else if self
+            .search_area
+            .iter()
+            .any(|g| crate::region::canonical_gemeente(g).is_none())
+        {
+            out.push(missing(
+                "zoekgebied",
+                "Zoekgebied: alleen deelnemende gemeenten zijn mogelijk.",
+            ));
+        }
+        if self.housing_form.is_none() {
+            out.push(missing(
+                "woonvorm",
+                "Woonvorm: kies een woonvorm of 'geen voorkeur'.",
+            ));
+        }
+        if self.rent_arrears.is_none() {
+            out.push(missing(
+                "huurachterstand",
+                "Huurverleden: vul de huurachterstand in.",
+            ));
+        }
+        if self.nuisance.is_none() {
+            out.push(missing("overlast", "Huurverleden: vul de overlast in."));
+        }
+        if self.budget_management.is_none() {
+            out.push(missing("bewindvoering", "Bewindvoering: kies ja of nee."));
+        }
+        if self.contract_form.is_none() {
+            out.push(missing(
+                "contractvorm",
+                "Contractvorm: kies een contractvorm.",
+            ));
+        }
+        match self.support_hours_per_week {
+            None => out.push(missing(
+                "ondersteuningUren",
+                "Ondersteuning: vul het aantal uren per week in.",
+            )),
+            Some(h) if !(0.0..=168.0).contains(&h) || h.is_nan() => out.push(missing(
+                "ondersteuningUren",
+                "Ondersteuning: het aantal uren per week ligt tussen 0 en 168.",
+            )),
+            Some(_) => {}
+        }
+        if self.reachable_24_7.is_none() {
+            out.push(missing(
+                "bereikbaarheid",
+                "Ondersteuning: geef aan of 24/7 bereikbaarheid geregeld is.",
+            ));
+        }
+        for m in self.relapse_plan.missing() {
+            out.push(missing(
+                "terugvalplan",
+                &format!("Terugvalplan: {}.", m.trim_start_matches("terugvalplan: ")),
+            ));
+        }
+        if self.safety_plan.is_none() {
+            out.push(missing(
+                "veiligheidsplan",
+                "Veiligheidsplan: kies niet nodig, nodig of aanwezig.",
+            ));
+        }
+        if let Some(cap) = self.max_rent_override_cents {
+            let table =
+                rent_limits.max_rent_cents(facts.household_size, facts.age_band, facts.income_band);
+            if cap > table {
+                out.push(missing(
+                    "maximaleHuur",
+                    "Maximale huur: die mag alleen lager zijn dan de grens uit de huurtabel.",
+                ));
+            }
+        }
+        out
+    }
+
+    /// The profile, when nothing is missing.
+    pub fn complete(
+        &self,
+        rent_limits: &crate::rentlimits::RentLimits,
+        facts: &DerivedFacts,
+    ) -> std::result::Result<PlacementProfile, Vec<Missing>> {
+        let missing = self.missing(rent_limits, facts);
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        let level = |c| self.level(c).unwrap_or(1);
+        let table_max =
+            rent_limits.max_rent_cents(facts.household_size, facts.age_band, facts.income_band);
+        let notes = self
+            .assessments
+            .iter()
+            .filter(|(_, a)| !a.note.trim().is_empty())
+            .map(|(c, a)| (*c, a.note.trim().to_string()))
+            .collect();
+        let mut search_area: Vec<String> = Vec::new();
+        for g in &self.search_area {
+            if let Some(c) = crate::region::canonical_gemeente(g)
+                && !search_area.iter().any(|s| s == c)
+            {
+                search_area.push(c.to_string());
+            }
+        }
+        Ok(PlacementProfile {
+            gender: facts.gender,
+            living_situation: facts.living_situation,
+            mobility: self.mobility.unwrap_or(Mobility::None),
+            self_reliance: SelfReliance {
+                household_care: level(ProfileCategory::HouseholdCare),
+                work_day_activities: level(ProfileCategory::WorkDayActivities),
+                social_network: level(ProfileCategory::SocialNetwork),
+                social_self_reliance: level(ProfileCategory::SocialSelfReliance),
+                finances_debts: level(ProfileCategory::FinancesDebts),
+            },
+            notes,
+            search_area,
+            excluded_neighbourhoods: self
+                .excluded_neighbourhoods
+                .iter()
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .collect(),
+            housing_form: self.housing_form.unwrap_or(HousingForm::NoPreference),
+            rent_arrears: self.rent_arrears.unwrap_or(History::None),
+            nuisance: self.nuisance.unwrap_or(History::None),
+            budget_management: self.budget_management.unwrap_or(false),
+            contract_form: self.contract_form.unwrap_or(ContractForm::RegularLease),
+            support_hours_per_week: self.support_hours_per_week.unwrap_or(0.0),
+            reachable_24_7: self.reachable_24_7.unwrap_or(false),
+            relapse_plan: Some(self.relapse_plan.clone()),
+            safety_plan: self.safety_plan.unwrap_or(SafetyPlan::NotNeeded),
+            household_size: facts.household_size,
+            age_band: facts.age_band,
+            income_band: facts.income_band,
+            max_rent_cents: self
+                .max_rent_override_cents
+                .unwrap_or(table_max)
+                .min(table_max),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rentlimits;
+
+    fn facts() -> DerivedFacts {
+        DerivedFacts {
+            gender: Gender::Vrouw,
+            living_situation: LivingSituation::BeschermdWonen,
+            age_band: AgeBand::From23To27,
+            income_band: IncomeBand::AtOrBelowLimit,
+            household_size: 1,
+        }
+    }
+
+    pub(crate) fn full_draft() -> ProfileDraft {
+        let mut d = ProfileDraft::default();
+        for c in SCORED {
+            d.assessments.insert(
+                c,
+                Assessment {
+                    level: Some(3),
+                    note: String::new(),
+                },
+            );
+        }
+        d.mobility = Some(Mobility::None);
+        d.search_area = vec!["venlo".into(), "Venray".into(), "Venlo".into()];
+        d.housing_form = Some(HousingForm::InComplex);
+        d.rent_arrears = Some(History::Resolved);
+        d.nuisance = Some(History::None);
+        d.budget_management = Some(true);
+        d.contract_form = Some(ContractForm::LeaseWithCareAgreement);
+        d.support_hours_per_week = Some(4.0);
+        d.reachable_24_7 = Some(true);
+        d.relapse_plan = RelapsePlan {
+            signals: "Post blijft liggen, afspraken worden gemist.".into(),
+            agreements: vec![
+                RelapseAgreement {
+                    party: Party::CareProvider,
+                    action: "Binnen twee werkdagen huisbezoek.".into(),
+                },
+                RelapseAgreement {
+                    party: Party::HousingAssociation,
+                    action: "Meldt een betalingsachterstand na één maand.".into(),
+                },
+            ],
+        };
+        d.safety_plan = Some(SafetyPlan::NotNeeded);
+        d
+    }
+
+    #[test]
+    fn empty_draft_lists_every_required_part() {
+        let m = ProfileDraft::default().missing(&rentlimits::current(), &facts());
+        let fields: Vec<&str> = m.iter().map(|m| m.field.as_str()).collect();
+        for f in [
+            "niveaus.householdCare",
+            "mobiliteit",
+            "zoekgebied",
+            "woonvorm",
+            "huurachterstand",
+            "overlast",
+            "bewindvoering",
+            "contractvorm",
+            "ondersteuningUren",
+            "bereikbaarheid",
+            "terugvalplan",
+            "veiligheidsplan",
+        ] {
+            assert!(fields.contains(&f), "{f} missing from {fields:?}");
+        }
+    }
+
+    #[test]
+    fn full_draft_completes_with_table_rent_and_canonical_area() {
+        let limits = rentlimits::current();
+        let p = full_draft().complete(&limits, &facts()).unwrap();
+        assert_eq!(
+            p.search_area,
+            vec!["Venlo".to_string(), "Venray".to_string()]
+        );
+        assert_eq!(p.max_rent_cents, limits.aftoppingsgrens_laag_cents);
+        assert!(p.relapse_plan_present());
+        p.validate().unwrap();
+    }
+
+    #[test]
+    fn max_rent_may_only_be_lowered() {
+        let limits = rentlimits::current();
+        let mut d = full_draft();
+        d.max_rent_override_cents = Some(50_000);
+        assert_eq!(
+            d.complete(&limits, &facts()).unwrap().max_rent_cents,
+            50_000
+        );
+        d.max_rent_override_cents = Some(limits.liberalisatiegrens_cents);
+        assert!(d.complete(&limits, &facts()).is_err());
+    }
+
+    #[test]
+    fn relapse_plan_needs_signals_and_both_parties() {
+        let mut d = full_draft();
+        d.relapse_plan
+            .agreements
+            .retain(|a| a.party == Party::CareProvider);
+        let m = d.missing(&rentlimits::current(), &facts());
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].field, "terugvalplan");
+    }
+}

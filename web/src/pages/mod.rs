@@ -1,3 +1,5 @@
+pub mod privacy;
+
 use crate::route::Route;
 use yew::prelude::*;
 
@@ -6,9 +8,12 @@ pub struct PageProps {
     pub route: Route,
 }
 
-/// Renders the page for a route. Each page gets its own module as it grows.
+/// Renders the page for a route.
 #[function_component(Page)]
 pub fn page(props: &PageProps) -> Html {
+    if props.route == Route::Privacy {
+        return html! { <privacy::PrivacyPage /> };
+    }
     let title = props.route.title();
     let intro = match props.route {
         Route::Dossiers => "Dossiers van inwoners, met de voortgang door de zes stappen van de routeplanner.",
@@ -16,8 +21,7 @@ pub fn page(props: &PageProps) -> Html {
         Route::Matching => "Welke corporaties en woningen passen bij een bemiddelingsprofiel, en waarom.",
         Route::Bundels => "Gecodeerde profielbundels per corporatie: het enige dat gedeeld wordt.",
         Route::Verwerkingslog => "Wat is wanneer met wie gedeeld, op welke grondslag.",
-        Route::Privacy => "Het verwerkingsregister: welke gegevens per stap, op welke grondslag en met welk doel.",
-        Route::NotFound => "Deze pagina bestaat niet. Kies een onderdeel in het menu.",
+        Route::Privacy | Route::NotFound => "Deze pagina bestaat niet. Kies een onderdeel in het menu.",
     };
     html! {
         <section aria-labelledby="pagina-titel">
