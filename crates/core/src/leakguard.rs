@@ -1,1 +1,830 @@
-//! (being written)
+//! The leak guard: the last check on the exact bytes of an outgoing bundle.
+//!
+//! Two independent nets, because each misses what the other catches:
+//! - (a) every identifying value of every dossier in the bundle, in every notation we know of,
+//!   searched in every string (values and keys) of the decoded JSON. Names are matched as whole
+//!   words on case- and diacritic-folded text, so "Jan" does not hit "januari"; numbers, codes
+//!   and addresses are matched on the *squashed* text (letters and digits only), so spacing,
+//!   hyphens, dots and case cannot hide a BSN, phone number, postcode or IBAN.
+//! - (b) the free-text scanner over every string, which also finds things that look like a BSN,
+//!   phone number or e-mail of *anyone*, and special-category hints.
+//!
+//! One hit refuses the whole bundle. A finding names the profile code and the field, never the
+//! value, so the report itself can be shown and logged.
+
+use crate::code::{self, Code};
+use crate::date::DUTCH_MONTHS;
+use crate::error::Error;
+use crate::known::Known;
+use crate::text::{fold, squash};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LeakFinding {
+    /// The code of the profile the field belongs to; empty for a field outside the profiles.
+    pub code: String,
+    /// JSON path of the field, e.g. `profiles[2].profile.notes.socialNetwork`.
+    pub field: String,
+    /// Stable kind: `NAME`, `BSN`, `BIRTH_DATE`, `ADDRESS`, `POSTCODE`, `PHONE`, `EMAIL`, `IBAN`,
+    /// `SCAN_<scanner kind>` or `UNREADABLE`.
+    pub kind: String,
+    /// Dutch, names the code and the field, never the value found.
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LeakReport {
+    pub findings: Vec<LeakFinding>,
+}
+
+impl LeakReport {
+    /// One core error for callers that show a single message; the findings carry the detail.
+    pub fn to_error(&self) -> Error {
+        let n = self.findings.len();
+        let message = if n == 1 {
+            "De bundel is niet gemaakt: één veld bevat gegevens die naar een inwoner herleidbaar zijn. Pas het aan en probeer het opnieuw.".to_string()
+        } else {
+            format!(
+                "De bundel is niet gemaakt: {n} velden bevatten gegevens die naar een inwoner herleidbaar zijn. Pas ze aan en probeer het opnieuw."
+            )
+        };
+        let err = Error::new("LEAK_GUARD", message);
+        match self.findings.first() {
+            Some(f) => err.at(f.field.clone()),
+            None => err,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Kind {
+    Name,
+    Bsn,
+    BirthDate,
+    Address,
+    Postcode,
+    Phone,
+    Email,
+    Iban,
+}
+
+impl Kind {
+    fn code(self) -> &'static str {
+        match self {
+            Kind::Name => "NAME",
+            Kind::Bsn => "BSN",
+            Kind::BirthDate => "BIRTH_DATE",
+            Kind::Address => "ADDRESS",
+            Kind::Postcode => "POSTCODE",
+            Kind::Phone => "PHONE",
+            Kind::Email => "EMAIL",
+            Kind::Iban => "IBAN",
+        }
+    }
+
+    fn dutch(self) -> &'static str {
+        match self {
+            Kind::Name => "een naam van een inwoner",
+            Kind::Bsn => "een BSN",
+            Kind::BirthDate => "een geboortedatum",
+            Kind::Address => "een straat met huisnummer",
+            Kind::Postcode => "een postcode",
+            Kind::Phone => "een telefoonnummer",
+            Kind::Email => "een e-mailadres",
+            Kind::Iban => "een rekeningnummer (IBAN)",
+        }
+    }
+}
+
+/// Tussenvoegsel words: inside a multi-word surname ("van der Berg") they are not searched on
+/// their own, or every "van" in a note would refuse the bundle.
+const TUSSENVOEGSEL_WORDS: &[&str] = &[
+    "van", "der", "den", "het", "ten", "ter", "aan", "bij", "uit", "voor", "over", "von", "vom",
+    "del", "della", "dos", "das", "des", "les", "los", "las", "mac",
+];
+
+/// Multi-word place names that contain surnames ("Peel en Maas"). Inside exactly this phrase the
+/// word is a place, not a person; the single word elsewhere is still caught.
+fn place_phrases() -> Vec<Vec<String>> {
+    crate::region::all_gemeenten()
+        .chain(crate::region::Region::ALL.iter().map(|r| r.name()))
+        .map(tokens)
+        .filter(|t| t.len() > 1)
+        .collect()
+}
+
+/// Paths whose value is an enum of the profile vocabulary. A value there that is in the
+/// vocabulary ("anders" for gender) is not a name even if a resident is called Anders.
+const ENUM_PATHS: &[&str] = &[
+    "format",
+    "integrity.algorithm",
+    "sender.region",
+    "sender.regionName",
+    "sender.role",
+    "profiles[].profile.gender",
+    "profiles[].profile.livingSituation",
+    "profiles[].profile.mobility",
+    "profiles[].profile.housingForm",
+    "profiles[].profile.rentArrears",
+    "profiles[].profile.nuisance",
+    "profiles[].profile.contractForm",
+    "profiles[].profile.safetyPlan",
+    "profiles[].profile.ageBand",
+    "profiles[].profile.incomeBand",
+    "profiles[].profile.relapsePlan.agreements[].party",
+];
+
+fn vocabulary() -> HashSet<String> {
+    use crate::profile::*;
+    let mut words: Vec<String> = Vec::new();
+    let mut add = |v: serde_json::Result<Value>| {
+        if let Ok(Value::String(s)) = v {
+            words.push(s);
+        }
+    };
+    for g in [
+        Gender::Man,
+        Gender::Vrouw,
+        Gender::Anders,
+        Gender::NietVermeld,
+    ] {
+        add(serde_json::to_value(g));
+    }
+    for l in [
+        LivingSituation::BeschermdWonen,
+        LivingSituation::MaatschappelijkeOpvang,
+        LivingSituation::Anders,
+    ] {
+        add(serde_json::to_value(l));
+    }
+    for m in [Mobility::None, Mobility::StepFree, Mobility::Wheelchair] {
+        add(serde_json::to_value(m));
+    }
+    for h in [
+        HousingForm::Independent,
+        HousingForm::InComplex,
+        HousingForm::Cluster,
+        HousingForm::NoPreference,
+    ] {
+        add(serde_json::to_value(h));
+    }
+    for h in [History::None, History::Resolved, History::Current] {
+        add(serde_json::to_value(h));
+    }
+    for c in [
+        ContractForm::RegularLease,
+        ContractForm::LeaseWithCareAgreement,
+        ContractForm::LeaseInCareProviderName,
+    ] {
+        add(serde_json::to_value(c));
+    }
+    for s in [
+        SafetyPlan::NotNeeded,
+        SafetyPlan::Needed,
+        SafetyPlan::Present,
+    ] {
+        add(serde_json::to_value(s));
+    }
+    for a in AgeBand::ALL {
+        add(serde_json::to_value(a));
+    }
+    for i in [IncomeBand::AtOrBelowLimit, IncomeBand::AboveLimit] {
+        add(serde_json::to_value(i));
+    }
+    for p in [
+        Party::Resident,
+        Party::CareProvider,
+        Party::WmoConsultant,
+        Party::Coordinator,
+        Party::HousingAssociation,
+        Party::Network,
+    ] {
+        add(serde_json::to_value(p));
+    }
+    for r in crate::region::Region::ALL {
+        add(serde_json::to_value(r));
+        add(Ok(Value::String(r.name().to_string())));
+        add(Ok(Value::String(r.role().name().to_string())));
+    }
+    add(Ok(Value::String(crate::bundle::FORMAT.to_string())));
+    add(Ok(Value::String("SHA-256".to_string())));
+    words.into_iter().collect()
+}
+
+/// Folded alphanumeric runs: the words of a text.
+fn tokens(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Month words as written in dates: full name, first three letters and the usual abbreviations.
+fn month_of_word(word: &str) -> Option<u8> {
+    let extra: &[(&str, u8)] = &[("mrt", 3), ("sept", 9), ("okt", 10)];
+    if let Some(&(_, m)) = extra.iter().find(|(w, _)| *w == word) {
+        return Some(m);
+    }
+    DUTCH_MONTHS.iter().zip(1u8..).find_map(|(name, m)| {
+        (*name == word || (word.len() >= 3 && name.starts_with(word))).then_some(m)
+    })
+}
+
+/// Every needle of every dossier, indexed for a single pass over each string.
+struct Needles {
+    /// Folded name words of three letters or more.
+    names: HashSet<String>,
+    /// Squashed values (letters and digits only), indexed by their first three bytes.
+    squashed: Vec<(Vec<u8>, Kind)>,
+    by_prefix: HashMap<[u8; 3], Vec<usize>>,
+    /// (day, month, year) of each birth date, for dates written with short years or month words.
+    dates: Vec<(u8, u8, i32)>,
+    longest_name: usize,
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// The national significant number: what stays the same between 06-12345678, +31 6 12345678,
+/// 0031 (0)6 1234 5678 and 31612345678.
+fn phone_core(raw: &str) -> String {
+    let d = digits(raw);
+    let international = raw.trim_start().starts_with('+') || d.starts_with("00");
+    let rest = d.strip_prefix("00").unwrap_or(&d);
+    if international {
+        for cc in ["31", "32", "49"] {
+            if let Some(n) = rest.strip_prefix(cc) {
+                return n.strip_prefix('0').unwrap_or(n).to_string();
+            }
+        }
+        return rest.to_string();
+    }
+    if let Some(n) = d.strip_prefix('0') {
+        return n.to_string();
+    }
+    // Digits without + or 0: maybe a country code typed without +.
+    if d.len() == 11
+        && let Some(n) = d.strip_prefix("31")
+    {
+        return n.to_string();
+    }
+    d
+}
+
+impl Needles {
+    fn new(known: &[&Known]) -> Needles {
+        let mut n = Needles {
+            names: HashSet::new(),
+            squashed: Vec::new(),
+            by_prefix: HashMap::new(),
+            dates: Vec::new(),
+            longest_name: 0,
+        };
+        let push = |n: &mut Needles, s: String, kind: Kind, min: usize| {
+            if s.len() >= min {
+                n.squashed.push((s.into_bytes(), kind));
+            }
+        };
+        for k in known {
+            let mut tv: HashSet<String> =
+                TUSSENVOEGSEL_WORDS.iter().map(|s| s.to_string()).collect();
+            for t in &k.tussenvoegsels {
+                tv.extend(tokens(t));
+            }
+            for part in &k.name_parts {
+                let words = tokens(part);
+                let multi = words.len() > 1;
+                for w in &words {
+                    let letters = w.chars().count();
+                    if letters >= 3
+                        && w.chars().all(char::is_alphabetic)
+                        && !(multi && tv.contains(w))
+                    {
+                        n.longest_name = n.longest_name.max(letters);
+                        n.names.insert(w.clone());
+                    }
+                }
+                if multi {
+                    // "VanDerBerg" or "van-der-berg" written as one word.
+                    push(&mut n, squash(part), Kind::Name, 6);
+                }
+            }
+            if let Some(bsn) = &k.bsn {
+                let d = digits(bsn);
+                if let Some(short) = d.strip_prefix('0') {
+                    push(&mut n, short.to_string(), Kind::Bsn, 8);
+                }
+                push(&mut n, d, Kind::Bsn, 6);
+            }
+            if let Some(date) = k.birth_date {
+                for form in date.written_forms() {
+                    push(&mut n, squash(&form), Kind::BirthDate, 6);
+                }
+                n.dates.push((date.day(), date.month(), date.year()));
+            }
+            for addr in &k.street_addresses {
+                let t = tokens(addr);
+                let Some(i) = t
+                    .iter()
+                    .rposition(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                else {
+                    continue;
+                };
+                if i == 0 {
+                    continue;
+                }
+                let street: String = t[..i].concat();
+                let num_token = &t[i];
+                let number: String = num_token.chars().take_while(char::is_ascii_digit).collect();
+                let addition: String = num_token[number.len()..].to_string() + &t[i + 1..].concat();
+                let mut streets = vec![street.clone()];
+                if let Some(stem) = street.strip_suffix("straat") {
+                    streets.push(format!("{stem}str"));
+                }
+                for s in streets {
+                    if s.chars().count() < 3 {
+                        continue;
+                    }
+                    push(&mut n, format!("{s}{number}"), Kind::Address, 4);
+                    if !addition.is_empty() {
+                        push(&mut n, format!("{s}{number}{addition}"), Kind::Address, 4);
+                    }
+                }
+            }
+            for pc in &k.postcodes {
+                push(&mut n, squash(pc), Kind::Postcode, 4);
+            }
+            for ph in &k.phones {
+                let core = phone_core(ph);
+                if core.len() >= 7 {
+                    push(&mut n, core, Kind::Phone, 7);
+                } else {
+                    push(&mut n, digits(ph), Kind::Phone, 6);
+                }
+            }
+            for e in &k.emails {
+                push(&mut n, squash(e), Kind::Email, 5);
+            }
+            for iban in &k.ibans {
+                let sq = squash(iban);
+                if sq.len() > 8 && sq.is_char_boundary(4) {
+                    let bban = sq[4..].to_string();
+                    let account = digits(&bban);
+                    let account = account.trim_start_matches('0');
+                    if account.len() >= 7 {
+                        push(&mut n, account.to_string(), Kind::Iban, 7);
+                    }
+                    push(&mut n, bban, Kind::Iban, 8);
+                }
+                push(&mut n, sq, Kind::Iban, 8);
+            }
+        }
+        for (i, (bytes, _)) in n.squashed.iter().enumerate() {
+            if let [a, b, c, ..] = bytes[..] {
+                n.by_prefix.entry([a, b, c]).or_default().push(i);
+            }
+        }
+        n
+    }
+
+    /// The kinds of squashed needles found in `squashed`. `digits_only` limits the search to
+    /// long numbers, for JSON numbers where short ones (a score, a rent) are not identifying.
+    fn find_squashed(&self, squashed: &[u8], digits_only: bool, out: &mut Vec<Kind>) {
+        for start in 0..squashed.len().saturating_sub(2) {
+            let key = [squashed[start], squashed[start + 1], squashed[start + 2]];
+            let Some(candidates) = self.by_prefix.get(&key) else {
+                continue;
+            };
+            for &i in candidates {
+                let (needle, kind) = &self.squashed[i];
+                if digits_only && (needle.len() < 8 || !needle.iter().all(u8::is_ascii_digit)) {
+                    continue;
+                }
+                if squashed[start..].starts_with(needle) && !out.contains(kind) {
+                    out.push(*kind);
+                }
+            }
+        }
+    }
+
+    fn find_words(&self, words: &[String], phrases: &[Vec<String>], out: &mut Vec<Kind>) {
+        let mut masked = vec![false; words.len()];
+        for p in phrases {
+            for start in 0..words.len().saturating_sub(p.len() - 1) {
+                if words[start..start + p.len()] == p[..] {
+                    masked[start..start + p.len()]
+                        .iter_mut()
+                        .for_each(|m| *m = true);
+                }
+            }
+        }
+        let is_name = |w: &str| {
+            self.names.contains(w)
+                || w.strip_suffix('s')
+                    .is_some_and(|stem| self.names.contains(stem))
+        };
+        let mut hit = false;
+        for (w, m) in words.iter().zip(&masked) {
+            if !m && is_name(w) {
+                hit = true;
+                break;
+            }
+        }
+        // Names spelled out letter by letter: "J. A. N. S. E. N" or "j a n s e n".
+        if !hit {
+            let mut i = 0;
+            while i < words.len() && !hit {
+                if words[i].chars().count() != 1 {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i;
+                while j < words.len() && words[j].chars().count() == 1 {
+                    j += 1;
+                }
+                for a in i..j {
+                    let mut joined = String::new();
+                    for w in words.iter().take(j.min(a + self.longest_name)).skip(a) {
+                        joined.push_str(w);
+                        if joined.chars().count() >= 3 && self.names.contains(&joined) {
+                            hit = true;
+                        }
+                    }
+                }
+                i = j;
+            }
+        }
+        if hit {
+            out.push(Kind::Name);
+        }
+        if self.finds_date(words) && !out.contains(&Kind::BirthDate) {
+            out.push(Kind::BirthDate);
+        }
+    }
+
+    /// Dates as three consecutive words: 12-3-98, 12 maart '98, 12 mrt 1998, 1998 03 12.
+    fn finds_date(&self, words: &[String]) -> bool {
+        if self.dates.is_empty() {
+            return false;
+        }
+        let num = |w: &str| -> Option<i32> {
+            (w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok())?
+        };
+        let year_ok = |w: &str, year: i32| match (w.len(), num(w)) {
+            (4, Some(y)) => y == year,
+            (2, Some(y)) => y == year % 100,
+            _ => false,
+        };
+        let month_ok = |w: &str, month: u8| match num(w) {
+            Some(m) => w.len() <= 2 && m == i32::from(month),
+            None => month_of_word(w) == Some(month),
+        };
+        let day_ok = |w: &str, day: u8| w.len() <= 2 && num(w) == Some(i32::from(day));
+        words.windows(3).any(|w| {
+            self.dates.iter().any(|&(d, m, y)| {
+                (day_ok(&w[0], d) && month_ok(&w[1], m) && year_ok(&w[2], y))
+                    || (w[0].len() == 4
+                        && year_ok(&w[0], y)
+                        && month_ok(&w[1], m)
+                        && day_ok(&w[2], d))
+            })
+        })
+    }
+}
+
+/// A string of one exact machine-made shape: it comes from the writer, not from the user, and a
+/// chance resemblance to a postcode or a name could never be fixed by the coordinator.
+fn machine_made(path: &str, s: &str) -> bool {
+    let hex_of =
+        |len: usize| s.len() == len && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    match path {
+        "bundleId" => hex_of(32),
+        "integrity.digest" => hex_of(64),
+        _ => {
+            path.starts_with("profiles[")
+                && path.ends_with("].code")
+                && code::parse(s).is_ok_and(|c| c.to_string() == s)
+        }
+    }
+}
+
+/// `profiles[3].profile.notes` → `profiles[].profile.notes`, for matching ENUM_PATHS.
+fn general_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_index = false;
+    for c in path.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                out.push('[');
+            }
+            ']' => {
+                in_index = false;
+                out.push(']');
+            }
+            _ if in_index => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn profile_index(path: &str) -> Option<usize> {
+    let rest = path.strip_prefix("profiles[")?;
+    rest[..rest.find(']')?].parse().ok()
+}
+
+struct Walk<'a> {
+    needles: &'a Needles,
+    phrases: Vec<Vec<String>>,
+    vocabulary: HashSet<String>,
+    profile_codes: Vec<String>,
+    findings: Vec<LeakFinding>,
+}
+
+impl Walk<'_> {
+    fn report(&mut self, path: &str, kind_code: String, what: &str) {
+        if self
+            .findings
+            .iter()
+            .any(|f| f.field == path && f.kind == kind_code)
+        {
+            return;
+        }
+        let code = profile_index(path)
+            .and_then(|i| self.profile_codes.get(i).cloned())
+            .unwrap_or_default();
+        let field = field_label(path);
+        let message = if code.is_empty() {
+            format!("Het veld {field} bevat {what}. Pas dit veld aan; de bundel is niet gemaakt.")
+        } else {
+            format!(
+                "Profiel {code}: het veld {field} bevat {what}. Pas dit veld aan; de bundel is niet gemaakt."
+            )
+        };
+        self.findings.push(LeakFinding {
+            code,
+            field: path.to_string(),
+            kind: kind_code,
+            message,
+        });
+    }
+
+    fn check_text(&mut self, path: &str, s: &str) {
+        if machine_made(path, s) {
+            return;
+        }
+        let mut kinds = Vec::new();
+        self.needles
+            .find_squashed(squash(s).as_bytes(), false, &mut kinds);
+        let vocab =
+            ENUM_PATHS.contains(&general_path(path).as_str()) && self.vocabulary.contains(s);
+        let structured_place = general_path(path) == "profiles[].profile.searchArea[]"
+            && crate::region::canonical_gemeente(s) == Some(s);
+        if !vocab && !structured_place {
+            self.needles
+                .find_words(&tokens(s), &self.phrases, &mut kinds);
+        }
+        for k in kinds {
+            self.report(path, k.code().to_string(), k.dutch());
+        }
+    }
+
+    fn walk(&mut self, path: &str, v: &Value) {
+        match v {
+            Value::String(s) => self.check_text(path, s),
+            Value::Number(n) => {
+                let mut kinds = Vec::new();
+                self.needles
+                    .find_squashed(n.to_string().as_bytes(), true, &mut kinds);
+                for k in kinds {
+                    self.report(path, k.code().to_string(), k.dutch());
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.walk(&format!("{path}[{i}]"), item);
+                }
+            }
+            Value::Object(map) => {
+                for (k, item) in map {
+                    let child = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    // A key is text too: check it under its own path.
+                    self.check_text(&child, k);
+                    self.walk(&child, item);
+                }
+            }
+            Value::Null | Value::Bool(_) => {}
+        }
+    }
+}
+
+/// A Dutch label for the fields a coordinator can edit; the JSON path for the rest.
+fn field_label(path: &str) -> String {
+    let g = general_path(path);
+    let label = match g.as_str() {
+        "profiles[].profile.notes.gender" => Some("notitie Geslacht"),
+        "profiles[].profile.notes.livingSituation" => Some("notitie Woonsituatie"),
+        "profiles[].profile.notes.householdCare" => {
+            Some("notitie Huishouden / persoonlijke verzorging")
+        }
+        "profiles[].profile.notes.workDayActivities" => Some("notitie Werk / daginvulling"),
+        "profiles[].profile.notes.mobility" => Some("notitie Mobiliteit"),
+        "profiles[].profile.notes.socialNetwork" => Some("notitie Sociaal netwerk"),
+        "profiles[].profile.notes.socialSelfReliance" => Some("notitie Sociale redzaamheid"),
+        "profiles[].profile.notes.financesDebts" => Some("notitie Financiën / schulden"),
+        "profiles[].profile.excludedNeighbourhoods[]" => Some("uitgesloten buurten"),
+        "profiles[].profile.searchArea[]" => Some("zoekgebied"),
+        "profiles[].profile.relapsePlan.signals" => Some("terugvalplan: signalen"),
+        "profiles[].profile.relapsePlan.agreements[].action" => Some("terugvalplan: afspraken"),
+        "recipient.name" => Some("naam ontvanger"),
+        "recipient.id" => Some("id ontvanger"),
+        _ => None,
+    };
+    match label {
+        Some(l) => format!("‘{l}’ ({path})"),
+        None => format!("‘{path}’"),
+    }
+}
+
+/// Checks the exact bytes of a bundle against the identifying values of the dossiers in it.
+pub fn guard(bytes: &[u8], dossiers: &[(Code, &Known)]) -> Result<(), LeakReport> {
+    let value: Value = match serde_json::from_slice(bytes) {
+        Ok(v) => v,
+        Err(_) => {
+            return Err(LeakReport {
+                findings: vec![LeakFinding {
+                    code: String::new(),
+                    field: String::new(),
+                    kind: "UNREADABLE".into(),
+                    message: "De bundel kon niet worden gecontroleerd: de inhoud is geen geldige JSON. De bundel is niet gemaakt.".into(),
+                }],
+            });
+        }
+    };
+    let known: Vec<&Known> = dossiers.iter().map(|(_, k)| *k).collect();
+    let needles = Needles::new(&known);
+    let profile_codes = value
+        .get("profiles")
+        .and_then(Value::as_array)
+        .map(|ps| {
+            ps.iter()
+                .map(|p| {
+                    p.get("code")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_string()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut walk = Walk {
+        needles: &needles,
+        phrases: place_phrases(),
+        vocabulary: vocabulary(),
+        profile_codes,
+        findings: Vec::new(),
+    };
+    walk.walk("", &value);
+    if walk.findings.is_empty() {
+        Ok(())
+    } else {
+        Err(LeakReport {
+            findings: walk.findings,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+
+    fn known() -> Known {
+        Known {
+            name_parts: vec!["Jan".into(), "Öztürk".into(), "van der Berg".into()],
+            tussenvoegsels: vec!["van der".into()],
+            bsn: Some("123456782".into()),
+            birth_date: Some(Date::new(1998, 3, 12).unwrap()),
+            street_addresses: vec!["Kerkstraat 12a".into()],
+            postcodes: vec!["5911 AB".into()],
+            phones: vec!["06-12345678".into()],
+            emails: vec!["jan.ozturk@example.nl".into()],
+            ibans: vec!["NL91 ABNA 0417 1643 00".into()],
+        }
+    }
+
+    fn bundle_with_note(note: &str) -> Vec<u8> {
+        serde_json::to_vec(&serde_json::json!({
+            "format": "woonkans-bundel",
+            "profiles": [{"code": "WK-W68Q9-NRZH0-6", "profile": {"gender": "anders", "notes": {"socialNetwork": note}, "searchArea": ["Horst aan de Maas"]}}]
+        }))
+        .unwrap()
+    }
+
+    fn kinds(note: &str) -> Vec<String> {
+        let k = known();
+        let code = code::parse("WK-W68Q9-NRZH0-6").unwrap();
+        match guard(&bundle_with_note(note), &[(code, &k)]) {
+            Ok(()) => vec![],
+            Err(r) => r.findings.into_iter().map(|f| f.kind).collect(),
+        }
+    }
+
+    #[test]
+    fn clean_text_passes() {
+        assert_eq!(
+            kinds("Heeft een klein netwerk; ziet in januari een vriend."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            kinds("Woont graag in Peel en Maas, van der Velde is een buurman."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn every_notation_is_caught() {
+        let cases: &[(&str, &str)] = &[
+            ("Jan belt wekelijks", "NAME"),
+            ("mevrouw OZTURK", "NAME"),
+            ("familie Van Der Berg", "NAME"),
+            ("VanDerBerg", "NAME"),
+            ("J.A.N. komt langs", "NAME"),
+            ("Jans moeder", "NAME"),
+            ("bsn 1234 56 782", "BSN"),
+            ("nr 123.456.782", "BSN"),
+            ("geboren 12 maart 1998", "BIRTH_DATE"),
+            ("geboren 12-03-1998", "BIRTH_DATE"),
+            ("geb. 1998-03-12", "BIRTH_DATE"),
+            ("geb. 12/3/98", "BIRTH_DATE"),
+            ("geb. 12 mrt '98", "BIRTH_DATE"),
+            ("woont Kerkstraat 12 A", "ADDRESS"),
+            ("woont kerkstr. 12", "ADDRESS"),
+            ("postcode 5911ab", "POSTCODE"),
+            ("bel +31 6 1234 5678", "PHONE"),
+            ("bel 0031 (0)6-12345678", "PHONE"),
+            ("bel 06 12 34 56 78", "PHONE"),
+            ("mail JAN.OZTURK@EXAMPLE.NL", "EMAIL"),
+            ("rek. nl91abna0417164300", "IBAN"),
+            ("rekening 417164300", "IBAN"),
+        ];
+        for (note, kind) in cases {
+            let got = kinds(note);
+            assert!(got.iter().any(|k| k == kind), "{note}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn findings_name_code_and_field_never_the_value() {
+        let k = known();
+        let code = code::parse("WK-W68Q9-NRZH0-6").unwrap();
+        let report = guard(&bundle_with_note("bel Jan op 0612345678"), &[(code, &k)]).unwrap_err();
+        assert!(report.findings.len() >= 2);
+        for f in &report.findings {
+            assert_eq!(f.code, "WK-W68Q9-NRZH0-6");
+            assert_eq!(f.field, "profiles[0].profile.notes.socialNetwork");
+            assert!(f.message.contains("WK-W68Q9-NRZH0-6"));
+            assert!(f.message.contains("Sociaal netwerk"));
+            assert!(!f.message.contains("Jan") && !f.message.contains("0612345678"));
+        }
+        assert_eq!(report.to_error().code, "LEAK_GUARD");
+    }
+
+    #[test]
+    fn keys_and_numbers_are_checked() {
+        let k = known();
+        let code = code::parse("WK-W68Q9-NRZH0-6").unwrap();
+        let by_key = serde_json::to_vec(&serde_json::json!({"profiles": [{"Öztürk": 1}]})).unwrap();
+        assert!(guard(&by_key, &[(code, &k)]).is_err());
+        let by_number =
+            serde_json::to_vec(&serde_json::json!({"profiles": [{"maxRentCents": 123456782}]}))
+                .unwrap();
+        assert!(guard(&by_number, &[(code, &k)]).is_err());
+        assert!(guard(b"{not json", &[(code, &k)]).is_err());
+    }
+
+    #[test]
+    fn phone_cores() {
+        for p in [
+            "0612345678",
+            "+31612345678",
+            "0031612345678",
+            "+31 (0)6 12345678",
+            "31612345678",
+        ] {
+            assert_eq!(phone_core(p), "612345678", "{p}");
+        }
+        assert_eq!(phone_core("+49 2831 12345"), "283112345");
+    }
+}
