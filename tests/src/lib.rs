@@ -78,14 +78,24 @@ impl Browser {
         let url = format!("http://127.0.0.1:{port}");
         let mut last_err = None;
         for _ in 0..50 {
-            match ClientBuilder::new(
-                hyper_util::client::legacy::connect::HttpConnector::new(),
-            )
-            .capabilities(caps.clone())
-            .connect(&url)
-            .await
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
             {
                 Ok(client) => {
+                    // Make the viewport (not the window) 1280×800, for comparable screenshots.
+                    if let Ok(v) = client
+                        .execute(
+                            "return [outerWidth - innerWidth, outerHeight - innerHeight];",
+                            vec![],
+                        )
+                        .await
+                    {
+                        let dx = v[0].as_u64().unwrap_or(0) as u32;
+                        let dy = v[1].as_u64().unwrap_or(0) as u32;
+                        let _ = client.set_window_size(1280 + dx, 800 + dy).await;
+                    }
                     return Browser {
                         client,
                         driver,
@@ -135,7 +145,11 @@ impl Browser {
             .await
             .expect("read resource timing");
         v.as_array()
-            .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 

@@ -13,7 +13,10 @@ async fn shell_region_role_and_navigation_without_foreign_requests() {
 
     let after_load = b.requested_urls().await;
     assert_same_origin(&after_load);
-    assert!(after_load.iter().any(|u| u.ends_with(".wasm")), "the app loaded its wasm");
+    assert!(
+        after_load.iter().any(|u| u.ends_with(".wasm")),
+        "the app loaded its wasm"
+    );
 
     let select = b.client.find(Locator::Css("#regio-keuze")).await.unwrap();
     select.select_by_value("midden").await.unwrap();
@@ -39,12 +42,17 @@ async fn shell_region_role_and_navigation_without_foreign_requests() {
         let h1 = b.client.find(Locator::Css("h1")).await.unwrap();
         assert_eq!(h1.text().await.unwrap(), label);
         assert!(b.client.current_url().await.unwrap().path() == path);
-        b.screenshot(&format!("shell{}", path.replace('/', "-"))).await;
+        b.screenshot(&format!("shell{}", path.replace('/', "-")))
+            .await;
     }
 
     // Navigating inside the app made no request at all.
     let after_clicks = b.requested_urls().await;
-    assert_eq!(after_load.len(), after_clicks.len(), "requests after load: {after_clicks:?}");
+    assert_eq!(
+        after_load.len(),
+        after_clicks.len(),
+        "requests after load: {after_clicks:?}"
+    );
 
     // A deep link survives a reload (the server answers app routes with the app).
     b.open("/privacy").await;
@@ -61,7 +69,13 @@ fn built_index_html_carries_a_strict_policy() {
     assert!(policy.contains("connect-src 'self'"));
     assert!(!policy.contains("unsafe-inline"));
     assert!(!policy.contains("unsafe-eval'") || policy.contains("wasm-unsafe-eval"));
-    assert!(!policy.contains("inline-script-hashes"), "policy was sealed");
-    assert!(policy.contains("'sha256-"), "the loader script is allowed by hash");
+    assert!(
+        !policy.contains("inline-script-hashes"),
+        "policy was sealed"
+    );
+    assert!(
+        policy.contains("'sha256-"),
+        "the loader script is allowed by hash"
+    );
     assert!(html.contains("name=\"referrer\" content=\"no-referrer\""));
 }

@@ -18,9 +18,13 @@ pub fn app() -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             let window = web_sys::window();
-            let listener = Closure::<dyn Fn()>::new(move || state.dispatch(Action::Follow(Route::current())));
+            let listener =
+                Closure::<dyn Fn()>::new(move || state.dispatch(Action::Follow(Route::current())));
             if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+                let _ = w.add_event_listener_with_callback(
+                    "popstate",
+                    listener.as_ref().unchecked_ref(),
+                );
             }
             move || {
                 if let Some(w) = &window {

@@ -19,7 +19,14 @@ async fn shell_shows_title_navigation_and_role() {
     yew::scheduler::flush().await;
     let text = root.text_content().unwrap();
     assert!(text.contains("Woonkans"));
-    for item in ["Dossiers", "Aanbod & criteria", "Matching", "Bundels", "Verwerkingslog", "Privacy"] {
+    for item in [
+        "Dossiers",
+        "Aanbod & criteria",
+        "Matching",
+        "Bundels",
+        "Verwerkingslog",
+        "Privacy",
+    ] {
         assert!(text.contains(item), "menu item {item}");
     }
     assert!(text.contains("kies eerst uw regio"));

@@ -74,7 +74,11 @@ impl Date {
             )
         };
         let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
-        if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+        if parts.len() != 3
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
             return Err(bad());
         }
         let num = |s: &str| s.parse::<i32>().map_err(|_| bad());
@@ -174,10 +178,24 @@ mod tests {
     #[test]
     fn parses_iso_and_dutch_forms() {
         let want = Date::new(1999, 3, 7).unwrap();
-        for s in ["1999-03-07", "07-03-1999", "7-3-1999", "7/3/1999", "07.03.1999"] {
+        for s in [
+            "1999-03-07",
+            "07-03-1999",
+            "7-3-1999",
+            "7/3/1999",
+            "07.03.1999",
+        ] {
             assert_eq!(Date::parse(s).unwrap(), want, "{s}");
         }
-        for s in ["", "1999-13-01", "31-02-2000", "2000-02-30", "abc", "1-1-99", "1999-3"] {
+        for s in [
+            "",
+            "1999-13-01",
+            "31-02-2000",
+            "2000-02-30",
+            "abc",
+            "1-1-99",
+            "1999-3",
+        ] {
             assert!(Date::parse(s).is_err(), "{s}");
         }
         assert!(Date::parse("29-02-2000").is_ok());

@@ -102,7 +102,10 @@ pub fn canonical_gemeente(name: &str) -> Option<&'static str> {
     let all = NOORD_LIMBURG.iter().chain(MIDDEN_LIMBURG.iter());
     for g in all {
         let f = fold_name(g);
-        if f == folded || (f == "bergenl" && folded == "bergen") || (f == "echtsusteren" && folded == "echtsusteren") {
+        if f == folded
+            || (f == "bergenl" && folded == "bergen")
+            || (f == "echtsusteren" && folded == "echtsusteren")
+        {
             return Some(g);
         }
     }
@@ -121,9 +124,18 @@ mod tests {
     fn fifteen_gemeenten_in_two_regions() {
         assert_eq!(all_gemeenten().count(), 15);
         assert_eq!(Region::of_gemeente("venlo"), Some(Region::NoordLimburg));
-        assert_eq!(Region::of_gemeente("Bergen (L)"), Some(Region::NoordLimburg));
-        assert_eq!(Region::of_gemeente("ECHT SUSTEREN"), Some(Region::MiddenLimburg));
+        assert_eq!(
+            Region::of_gemeente("Bergen (L)"),
+            Some(Region::NoordLimburg)
+        );
+        assert_eq!(
+            Region::of_gemeente("ECHT SUSTEREN"),
+            Some(Region::MiddenLimburg)
+        );
         assert_eq!(Region::of_gemeente("Maastricht"), None);
-        assert_eq!(Region::MiddenLimburg.role(), CoordinatorRole::Procesregisseur);
+        assert_eq!(
+            Region::MiddenLimburg.role(),
+            CoordinatorRole::Procesregisseur
+        );
     }
 }

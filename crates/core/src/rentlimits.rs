@@ -72,7 +72,12 @@ impl RentLimits {
         }
     }
 
-    pub fn income_band(&self, yearly_income_euros: u32, household_size: u8, age_band: AgeBand) -> IncomeBand {
+    pub fn income_band(
+        &self,
+        yearly_income_euros: u32,
+        household_size: u8,
+        age_band: AgeBand,
+    ) -> IncomeBand {
         if yearly_income_euros <= self.income_limit(household_size, age_band) {
             IncomeBand::AtOrBelowLimit
         } else {

@@ -95,7 +95,10 @@ fn setup(with_browser: bool) -> Res {
     let started = Instant::now();
     step("gereedschap controleren");
     let targets = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+    if !targets
+        .lines()
+        .any(|t| t.trim() == "wasm32-unknown-unknown")
+    {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     let components = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
@@ -105,7 +108,9 @@ fn setup(with_browser: bool) -> Res {
         }
     }
     let wb = output("wasm-bindgen", &["--version"]).unwrap_or_default();
-    if !wb.contains(WASM_BINDGEN_VERSION) || output("wasm-bindgen-test-runner", &["--version"]).is_none() {
+    if !wb.contains(WASM_BINDGEN_VERSION)
+        || output("wasm-bindgen-test-runner", &["--version"]).is_none()
+    {
         // Not --locked: the registry mirror lacks one locked dependency of this release.
         run(cargo().args([
             "install",
@@ -130,14 +135,20 @@ fn setup(with_browser: bool) -> Res {
     }
     if !root().join("node_modules/.bin/wasm-opt").exists()
         || !root().join("node_modules/.package-lock.json").exists()
-        || newer(&root().join("package-lock.json"), &root().join("node_modules/.package-lock.json"))
+        || newer(
+            &root().join("package-lock.json"),
+            &root().join("node_modules/.package-lock.json"),
+        )
     {
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;
     }
     if with_browser {
         ensure_chromium()?;
     }
-    println!("gereedschap in orde ({:.1} s)", started.elapsed().as_secs_f64());
+    println!(
+        "gereedschap in orde ({:.1} s)",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
@@ -158,7 +169,13 @@ fn ensure_chromium() -> Res {
     }
     run(Command::new("apt-get").arg("update"))?;
     run(Command::new("apt-get")
-        .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+        .args([
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ])
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
@@ -217,7 +234,10 @@ impl Tally {
         let Some(rest) = line.trim().strip_prefix("test result: ") else {
             return;
         };
-        let words: Vec<&str> = rest.split([' ', ';', '.']).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = rest
+            .split([' ', ';', '.'])
+            .filter(|w| !w.is_empty())
+            .collect();
         let num_before = |word: &str| {
             words
                 .windows(2)
@@ -263,7 +283,14 @@ fn test(args: &[String]) -> Res {
     step("cargo fmt --check");
     run(cargo().args(["fmt", "--all", "--", "--check"]))?;
     step("cargo clippy (native en wasm32), waarschuwingen zijn fouten");
-    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     run(cargo().args([
         "clippy",
         "--target",
@@ -319,10 +346,7 @@ fn test(args: &[String]) -> Res {
         }
     }
 
-    println!(
-        "\nklaar in {:.0} s",
-        started.elapsed().as_secs_f64()
-    );
+    println!("\nklaar in {:.0} s", started.elapsed().as_secs_f64());
     for f in &failures {
         println!("mislukt: {f}");
     }
@@ -342,7 +366,9 @@ mod tests {
     fn counts_libtest_and_runner_lines() {
         let mut t = Tally::default();
         t.read("test result: ok. 12 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s");
-        t.read("test result: FAILED. 3 passed; 2 failed; 0 ignored; 0 filtered out; finished in 0.03s");
+        t.read(
+            "test result: FAILED. 3 passed; 2 failed; 0 ignored; 0 filtered out; finished in 0.03s",
+        );
         t.read("running 3 tests");
         assert_eq!((t.passed, t.failed), (15, 2));
     }

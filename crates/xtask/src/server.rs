@@ -100,7 +100,13 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
     if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"", None);
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"",
+            None,
+        );
     }
     let index = root.join("index.html");
     let (path, status) = match resolve(root, target) {
@@ -108,7 +114,13 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         // Unknown paths without an extension are app routes: serve the app.
         Some(p) if p.extension().is_none() => (index.clone(), "200 OK"),
         _ => {
-            return respond(&mut stream, "404 Not Found", "text/plain", b"niet gevonden", None);
+            return respond(
+                &mut stream,
+                "404 Not Found",
+                "text/plain",
+                b"niet gevonden",
+                None,
+            );
         }
     };
     let mut body = Vec::new();

@@ -16,12 +16,18 @@ pub fn page(props: &PageProps) -> Html {
     }
     let title = props.route.title();
     let intro = match props.route {
-        Route::Dossiers => "Dossiers van inwoners, met de voortgang door de zes stappen van de routeplanner.",
+        Route::Dossiers => {
+            "Dossiers van inwoners, met de voortgang door de zes stappen van de routeplanner."
+        }
         Route::Aanbod => "Woningcorporaties, hun Woonkans-criteria en hun woningen.",
-        Route::Matching => "Welke corporaties en woningen passen bij een bemiddelingsprofiel, en waarom.",
+        Route::Matching => {
+            "Welke corporaties en woningen passen bij een bemiddelingsprofiel, en waarom."
+        }
         Route::Bundels => "Gecodeerde profielbundels per corporatie: het enige dat gedeeld wordt.",
         Route::Verwerkingslog => "Wat is wanneer met wie gedeeld, op welke grondslag.",
-        Route::Privacy | Route::NotFound => "Deze pagina bestaat niet. Kies een onderdeel in het menu.",
+        Route::Privacy | Route::NotFound => {
+            "Deze pagina bestaat niet. Kies een onderdeel in het menu."
+        }
     };
     html! {
         <section aria-labelledby="pagina-titel">
