@@ -1,5 +1,5 @@
-//! Shared fixtures for the bundle and leak-guard tests (included with `#[path]`), and checks that
-//! the fixtures themselves are what the other tests assume.
+//! Shared fixtures for the bundle and leak-guard tests, native and wasm (included with `#[path]`),
+//! and a check that the fixtures themselves are what the other tests assume.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
@@ -354,6 +354,8 @@ pub fn input(rng: &mut Rng, n: usize) -> BundleInput {
     }
 }
 
+// Also included by the wasm tests, where plain `#[test]` functions do not run.
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn fixture_profiles_validate_and_bsns_pass_the_11_test() {
     let mut rng = Rng(7);

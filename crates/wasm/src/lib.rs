@@ -5,6 +5,7 @@
 //! core's stable code. The conversion lives here, in `boundary`, and nowhere else.
 
 mod boundary;
+pub mod bundle;
 
 pub use boundary::JsResult;
 
