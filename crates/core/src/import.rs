@@ -877,6 +877,40 @@ impl Row<'_> {
     }
 }
 
+/// Physical line numbers from byte offsets. The CSV reader reports a record's start before it
+/// skips blank lines, so the count is taken from the first byte that is not a line end.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    /// Offsets must not decrease between calls (records come in order).
+    fn line_at(&mut self, byte: usize) -> usize {
+        let mut target = byte.min(self.text.len());
+        while target < self.text.len() && matches!(self.text[target], b'\r' | b'\n') {
+            target += 1;
+        }
+        if target >= self.pos {
+            self.line += self.text[self.pos..target]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            self.pos = target;
+        }
+        self.line
+    }
+}
+
 /// Imports a CSV of dwellings or of associations (detected from the header). Bad rows are
 /// reported and skipped; good rows are kept.
 pub fn import_csv(bytes: &[u8]) -> Result<ImportReport> {
@@ -908,10 +942,11 @@ pub fn import_csv(bytes: &[u8]) -> Result<ImportReport> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut records = reader.records();
+    let mut lines = LineCounter::new(&text);
     let header = loop {
         match records.next() {
             Some(Ok(r)) => {
-                let line = r.position().map_or(0, |p| p.line() as usize);
+                let line = r.position().map_or(0, |p| lines.line_at(p.byte() as usize));
                 if line >= header_line_number {
                     break r;
                 }
@@ -978,7 +1013,7 @@ pub fn import_csv(bytes: &[u8]) -> Result<ImportReport> {
             Ok(r) => r,
             Err(e) => {
                 report.errors.push(RowError {
-                    line: e.position().map_or(0, |p| p.line() as usize),
+                    line: e.position().map_or(0, |p| lines.line_at(p.byte() as usize)),
                     column: None,
                     message: "Deze regel kan niet worden gelezen (controleer de aanhalingstekens)."
                         .into(),
@@ -989,7 +1024,9 @@ pub fn import_csv(bytes: &[u8]) -> Result<ImportReport> {
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record
+            .position()
+            .map_or(0, |p| lines.line_at(p.byte() as usize));
         let mut row = Row {
             line,
             record: &record,
