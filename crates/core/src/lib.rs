@@ -27,5 +27,6 @@ pub mod scan;
 pub mod targetgroup;
 pub mod text;
 pub mod validate;
+pub mod workspace;
 
 pub use error::{Error, Result};

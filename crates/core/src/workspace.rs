@@ -1,0 +1,540 @@
+//! The coordinator's workspace (werkruimte): every case, the housing offer, the settings and the
+//! disclosure log, with the operations the app offers on them.
+//!
+//! This is the one place where the app's actions are decided, so the Yew components stay thin:
+//! they call these methods and render what comes back. It is also what the vault stores (as
+//! JSON, encrypted), except the code key, which has a record of its own.
+
+use crate::assign::Assignment;
+use crate::bundle::{
+    self, BundleInput, BundleProfileInput, MatchSummary, WriteError, WrittenBundle,
+};
+use crate::code::{self, Code, CodeKey};
+use crate::date::Date;
+use crate::disclosure::{self, DisclosureEntry};
+use crate::dossier::Dossier;
+use crate::error::{Error, Result};
+use crate::handover::{self, AssociationRef, Handover, HandoverConfirmation};
+use crate::matching::{self, ProfileMatch, Weights};
+use crate::minimise;
+use crate::offer::Offer;
+use crate::profile::{
+    DerivedFacts, Gender, Missing, PlacementProfile, ProfileCategory, ProfileDraft, category_key,
+};
+use crate::region::Region;
+use crate::register::{Gate, Step};
+use crate::rentlimits::RentLimits;
+use crate::scan::{self, Finding};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub const FORMAT: &str = "woonkans-werkruimte";
+pub const VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    pub region: Option<Region>,
+    pub weights: Weights,
+    pub rent_limits: RentLimits,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            region: None,
+            weights: Weights::default(),
+            rent_limits: crate::rentlimits::current(),
+        }
+    }
+}
+
+/// The match that resident and association accepted (the 5 → 6 gate).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AcceptedMatch {
+    pub association_id: String,
+    pub dwelling_id: Option<String>,
+    pub date: Date,
+}
+
+/// One resident's case: the dossier, the profile being built, the codes issued, the log.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Case {
+    pub dossier: Dossier,
+    #[serde(default)]
+    pub profile: ProfileDraft,
+    /// Recipient id → the code issued to it. Kept, so losing the key loses no issued code.
+    #[serde(default)]
+    pub codes: BTreeMap<String, String>,
+    #[serde(default)]
+    pub accepted: Option<AcceptedMatch>,
+    #[serde(default)]
+    pub log: Vec<DisclosureEntry>,
+}
+
+impl fmt::Debug for Case {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Case")
+            .field("dossier", &self.dossier)
+            .field("codes", &self.codes.len())
+            .field("log", &self.log.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Case {
+    /// The resident's stable identifier for codes: the BSN where there is one, otherwise the
+    /// random dossier id.
+    pub fn stable_id(&self) -> &str {
+        self.dossier
+            .bsn
+            .as_deref()
+            .filter(|b| !b.is_empty())
+            .unwrap_or(&self.dossier.id)
+    }
+}
+
+/// Everything one coordinator holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Workspace {
+    pub format: String,
+    pub version: u32,
+    pub settings: Settings,
+    pub cases: Vec<Case>,
+    pub offer: Offer,
+    /// Every disclosure, across cases (each case keeps its own entries too).
+    pub log: Vec<DisclosureEntry>,
+}
+
+/// Why a profile is not ready to share: parts missing, or notes that identify.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileProblems {
+    pub missing: Vec<Missing>,
+    /// Scanner findings per note field.
+    pub findings: Vec<NoteFinding>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NoteFinding {
+    pub field: String,
+    pub finding: Finding,
+}
+
+impl ProfileProblems {
+    pub fn to_error(&self) -> Error {
+        let count = self.missing.len() + self.findings.len();
+        Error::new(
+            "PROFILE_INCOMPLETE",
+            format!("Het bemiddelingsprofiel is nog niet klaar: {count} punt(en) open."),
+        )
+    }
+}
+
+fn not_found() -> Error {
+    Error::new("CASE_NOT_FOUND", "Dit dossier bestaat niet (meer).")
+}
+
+impl Workspace {
+    pub fn new(offer: Offer) -> Workspace {
+        Workspace {
+            format: FORMAT.into(),
+            version: VERSION,
+            settings: Settings::default(),
+            cases: Vec::new(),
+            offer,
+            log: Vec::new(),
+        }
+    }
+
+    pub fn from_json(text: &str) -> Result<Workspace> {
+        #[derive(Deserialize)]
+        struct Head {
+            format: String,
+            version: u32,
+        }
+        let bad = || {
+            Error::new(
+                "WORKSPACE_INVALID",
+                "De opgeslagen gegevens zijn onleesbaar. Zet een back-up terug.",
+            )
+        };
+        let head: Head = serde_json::from_str(text).map_err(|_| bad())?;
+        if head.format != FORMAT {
+            return Err(bad());
+        }
+        if head.version > VERSION {
+            return Err(Error::new(
+                "WORKSPACE_VERSION",
+                "Deze gegevens zijn gemaakt met een nieuwere versie van Woonkans. Werk de app bij.",
+            ));
+        }
+        serde_json::from_str(text).map_err(|_| bad())
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn region(&self) -> Result<Region> {
+        self.settings.region.ok_or_else(|| {
+            Error::new(
+                "REGION_MISSING",
+                "Kies eerst uw regio (Noord- of Midden-Limburg).",
+            )
+        })
+    }
+
+    /// Opens a new case under a random local id (from the caller).
+    pub fn add_case(&mut self, id: &str) -> Result<&mut Case> {
+        if id.is_empty() || self.cases.iter().any(|c| c.dossier.id == id) {
+            return Err(Error::new("CASE_ID_TAKEN", "Dit dossiernummer bestaat al."));
+        }
+        self.cases.push(Case {
+            dossier: Dossier::new(id),
+            profile: ProfileDraft::default(),
+            codes: BTreeMap::new(),
+            accepted: None,
+            log: Vec::new(),
+        });
+        Ok(self.cases.last_mut().expect("just pushed"))
+    }
+
+    pub fn case(&self, id: &str) -> Result<&Case> {
+        self.cases
+            .iter()
+            .find(|c| c.dossier.id == id)
+            .ok_or_else(not_found)
+    }
+
+    pub fn case_mut(&mut self, id: &str) -> Result<&mut Case> {
+        self.cases
+            .iter_mut()
+            .find(|c| c.dossier.id == id)
+            .ok_or_else(not_found)
+    }
+
+    /// What the minimiser derives from the dossier for step 4.
+    pub fn facts(&self, id: &str, reference: Date) -> Result<DerivedFacts> {
+        let case = self.case(id)?;
+        let view = minimise::step4_view(
+            &case.dossier,
+            reference,
+            self.region()?,
+            &self.settings.rent_limits,
+        )?;
+        Ok(DerivedFacts {
+            gender: view.gender.unwrap_or(Gender::NietVermeld),
+            living_situation: view.living_situation.ok_or_else(|| {
+                Error::new(
+                    "DOSSIER_INCOMPLETE",
+                    "Vul eerst de woonsituatie in (stap 3).",
+                )
+                .at("woonsituatie")
+            })?,
+            age_band: view.age_band,
+            income_band: view.income_band.ok_or_else(|| {
+                Error::new("DOSSIER_INCOMPLETE", "Vul eerst het inkomen in (stap 3).").at("inkomen")
+            })?,
+            household_size: view.household_size,
+        })
+    }
+
+    /// The scanner over one note, with the resident's own values.
+    pub fn scan_text(&self, id: &str, text: &str) -> Result<Vec<Finding>> {
+        Ok(scan::scan(text, &self.case(id)?.dossier.known()))
+    }
+
+    /// Scanner findings in every free text of the draft.
+    pub fn note_findings(&self, id: &str) -> Result<Vec<NoteFinding>> {
+        let case = self.case(id)?;
+        let known = case.dossier.known();
+        let draft = &case.profile;
+        let mut texts: Vec<(String, &str)> = Vec::new();
+        for (c, a) in &draft.assessments {
+            texts.push((format!("notities.{}", category_key(*c)), a.note.as_str()));
+        }
+        for (i, n) in draft.excluded_neighbourhoods.iter().enumerate() {
+            texts.push((format!("uitgeslotenBuurten[{i}]"), n.as_str()));
+        }
+        texts.push((
+            "terugvalplan.signalen".into(),
+            draft.relapse_plan.signals.as_str(),
+        ));
+        for (i, a) in draft.relapse_plan.agreements.iter().enumerate() {
+            texts.push((format!("terugvalplan.afspraken[{i}]"), a.action.as_str()));
+        }
+        Ok(texts
+            .into_iter()
+            .flat_map(|(field, text)| {
+                scan::scan(text, &known)
+                    .into_iter()
+                    .map(move |finding| NoteFinding {
+                        field: field.clone(),
+                        finding,
+                    })
+            })
+            .collect())
+    }
+
+    /// The complete placement profile, or every reason why it is not ready: gates, missing
+    /// parts, and identifying data in its notes.
+    pub fn profile(
+        &self,
+        id: &str,
+        reference: Date,
+    ) -> std::result::Result<PlacementProfile, ProfileProblems> {
+        let problems = |missing: Vec<Missing>, findings| ProfileProblems { missing, findings };
+        let as_missing = |e: Error| {
+            vec![Missing {
+                field: e.field.clone().unwrap_or_default(),
+                message: e.message,
+            }]
+        };
+        let facts = self
+            .facts(id, reference)
+            .map_err(|e| problems(as_missing(e), Vec::new()))?;
+        let findings = self
+            .note_findings(id)
+            .map_err(|e| problems(as_missing(e), Vec::new()))?;
+        let case = self
+            .case(id)
+            .map_err(|e| problems(as_missing(e), Vec::new()))?;
+        match case.profile.complete(&self.settings.rent_limits, &facts) {
+            Ok(p) if findings.is_empty() => Ok(p),
+            Ok(_) => Err(problems(Vec::new(), findings)),
+            Err(missing) => Err(problems(missing, findings)),
+        }
+    }
+
+    pub fn match_case(&self, id: &str, reference: Date) -> Result<ProfileMatch> {
+        let profile = self.profile(id, reference).map_err(|p| p.to_error())?;
+        matching::match_profile(&profile, &self.offer, &self.settings.weights, reference)
+    }
+
+    /// The caseload: every case with a complete profile that is not yet placed, and the
+    /// optimal assignment of them to dwellings.
+    pub fn caseload(&self, reference: Date) -> Result<(Vec<String>, Assignment)> {
+        let mut ids = Vec::new();
+        let mut profiles = Vec::new();
+        for c in self
+            .cases
+            .iter()
+            .filter(|c| !c.dossier.archived && c.accepted.is_none())
+        {
+            if let Ok(p) = self.profile(&c.dossier.id, reference) {
+                ids.push(c.dossier.id.clone());
+                profiles.push(p);
+            }
+        }
+        let assignment = crate::assign::assign_caseload(
+            &profiles,
+            &self.offer,
+            &self.settings.weights,
+            reference,
+        )?;
+        Ok((ids, assignment))
+    }
+
+    /// Writes the coded bundle for one association with the given cases, through the leak
+    /// guard. On success the codes are kept with each case and the disclosure is logged;
+    /// on refusal nothing changes.
+    pub fn write_bundle(
+        &mut self,
+        key: &CodeKey,
+        association_id: &str,
+        case_ids: &[String],
+        bundle_id: [u8; 16],
+        today: Date,
+        at: &str,
+    ) -> std::result::Result<WrittenBundle, WriteError> {
+        let region = self.region()?;
+        let association = self
+            .offer
+            .association(association_id)
+            .ok_or_else(|| {
+                Error::new(
+                    "ASSOCIATION_NOT_FOUND",
+                    "Deze woningcorporatie staat niet in het aanbod.",
+                )
+            })?
+            .clone();
+        if case_ids.is_empty() {
+            return Err(
+                Error::new("BUNDLE_EMPTY", "Kies minstens één dossier voor de bundel.").into(),
+            );
+        }
+        let mut profiles = Vec::new();
+        for id in case_ids {
+            let case = self.case(id)?;
+            case.dossier.check_gates(Step::AssociationTalks)?;
+            let profile = self.profile(id, today).map_err(|p| p.to_error())?;
+            let code = code::derive(key, &association.id, case.stable_id());
+            let result =
+                matching::match_profile(&profile, &self.offer, &self.settings.weights, today)?;
+            let matches = result
+                .eligible
+                .iter()
+                .filter(|d| d.association_id == association.id)
+                .map(|d| MatchSummary {
+                    dwelling_id: d.dwelling_id.clone(),
+                    score: u8::try_from(d.score.min(100)).unwrap_or(100),
+                })
+                .collect();
+            profiles.push(BundleProfileInput {
+                code,
+                profile,
+                matches,
+                known: case.dossier.known(),
+            });
+        }
+        let written = bundle::write_bundle(&BundleInput {
+            bundle_id,
+            date: today,
+            region,
+            recipient_id: association.id.clone(),
+            recipient_name: association.name.clone(),
+            profiles,
+        })?;
+        let entry = disclosure::entries_for_bundle(&written, at);
+        for (id, code) in case_ids.iter().zip(&written.codes) {
+            if let Ok(case) = self.case_mut(id) {
+                case.codes.insert(association.id.clone(), code.to_string());
+                let mut own = entry.clone();
+                own.codes = vec![code.to_string()];
+                case.log.push(own);
+            }
+        }
+        self.log.push(entry);
+        Ok(written)
+    }
+
+    /// Finds the case a code was issued for, by recomputing (the key) or from the issued codes
+    /// kept with the cases (no key needed).
+    pub fn resolve_code(
+        &self,
+        key: Option<&CodeKey>,
+        recipient_id: &str,
+        code: Code,
+    ) -> Option<&str> {
+        let text = code.to_string();
+        if let Some(c) = self
+            .cases
+            .iter()
+            .find(|c| c.codes.get(recipient_id).is_some_and(|k| *k == text))
+        {
+            return Some(&c.dossier.id);
+        }
+        let key = key?;
+        code::resolve(
+            key,
+            recipient_id,
+            code,
+            self.cases
+                .iter()
+                .map(|c| (c.dossier.id.as_str(), c.stable_id())),
+        )
+    }
+
+    /// Records that resident and association accepted a match: the 5 → 6 gate.
+    pub fn accept_match(
+        &mut self,
+        id: &str,
+        association_id: &str,
+        dwelling_id: Option<&str>,
+        date: Date,
+        actor: &str,
+    ) -> Result<()> {
+        if self.offer.association(association_id).is_none() {
+            return Err(Error::new(
+                "ASSOCIATION_NOT_FOUND",
+                "Deze woningcorporatie staat niet in het aanbod.",
+            ));
+        }
+        let case = self.case_mut(id)?;
+        if !case.codes.contains_key(association_id) {
+            return Err(Error::new(
+                "MATCH_WITHOUT_BUNDLE",
+                "Deze corporatie heeft het profiel nog niet in een bundel ontvangen.",
+            ));
+        }
+        case.dossier.record_gate(Gate::MatchAccepted, date, actor)?;
+        case.accepted = Some(AcceptedMatch {
+            association_id: association_id.into(),
+            dwelling_id: dwelling_id.map(String::from),
+            date,
+        });
+        Ok(())
+    }
+
+    /// The step-6 hand-over for the accepted association, after the explicit confirmation;
+    /// logged with the case and overall.
+    pub fn handover(
+        &mut self,
+        id: &str,
+        confirmation: HandoverConfirmation,
+        handover_id: &str,
+        at: &str,
+    ) -> Result<Handover> {
+        let date = confirmation.date;
+        let profile = self.profile(id, date).map_err(|p| p.to_error())?;
+        let case = self.case(id)?;
+        let accepted = case.accepted.clone().ok_or_else(|| {
+            Error::new("GATE_MISSING", "Leg eerst vast dat de match is aanvaard.")
+        })?;
+        let association = self
+            .offer
+            .association(&accepted.association_id)
+            .map(|a| AssociationRef {
+                id: a.id.clone(),
+                name: a.name.clone(),
+            })
+            .ok_or_else(|| {
+                Error::new(
+                    "ASSOCIATION_NOT_FOUND",
+                    "Deze woningcorporatie staat niet in het aanbod.",
+                )
+            })?;
+        let made = handover::handover(
+            &case.dossier,
+            &profile,
+            &association.id,
+            &association.name,
+            confirmation,
+        )?;
+        let entry = DisclosureEntry {
+            at: at.into(),
+            step: 6,
+            recipient_id: association.id.clone(),
+            recipient_name: association.name.clone(),
+            categories: crate::register::row(Step::Agreement)
+                .categories
+                .iter()
+                .map(|c| c.dutch().to_string())
+                .collect(),
+            grondslag: handover::GRONDSLAG.into(),
+            bundle_id: handover_id.into(),
+            codes: case
+                .codes
+                .get(&association.id)
+                .cloned()
+                .into_iter()
+                .collect(),
+            kind: disclosure::DisclosureKind::Handover,
+        };
+        let case = self.case_mut(id)?;
+        case.log.push(entry.clone());
+        self.log.push(entry);
+        Ok(made)
+    }
+
+    /// The categories a bundle discloses, for the "wat wordt gedeeld" panel.
+    pub fn shared_categories() -> &'static [ProfileCategory; 8] {
+        &ProfileCategory::ALL
+    }
+}

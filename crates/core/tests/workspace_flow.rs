@@ -1,0 +1,288 @@
+//! The whole routeplanner through the workspace: dossier → gates → profile → bundle → verify →
+//! resolve → accept → hand-over, and what the log and the bundle must never hold.
+
+use woonkans_core::code::{self, CodeKey};
+use woonkans_core::date::Date;
+use woonkans_core::dossier::{Address, Income, IncomeSource, PersonName};
+use woonkans_core::profile::{
+    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
+    ProfileCategory, RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
+};
+use woonkans_core::region::Region;
+use woonkans_core::register::Gate;
+use woonkans_core::sample::sample_offer;
+use woonkans_core::workspace::Workspace;
+
+fn d(y: i32, m: u8, day: u8) -> Date {
+    Date::new(y, m, day).unwrap()
+}
+
+const TODAY: (i32, u8, u8) = (2026, 11, 28);
+
+fn today() -> Date {
+    d(TODAY.0, TODAY.1, TODAY.2)
+}
+
+fn workspace_with_case() -> Workspace {
+    let mut ws = Workspace::new(sample_offer());
+    ws.settings.region = Some(Region::NoordLimburg);
+    let case = ws.add_case("k7f3q9").unwrap();
+    let dossier = &mut case.dossier;
+    dossier.name = PersonName {
+        first_names: "Noël Johannes".into(),
+        tussenvoegsel: "van der".into(),
+        surname: "Berg".into(),
+    };
+    dossier.address = Address {
+        street: "Kerkstraat".into(),
+        house_number: 12,
+        house_number_addition: "a".into(),
+        postcode: "5911 AB".into(),
+        place: "Venlo".into(),
+    };
+    dossier.gemeente = "Venlo".into();
+    dossier.phones = vec!["06-12345678".into()];
+    dossier.email = Some("noel.vdberg@example.nl".into());
+    dossier.birth_date = Some(d(2001, 3, 12));
+    dossier.bsn = Some("999994669".into());
+    dossier.gender = Some(Gender::Man);
+    dossier.household_size = 1;
+    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
+    dossier.income = Some(Income {
+        yearly_amount_euros: 18_000,
+        source: IncomeSource::Uitkering,
+    });
+    dossier.health = "Schizofrenie, depotmedicatie.".into();
+    let draft = &mut case.profile;
+    for c in SCORED {
+        draft.assessments.insert(
+            c,
+            Assessment {
+                level: Some(2),
+                note: String::new(),
+            },
+        );
+    }
+    draft
+        .assessments
+        .get_mut(&ProfileCategory::SocialNetwork)
+        .unwrap()
+        .note = "Heeft contact met familie, wil dicht bij het centrum wonen.".into();
+    draft.mobility = Some(Mobility::None);
+    draft.search_area = vec!["Venlo".into(), "Venray".into()];
+    draft.housing_form = Some(HousingForm::InComplex);
+    draft.rent_arrears = Some(History::Resolved);
+    draft.nuisance = Some(History::None);
+    draft.budget_management = Some(true);
+    draft.contract_form = Some(ContractForm::LeaseWithCareAgreement);
+    draft.support_hours_per_week = Some(6.0);
+    draft.reachable_24_7 = Some(true);
+    draft.relapse_plan = RelapsePlan {
+        signals: "Post blijft liggen en afspraken worden gemist.".into(),
+        agreements: vec![
+            RelapseAgreement {
+                party: Party::CareProvider,
+                action: "Huisbezoek binnen twee werkdagen.".into(),
+            },
+            RelapseAgreement {
+                party: Party::HousingAssociation,
+                action: "Meldt een huurachterstand na één maand aan de zorgaanbieder.".into(),
+            },
+        ],
+    };
+    draft.safety_plan = Some(SafetyPlan::NotNeeded);
+    ws
+}
+
+fn record_gates_to_step_4(ws: &mut Workspace) {
+    let dossier = &mut ws.case_mut("k7f3q9").unwrap().dossier;
+    dossier
+        .record_gate(Gate::ConsentToRegister, d(2026, 9, 1), "Zorgaanbieder")
+        .unwrap();
+    dossier
+        .record_gate(
+            Gate::EligibilityAndSupportPlan,
+            d(2026, 10, 1),
+            "Wmo-consulent",
+        )
+        .unwrap();
+    dossier
+        .record_gate(
+            Gate::ConsentToShareWithCoordinator,
+            d(2026, 10, 1),
+            "Wmo-consulent",
+        )
+        .unwrap();
+}
+
+fn eligible_association(ws: &Workspace) -> String {
+    let m = ws.match_case("k7f3q9", today()).unwrap();
+    m.associations
+        .iter()
+        .find(|a| a.eligible && a.best_score.is_some())
+        .expect("the sample offer has an eligible association in Venlo")
+        .association_id
+        .clone()
+}
+
+#[test]
+fn profile_waits_for_the_gates() {
+    let ws = workspace_with_case();
+    let problems = ws.profile("k7f3q9", today()).unwrap_err();
+    assert!(problems.missing.iter().any(|m| m.message.contains("poort")));
+}
+
+#[test]
+fn full_walk_from_dossier_to_handover() {
+    let mut ws = workspace_with_case();
+    record_gates_to_step_4(&mut ws);
+    let profile = ws.profile("k7f3q9", today()).expect("complete profile");
+    assert_eq!(profile.search_area, vec!["Venlo", "Venray"]);
+    let association = eligible_association(&ws);
+    let key = CodeKey::from_bytes([7; 32]);
+    let written = ws
+        .write_bundle(
+            &key,
+            &association,
+            &["k7f3q9".into()],
+            [1; 16],
+            today(),
+            "2026-11-28T10:00:00",
+        )
+        .expect("clean bundle");
+
+    // The file holds nothing identifying.
+    let text = String::from_utf8(written.bytes.clone()).unwrap();
+    for needle in [
+        "Noël",
+        "Noel",
+        "Berg",
+        "999994669",
+        "5911",
+        "Kerkstraat",
+        "0612345678",
+        "12345678",
+        "example.nl",
+        "2001-03-12",
+        "Schizofrenie",
+        "depot",
+    ] {
+        assert!(!text.contains(needle), "bundle leaks {needle}");
+    }
+    assert!(!written.file_name.contains("Berg"));
+
+    // The association's side verifies it; the coordinator resolves the code.
+    let verified = woonkans_core::bundle::verify_bundle(&written.bytes).unwrap();
+    assert_eq!(verified.profiles.len(), 1);
+    let issued = written.codes[0];
+    assert_eq!(
+        ws.resolve_code(Some(&key), &association, issued),
+        Some("k7f3q9")
+    );
+    assert_eq!(
+        ws.resolve_code(None, &association, issued),
+        Some("k7f3q9"),
+        "kept codes resolve without the key"
+    );
+    assert_eq!(issued, code::derive(&key, &association, "999994669"));
+
+    // The log holds codes, never the name or BSN.
+    let log = serde_json::to_string(&ws.log).unwrap();
+    assert!(log.contains(&issued.to_string()));
+    assert!(!log.contains("Berg") && !log.contains("999994669"));
+    assert_eq!(ws.case("k7f3q9").unwrap().log.len(), 1);
+
+    // Step 6.
+    ws.accept_match(
+        "k7f3q9",
+        &association,
+        None,
+        today(),
+        "Inwoner en corporatie",
+    )
+    .unwrap();
+    let refused = ws.handover(
+        "k7f3q9",
+        woonkans_core::handover::HandoverConfirmation {
+            grondslag_confirmed: false,
+            confirmed_by: "Ketenregisseur".into(),
+            date: today(),
+        },
+        "h1",
+        "2026-11-28T11:00:00",
+    );
+    assert_eq!(refused.unwrap_err().code, "CONFIRMATION_MISSING");
+    let handover = ws
+        .handover(
+            "k7f3q9",
+            woonkans_core::handover::HandoverConfirmation {
+                grondslag_confirmed: true,
+                confirmed_by: "Ketenregisseur".into(),
+                date: today(),
+            },
+            "h1",
+            "2026-11-28T11:00:00",
+        )
+        .unwrap();
+    assert!(
+        handover.to_json().contains("999994669"),
+        "step 6 carries the BSN"
+    );
+    assert_eq!(ws.log.len(), 2);
+    assert!(
+        !serde_json::to_string(&ws.log)
+            .unwrap()
+            .contains("999994669")
+    );
+}
+
+#[test]
+fn a_note_with_a_bsn_and_phone_blocks_the_profile_until_redacted() {
+    let mut ws = workspace_with_case();
+    record_gates_to_step_4(&mut ws);
+    let note = "Bel haar op 06 12 34 56 78, BSN 9999.94.669.";
+    ws.case_mut("k7f3q9")
+        .unwrap()
+        .profile
+        .assessments
+        .get_mut(&ProfileCategory::FinancesDebts)
+        .unwrap()
+        .note = note.into();
+    let problems = ws.profile("k7f3q9", today()).unwrap_err();
+    assert!(problems.findings.len() >= 2, "{:?}", problems.findings);
+    let findings: Vec<_> = problems
+        .findings
+        .iter()
+        .map(|f| f.finding.clone())
+        .collect();
+    let redacted = woonkans_core::scan::redact(note, &findings);
+    ws.case_mut("k7f3q9")
+        .unwrap()
+        .profile
+        .assessments
+        .get_mut(&ProfileCategory::FinancesDebts)
+        .unwrap()
+        .note = redacted;
+    ws.profile("k7f3q9", today())
+        .expect("clean after redaction");
+}
+
+#[test]
+fn workspace_round_trips_through_json_and_refuses_newer_versions() {
+    let ws = workspace_with_case();
+    let json = ws.to_json();
+    assert_eq!(Workspace::from_json(&json).unwrap(), ws);
+    let newer = json.replacen("\"version\":1", "\"version\":99", 1);
+    assert_eq!(
+        Workspace::from_json(&newer).unwrap_err().code,
+        "WORKSPACE_VERSION"
+    );
+    assert_eq!(
+        Workspace::from_json("{}").unwrap_err().code,
+        "WORKSPACE_INVALID"
+    );
+    assert_eq!(
+        Workspace::from_json("\u{1}").unwrap_err().code,
+        "WORKSPACE_INVALID"
+    );
+}
