@@ -4,9 +4,11 @@
 //! user's intent to the core; the state is a `Reducible` (`state.rs`) shared through a context.
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod pages;
 pub mod route;
+pub mod session;
 pub mod state;
 pub mod vault;
 

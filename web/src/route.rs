@@ -11,6 +11,10 @@ pub enum Route {
     Bundels,
     Verwerkingslog,
     Privacy,
+    /// One dossier, by its random local id.
+    Dossier(String),
+    /// A received bundle, opened without a vault (the association's view).
+    BundelOpenen,
     NotFound,
 }
 
@@ -24,8 +28,17 @@ impl Route {
         Route::Privacy,
     ];
 
-    pub fn path(&self) -> &'static str {
+    pub fn path(&self) -> String {
         match self {
+            Route::Dossier(id) => format!("/dossiers/{id}"),
+            other => other.static_path().to_string(),
+        }
+    }
+
+    fn static_path(&self) -> &'static str {
+        match self {
+            Route::Dossier(_) => "/dossiers",
+            Route::BundelOpenen => "/bundel-openen",
             Route::Dossiers => "/dossiers",
             Route::Aanbod => "/aanbod",
             Route::Matching => "/matching",
@@ -44,6 +57,8 @@ impl Route {
             Route::Bundels => "Bundels",
             Route::Verwerkingslog => "Verwerkingslog",
             Route::Privacy => "Privacy",
+            Route::Dossier(_) => "Dossier",
+            Route::BundelOpenen => "Bundel openen",
             Route::NotFound => "Pagina niet gevonden",
         }
     }
@@ -56,7 +71,11 @@ impl Route {
             "/bundels" => Route::Bundels,
             "/verwerkingslog" => Route::Verwerkingslog,
             "/privacy" => Route::Privacy,
-            _ => Route::NotFound,
+            "/bundel-openen" => Route::BundelOpenen,
+            p => match p.strip_prefix("/dossiers/") {
+                Some(id) if is_local_id(id) => Route::Dossier(id.to_string()),
+                _ => Route::NotFound,
+            },
         }
     }
 
@@ -70,9 +89,14 @@ impl Route {
     /// Pushes this route onto the browser history (no request is made).
     pub fn push(&self) {
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(self.path()));
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&self.path()));
         }
     }
+}
+
+/// Dossier ids are random lowercase base32 made by the app; anything else is not a route.
+fn is_local_id(id: &str) -> bool {
+    (4..=32).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -86,5 +110,8 @@ mod tests {
         }
         assert_eq!(Route::from_path("/"), Route::Dossiers);
         assert_eq!(Route::from_path("/onbekend"), Route::NotFound);
+        assert_eq!(Route::from_path("/dossiers/k7f3q9ab"), Route::Dossier("k7f3q9ab".into()));
+        assert_eq!(Route::from_path("/dossiers/Jan%20Jansen"), Route::NotFound);
+        assert_eq!(Route::from_path(&Route::BundelOpenen.path()), Route::BundelOpenen);
     }
 }

@@ -20,8 +20,10 @@ pub use strength::{MIN_PASSPHRASE_CHARS, Strength, passphrase_strength};
 
 use js_sys::{Array, JsString, Uint8Array};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -462,34 +464,29 @@ async fn open(key: &CryptoKey, ad: &[u8], sealed: &Sealed) -> Result<Vec<u8>, Op
     }
 }
 
-/// Whether `key` is the vault's key. The check decides; if the check itself is damaged, any
-/// record that opens proves the key right, so one flipped byte in `meta` does not lock the
-/// coordinator out of intact records. Returns `Ok(false)` for a wrong passphrase and
-/// `Ok(true)` also when only a record vouched for it (the caller then repairs the check).
-async fn key_matches<'a>(
-    key: &CryptoKey,
-    check: &Sealed,
-    records: impl IntoIterator<Item = (&'a str, &'a Sealed)>,
-) -> Result<CheckOutcome, VaultError> {
+/// Whether `key` opens the check. `Ok(false)` means a wrong passphrase or a damaged check.
+async fn check_opens(key: &CryptoKey, check: &Sealed) -> Result<bool, VaultError> {
     match open(key, CHECK_AD, check).await {
-        Ok(plain) if plain == CHECK_PLAINTEXT => return Ok(CheckOutcome::Good),
-        Ok(_) | Err(OpenError::Rejected) => {}
-        Err(OpenError::Crypto) => return Err(VaultError::Crypto),
+        Ok(plain) => Ok(plain == CHECK_PLAINTEXT),
+        Err(OpenError::Rejected) => Ok(false),
+        Err(OpenError::Crypto) => Err(VaultError::Crypto),
     }
+}
+
+/// Whether any record opens under `key`, which proves the passphrase right even when the check
+/// is damaged: one flipped byte in the meta must not lock the coordinator out of intact records.
+async fn any_record_opens<'a>(
+    key: &CryptoKey,
+    records: impl IntoIterator<Item = (&'a str, &'a Sealed)>,
+) -> Result<bool, VaultError> {
     for (name, sealed) in records {
         match open(key, name.as_bytes(), sealed).await {
-            Ok(_) => return Ok(CheckOutcome::CheckDamaged),
+            Ok(_) => return Ok(true),
             Err(OpenError::Rejected) => {}
             Err(OpenError::Crypto) => return Err(VaultError::Crypto),
         }
     }
-    Ok(CheckOutcome::Wrong)
-}
-
-enum CheckOutcome {
-    Good,
-    CheckDamaged,
-    Wrong,
+    Ok(false)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -497,11 +494,32 @@ enum CheckOutcome {
 
 /// An unlocked vault: the derived key and the parameters it was derived with. Cloning shares
 /// the same non-extractable `CryptoKey`; dropping every clone is how the app locks.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Vault {
     key: CryptoKey,
     salt: [u8; SALT_LEN],
     iterations: u32,
+    /// Per record, the number of the latest save started through this vault or a clone.
+    /// Saves of one record may finish out of order (each waits for its own WebCrypto promise);
+    /// an older one must not overwrite a newer one that started after it.
+    saves: Rc<RefCell<BTreeMap<String, u64>>>,
+}
+
+impl PartialEq for Vault {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.salt == other.salt
+    }
+}
+
+impl Vault {
+    fn new(key: CryptoKey, salt: [u8; SALT_LEN], iterations: u32) -> Vault {
+        Vault {
+            key,
+            salt,
+            iterations,
+            saves: Rc::default(),
+        }
+    }
 }
 
 impl fmt::Debug for Vault {
@@ -552,11 +570,7 @@ pub async fn create(passphrase: &str) -> Result<Vault, VaultError> {
         check,
     };
     set(&s, META_KEY, &to_json(&meta)?)?;
-    Ok(Vault {
-        key,
-        salt,
-        iterations: ITERATIONS,
-    })
+    Ok(Vault::new(key, salt, ITERATIONS))
 }
 
 /// Opens the stored vault. A wrong passphrase changes nothing in storage.
@@ -565,30 +579,19 @@ pub async fn unlock(passphrase: &str) -> Result<Vault, VaultError> {
     let text = get(&s, META_KEY)?.ok_or(VaultError::Absent)?;
     let (mut meta, salt) = parse_stored_meta(&text)?;
     let key = derive(passphrase, &salt, meta.kdf.iterations).await?;
-    let records = stored_records(&s)?;
-    let outcome = key_matches(
-        &key,
-        &meta.check,
-        records.iter().map(|(n, r)| (n.as_str(), r)),
-    )
-    .await?;
-    match outcome {
-        CheckOutcome::Good => {}
-        CheckOutcome::Wrong => return Err(VaultError::WrongPassphrase),
-        CheckOutcome::CheckDamaged => {
-            // The passphrase is proven right, so rewriting the check is safe; if that fails the
-            // vault still opens next time the same way.
-            meta.check = seal(&key, CHECK_AD, CHECK_PLAINTEXT).await?;
-            if get(&s, META_KEY)?.as_deref() == Some(text.as_str()) {
-                let _ = set(&s, META_KEY, &to_json(&meta)?);
-            }
+    if !check_opens(&key, &meta.check).await? {
+        let records = stored_records(&s)?;
+        if !any_record_opens(&key, records.iter().map(|(n, r)| (n.as_str(), r))).await? {
+            return Err(VaultError::WrongPassphrase);
+        }
+        // The passphrase is proven right, so rewriting the check is safe; should that fail,
+        // the vault opens the same way next time.
+        meta.check = seal(&key, CHECK_AD, CHECK_PLAINTEXT).await?;
+        if get(&s, META_KEY)?.as_deref() == Some(text.as_str()) {
+            let _ = set(&s, META_KEY, &to_json(&meta)?);
         }
     }
-    Ok(Vault {
-        key,
-        salt,
-        iterations: meta.kdf.iterations,
-    })
+    Ok(Vault::new(key, salt, meta.kdf.iterations))
 }
 
 /// Every stored record entry that at least has the right shape.
@@ -630,13 +633,25 @@ impl Vault {
     /// Encrypts and stores one record. The previous value stays in place until the new one is
     /// stored: no temporary copy is written first, because that would need room for both
     /// copies, and `setItem` on the same key already keeps the old value when it fails. A full
-    /// storage gives [`VaultError::StorageFull`] with the last good save intact.
+    /// storage gives [`VaultError::StorageFull`] with the last good save intact. When a later
+    /// save of the same record (through this vault or a clone) starts before this one has
+    /// written, this one returns `Ok` without writing: its data is superseded.
     pub async fn save(&self, record: &str, plaintext: &[u8]) -> Result<(), VaultError> {
         if !valid_record_name(record) {
             return Err(VaultError::InvalidRecordName);
         }
         let s = storage()?;
+        let ticket = {
+            let mut saves = self.saves.borrow_mut();
+            let latest = saves.entry(record.to_owned()).or_insert(0);
+            *latest += 1;
+            *latest
+        };
         let sealed = seal(&self.key, record.as_bytes(), plaintext).await?;
+        if self.saves.borrow().get(record) != Some(&ticket) {
+            // A later save of this record carries newer data and will write it.
+            return Ok(());
+        }
         // Checked after the await: the vault may have been wiped or replaced meanwhile, and a
         // record sealed under the old key would be unreadable in the new vault.
         self.current_meta(&s)?;
@@ -692,25 +707,15 @@ pub async fn import_backup(text: &str, passphrase: &str) -> Result<Vault, VaultE
     let s = storage()?;
     let (mut backup, salt) = parse_backup(text)?;
     let key = derive(passphrase, &salt, backup.meta.kdf.iterations).await?;
-    let outcome = key_matches(
-        &key,
-        &backup.meta.check,
-        backup.records.iter().map(|(n, r)| (n.as_str(), r)),
-    )
-    .await?;
-    match outcome {
-        CheckOutcome::Good => {}
-        CheckOutcome::Wrong => return Err(VaultError::WrongPassphrase),
-        CheckOutcome::CheckDamaged => {
-            backup.meta.check = seal(&key, CHECK_AD, CHECK_PLAINTEXT).await?;
+    if !check_opens(&key, &backup.meta.check).await? {
+        let records = backup.records.iter().map(|(n, r)| (n.as_str(), r));
+        if !any_record_opens(&key, records).await? {
+            return Err(VaultError::WrongPassphrase);
         }
+        backup.meta.check = seal(&key, CHECK_AD, CHECK_PLAINTEXT).await?;
     }
     replace_stored(&s, &backup)?;
-    Ok(Vault {
-        key,
-        salt,
-        iterations: backup.meta.kdf.iterations,
-    })
+    Ok(Vault::new(key, salt, backup.meta.kdf.iterations))
 }
 
 /// Swaps the stored vault for `backup`; on any failure the old keys are restored.

@@ -4,7 +4,8 @@
 //! 600,000 iterations, so tests keep their number of create/unlock/import calls small.
 
 use std::collections::BTreeMap;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::Storage;
 use woonkans_web::vault::{
@@ -259,6 +260,33 @@ async fn a_damaged_record_fails_alone_and_the_backup_still_imports() {
     );
     // The shapeless entry could not be carried over; the damaged ciphertexts could.
     assert_eq!(Vault::records(), ["dossiers", "log", "offer", "settings"]);
+}
+
+/// Runs a save on its own task, as the app's autosave does with `spawn_local`.
+fn spawn_save(v: &Vault, record: &'static str, data: Vec<u8>) -> js_sys::Promise {
+    let v = v.clone();
+    wasm_bindgen_futures::future_to_promise(async move {
+        v.save(record, &data)
+            .await
+            .map(|()| JsValue::NULL)
+            .map_err(|e| JsValue::from_str(&e.to_string()))
+    })
+}
+
+#[wasm_bindgen_test]
+async fn an_older_save_never_overwrites_a_newer_one() {
+    let v = fresh_vault().await;
+    // The larger encryption finishes later, so its write would land after the newer one.
+    for _ in 0..3 {
+        let older = spawn_save(&v, "dossiers", vec![1u8; 1 << 20]);
+        let newer = spawn_save(&v, "dossiers", b"nieuwste".to_vec());
+        JsFuture::from(newer).await.unwrap();
+        JsFuture::from(older).await.unwrap();
+        assert_eq!(
+            v.load("dossiers").await.unwrap().as_deref(),
+            Some(&b"nieuwste"[..])
+        );
+    }
 }
 
 /// Fills localStorage with junk until not even 1 KiB more fits; returns the junk keys.

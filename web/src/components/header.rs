@@ -1,6 +1,6 @@
+use crate::components::form::value_of;
 use crate::components::nav::Nav;
-use crate::state::{Action, use_app};
-use wasm_bindgen::JsCast;
+use crate::state::{Action, SaveStatus, update, use_app};
 use woonkans_core::region::Region;
 use yew::prelude::*;
 
@@ -14,45 +14,55 @@ fn region_key(r: Region) -> &'static str {
 #[function_component(Header)]
 pub fn header() -> Html {
     let app = use_app();
+    let open = app.open().is_some();
     let onchange = {
         let app = app.clone();
         Callback::from(move |e: Event| {
-            let Some(select) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            else {
-                return;
-            };
-            let region = match select.value().as_str() {
+            let region = match value_of(&e).as_str() {
                 "noord" => Region::NoordLimburg,
                 "midden" => Region::MiddenLimburg,
                 _ => return,
             };
-            app.dispatch(Action::SetRegion(region));
+            app.dispatch(update(move |ws| {
+                ws.settings.region = Some(region);
+                Ok(())
+            }));
         })
     };
-    let role = app
-        .region
-        .map(|r| r.role().name())
-        .unwrap_or("kies eerst uw regio");
+    let lock = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::Lock))
+    };
+    let region = app.region();
+    let role = region.map(|r| r.role().name()).unwrap_or("kies eerst uw regio");
+    let saved = match &app.save {
+        SaveStatus::Idle => "Alles is opgeslagen".to_string(),
+        SaveStatus::Pending => "Wijzigingen worden opgeslagen…".to_string(),
+        SaveStatus::Saved(at) => format!("Opgeslagen om {at}"),
+        SaveStatus::Failed(msg) => format!("Niet opgeslagen: {msg}"),
+    };
     html! {
         <header class="kop">
             <div class="kop-balk">
                 <p class="merk"><span class="merk-logo" aria-hidden="true"></span>{ "Woonkans" }</p>
                 <div class="regio">
                     <label for="regio-keuze">{ "Regio" }</label>
-                    <select id="regio-keuze" {onchange}>
-                        <option value="" selected={app.region.is_none()} disabled=true>{ "Kies een regio" }</option>
+                    <select id="regio-keuze" {onchange} disabled={!open}>
+                        <option value="" selected={region.is_none()} disabled=true>{ "Kies een regio" }</option>
                         { for Region::ALL.iter().map(|r| html! {
-                            <option value={region_key(*r)} selected={app.region == Some(*r)}>{ r.name() }</option>
+                            <option value={region_key(*r)} selected={region == Some(*r)}>{ r.name() }</option>
                         }) }
                     </select>
-                    <p class="rol" aria-live="polite">
-                        { "Rol: " }<strong id="rol">{ role }</strong>
-                    </p>
+                    <p class="rol">{ "Rol: " }<strong id="rol">{ role }</strong></p>
+                    { if open { html! {
+                        <>
+                            <p id="opslag" class={classes!("opslag", matches!(app.save, SaveStatus::Failed(_)).then_some("opslag-fout"))} role="status">{ saved }</p>
+                            <button class="knop knop-secundair knop-klein" type="button" onclick={lock}>{ "Vergrendelen" }</button>
+                        </>
+                    } } else { html! {} } }
                 </div>
             </div>
-            <Nav />
+            { if open { html! { <Nav /> } } else { html! {} } }
         </header>
     }
 }

@@ -1,2 +1,5 @@
+pub mod files;
+pub mod form;
 pub mod header;
 pub mod nav;
+pub mod vault_gate;

@@ -25,7 +25,7 @@ pub fn page(props: &PageProps) -> Html {
         }
         Route::Bundels => "Gecodeerde profielbundels per corporatie: het enige dat gedeeld wordt.",
         Route::Verwerkingslog => "Wat is wanneer met wie gedeeld, op welke grondslag.",
-        Route::Privacy | Route::NotFound => {
+        Route::Privacy | Route::Dossier(_) | Route::BundelOpenen | Route::NotFound => {
             "Deze pagina bestaat niet. Kies een onderdeel in het menu."
         }
     };

@@ -1,0 +1,91 @@
+//! The few browser services the app needs besides the vault: the clock, random ids, downloads
+//! and reading a chosen file. Nothing here talks to the network.
+
+use wasm_bindgen::JsCast;
+use woonkans_core::date::Date;
+
+/// Today in the browser's local time zone; the core takes it as an input.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(
+        now.get_full_year() as i32,
+        (now.get_month() + 1) as u8,
+        now.get_date() as u8,
+    )
+    .unwrap_or_else(|_| Date::from_days_since_epoch(0))
+}
+
+/// Local date-time "2026-11-28T14:05:09", for logs and the "last saved" line.
+pub fn now_iso() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{}T{:02}:{:02}:{:02}",
+        today().iso(),
+        now.get_hours(),
+        now.get_minutes(),
+        now.get_seconds()
+    )
+}
+
+/// "14:05" for the status line.
+pub fn clock() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:02}:{:02}", now.get_hours(), now.get_minutes())
+}
+
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    // The browser's crypto.getRandomValues cannot fail for this size; a failure would leave
+    // zeros, so refuse to go on rather than issue a predictable key.
+    getrandom::fill(&mut bytes).expect("the browser's random source is available");
+    bytes
+}
+
+/// A random local id for a dossier, used in URLs: 10 characters, no personal data.
+pub fn random_id() -> String {
+    const ALPHABET: &[u8] = b"0123456789abcdefghjkmnpqrstvwxyz";
+    random_bytes::<10>()
+        .iter()
+        .map(|b| ALPHABET[usize::from(b & 31)] as char)
+        .collect()
+}
+
+/// Offers `bytes` as a download named `file_name` (Blob + object URL; nothing is sent anywhere).
+pub fn download(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let fail = |_| "De download kon niet worden gestart.".to_string();
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("Geen document.")?;
+    let a = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "Geen link.".to_string())?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.set_class_name("visueel-verborgen");
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+    // Revoke later: Chromium reads the blob asynchronously after the click.
+    let revoke = gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    revoke.forget();
+    Ok(())
+}
+
+/// Reads a file the user chose or dropped.
+pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
+    gloo::file::futures::read_as_bytes(&gloo::file::Blob::from(file))
+        .await
+        .map_err(|_| "Het bestand kon niet worden gelezen.".to_string())
+}
