@@ -342,10 +342,15 @@ impl Offer {
     }
 
     /// Rewrites every gemeente to its official spelling, so that the offer compares and exports
-    /// the same however it was typed. Unknown names are left as they are (validation reports
-    /// them).
+    /// the same however it was typed, and keeps support hours to two decimals, so that every
+    /// export format reads back to the identical number. Unknown names are left as they are
+    /// (validation reports them).
     pub fn normalise(&mut self) {
         for a in &mut self.associations {
+            let h = a.criteria.min_support_hours;
+            if h.is_finite() {
+                a.criteria.min_support_hours = (h * 100.0).round() / 100.0;
+            }
             for g in &mut a.working_area {
                 if let Some(c) = canonical_gemeente(g) {
                     c.clone_into(g);
