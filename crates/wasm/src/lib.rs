@@ -6,6 +6,7 @@
 
 mod boundary;
 pub mod bundle;
+pub mod dossier;
 
 pub use boundary::JsResult;
 
