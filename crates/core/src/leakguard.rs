@@ -16,7 +16,7 @@ use crate::code::{self, Code};
 use crate::date::DUTCH_MONTHS;
 use crate::error::Error;
 use crate::known::Known;
-use crate::text::{fold, squash};
+use crate::text::fold_diacritic;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -213,6 +213,45 @@ fn vocabulary() -> HashSet<String> {
     add(Ok(Value::String(crate::bundle::FORMAT.to_string())));
     add(Ok(Value::String("SHA-256".to_string())));
     words.into_iter().collect()
+}
+
+/// Lowercase, without diacritics, also for letters `text::fold` keeps (Turkish ı ğ ş, Romanian
+/// ș ț, Czech and Polish letters, ligatures) and for decomposed input (e + combining accent, as
+/// some keyboards and PDF copies produce): "YILMAZ" and "Yılmaz", "Ayse" and "Ayşe" must meet.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        match fold_diacritic(c) {
+            'ı' => out.push('i'),
+            'ğ' => out.push('g'),
+            'ş' | 'ș' => out.push('s'),
+            'ţ' | 'ț' | 'ť' => out.push('t'),
+            'ő' | 'ŏ' => out.push('o'),
+            'ű' | 'ů' | 'ŭ' => out.push('u'),
+            'ř' | 'ŕ' => out.push('r'),
+            'ě' | 'ĕ' => out.push('e'),
+            'ď' | 'đ' => out.push('d'),
+            'ň' | 'ņ' => out.push('n'),
+            'ľ' | 'ĺ' | 'ļ' => out.push('l'),
+            'ą' | 'ă' => out.push('a'),
+            'ģ' => out.push('g'),
+            'ķ' => out.push('k'),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'ĳ' => out.push_str("ij"),
+            'þ' => out.push_str("th"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Letters and digits only, folded: "06-12 34 56.78" and "0612345678" meet.
+fn squash(s: &str) -> String {
+    fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Folded alphanumeric runs: the words of a text.
@@ -812,6 +851,15 @@ mod tests {
                 .unwrap();
         assert!(guard(&by_number, &[(code, &k)]).is_err());
         assert!(guard(b"{not json", &[(code, &k)]).is_err());
+    }
+
+    #[test]
+    fn folding_meets_every_spelling() {
+        assert_eq!(fold("YILMAZ"), fold("Yılmaz"));
+        assert_eq!(fold("Ayse"), fold("Ayşe"));
+        assert_eq!(fold("Esme\u{301}e"), "esmee");
+        assert_eq!(fold("İlker"), "ilker");
+        assert_eq!(squash("Łukasz-Œuvre"), "lukaszoeuvre");
     }
 
     #[test]
