@@ -101,9 +101,9 @@ pub fn assign(matrix: &ScoreMatrix) -> Assignment {
     let mut edge_cost: Vec<i64> = Vec::new();
     let mut has_eligible = vec![false; rows];
     start.push(0usize);
-    for i in 0..rows {
+    for (i, eligible) in has_eligible.iter_mut().enumerate() {
         for (j, s) in matrix.row(i) {
-            has_eligible[i] = true;
+            *eligible = true;
             edge_col.push(j as u32);
             edge_cost.push((MAX_SCORE_PLUS_ONE - i64::from(s)) * k - 1);
         }

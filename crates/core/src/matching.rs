@@ -924,8 +924,10 @@ mod tests {
     #[test]
     fn default_weights_add_up() {
         Weights::default().validate().unwrap();
-        let mut w = Weights::default();
-        w.area = 31;
+        let mut w = Weights {
+            area: 31,
+            ..Weights::default()
+        };
         assert_eq!(w.validate().unwrap_err().code, "WEIGHTS_INVALID");
         w.area = u32::MAX;
         assert!(w.validate().is_err());
