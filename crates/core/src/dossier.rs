@@ -209,11 +209,17 @@ impl DocumentStatus {
 }
 
 /// Status of one document, with the date it was requested or received.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct DocumentEntry {
     pub status: DocumentStatus,
     pub date: Option<Date>,
+}
+
+impl fmt::Debug for DocumentEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        redacted(f, "DocumentEntry", &["status", "date"])
+    }
 }
 
 /// The document checklist of step 3.
@@ -285,9 +291,10 @@ pub struct GateRecord {
 
 impl fmt::Debug for GateRecord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The kind of gate is process state, useful when debugging; when and by whom is not.
         f.debug_struct("GateRecord")
             .field("gate", &self.gate)
-            .field("date", &self.date)
+            .field("date", &Hidden)
             .field("actor", &Hidden)
             .finish()
     }

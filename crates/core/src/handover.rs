@@ -61,13 +61,23 @@ pub struct ResidentContact {
 }
 
 /// One step-3 document the resident hands over for the lease.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HandoverDocument {
     pub document: DocumentKind,
     pub label: String,
     pub status: DocumentStatus,
     pub date: Option<Date>,
+}
+
+impl fmt::Debug for HandoverDocument {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        redacted(
+            f,
+            "HandoverDocument",
+            &["document", "label", "status", "date"],
+        )
+    }
 }
 
 /// The hand-over file for one association.

@@ -100,7 +100,7 @@ pub struct Step3View {
 /// Step 4, the coordinator's input for the placement profile: gender and living situation, and
 /// generalised quasi-identifiers instead of birth date, address and income. No name, BSN,
 /// address, phone, e-mail, birth date, income amount, education or health.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Step4View {
     pub gender: Option<Gender>,
@@ -209,6 +209,18 @@ redacted_debug!(Step2View {
     gemeente,
     phones,
     email
+});
+redacted_debug!(Step4View {
+    gender,
+    living_situation,
+    age_band,
+    young_adult,
+    gemeente,
+    region,
+    household_size,
+    income_band,
+    has_debts,
+    budget_management,
 });
 redacted_debug!(Step3View {
     name,

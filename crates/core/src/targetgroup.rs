@@ -77,7 +77,7 @@ impl Condition {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TargetGroupFailure {
     pub condition: Condition,
@@ -87,13 +87,34 @@ pub struct TargetGroupFailure {
     pub missing_data: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TargetGroupResult {
     pub eligible: bool,
     /// 18-27 on the reference date: the priority group of the seed.
     pub young_adult: bool,
     pub failures: Vec<TargetGroupFailure>,
+}
+
+// Which condition a resident fails (statushouder, under 18) is about the resident: hidden.
+impl fmt::Debug for TargetGroupFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::dossier::redacted(
+            f,
+            "TargetGroupFailure",
+            &["condition", "reason", "missing_data"],
+        )
+    }
+}
+
+impl fmt::Debug for TargetGroupResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::dossier::redacted(
+            f,
+            "TargetGroupResult",
+            &["eligible", "young_adult", "failures"],
+        )
+    }
 }
 
 fn fail(condition: Condition, reason: &str, missing_data: bool) -> TargetGroupFailure {
