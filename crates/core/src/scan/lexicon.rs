@@ -1,0 +1,241 @@
+//! Special-category hints (health, addiction, medication; criminal-law data) from the Dutch
+//! lexicon in `data/lexicon.txt`. The list is data so that it can be reviewed and extended
+//! without touching the matcher.
+
+use super::token::{Kind, Tokens, fold_word};
+use super::{Cand, FindingKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const LEXICON: &str = include_str!("../../data/lexicon.txt");
+
+#[derive(Debug, PartialEq, Eq)]
+enum Pat {
+    Exact(String),
+    Prefix(String),
+    Suffix(String),
+    /// Matched against the raw token, case included.
+    Cased(String),
+}
+
+impl Pat {
+    fn parse(s: &str) -> Option<Pat> {
+        if let Some(rest) = s.strip_prefix('=') {
+            return (!rest.is_empty()).then(|| Pat::Cased(rest.to_string()));
+        }
+        let folded = fold_word(s.trim_matches('*'));
+        if folded.chars().count() < 2 || !folded.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        Some(match (s.starts_with('*'), s.ends_with('*')) {
+            (false, false) => Pat::Exact(folded),
+            (false, true) => Pat::Prefix(folded),
+            (true, false) => Pat::Suffix(folded),
+            (true, true) => return None,
+        })
+    }
+
+    fn matches(&self, t: &Tokens, i: usize) -> bool {
+        let Some(w) = t.word(i) else { return false };
+        match self {
+            Pat::Exact(x) => w == x,
+            Pat::Prefix(x) => w.starts_with(x.as_str()),
+            Pat::Suffix(x) => w.ends_with(x.as_str()),
+            Pat::Cased(x) => t.raw(i) == x,
+        }
+    }
+}
+
+struct Entry {
+    kind: FindingKind,
+    pats: Vec<Pat>,
+}
+
+pub(super) struct Lexicon {
+    entries: Vec<Entry>,
+    /// Entries whose first word is exact, by that folded word.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Entries whose first word is cased, by that raw word.
+    by_cased: HashMap<String, Vec<usize>>,
+    /// Entries whose first word is a prefix or a suffix: tried on every word.
+    affix: Vec<usize>,
+}
+
+/// Parses the lexicon text. Returns the entries and the line numbers of lines it could not use,
+/// so a test can insist that every line of the shipped file is understood.
+fn parse(data: &str) -> (Lexicon, Vec<usize>) {
+    let mut entries = Vec::new();
+    let mut bad = Vec::new();
+    let mut section: Option<FindingKind> = None;
+    for (n, line) in data.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line {
+            "[health]" => section = Some(FindingKind::Health),
+            "[justice]" => section = Some(FindingKind::Justice),
+            _ => {
+                let pats: Option<Vec<Pat>> = line
+                    .split(|c: char| c.is_whitespace() || c == '-')
+                    .filter(|w| !w.is_empty())
+                    .map(Pat::parse)
+                    .collect();
+                match (section, pats) {
+                    (Some(kind), Some(pats)) if !pats.is_empty() => {
+                        entries.push(Entry { kind, pats });
+                    }
+                    _ => bad.push(n + 1),
+                }
+            }
+        }
+    }
+    let mut lex = Lexicon {
+        entries,
+        by_word: HashMap::new(),
+        by_cased: HashMap::new(),
+        affix: Vec::new(),
+    };
+    for (i, e) in lex.entries.iter().enumerate() {
+        match &e.pats[0] {
+            Pat::Exact(w) => lex.by_word.entry(w.clone()).or_default().push(i),
+            Pat::Cased(w) => lex.by_cased.entry(w.clone()).or_default().push(i),
+            Pat::Prefix(_) | Pat::Suffix(_) => lex.affix.push(i),
+        }
+    }
+    (lex, bad)
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| parse(LEXICON).0)
+}
+
+/// The next word of a phrase: after white space within the line, or a hyphen.
+fn next_phrase_word(t: &Tokens, j: usize) -> Option<usize> {
+    let mut k = j + 1;
+    let mut seps = 0;
+    while seps < 2 && (t.is_inline_space(k) || t.is_punct(k, '-')) {
+        k += 1;
+        seps += 1;
+    }
+    (seps > 0 && t.kind(k) == Some(Kind::Word)).then_some(k)
+}
+
+pub(super) fn hints(t: &Tokens, out: &mut Vec<Cand>) {
+    hints_with(lexicon(), t, out);
+}
+
+fn hints_with(lex: &Lexicon, t: &Tokens, out: &mut Vec<Cand>) {
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let Some(w) = t.word(i) else {
+            i += 1;
+            continue;
+        };
+        candidates.clear();
+        if let Some(v) = lex.by_word.get(w) {
+            candidates.extend_from_slice(v);
+        }
+        if let Some(v) = lex.by_cased.get(t.raw(i)) {
+            candidates.extend_from_slice(v);
+        }
+        candidates.extend(
+            lex.affix
+                .iter()
+                .filter(|&&e| lex.entries[e].pats[0].matches(t, i)),
+        );
+        let mut best: Option<(usize, FindingKind)> = None;
+        for &e in &candidates {
+            let entry = &lex.entries[e];
+            if !entry.pats[0].matches(t, i) {
+                continue;
+            }
+            let mut j = i;
+            let mut ok = true;
+            for p in &entry.pats[1..] {
+                match next_phrase_word(t, j) {
+                    Some(k) if p.matches(t, k) => j = k,
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok && best.is_none_or(|(b, _)| j > b) {
+                best = Some((j, entry.kind));
+            }
+        }
+        match best {
+            Some((last, kind)) => {
+                out.push(Cand::new(kind, t.toks[i].start, t.toks[last].end));
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(FindingKind, String)> {
+        let t = Tokens::new(text);
+        let mut out = Vec::new();
+        hints(&t, &mut out);
+        out.iter()
+            .map(|c| (c.kind, text[c.start..c.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_line_of_the_shipped_lexicon_parses() {
+        let (lex, bad) = parse(LEXICON);
+        assert!(bad.is_empty(), "unusable lexicon lines: {bad:?}");
+        assert!(lex.entries.len() > 100);
+        assert!(lex.entries.iter().any(|e| e.kind == FindingKind::Justice));
+    }
+
+    #[test]
+    fn entry_forms() {
+        let (lex, bad) = parse("[health]\nabc*\n*xyz\n=PI\ntwee woorden\n[justice]\nx\nq*r\n");
+        assert_eq!(bad, [7, 8]);
+        assert_eq!(lex.entries.len(), 4);
+        assert_eq!(lex.entries[0].pats, [Pat::Prefix("abc".into())]);
+        assert_eq!(lex.entries[1].pats, [Pat::Suffix("xyz".into())]);
+        assert_eq!(lex.entries[2].pats, [Pat::Cased("PI".into())]);
+        assert_eq!(lex.entries[3].pats.len(), 2);
+        assert!(
+            parse("lost\n").1 == [1],
+            "an entry outside a section is refused"
+        );
+    }
+
+    #[test]
+    fn whole_words_case_and_diacritics() {
+        assert_eq!(
+            found("Ze is SUÏCIDAAL geweest."),
+            [(FindingKind::Health, "SUÏCIDAAL".to_string())]
+        );
+        assert_eq!(
+            found("Hij is verslaafd."),
+            [(FindingKind::Health, "verslaafd".into())]
+        );
+        assert_eq!(
+            found("een licht-verstandelijke beperking"),
+            [(FindingKind::Health, "licht-verstandelijke beperking".into())]
+        );
+        assert_eq!(
+            found("uit de PI Venlo"),
+            [(FindingKind::Justice, "PI".into())]
+        );
+        assert!(found("de pi van de cirkel, Pi").is_empty());
+        assert!(
+            found("de depottijd").is_empty(),
+            "exact entries match whole words"
+        );
+        assert!(found("speedboot en hiva").is_empty());
+    }
+}

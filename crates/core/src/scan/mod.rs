@@ -1,0 +1,492 @@
+//! The free-text scanner: finds directly identifying data and special-category hints in a
+//! coordinator's notes, so that they can be blocked or redacted before anything is shared.
+//!
+//! It finds the resident's own names (from `Known`), other people's names where the context
+//! shows them (a title or a relation word before a capitalised name), BSNs that pass the
+//! 11-test, Dutch phone numbers, e-mail addresses, postcodes, street and house number, IBANs,
+//! full dates, and health and criminal-law terms from the lexicon in `data/lexicon.txt`.
+//! It deliberately leaves alone gemeenten and places, amounts, counts, hours, years, scores,
+//! times and percentages: a placement profile needs those. See docs/SCANNER.md.
+//!
+//! Hand-written tokenizer and matchers, no regular expressions: linear in the text, and every
+//! reported range lies on char boundaries. It never panics, whatever the input.
+
+mod address;
+mod lexicon;
+mod names;
+mod numeric;
+mod token;
+mod words;
+
+use crate::known::Known;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FindingKind {
+    /// The resident's own name.
+    Name,
+    /// Someone else's name, recognised from the context.
+    OtherPersonName,
+    Bsn,
+    Phone,
+    Email,
+    Postcode,
+    StreetAddress,
+    Iban,
+    Date,
+    /// Health, addiction or medication (art. 9 AVG).
+    Health,
+    /// Criminal-law data (art. 10 AVG).
+    Justice,
+}
+
+impl FindingKind {
+    pub const ALL: [FindingKind; 11] = [
+        FindingKind::Name,
+        FindingKind::OtherPersonName,
+        FindingKind::Bsn,
+        FindingKind::Phone,
+        FindingKind::Email,
+        FindingKind::Postcode,
+        FindingKind::StreetAddress,
+        FindingKind::Iban,
+        FindingKind::Date,
+        FindingKind::Health,
+        FindingKind::Justice,
+    ];
+
+    /// What was found, in Dutch, for the coordinator ("In deze tekst staat een …").
+    pub fn dutch(&self) -> &'static str {
+        match self {
+            FindingKind::Name => "naam van de inwoner",
+            FindingKind::OtherPersonName => "naam van een ander",
+            FindingKind::Bsn => "burgerservicenummer",
+            FindingKind::Phone => "telefoonnummer",
+            FindingKind::Email => "e-mailadres",
+            FindingKind::Postcode => "postcode",
+            FindingKind::StreetAddress => "straat en huisnummer",
+            FindingKind::Iban => "IBAN",
+            FindingKind::Date => "datum",
+            FindingKind::Health => "gezondheidsgegeven",
+            FindingKind::Justice => "justitieel gegeven",
+        }
+    }
+
+    /// The text that replaces a finding in redacted output.
+    pub fn placeholder(&self) -> &'static str {
+        match self {
+            FindingKind::Name => "[NAAM]",
+            FindingKind::OtherPersonName => "[PERSOON]",
+            FindingKind::Bsn => "[BSN]",
+            FindingKind::Phone => "[TELEFOON]",
+            FindingKind::Email => "[E-MAIL]",
+            FindingKind::Postcode => "[POSTCODE]",
+            FindingKind::StreetAddress => "[ADRES]",
+            FindingKind::Iban => "[IBAN]",
+            FindingKind::Date => "[DATUM]",
+            FindingKind::Health => "[GEZONDHEID]",
+            FindingKind::Justice => "[JUSTITIE]",
+        }
+    }
+
+    /// Which kind wins when two candidates of the same length overlap: the more specific.
+    fn rank(self) -> u8 {
+        match self {
+            FindingKind::Email => 10,
+            FindingKind::Iban => 9,
+            FindingKind::Bsn => 8,
+            FindingKind::Phone => 7,
+            FindingKind::Date => 6,
+            FindingKind::Postcode => 5,
+            FindingKind::StreetAddress => 4,
+            FindingKind::Name => 3,
+            FindingKind::OtherPersonName => 2,
+            FindingKind::Justice => 1,
+            FindingKind::Health => 0,
+        }
+    }
+}
+
+/// One finding: its kind and its byte range in the scanned text (on char boundaries). The
+/// range, not the text, is kept, so a finding can be logged without repeating the data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A candidate from one matcher, before overlaps are resolved.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    kind: FindingKind,
+    start: usize,
+    end: usize,
+}
+
+impl Cand {
+    fn new(kind: FindingKind, start: usize, end: usize) -> Cand {
+        Cand { kind, start, end }
+    }
+}
+
+/// Finds identifying data and special-category hints in `text`. `known` holds the resident's
+/// own values (names, address, birth date…); pass `Known::default()` when there is no dossier.
+/// The findings are sorted by start and do not overlap.
+pub fn scan(text: &str, known: &Known) -> Vec<Finding> {
+    let t = token::Tokens::new(text);
+    let mut c: Vec<Cand> = Vec::new();
+
+    numeric::emails(text, &mut c);
+    numeric::ibans(text, &mut c);
+    let own_bsn = known.bsn.as_deref().and_then(|b| {
+        let digits: Vec<u8> = b
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .map(|d| d - b'0')
+            .collect();
+        <[u8; 9]>::try_from(digits.as_slice()).ok()
+    });
+    numeric::bsns(text, own_bsn, &mut c);
+    numeric::phones(text, &mut c);
+    numeric::numeric_dates(text, &mut c);
+    numeric::month_dates(&t, &mut c);
+    numeric::compact_birth_date(&t, known.birth_date, &mut c);
+    let own_postcodes: Vec<[u8; 6]> = known
+        .postcodes
+        .iter()
+        .filter_map(|p| numeric::compact_postcode(p))
+        .collect();
+    numeric::postcodes(text, &own_postcodes, &mut c);
+    address::addresses(&t, &address::known_streets(&known.street_addresses), &mut c);
+    names::own_names(&t, &names::NameIndex::new(known), &mut c);
+    names::other_names(&t, &mut c);
+    lexicon::hints(&t, &mut c);
+
+    resolve(text, c)
+}
+
+/// Keeps, of overlapping candidates, the longest (then the most specific), and joins pieces of
+/// one name or one phrase that only white space or a hyphen separates.
+fn resolve(text: &str, mut c: Vec<Cand>) -> Vec<Finding> {
+    c.retain(|x| {
+        x.start < x.end
+            && x.end <= text.len()
+            && text.is_char_boundary(x.start)
+            && text.is_char_boundary(x.end)
+    });
+    // Someone addressed by title could be the resident: then it is the resident's name.
+    let mut own: Vec<(usize, usize)> = c
+        .iter()
+        .filter(|x| x.kind == FindingKind::Name)
+        .map(|x| (x.start, x.end))
+        .collect();
+    own.sort_unstable();
+    // The furthest end among the own-name ranges starting at or before each index.
+    let reach: Vec<usize> = own
+        .iter()
+        .scan(0, |m, &(_, e)| {
+            *m = (*m).max(e);
+            Some(*m)
+        })
+        .collect();
+    let overlaps_own = |x: &Cand| {
+        let after = own.partition_point(|&(s, _)| s < x.end);
+        after > 0 && reach[after - 1] > x.start
+    };
+    c.retain(|x| x.kind != FindingKind::OtherPersonName || !overlaps_own(x));
+
+    c.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(b.kind.rank().cmp(&a.kind.rank()))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut accepted: BTreeMap<usize, Cand> = BTreeMap::new();
+    for x in c {
+        let clash = accepted
+            .range(..x.end)
+            .next_back()
+            .is_some_and(|(_, prev)| prev.end > x.start);
+        if !clash {
+            accepted.insert(x.start, x);
+        }
+    }
+
+    let mut out: Vec<Finding> = Vec::with_capacity(accepted.len());
+    for x in accepted.into_values() {
+        if let Some(prev) = out.last_mut()
+            && prev.kind == x.kind
+            && matches!(
+                x.kind,
+                FindingKind::Name
+                    | FindingKind::OtherPersonName
+                    | FindingKind::Health
+                    | FindingKind::Justice
+            )
+            && joinable_gap(text.get(prev.end..x.start).unwrap_or("x"))
+        {
+            prev.end = x.end;
+            continue;
+        }
+        out.push(Finding {
+            kind: x.kind,
+            start: x.start,
+            end: x.end,
+        });
+    }
+    out
+}
+
+fn joinable_gap(gap: &str) -> bool {
+    !gap.is_empty()
+        && gap.len() <= 3
+        && gap
+            .chars()
+            .all(|c| c == ' ' || c == '-' || c == '\u{a0}' || c == '\t')
+}
+
+/// Replaces each finding with its typed placeholder ("[NAAM]", "[BSN]" …). Findings that are out
+/// of range, not on char boundaries, or overlap an earlier one are skipped, never a panic.
+pub fn redact(text: &str, findings: &[Finding]) -> String {
+    let mut fs: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| {
+            f.start < f.end
+                && f.end <= text.len()
+                && text.is_char_boundary(f.start)
+                && text.is_char_boundary(f.end)
+        })
+        .collect();
+    fs.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for f in fs {
+        if f.start < pos {
+            continue;
+        }
+        out.push_str(&text[pos..f.start]);
+        out.push_str(f.kind.placeholder());
+        pos = f.end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known_jan() -> Known {
+        Known {
+            name_parts: vec!["Jan".into(), "Berg".into(), "van der Berg".into()],
+            tussenvoegsels: vec!["van der".into()],
+            ..Known::default()
+        }
+    }
+
+    fn spans<'a>(text: &'a str, known: &Known) -> Vec<(FindingKind, &'a str)> {
+        scan(text, known)
+            .into_iter()
+            .map(|f| (f.kind, &text[f.start..f.end]))
+            .collect()
+    }
+
+    #[test]
+    fn own_name_whole_words_only() {
+        let k = known_jan();
+        assert_eq!(
+            spans("Jan belt in januari met Janssen.", &k),
+            [(FindingKind::Name, "Jan")]
+        );
+        assert_eq!(spans("JAN en jan", &k).len(), 2);
+    }
+
+    #[test]
+    fn own_name_ignores_case_and_diacritics() {
+        let k = Known {
+            name_parts: vec!["Noël".into()],
+            ..Known::default()
+        };
+        assert_eq!(spans("noel en NOËL", &k).len(), 2);
+        let k = Known {
+            name_parts: vec!["Noel".into()],
+            ..Known::default()
+        };
+        assert_eq!(
+            spans("Noe\u{308}l kwam", &k),
+            [(FindingKind::Name, "Noe\u{308}l")]
+        );
+    }
+
+    #[test]
+    fn own_surname_takes_its_tussenvoegsel() {
+        let k = known_jan();
+        for (text, want) in [
+            ("Gesprek met Van Der Berg.", "Van Der Berg"),
+            ("Gesprek met van der Berg.", "van der Berg"),
+            ("Gesprek met vd Berg.", "vd Berg"),
+            ("Gesprek met v.d. Berg.", "v.d. Berg"),
+            ("Gesprek met Jan van der Berg.", "Jan van der Berg"),
+            ("Gesprek met J. van der Berg.", "J. van der Berg"),
+        ] {
+            assert_eq!(spans(text, &k), [(FindingKind::Name, want)], "{text}");
+        }
+    }
+
+    #[test]
+    fn tussenvoegsel_alone_is_not_a_name() {
+        assert!(spans("Het huis van de buren.", &known_jan()).is_empty());
+    }
+
+    #[test]
+    fn other_people_by_context() {
+        let k = Known::default();
+        assert_eq!(
+            spans("Zijn zus Fatima woont in Venlo.", &k),
+            [(FindingKind::OtherPersonName, "Fatima")]
+        );
+        assert_eq!(
+            spans("Haar schoonmoeder Marian past op.", &k),
+            [(FindingKind::OtherPersonName, "Marian")]
+        );
+        assert_eq!(
+            spans("Dhr. J. de Vries-Peters belde.", &k),
+            [(FindingKind::OtherPersonName, "J. de Vries-Peters")]
+        );
+        for text in [
+            "Haar broer woont in Venlo.",
+            "Zijn broer, Venlo is te ver.",
+            "Zijn moeder.\nVolgende stap is een gesprek.",
+            "De begeleider van de Wmo sluit aan.",
+            "Het diploma Havo is behaald.",
+        ] {
+            assert!(spans(text, &k).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn resident_addressed_by_title_is_the_resident() {
+        assert_eq!(
+            spans("Dhr. van der Berg belde.", &known_jan()),
+            [(FindingKind::Name, "van der Berg")]
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_identifiers() {
+        let k = Known::default();
+        for text in [
+            "De huur is € 713,00 per maand.",
+            "Dat is 713 euro.",
+            "Begeleiding 12 uur per week.",
+            "Sinds 2019 in Venlo.",
+            "Score 3, niveau 4/5.",
+            "Om 14:30 uur.",
+            "Ongeveer 30% van het inkomen.",
+            "In maart 1998 verhuisd.",
+            "Op 12 maart is het gesprek.",
+            "Horst aan de Maas en Roermond.",
+            "De uitkering 1150 per maand.",
+            "Zaaknummer 123456789.",
+        ] {
+            assert!(spans(text, &k).is_empty(), "{text}: {:?}", spans(text, &k));
+        }
+    }
+
+    #[test]
+    fn street_addresses() {
+        let k = Known::default();
+        for (text, want) in [
+            ("Woont op de Kerkstraat 12a.", "Kerkstraat 12a"),
+            (
+                "Naar Burgemeester van Rijnsingel 5.",
+                "Burgemeester van Rijnsingel 5",
+            ),
+            (
+                "Naar de Van Heutszstraat 3 in Venray.",
+                "Van Heutszstraat 3",
+            ),
+            ("Adres: Hoogstraat 101-3, Venray", "Hoogstraat 101-3"),
+            ("Op St. Jozefplein 2 hs", "St. Jozefplein 2 hs"),
+            ("Op Molenweg 12 A", "Molenweg 12 A"),
+        ] {
+            assert_eq!(
+                spans(text, &k),
+                [(FindingKind::StreetAddress, want)],
+                "{text}"
+            );
+        }
+        assert!(spans("Hij fietst 10 km over de snelweg 2 keer per week.", &k).is_empty());
+    }
+
+    #[test]
+    fn overlaps_keep_the_longer_finding() {
+        let k = Known {
+            name_parts: vec!["Noel".into()],
+            ..Known::default()
+        };
+        assert_eq!(
+            spans("mail noel@example.nl", &k),
+            [(FindingKind::Email, "noel@example.nl")]
+        );
+        assert_eq!(
+            spans("NL91 ABNA 0417 1643 00", &k),
+            [(FindingKind::Iban, "NL91 ABNA 0417 1643 00")]
+        );
+    }
+
+    #[test]
+    fn adjacent_words_of_one_hint_join() {
+        assert_eq!(
+            spans("Een bipolaire stoornis.", &Known::default()),
+            [(FindingKind::Health, "bipolaire stoornis")]
+        );
+    }
+
+    #[test]
+    fn redaction_uses_typed_placeholders_and_survives_bad_ranges() {
+        let text = "Jan belde 06-12345678 op 12-03-1998.";
+        let found = scan(text, &known_jan());
+        assert_eq!(redact(text, &found), "[NAAM] belde [TELEFOON] op [DATUM].");
+        let bad = [
+            Finding {
+                kind: FindingKind::Bsn,
+                start: 30,
+                end: 300,
+            },
+            Finding {
+                kind: FindingKind::Bsn,
+                start: 5,
+                end: 2,
+            },
+        ];
+        assert_eq!(redact(text, &bad), text);
+        let multibyte = "Noël";
+        let split = [Finding {
+            kind: FindingKind::Name,
+            start: 1,
+            end: 3,
+        }];
+        assert_eq!(redact(multibyte, &split), multibyte);
+    }
+
+    #[test]
+    fn kinds_serialise_in_camel_case() {
+        let f = Finding {
+            kind: FindingKind::OtherPersonName,
+            start: 1,
+            end: 2,
+        };
+        assert_eq!(
+            serde_json::to_string(&f).unwrap(),
+            r#"{"kind":"otherPersonName","start":1,"end":2}"#
+        );
+        for k in FindingKind::ALL {
+            assert!(k.placeholder().starts_with('[') && !k.dutch().is_empty());
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! Names: the resident's own (from `Known`) and other people's (from the context: a title or a
+//! relation word before a capitalised name).
+
+use super::token::{Kind, Tokens};
+use super::words::{
+    DUTCH_TUSSENVOEGSELS, NOT_NAMES, OTHER_TUSSENVOEGSELS, POSSESSIVE_RELATIONS, POSSESSIVES,
+    RELATION_PREFIXES, RELATIONS, STREET_SUFFIXES_ANY_CASE, TITLES, contains,
+};
+use super::{Cand, FindingKind};
+use crate::known::Known;
+use std::collections::{HashMap, HashSet};
+
+struct Pattern {
+    words: Vec<String>,
+    /// A surname (or part of one): may be preceded by the resident's tussenvoegsel in any case.
+    surname: bool,
+}
+
+/// The resident's name parts, prepared for matching word by word.
+pub(super) struct NameIndex {
+    patterns: Vec<Pattern>,
+    by_first: HashMap<String, Vec<usize>>,
+    tussenvoegsels: HashSet<String>,
+}
+
+/// Splits a name as typed into folded words: spaces, hyphens and apostrophes separate
+/// ("Berg-Öztürk" → berg, ozturk; "O'Neill" → o, neill).
+fn name_words(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\'' | '’' | '.'))
+        .filter(|w| !w.is_empty())
+        .map(super::token::fold_word)
+        .collect()
+}
+
+impl NameIndex {
+    pub fn new(known: &Known) -> NameIndex {
+        let mut tussenvoegsels: HashSet<String> = known
+            .tussenvoegsels
+            .iter()
+            .flat_map(|t| name_words(t))
+            .collect();
+        if tussenvoegsels.contains("van")
+            && ["de", "der", "den"]
+                .iter()
+                .any(|w| tussenvoegsels.contains(*w))
+        {
+            // "vd Berg", "v.d. Berg" and "v/d Berg" are how notes shorten "van der Berg".
+            tussenvoegsels.insert("vd".to_string());
+        }
+        let is_tv = |w: &str| tussenvoegsels.contains(w) || contains(DUTCH_TUSSENVOEGSELS, w);
+        let strip = |words: &[String]| -> usize {
+            let n = words.iter().take_while(|w| is_tv(w)).count();
+            if n == words.len() { 0 } else { n }
+        };
+        let parts: Vec<Vec<String>> = known.name_parts.iter().map(|p| name_words(p)).collect();
+        let mut surname_words: HashSet<&str> = HashSet::new();
+        for words in &parts {
+            let k = strip(words);
+            if k > 0 {
+                surname_words.extend(words[k..].iter().map(String::as_str));
+            }
+        }
+        let mut seen: HashSet<Vec<String>> = HashSet::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut add = |words: Vec<String>, surname: bool| {
+            let usable = match words.as_slice() {
+                [] => false,
+                [one] => one.chars().count() >= 2 && !is_tv(one),
+                _ => true,
+            };
+            if usable && seen.insert(words.clone()) {
+                patterns.push(Pattern { words, surname });
+            }
+        };
+        for words in &parts {
+            if words.is_empty() {
+                continue;
+            }
+            let k = strip(words);
+            let core = &words[k..];
+            let surname = k > 0 || core.iter().all(|w| surname_words.contains(w.as_str()));
+            add(words.clone(), surname);
+            add(core.to_vec(), surname);
+            if core.len() > 1 {
+                for w in core {
+                    add(vec![w.clone()], surname_words.contains(w.as_str()));
+                }
+            }
+        }
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in patterns.iter().enumerate() {
+            if let Some(first) = p.words.first() {
+                by_first.entry(first.clone()).or_default().push(i);
+            }
+        }
+        NameIndex {
+            patterns,
+            by_first,
+            tussenvoegsels,
+        }
+    }
+}
+
+/// Separators allowed between the words of one name: white space, a hyphen, an apostrophe.
+fn skip_name_separators(t: &Tokens, mut j: usize) -> Option<usize> {
+    let from = j;
+    while j < t.len() && j - from < 3 {
+        match t.kind(j) {
+            Some(Kind::Space) => j += 1,
+            Some(Kind::Punct) if matches!(t.raw(j), "-" | "'" | "’") => j += 1,
+            _ => break,
+        }
+    }
+    (j > from).then_some(j)
+}
+
+/// The last word of a name may carry a possessive s ("Noëls moeder").
+fn word_matches(t: &Tokens, i: usize, want: &str, last: bool) -> bool {
+    match t.word(i) {
+        Some(w) if w == want => true,
+        Some(w) => {
+            last && want.chars().count() >= 3
+                && t.is_capitalised(i)
+                && w.strip_suffix('s') == Some(want)
+        }
+        None => false,
+    }
+}
+
+fn is_initial(t: &Tokens, i: usize) -> bool {
+    t.kind(i) == Some(Kind::Word) && t.raw(i).chars().count() == 1 && t.is_capitalised(i)
+}
+
+/// Extends a surname backwards over the resident's tussenvoegsel ("Van Der", "vd", "v.d.").
+fn extend_tussenvoegsel(t: &Tokens, idx: &NameIndex, mut k: usize) -> usize {
+    loop {
+        if k < 2 || !t.is_inline_space(k - 1) {
+            return k;
+        }
+        let w = k - 2;
+        if t.word(w).is_some_and(|f| idx.tussenvoegsels.contains(f)) {
+            k = w;
+        } else if idx.tussenvoegsels.contains("vd")
+            && w >= 3
+            && t.is_punct(w, '.')
+            && t.word(w - 1) == Some("d")
+            && t.is_punct(w - 2, '.')
+            && t.word(w - 3) == Some("v")
+        {
+            k = w - 3;
+        } else if idx.tussenvoegsels.contains("vd")
+            && w >= 2
+            && t.word(w) == Some("d")
+            && t.is_punct(w - 1, '/')
+            && t.word(w - 2) == Some("v")
+        {
+            k = w - 2;
+        } else {
+            return k;
+        }
+    }
+}
+
+/// Extends a name backwards over initials ("N. van der Berg", "N.M. Öztürk").
+fn extend_initials(t: &Tokens, mut k: usize) -> usize {
+    loop {
+        let mut j = k;
+        if j >= 1 && t.is_inline_space(j - 1) {
+            j -= 1;
+        }
+        if j >= 2 && t.is_punct(j - 1, '.') && is_initial(t, j - 2) {
+            k = j - 2;
+        } else {
+            return k;
+        }
+    }
+}
+
+pub(super) fn own_names(t: &Tokens, idx: &NameIndex, out: &mut Vec<Cand>) {
+    if idx.patterns.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    while i < t.len() {
+        let Some(first) = t.word(i) else {
+            i += 1;
+            continue;
+        };
+        let mut candidates: Vec<usize> = idx.by_first.get(first).cloned().unwrap_or_default();
+        if t.is_capitalised(i)
+            && let Some(stem) = first.strip_suffix('s')
+            && let Some(more) = idx.by_first.get(stem)
+        {
+            candidates.extend(more.iter().filter(|&&p| idx.patterns[p].words.len() == 1));
+        }
+        let mut best: Option<(usize, bool)> = None;
+        for p in candidates {
+            let pat = &idx.patterns[p];
+            let n = pat.words.len();
+            if !word_matches(t, i, &pat.words[0], n == 1) {
+                continue;
+            }
+            let mut j = i;
+            let mut ok = true;
+            for (w_i, w) in pat.words.iter().enumerate().skip(1) {
+                match skip_name_separators(t, j + 1) {
+                    Some(next) if word_matches(t, next, w, w_i == n - 1) => j = next,
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok && best.is_none_or(|(e, _)| j > e) {
+                best = Some((j, pat.surname));
+            }
+        }
+        let Some((last, surname)) = best else {
+            i += 1;
+            continue;
+        };
+        let mut first_tok = i;
+        if surname {
+            first_tok = extend_tussenvoegsel(t, idx, first_tok);
+        }
+        first_tok = extend_initials(t, first_tok);
+        out.push(Cand::new(
+            FindingKind::Name,
+            t.toks[first_tok].start,
+            t.toks[last].end,
+        ));
+        i = last + 1;
+    }
+}
+
+fn is_relation(t: &Tokens, i: usize, word: &str) -> bool {
+    if contains(RELATIONS, word) {
+        return true;
+    }
+    if RELATION_PREFIXES.iter().any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| rest.len() >= 3 && contains(RELATIONS, rest))
+    }) {
+        return true;
+    }
+    contains(POSSESSIVE_RELATIONS, word)
+        && i >= 2
+        && t.is_inline_space(i - 1)
+        && t.word(i - 2).is_some_and(|p| contains(POSSESSIVES, p))
+}
+
+fn looks_like_street(word: &str) -> bool {
+    STREET_SUFFIXES_ANY_CASE
+        .iter()
+        .any(|s| word.len() > s.len() && word.ends_with(s))
+}
+
+/// A capitalised word that can be a first name or surname.
+fn is_name_word(t: &Tokens, i: usize, allow_caps: bool) -> bool {
+    let Some(f) = t.word(i) else { return false };
+    t.raw(i).chars().count() >= 2
+        && t.is_capitalised(i)
+        && (allow_caps || !t.is_all_caps(i))
+        && !contains(NOT_NAMES, f)
+        && !looks_like_street(f)
+}
+
+/// A person's name starting at token `j`: optional initials, then up to three capitalised
+/// words, each optionally preceded by tussenvoegsels, joined by spaces or hyphens.
+fn person_name(t: &Tokens, j: usize, allow_caps: bool) -> Option<(usize, usize)> {
+    let mut k = j;
+    let mut first: Option<usize> = None;
+    while is_initial(t, k) && t.is_punct(k + 1, '.') {
+        first.get_or_insert(k);
+        k += 2;
+        if t.is_inline_space(k) {
+            k += 1;
+        }
+    }
+    let mut last: Option<usize> = None;
+    let mut count = 0;
+    loop {
+        let mut m = k;
+        let mut tvs = 0;
+        while tvs < 3
+            && t.word(m).is_some_and(|w| contains(OTHER_TUSSENVOEGSELS, w))
+            && t.is_inline_space(m + 1)
+        {
+            m += 2;
+            tvs += 1;
+        }
+        if !is_name_word(t, m, allow_caps) {
+            break;
+        }
+        first.get_or_insert(k);
+        last = Some(m);
+        count += 1;
+        k = m + 1;
+        if count >= 3 {
+            break;
+        }
+        if t.is_punct(k, '-') || t.is_inline_space(k) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let last = last?;
+    let first = first?;
+    Some((t.toks[first].start, t.toks[last].end))
+}
+
+pub(super) fn other_names(t: &Tokens, out: &mut Vec<Cand>) {
+    for i in 0..t.len() {
+        let Some(word) = t.word(i) else { continue };
+        let title = contains(TITLES, word);
+        if !title && !is_relation(t, i, word) {
+            continue;
+        }
+        let mut j = i + 1;
+        if (title && t.is_punct(j, '.')) || (!title && t.is_punct(j, ',')) {
+            j += 1;
+        }
+        if !t.is_inline_space(j) {
+            continue;
+        }
+        if let Some((start, end)) = person_name(t, j + 1, title) {
+            out.push(Cand::new(FindingKind::OtherPersonName, start, end));
+        }
+    }
+}
