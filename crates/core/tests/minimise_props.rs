@@ -458,10 +458,10 @@ proptest! {
             // The birth year next to its month is as telling as the whole date.
             needles.push(Needle::Text(format!("{:04}-{:02}", b.year(), b.month())));
         }
-        if let Some(i) = f.dossier.income {
-            if i.yearly_amount_euros != f.profile.max_rent_cents {
-                needles.push(Needle::Number(i.yearly_amount_euros));
-            }
+        if let Some(i) = f.dossier.income
+            && i.yearly_amount_euros != f.profile.max_rent_cents
+        {
+            needles.push(Needle::Number(i.yearly_amount_euros));
         }
         needles.push(Needle::Text(f.dossier.health.clone()));
         needles.push(Needle::Text(f.dossier.education.clone()));
