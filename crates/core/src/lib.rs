@@ -6,6 +6,7 @@
 
 pub mod assign;
 pub mod bundle;
+pub mod bundle_view;
 pub mod code;
 pub mod date;
 pub mod disclosure;
@@ -18,6 +19,7 @@ pub mod leakguard;
 pub mod matching;
 pub mod minimise;
 pub mod offer;
+pub mod overview;
 pub mod profile;
 pub mod region;
 pub mod register;
