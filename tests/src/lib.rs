@@ -153,6 +153,114 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Makes the vault on first start (PBKDF2 with 600,000 iterations takes about a second).
+    pub async fn create_vault(&self, passphrase: &str) {
+        self.fill("#wachtwoord", passphrase).await;
+        self.fill("#wachtwoord-herhaal", passphrase).await;
+        self.click_button("Kluis aanmaken").await;
+        self.wait_for("nav.hoofdmenu").await;
+    }
+
+    pub async fn unlock(&self, passphrase: &str) {
+        self.fill("#wachtwoord", passphrase).await;
+        self.click_button("Ontgrendelen").await;
+    }
+
+    pub async fn fill(&self, css: &str, text: &str) {
+        let field = self.wait_for(css).await;
+        field.clear().await.expect("clear field");
+        field.send_keys(text).await.expect("type into field");
+    }
+
+    /// Clicks the first button whose text is `label`.
+    pub async fn click_button(&self, label: &str) {
+        let xpath = format!("//button[normalize-space(.)='{label}']");
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(fantoccini::Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("button {label}: {e}"))
+            .click()
+            .await
+            .expect("click button");
+    }
+
+    pub async fn click_link(&self, label: &str) {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(fantoccini::Locator::LinkText(label))
+            .await
+            .unwrap_or_else(|e| panic!("link {label}: {e}"))
+            .click()
+            .await
+            .expect("click link");
+    }
+
+    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(fantoccini::Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("element {css}: {e}"))
+    }
+
+    /// Waits until the page's text contains `needle`.
+    pub async fn wait_for_text(&self, needle: &str) {
+        for _ in 0..300 {
+            if self.text().await.contains(needle) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("text not shown within 30 s: {needle}");
+    }
+
+    pub async fn text(&self) -> String {
+        self.client
+            .execute("return document.body.innerText;", vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default()
+    }
+
+    /// Runs axe-core (from the npm package, injected by the test, never shipped) on the page
+    /// and returns its violations.
+    pub async fn axe_violations(&self) -> Vec<serde_json::Value> {
+        let axe = std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../node_modules/axe-core/axe.min.js"),
+        )
+        .expect("axe-core is installed by npm ci (cargo xtask test does it)");
+        self.client
+            .execute(&format!("{axe}\nreturn typeof axe;"), vec![])
+            .await
+            .expect("inject axe-core");
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 axe.run(document, { resultTypes: ['violations'] })\
+                   .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }))))\
+                   .catch(e => done([{ id: 'axe-error', help: String(e) }]));",
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        result.as_array().cloned().unwrap_or_default()
+    }
+
+    pub async fn assert_accessible(&self, page: &str) {
+        let violations = self.axe_violations().await;
+        assert!(
+            violations.is_empty(),
+            "axe-core violations on {page}: {}",
+            serde_json::to_string_pretty(&violations).unwrap_or_default()
+        );
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
