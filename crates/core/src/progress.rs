@@ -1,0 +1,585 @@
+//! Where a case stands in the routeplanner (voortgang): its current step, which gates are
+//! recorded, whether the placement profile is complete, and what still keeps it from the next
+//! step. The dossier list and the dossier page render this; the rules of moving on live here so
+//! that the Yew components only dispatch.
+//!
+//! Moving on is deliberate: a case goes to the next step only when that step's gates are
+//! recorded AND the data the next step needs is there. Recording the last missing gate moves the
+//! case on by itself when nothing else is missing; otherwise it stays and says why.
+
+use crate::date::Date;
+use crate::dossier::{Dossier, PersonName};
+use crate::error::{Error, Result};
+use crate::register::{Gate, Step};
+use crate::targetgroup::check_target_group;
+use crate::workspace::{Case, Workspace};
+use std::fmt;
+
+/// One gate of a case: recorded or not, and when.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GateMark {
+    pub gate: Gate,
+    pub recorded: Option<Date>,
+}
+
+/// One row of the dossier list.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CaseProgress {
+    pub id: String,
+    /// The resident's name as typed ("" while not filled in). Shown on the coordinator's own
+    /// screen only; never in URLs, titles or file names.
+    pub name: String,
+    pub step: Step,
+    pub gates: [GateMark; 4],
+    pub profile_complete: bool,
+    pub accepted: bool,
+    pub archived: bool,
+}
+
+impl fmt::Debug for CaseProgress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CaseProgress")
+            .field("id", &self.id)
+            .field("name", &"…")
+            .field("step", &self.step)
+            .field("gates", &self.gates)
+            .field("profile_complete", &self.profile_complete)
+            .field("accepted", &self.accepted)
+            .field("archived", &self.archived)
+            .finish()
+    }
+}
+
+/// "Anna Maria van der Berg": the name parts joined with single spaces ("" when empty).
+pub fn display_name(name: &PersonName) -> String {
+    [
+        name.first_names.as_str(),
+        name.tussenvoegsel.as_str(),
+        name.surname.as_str(),
+    ]
+    .iter()
+    .flat_map(|part| part.split_whitespace())
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// The name, or a neutral placeholder while it is not filled in.
+pub fn label(dossier: &Dossier) -> String {
+    let name = display_name(&dossier.name);
+    if name.is_empty() {
+        "naam nog niet ingevuld".to_string()
+    } else {
+        name
+    }
+}
+
+/// True when every word of `query` occurs in the dossier id or the name, ignoring case and
+/// diacritics ("berg anna" finds "Anna Maria van der Berg"; "ö" finds "o").
+pub fn matches_query(dossier: &Dossier, query: &str) -> bool {
+    let haystack = crate::text::fold(&format!("{} {}", dossier.id, display_name(&dossier.name)));
+    crate::text::fold(query)
+        .split_whitespace()
+        .all(|word| haystack.contains(word))
+}
+
+/// True when every gate on the way to `step` is recorded: the step is open.
+pub fn step_open(dossier: &Dossier, step: Step) -> bool {
+    dossier.missing_gates(step).is_empty()
+}
+
+pub fn case_progress(ws: &Workspace, case: &Case, today: Date) -> CaseProgress {
+    let d = &case.dossier;
+    CaseProgress {
+        id: d.id.clone(),
+        name: display_name(&d.name),
+        step: d.step,
+        gates: Gate::ALL.map(|gate| GateMark {
+            gate,
+            recorded: d.gate_record(gate).map(|r| r.date),
+        }),
+        profile_complete: ws.profile(&d.id, today).is_ok(),
+        accepted: case.accepted.is_some(),
+        archived: d.archived,
+    }
+}
+
+/// The dossier list: the cases matching `query`, without the archived ones unless asked, in
+/// the order they were opened.
+pub fn overview(
+    ws: &Workspace,
+    today: Date,
+    include_archived: bool,
+    query: &str,
+) -> Vec<CaseProgress> {
+    ws.cases
+        .iter()
+        .filter(|c| include_archived || !c.dossier.archived)
+        .filter(|c| matches_query(&c.dossier, query))
+        .map(|c| case_progress(ws, c, today))
+        .collect()
+}
+
+/// Which step's form holds the dossier field at `path` (a field path of
+/// `Dossier::validate_for`), or `None` for fields no form shows.
+pub fn form_step(path: &str) -> Option<Step> {
+    let head = path.split(['.', '[']).next().unwrap_or_default();
+    match head {
+        "naam" | "adres" | "gemeente" | "contact" | "telefoon" | "email" | "zorgaanbieder" => {
+            Some(Step::Orientation)
+        }
+        "wmoConsulent" => Some(Step::WmoReport),
+        "geboortedatum" | "bsn" | "geslacht" | "opleiding" | "werk" | "inkomen"
+        | "huishoudgrootte" | "sociaalNetwerk" | "woonsituatie" | "financien" | "onderBewind"
+        | "gezondheid" | "iban" | "documenten" => Some(Step::Investigation),
+        _ => None,
+    }
+}
+
+/// The problems to show on the form of `step`: its own fields only, checked against what the
+/// next step will need (step 3 is checked for step 4, which needs the birth date, gender,
+/// living situation and income).
+pub fn form_errors(dossier: &Dossier, step: Step) -> Vec<Error> {
+    let against = match step {
+        Step::Investigation => Step::PlacementProfile,
+        other => other,
+    };
+    dossier
+        .validate_for(against)
+        .into_iter()
+        .filter(|e| e.field.as_deref().and_then(form_step) == Some(step))
+        .collect()
+}
+
+fn archived() -> Error {
+    Error::new(
+        "DOSSIER_ARCHIVED",
+        "Dit dossier is gearchiveerd. Zet het eerst terug uit het archief om het te wijzigen.",
+    )
+}
+
+/// Refuses changes to an archived case.
+pub fn editable(case: &Case) -> Result<()> {
+    if case.dossier.archived {
+        Err(archived())
+    } else {
+        Ok(())
+    }
+}
+
+/// The case with `id`, for a change; refused when archived.
+pub fn case_to_edit<'a>(ws: &'a mut Workspace, id: &str) -> Result<&'a mut Case> {
+    let case = ws.case_mut(id)?;
+    editable(case)?;
+    Ok(case)
+}
+
+/// The step after the case's current one, and every reason it cannot go there yet (empty: it
+/// may). `None` in step 6.
+pub fn next_step(ws: &Workspace, id: &str, today: Date) -> Result<Option<(Step, Vec<String>)>> {
+    let case = ws.case(id)?;
+    let d = &case.dossier;
+    let Some(next) = Step::ALL.into_iter().find(|s| *s > d.step) else {
+        return Ok(None);
+    };
+    let mut reasons: Vec<String> = d
+        .missing_gates(next)
+        .iter()
+        .map(|g| format!("De poort '{}' is nog niet vastgelegd.", g.dutch()))
+        .collect();
+    let incomplete = |step: Step| {
+        let n = form_errors(d, step).len();
+        format!(
+            "De gegevens van stap {} ({}) zijn nog niet compleet of kloppen niet: {n} punt(en).",
+            step.number(),
+            step.dutch()
+        )
+    };
+    match d.step {
+        Step::Orientation | Step::Investigation if !form_errors(d, d.step).is_empty() => {
+            reasons.push(incomplete(d.step));
+        }
+        _ => {}
+    }
+    match d.step {
+        Step::WmoReport if d.wmo_consultant.is_none() => {
+            reasons.push("Vul eerst de Wmo-consulent in die het onderzoek doet.".to_string());
+        }
+        Step::Investigation => {
+            let check = check_target_group(d, today, ws.region()?);
+            if !check.eligible {
+                reasons.push(format!(
+                    "De doelgroepcheck is nog niet rond: {} voorwaarde(n) open.",
+                    check.failures.len()
+                ));
+            }
+        }
+        Step::PlacementProfile => {
+            if let Err(p) = ws.profile(id, today) {
+                reasons.push(format!(
+                    "Het bemiddelingsprofiel is nog niet compleet: {} punt(en) open.",
+                    p.missing.len() + p.findings.len()
+                ));
+            }
+        }
+        _ => {}
+    }
+    Ok(Some((next, reasons)))
+}
+
+/// Moves the case to its next step, or says (in one Dutch message) why not.
+pub fn advance(ws: &mut Workspace, id: &str, today: Date) -> Result<Step> {
+    editable(ws.case(id)?)?;
+    let Some((next, reasons)) = next_step(ws, id, today)? else {
+        return Err(Error::new(
+            "STEP_LAST",
+            "Dit dossier is al bij de laatste stap.",
+        ));
+    };
+    if !reasons.is_empty() {
+        return Err(Error::new(
+            "STEP_BLOCKED",
+            format!("Stap {} kan nog niet: {}", next.number(), reasons.join(" ")),
+        )
+        .at("voortgang"));
+    }
+    ws.case_mut(id)?.dossier.advance_to(next)?;
+    Ok(next)
+}
+
+/// Records a gate, then moves the case on when that was all the next step waited for.
+pub fn record_gate(
+    ws: &mut Workspace,
+    id: &str,
+    gate: Gate,
+    date: Date,
+    actor: &str,
+    today: Date,
+) -> Result<()> {
+    case_to_edit(ws, id)?
+        .dossier
+        .record_gate(gate, date, actor)?;
+    let at_gate = ws.case(id)?.dossier.step == gate.from_step();
+    if at_gate
+        && let Ok(Some((_, reasons))) = next_step(ws, id, today)
+        && reasons.is_empty()
+    {
+        ws.case_mut(id)?.dossier.advance_to(gate.to_step())?;
+    }
+    Ok(())
+}
+
+/// Records that resident and association accepted a match (the 5 → 6 gate) and moves the case
+/// to step 6.
+pub fn accept_match(
+    ws: &mut Workspace,
+    id: &str,
+    association_id: &str,
+    dwelling_id: Option<&str>,
+    date: Date,
+    actor: &str,
+) -> Result<()> {
+    editable(ws.case(id)?)?;
+    ws.accept_match(id, association_id, dwelling_id, date, actor)?;
+    let d = &mut ws.case_mut(id)?.dossier;
+    if d.step < Step::Agreement {
+        d.advance_to(Step::Agreement)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dossier::{Address, Contact, Income, IncomeSource};
+    use crate::profile::{
+        Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
+        RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
+    };
+    use crate::region::Region;
+    use crate::sample::sample_offer;
+    use crate::targetgroup::TargetGroupAnswers;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    const TODAY: &str = "2026-11-28";
+
+    fn ws() -> Workspace {
+        let mut ws = Workspace::new(sample_offer());
+        ws.settings.region = Some(Region::NoordLimburg);
+        ws
+    }
+
+    fn fill_step1(x: &mut Dossier) {
+        x.name = PersonName {
+            first_names: "Anna Maria".into(),
+            tussenvoegsel: "van der".into(),
+            surname: "Berg".into(),
+        };
+        x.address = Address {
+            street: "Kerkstraat".into(),
+            house_number: 12,
+            house_number_addition: String::new(),
+            postcode: "5911 AB".into(),
+            place: "Venlo".into(),
+        };
+        x.gemeente = "Venlo".into();
+        x.phones = vec!["06-12345678".into()];
+    }
+
+    fn fill_step3(x: &mut Dossier) {
+        x.birth_date = Some(d("2002-03-04"));
+        x.bsn = Some("999994669".into());
+        x.gender = Some(Gender::Vrouw);
+        x.living_situation = Some(LivingSituation::BeschermdWonen);
+        x.income = Some(Income {
+            yearly_amount_euros: 16_000,
+            source: IncomeSource::Uitkering,
+        });
+        x.target_group = TargetGroupAnswers {
+            status_holder: Some(false),
+            labour_migrant: Some(false),
+            regular_route_impossible: Some(true),
+            support_need_independent_living: Some(true),
+        };
+    }
+
+    fn fill_profile(case: &mut Case) {
+        let p = &mut case.profile;
+        for c in SCORED {
+            p.assessments.insert(
+                c,
+                Assessment {
+                    level: Some(3),
+                    note: String::new(),
+                },
+            );
+        }
+        p.mobility = Some(Mobility::None);
+        p.search_area = vec!["Venlo".into()];
+        p.housing_form = Some(HousingForm::Independent);
+        p.rent_arrears = Some(History::None);
+        p.nuisance = Some(History::None);
+        p.budget_management = Some(false);
+        p.contract_form = Some(ContractForm::RegularLease);
+        p.support_hours_per_week = Some(4.0);
+        p.reachable_24_7 = Some(true);
+        p.safety_plan = Some(SafetyPlan::NotNeeded);
+        p.relapse_plan = RelapsePlan {
+            signals: "Afspraken worden gemist.".into(),
+            agreements: vec![
+                RelapseAgreement {
+                    party: Party::CareProvider,
+                    action: "Huisbezoek binnen twee dagen.".into(),
+                },
+                RelapseAgreement {
+                    party: Party::HousingAssociation,
+                    action: "Belt bij een achterstand.".into(),
+                },
+            ],
+        };
+    }
+
+    #[test]
+    fn display_name_joins_parts_and_label_is_neutral_when_empty() {
+        let mut x = Dossier::new("abc123");
+        assert_eq!(display_name(&x.name), "");
+        assert_eq!(label(&x), "naam nog niet ingevuld");
+        fill_step1(&mut x);
+        x.name.first_names = "  Anna   Maria ".into();
+        assert_eq!(display_name(&x.name), "Anna Maria van der Berg");
+        assert_eq!(label(&x), "Anna Maria van der Berg");
+    }
+
+    #[test]
+    fn search_matches_id_and_every_word_of_the_name() {
+        let mut x = Dossier::new("k7f3q9ab");
+        fill_step1(&mut x);
+        x.name.surname = "Özdemir".into();
+        for q in [
+            "",
+            "  ",
+            "k7f3",
+            "anna",
+            "ozdemir",
+            "ÖZDEMIR anna",
+            "van der",
+        ] {
+            assert!(matches_query(&x, q), "{q}");
+        }
+        for q in ["jansen", "anna jansen", "k7f4"] {
+            assert!(!matches_query(&x, q), "{q}");
+        }
+    }
+
+    #[test]
+    fn form_errors_belong_to_their_own_step() {
+        let x = Dossier::new("abc123");
+        let fields = |s| -> Vec<String> {
+            form_errors(&x, s)
+                .into_iter()
+                .filter_map(|e| e.field)
+                .collect()
+        };
+        let one = fields(Step::Orientation);
+        assert!(one.contains(&"naam.voornamen".to_string()));
+        assert!(one.contains(&"contact".to_string()));
+        assert!(!one.iter().any(|f| f == "geboortedatum"));
+        let three = fields(Step::Investigation);
+        // Step 3 is checked for what step 4 needs.
+        for f in ["geboortedatum", "geslacht", "woonsituatie", "inkomen"] {
+            assert!(three.contains(&f.to_string()), "{f} in {three:?}");
+        }
+        assert!(!three.iter().any(|f| f.starts_with("naam")));
+        assert!(fields(Step::PlacementProfile).is_empty());
+        assert_eq!(
+            form_step("documenten.brpUittreksel.datum"),
+            Some(Step::Investigation)
+        );
+        assert_eq!(form_step("telefoon[1]"), Some(Step::Orientation));
+        assert_eq!(form_step("wmoConsulent.organisatie"), Some(Step::WmoReport));
+        assert_eq!(form_step("id"), None);
+    }
+
+    #[test]
+    fn a_case_walks_the_six_steps_only_when_gates_and_data_allow() {
+        let mut ws = ws();
+        let today = d(TODAY);
+        ws.add_case("case1").unwrap();
+
+        // Step 1: the gate alone is not enough while the NAW data is incomplete.
+        record_gate(
+            &mut ws,
+            "case1",
+            Gate::ConsentToRegister,
+            d("2026-11-01"),
+            "Zorgaanbieder",
+            today,
+        )
+        .unwrap();
+        assert_eq!(ws.case("case1").unwrap().dossier.step, Step::Orientation);
+        let (next, reasons) = next_step(&ws, "case1", today).unwrap().unwrap();
+        assert_eq!(next, Step::WmoReport);
+        assert_eq!(reasons.len(), 1, "{reasons:?}");
+        let e = advance(&mut ws, "case1", today).unwrap_err();
+        assert_eq!(e.code, "STEP_BLOCKED");
+        fill_step1(&mut ws.case_mut("case1").unwrap().dossier);
+        assert_eq!(advance(&mut ws, "case1", today).unwrap(), Step::WmoReport);
+
+        // Step 2 → 3 needs the Wmo consultant.
+        assert!(advance(&mut ws, "case1", today).is_err());
+        ws.case_mut("case1").unwrap().dossier.wmo_consultant = Some(Contact {
+            organisation: "Gemeente Venlo".into(),
+            person: "J. Peeters".into(),
+        });
+        assert_eq!(
+            advance(&mut ws, "case1", today).unwrap(),
+            Step::Investigation
+        );
+
+        // Step 3 → 4: both gates, complete data and the target group; the last gate moves on.
+        fill_step3(&mut ws.case_mut("case1").unwrap().dossier);
+        record_gate(
+            &mut ws,
+            "case1",
+            Gate::EligibilityAndSupportPlan,
+            d("2026-11-10"),
+            "Wmo-consulent",
+            today,
+        )
+        .unwrap();
+        assert_eq!(ws.case("case1").unwrap().dossier.step, Step::Investigation);
+        record_gate(
+            &mut ws,
+            "case1",
+            Gate::ConsentToShareWithCoordinator,
+            d("2026-11-10"),
+            "Wmo-consulent",
+            today,
+        )
+        .unwrap();
+        assert_eq!(
+            ws.case("case1").unwrap().dossier.step,
+            Step::PlacementProfile
+        );
+
+        // Step 4 → 5 needs the complete profile.
+        let (_, reasons) = next_step(&ws, "case1", today).unwrap().unwrap();
+        assert_eq!(reasons.len(), 1);
+        assert!(reasons[0].contains("bemiddelingsprofiel"));
+        fill_profile(ws.case_mut("case1").unwrap());
+        assert_eq!(
+            advance(&mut ws, "case1", today).unwrap(),
+            Step::AssociationTalks
+        );
+        let row = case_progress(&ws, ws.case("case1").unwrap(), today);
+        assert!(row.profile_complete);
+        assert!(row.gates[..3].iter().all(|g| g.recorded.is_some()));
+        assert!(row.gates[3].recorded.is_none());
+
+        // Step 5 → 6 only through an accepted match with an association that got a bundle.
+        assert!(advance(&mut ws, "case1", today).is_err());
+        let assoc = ws.offer.associations[0].id.clone();
+        assert!(accept_match(&mut ws, "case1", &assoc, None, today, "Ketenregisseur").is_err());
+        ws.case_mut("case1")
+            .unwrap()
+            .codes
+            .insert(assoc.clone(), "CODE".into());
+        accept_match(&mut ws, "case1", &assoc, None, today, "Ketenregisseur").unwrap();
+        assert_eq!(ws.case("case1").unwrap().dossier.step, Step::Agreement);
+        assert_eq!(next_step(&ws, "case1", today).unwrap(), None);
+        assert_eq!(
+            advance(&mut ws, "case1", today).unwrap_err().code,
+            "STEP_LAST"
+        );
+    }
+
+    #[test]
+    fn target_group_failures_keep_step_3_closed() {
+        let mut ws = ws();
+        let today = d(TODAY);
+        ws.add_case("c").unwrap();
+        let x = &mut ws.case_mut("c").unwrap().dossier;
+        fill_step1(x);
+        fill_step3(x);
+        x.target_group.status_holder = Some(true);
+        x.step = Step::Investigation;
+        x.record_gate(Gate::ConsentToRegister, d("2026-11-01"), "Zorgaanbieder")
+            .unwrap();
+        let (_, reasons) = next_step(&ws, "c", today).unwrap().unwrap();
+        assert!(
+            reasons.iter().any(|r| r.contains("doelgroepcheck")),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn archived_cases_are_hidden_by_default_and_refuse_changes() {
+        let mut ws = ws();
+        let today = d(TODAY);
+        ws.add_case("open1").unwrap();
+        ws.add_case("arch1").unwrap();
+        ws.case_mut("arch1").unwrap().dossier.archived = true;
+        let ids = |rows: Vec<CaseProgress>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
+        assert_eq!(ids(overview(&ws, today, false, "")), ["open1"]);
+        assert_eq!(ids(overview(&ws, today, true, "")), ["open1", "arch1"]);
+        assert_eq!(ids(overview(&ws, today, true, "arch")), ["arch1"]);
+        assert_eq!(
+            case_to_edit(&mut ws, "arch1").unwrap_err().code,
+            "DOSSIER_ARCHIVED"
+        );
+        assert!(record_gate(&mut ws, "arch1", Gate::ConsentToRegister, today, "x", today).is_err());
+        assert!(case_to_edit(&mut ws, "open1").is_ok());
+    }
+
+    #[test]
+    fn debug_hides_the_name() {
+        let mut ws = ws();
+        ws.add_case("c").unwrap();
+        fill_step1(&mut ws.case_mut("c").unwrap().dossier);
+        let row = case_progress(&ws, ws.case("c").unwrap(), d(TODAY));
+        assert_eq!(row.name, "Anna Maria van der Berg");
+        assert!(!format!("{row:?}").contains("Berg"));
+    }
+}
