@@ -162,6 +162,12 @@ async fn wrong_passphrase_changes_nothing_and_a_damaged_check_heals() {
         "Het wachtwoord klopt niet. Er is niets gewijzigd."
     );
     assert_eq!(snapshot(), before);
+    // An empty passphrase is just wrong, not a WebCrypto failure.
+    assert_eq!(
+        vault::unlock("").await.unwrap_err(),
+        VaultError::WrongPassphrase
+    );
+    assert_eq!(snapshot(), before);
 
     // A flipped byte in the check must not lock the coordinator out of intact records: the
     // right passphrase still opens (a record vouches for it) and the check is rewritten; a
