@@ -16,6 +16,7 @@ use crate::code::{self, Code};
 use crate::date::DUTCH_MONTHS;
 use crate::error::Error;
 use crate::known::Known;
+use crate::scan::{self, FindingKind};
 use crate::text::fold_diacritic;
 use serde::Serialize;
 use serde_json::Value;
@@ -97,6 +98,22 @@ impl Kind {
             Kind::Email => "een e-mailadres",
             Kind::Iban => "een rekeningnummer (IBAN)",
         }
+    }
+}
+
+fn scan_kind(k: FindingKind) -> (&'static str, Option<Kind>) {
+    match k {
+        FindingKind::Name => ("SCAN_NAME", Some(Kind::Name)),
+        FindingKind::OtherPersonName => ("SCAN_OTHER_PERSON_NAME", None),
+        FindingKind::Bsn => ("SCAN_BSN", Some(Kind::Bsn)),
+        FindingKind::Phone => ("SCAN_PHONE", Some(Kind::Phone)),
+        FindingKind::Email => ("SCAN_EMAIL", Some(Kind::Email)),
+        FindingKind::Postcode => ("SCAN_POSTCODE", Some(Kind::Postcode)),
+        FindingKind::StreetAddress => ("SCAN_STREET_ADDRESS", Some(Kind::Address)),
+        FindingKind::Iban => ("SCAN_IBAN", Some(Kind::Iban)),
+        FindingKind::Date => ("SCAN_DATE", None),
+        FindingKind::Health => ("SCAN_HEALTH", None),
+        FindingKind::Justice => ("SCAN_JUSTICE", None),
     }
 }
 
@@ -581,6 +598,8 @@ fn profile_index(path: &str) -> Option<usize> {
 
 struct Walk<'a> {
     needles: &'a Needles,
+    /// The dossier of each profile, by index in the file, for the scanner's own-name search.
+    profile_known: Vec<Option<&'a Known>>,
     phrases: Vec<Vec<String>>,
     vocabulary: HashSet<String>,
     profile_codes: Vec<String>,
@@ -630,8 +649,31 @@ impl Walk<'_> {
             self.needles
                 .find_words(&tokens(s), &self.phrases, &mut kinds);
         }
-        for k in kinds {
+        for k in &kinds {
             self.report(path, k.code().to_string(), k.dutch());
+        }
+        if vocab
+            || structured_place
+            || (path == "date" && crate::date::Date::parse(s).is_ok_and(|d| d.iso() == s))
+        {
+            return;
+        }
+        let default = Known::default();
+        let known = profile_index(path)
+            .and_then(|i| self.profile_known.get(i).copied().flatten())
+            .unwrap_or(&default);
+        let mut seen = Vec::new();
+        for f in scan::scan(s, known) {
+            let (code, same) = scan_kind(f.kind);
+            if same.is_some_and(|k| kinds.contains(&k)) || seen.contains(&code) {
+                continue;
+            }
+            seen.push(code);
+            let what = format!(
+                "mogelijk een {} (gevonden door de tekstscanner)",
+                f.kind.dutch()
+            );
+            self.report(path, code.to_string(), &what);
         }
     }
 
@@ -713,7 +755,7 @@ pub fn guard(bytes: &[u8], dossiers: &[(Code, &Known)]) -> Result<(), LeakReport
     };
     let known: Vec<&Known> = dossiers.iter().map(|(_, k)| *k).collect();
     let needles = Needles::new(&known);
-    let profile_codes = value
+    let profile_codes: Vec<String> = value
         .get("profiles")
         .and_then(Value::as_array)
         .map(|ps| {
@@ -727,8 +769,18 @@ pub fn guard(bytes: &[u8], dossiers: &[(Code, &Known)]) -> Result<(), LeakReport
                 .collect()
         })
         .unwrap_or_default();
+    let profile_known = profile_codes
+        .iter()
+        .map(|c| {
+            dossiers
+                .iter()
+                .find(|(code, _)| code.to_string() == *c)
+                .map(|(_, k)| *k)
+        })
+        .collect();
     let mut walk = Walk {
         needles: &needles,
+        profile_known,
         phrases: place_phrases(),
         vocabulary: vocabulary(),
         profile_codes,
@@ -851,6 +903,18 @@ mod tests {
                 .unwrap();
         assert!(guard(&by_number, &[(code, &k)]).is_err());
         assert!(guard(b"{not json", &[(code, &k)]).is_err());
+    }
+
+    #[test]
+    fn the_scanner_catches_what_no_dossier_holds() {
+        let strangers = kinds("Buurman belt soms op 06-98765432 of mailt naar buurman@voorbeeld.nl.");
+        assert!(strangers.contains(&"SCAN_PHONE".to_string()), "{strangers:?}");
+        assert!(strangers.contains(&"SCAN_EMAIL".to_string()), "{strangers:?}");
+        let health = kinds("Heeft een psychose gehad.");
+        assert_eq!(health, vec!["SCAN_HEALTH".to_string()]);
+        // A value both nets find is reported once, by the value search.
+        let both = kinds("bel 0612345678");
+        assert_eq!(both, vec!["PHONE".to_string()]);
     }
 
     #[test]

@@ -162,7 +162,7 @@ fn every_substitution_and_transposition_of_many_codes_is_rejected() {
         assert_every_adjacent_transposition_rejected(c);
     }
     // Edge values, where leading zeros and all-equal symbols occur.
-    for v in [0u64, 1, 31, 32, (1 << 50) - 1, 0x2AAAA_AAAA_AAAA] {
+    for v in [0u64, 1, 31, 32, (1 << 50) - 1, 0x0002_AAAA_AAAA_AAAA] {
         let c = Code::from_value(v);
         assert_every_substitution_rejected(c);
         assert_every_adjacent_transposition_rejected(c);

@@ -166,11 +166,24 @@ fn plant(rng: &mut Rng, p: &mut woonkans_core::profile::PlacementProfile, value:
     }
 }
 
+/// Every string, key and number of a file with its path, squashed and folded once.
+struct Texts(Vec<(String, String, String)>);
+
+impl Texts {
+    fn of(bytes: &[u8]) -> Texts {
+        let v: Value = serde_json::from_slice(bytes).unwrap();
+        let mut raw = Vec::new();
+        collect(&v, "", &mut raw);
+        Texts(
+            raw.into_iter()
+                .map(|(p, t)| (p, squash(&t), fold(&t)))
+                .collect(),
+        )
+    }
+}
+
 /// The independent check: a plain search of every string, key and number of the file.
-fn contains_identifying_value(bytes: &[u8], k: &Known) -> Option<&'static str> {
-    let v: Value = serde_json::from_slice(bytes).unwrap();
-    let mut texts = Vec::new();
-    collect(&v, "", &mut texts);
+fn contains_identifying_value(texts: &Texts, k: &Known) -> Option<&'static str> {
     let mut needles: Vec<(String, &'static str)> = Vec::new();
     needles.push((squash(k.bsn.as_deref().unwrap()), "BSN"));
     needles.push((format!("6{}", mobile8(k)), "PHONE"));
@@ -182,8 +195,7 @@ fn contains_identifying_value(bytes: &[u8], k: &Known) -> Option<&'static str> {
         needles.push((squash(&f), "BIRTH_DATE"));
     }
     let names = name_words(k);
-    for (path, t) in texts {
-        let sq = squash(&t);
+    for (path, sq, folded) in &texts.0 {
         if let Some((_, kind)) = needles.iter().find(|(n, _)| sq.contains(n.as_str())) {
             return Some(kind);
         }
@@ -192,7 +204,7 @@ fn contains_identifying_value(bytes: &[u8], k: &Known) -> Option<&'static str> {
             || path.ends_with(".livingSituation")
             || path.contains("searchArea");
         if !vocabulary
-            && fold(&t)
+            && folded
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| names.iter().any(|n| n == w))
         {
@@ -255,9 +267,10 @@ fn ten_thousand_dossiers_planted_values_refused_accepted_bundles_clean() {
                     "bundle {bundle_no}: planted values were accepted: {planted:?}"
                 );
                 accepted_bundles += 1;
+                let texts = Texts::of(&w.bytes);
                 for p in &inp.profiles {
                     assert_eq!(
-                        contains_identifying_value(&w.bytes, &p.known),
+                        contains_identifying_value(&texts, &p.known),
                         None,
                         "bundle {bundle_no}: an accepted bundle holds an identifying value"
                     );
