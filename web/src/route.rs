@@ -106,7 +106,7 @@ mod tests {
     #[test]
     fn every_nav_route_round_trips() {
         for r in Route::NAV {
-            assert_eq!(Route::from_path(r.path()), r);
+            assert_eq!(Route::from_path(&r.path()), r);
         }
         assert_eq!(Route::from_path("/"), Route::Dossiers);
         assert_eq!(Route::from_path("/onbekend"), Route::NotFound);

@@ -312,6 +312,13 @@ fn test(args: &[String]) -> Res {
     ) {
         failures.push(e);
     }
+    // The app's pure parts (routes) also run natively.
+    if let Err(e) = run_counted(
+        cargo().args(["test", "-p", "woonkans-web", "--lib"]),
+        &mut tally,
+    ) {
+        failures.push(e);
+    }
 
     step("wasm-tests in headless Chromium");
     if let Err(e) = run_counted(
