@@ -9,9 +9,9 @@ use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::offer::{
     AgeLabel, Criteria, Dwelling, DwellingType, HousingAssociation, MAX_HOUSEHOLD, Offer,
+    official_gemeente,
 };
 use crate::profile::{ContractForm, History};
-use crate::region::canonical_gemeente;
 use crate::text::squash;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -432,6 +432,10 @@ enum Col {
     Example,
 }
 
+const COLUMN_COUNT: usize = Col::Example as usize + 1;
+/// Column index in the file per `Col`.
+type Columns = [Option<usize>; COLUMN_COUNT];
+
 const DWELLING_HEADINGS: &[(Col, &[&str])] = &[
     (
         Col::Id,
@@ -791,28 +795,25 @@ fn no_header() -> Error {
 struct Row<'r> {
     line: usize,
     record: &'r csv::StringRecord,
-    columns: &'r HashMap<Col, usize>,
+    columns: &'r Columns,
     headings: &'r [String],
     errors: Vec<RowError>,
 }
 
 impl Row<'_> {
     fn cell(&self, col: Col) -> &str {
-        self.columns
-            .get(&col)
-            .and_then(|&i| self.record.get(i))
+        self.columns[col as usize]
+            .and_then(|i| self.record.get(i))
             .map_or("", str::trim)
     }
 
     fn present(&self, col: Col) -> bool {
-        self.columns.contains_key(&col)
+        self.columns[col as usize].is_some()
     }
 
     fn fail(&mut self, col: Col, message: &str) {
-        let column = self
-            .columns
-            .get(&col)
-            .and_then(|&i| self.headings.get(i))
+        let column = self.columns[col as usize]
+            .and_then(|i| self.headings.get(i))
             .cloned()
             .or_else(|| Some(heading(col).to_string()));
         self.errors.push(RowError {
@@ -961,12 +962,12 @@ pub fn import_csv(bytes: &[u8]) -> Result<ImportReport> {
         ImportKind::Associations => (ASSOCIATION_HEADINGS, &ASSOCIATION_REQUIRED),
         _ => (DWELLING_HEADINGS, &DWELLING_REQUIRED),
     };
-    let mut columns: HashMap<Col, usize> = HashMap::new();
+    let mut columns: Columns = [None; COLUMN_COUNT];
     let mut ignored_columns = Vec::new();
     for (i, f) in folded.iter().enumerate() {
         match lookup(table, f) {
             Some(col) => {
-                if columns.insert(col, i).is_some() {
+                if columns[col as usize].replace(i).is_some() {
                     return Err(file_error(
                         "IMPORT_DUPLICATE_COLUMN",
                         format!(
@@ -982,7 +983,7 @@ pub fn import_csv(bytes: &[u8]) -> Result<ImportReport> {
     }
     let missing: Vec<&str> = required
         .iter()
-        .filter(|c| !columns.contains_key(c))
+        .filter(|c| columns[**c as usize].is_none())
         .map(|c| heading(*c))
         .collect();
     if !missing.is_empty() {
@@ -1086,7 +1087,7 @@ fn read_dwelling(row: &mut Row<'_>) -> Dwelling {
     let id = row.text(Col::Id, "Het woning-id");
     let association_id = row.text(Col::Association, "De corporatie");
     let gemeente_text = row.cell(Col::Gemeente).to_string();
-    let gemeente = match canonical_gemeente(&gemeente_text) {
+    let gemeente = match official_gemeente(&gemeente_text) {
         Some(g) => g.to_string(),
         None => {
             if gemeente_text.is_empty() {
@@ -1182,7 +1183,7 @@ fn read_association(row: &mut Row<'_>) -> HousingAssociation {
     let mut working_area = Vec::new();
     let area_text = row.cell(Col::WorkingArea).to_string();
     for g in split_list(&area_text) {
-        match canonical_gemeente(g) {
+        match official_gemeente(g) {
             Some(c) if !working_area.iter().any(|w| w == c) => working_area.push(c.to_string()),
             Some(_) => {}
             None => {

@@ -302,6 +302,9 @@ impl Hasher for FxHasher {
     fn write_usize(&mut self, i: usize) {
         self.write(&(i as u64).to_le_bytes());
     }
+    fn write_u32(&mut self, i: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
     fn finish(&self) -> u64 {
         self.0
     }
@@ -389,6 +392,7 @@ impl<'a> PreparedOffer<'a> {
         let mut raw_neighbourhoods: FxMap<&str, u32> = FxMap::default();
         let mut neighbourhoods: Vec<String> = Vec::new();
         let mut gemeente_cache: FxMap<&str, u8> = FxMap::default();
+        let mut capacity_cache: FxMap<(u32, u32), u32> = FxMap::default();
         let mut facts = Vec::with_capacity(offer.dwellings.len());
         for d in &offer.dwellings {
             let association = assoc_index
@@ -409,11 +413,18 @@ impl<'a> PreparedOffer<'a> {
                 .get(association as usize)
                 .and_then(|a| a.criteria.max_placements_per_neighbourhood)
                 .map(|m| {
-                    let c = placement_counts[association as usize]
-                        .as_ref()
-                        .and_then(|counts| counts.get(&neighbourhoods[neighbourhood as usize]))
-                        .copied()
-                        .unwrap_or(0);
+                    // One folded-name lookup per (association, neighbourhood), not per dwelling.
+                    let c = *capacity_cache
+                        .entry((association, neighbourhood))
+                        .or_insert_with(|| {
+                            placement_counts[association as usize]
+                                .as_ref()
+                                .and_then(|counts| {
+                                    counts.get(&neighbourhoods[neighbourhood as usize])
+                                })
+                                .copied()
+                                .unwrap_or(0)
+                        });
                     (c, m)
                 });
             facts.push(Facts {

@@ -175,6 +175,15 @@ pub struct MergeSummary {
     pub dwellings: MergeCounts,
 }
 
+/// The official spelling of a participating gemeente. Tries the exact official spelling first
+/// (what imports and the sample produce), so checking a large offer stays cheap; other spellings
+/// go through [`canonical_gemeente`].
+pub fn official_gemeente(name: &str) -> Option<&'static str> {
+    crate::region::all_gemeenten()
+        .find(|g| *g == name)
+        .or_else(|| canonical_gemeente(name))
+}
+
 fn invalid(message: impl Into<String>, field: String) -> Error {
     Error::new("OFFER_INVALID", message).at(field)
 }
@@ -184,30 +193,30 @@ fn is_clean_text(s: &str) -> bool {
 }
 
 impl Criteria {
-    fn validate(&self, at: &str) -> Result<()> {
+    fn validate(&self, at: &dyn Fn() -> String) -> Result<()> {
         if self.accepted_contract_forms.is_empty() {
             return Err(invalid(
                 "Een corporatie moet minstens één contractvorm accepteren.",
-                format!("{at}.criteria.acceptedContractForms"),
+                format!("{}.criteria.acceptedContractForms", at()),
             ));
         }
         if !self.min_support_hours.is_finite() || !(0.0..=168.0).contains(&self.min_support_hours) {
             return Err(invalid(
                 "Het minimum aantal uren ondersteuning per week moet tussen 0 en 168 liggen.",
-                format!("{at}.criteria.minSupportHours"),
+                format!("{}.criteria.minSupportHours", at()),
             ));
         }
         if self.max_placements_per_neighbourhood == Some(0) {
             return Err(invalid(
                 "Het maximum aantal plaatsingen per wijk moet minstens 1 zijn (of leeg: geen maximum).",
-                format!("{at}.criteria.maxPlacementsPerNeighbourhood"),
+                format!("{}.criteria.maxPlacementsPerNeighbourhood", at()),
             ));
         }
         for (i, name) in self.current_placements.keys().enumerate() {
             if !is_clean_text(name) || name.contains('|') {
                 return Err(invalid(
                     "Een wijknaam bij de huidige plaatsingen is leeg of bevat een ongeldig teken (zoals |).",
-                    format!("{at}.criteria.currentPlacements[{i}]"),
+                    format!("{}.criteria.currentPlacements[{i}]", at()),
                 ));
             }
         }
@@ -216,30 +225,30 @@ impl Criteria {
 }
 
 impl HousingAssociation {
-    fn validate(&self, at: &str) -> Result<()> {
+    fn validate(&self, at: &dyn Fn() -> String) -> Result<()> {
         if !is_clean_text(&self.id) {
             return Err(invalid(
                 "Een corporatie heeft geen geldig id (leeg, spaties aan begin of eind, of stuurtekens).",
-                format!("{at}.id"),
+                format!("{}.id", at()),
             ));
         }
         if !is_clean_text(&self.name) {
             return Err(invalid(
                 "Een corporatie heeft geen geldige naam.",
-                format!("{at}.name"),
+                format!("{}.name", at()),
             ));
         }
         if self.working_area.is_empty() {
             return Err(invalid(
                 "Het werkgebied van een corporatie moet minstens één gemeente bevatten.",
-                format!("{at}.workingArea"),
+                format!("{}.workingArea", at()),
             ));
         }
         for (i, g) in self.working_area.iter().enumerate() {
-            if canonical_gemeente(g).is_none() {
+            if official_gemeente(g).is_none() {
                 return Err(invalid(
                     "Een gemeente in het werkgebied is geen deelnemende gemeente van Noord- of Midden-Limburg.",
-                    format!("{at}.workingArea[{i}]"),
+                    format!("{}.workingArea[{i}]", at()),
                 ));
             }
         }
@@ -248,47 +257,47 @@ impl HousingAssociation {
 }
 
 impl Dwelling {
-    fn validate(&self, at: &str) -> Result<()> {
+    fn validate(&self, at: &dyn Fn() -> String) -> Result<()> {
         if !is_clean_text(&self.id) {
             return Err(invalid(
                 "Een woning heeft geen geldig id (leeg, spaties aan begin of eind, of stuurtekens).",
-                format!("{at}.id"),
+                format!("{}.id", at()),
             ));
         }
         if !is_clean_text(&self.association_id) {
             return Err(invalid(
                 "Een woning heeft geen geldige corporatie.",
-                format!("{at}.associationId"),
+                format!("{}.associationId", at()),
             ));
         }
-        if canonical_gemeente(&self.gemeente).is_none() {
+        if official_gemeente(&self.gemeente).is_none() {
             return Err(invalid(
                 "De gemeente van een woning is geen deelnemende gemeente van Noord- of Midden-Limburg.",
-                format!("{at}.gemeente"),
+                format!("{}.gemeente", at()),
             ));
         }
         if !is_clean_text(&self.neighbourhood) || self.neighbourhood.contains('|') {
             return Err(invalid(
                 "De wijk van een woning is leeg of bevat een ongeldig teken (zoals |).",
-                format!("{at}.neighbourhood"),
+                format!("{}.neighbourhood", at()),
             ));
         }
         if self.rooms == 0 {
             return Err(invalid(
                 "Een woning moet minstens één kamer hebben.",
-                format!("{at}.rooms"),
+                format!("{}.rooms", at()),
             ));
         }
         if self.min_household == 0 || self.max_household > MAX_HOUSEHOLD {
             return Err(invalid(
                 "De grenzen voor de huishoudgrootte moeten tussen 1 en 12 liggen.",
-                format!("{at}.minHousehold"),
+                format!("{}.minHousehold", at()),
             ));
         }
         if self.min_household > self.max_household {
             return Err(invalid(
                 "De minimale huishoudgrootte is groter dan de maximale.",
-                format!("{at}.minHousehold"),
+                format!("{}.minHousehold", at()),
             ));
         }
         Ok(())
@@ -318,23 +327,23 @@ impl Offer {
     pub fn validate_parts(&self) -> Result<()> {
         let mut ids = HashSet::new();
         for (i, a) in self.associations.iter().enumerate() {
-            let at = format!("corporaties[{i}]");
+            let at = || format!("corporaties[{i}]");
             a.validate(&at)?;
             if !ids.insert(a.id.as_str()) {
                 return Err(invalid(
                     "Twee corporaties hebben hetzelfde id.",
-                    format!("{at}.id"),
+                    format!("{}.id", at()),
                 ));
             }
         }
         let mut ids = HashSet::new();
         for (i, d) in self.dwellings.iter().enumerate() {
-            let at = format!("woningen[{i}]");
+            let at = || format!("woningen[{i}]");
             d.validate(&at)?;
             if !ids.insert(d.id.as_str()) {
                 return Err(invalid(
                     "Twee woningen hebben hetzelfde id.",
-                    format!("{at}.id"),
+                    format!("{}.id", at()),
                 ));
             }
         }
@@ -352,13 +361,13 @@ impl Offer {
                 a.criteria.min_support_hours = (h * 100.0).round() / 100.0;
             }
             for g in &mut a.working_area {
-                if let Some(c) = canonical_gemeente(g) {
+                if let Some(c) = official_gemeente(g) {
                     c.clone_into(g);
                 }
             }
         }
         for d in &mut self.dwellings {
-            if let Some(c) = canonical_gemeente(&d.gemeente) {
+            if let Some(c) = official_gemeente(&d.gemeente) {
                 c.clone_into(&mut d.gemeente);
             }
         }
