@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// Everything that identifies one resident directly. Built by `Dossier::known()`; passed to
 /// `scan::scan` (to find the resident's own data in free text) and to the leak guard (to find
 /// it anywhere in an outgoing file).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Known {
     /// First names, surname and the surname with its tussenvoegsel ("van der Berg"), as typed.
@@ -22,4 +22,41 @@ pub struct Known {
     pub phones: Vec<String>,
     pub emails: Vec<String>,
     pub ibans: Vec<String>,
+}
+
+impl std::fmt::Debug for Known {
+    /// Counts only: these are exactly the values that must never reach a log or a panic.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Known")
+            .field("name_parts", &self.name_parts.len())
+            .field("bsn", &self.bsn.is_some())
+            .field("birth_date", &self.birth_date.is_some())
+            .field("street_addresses", &self.street_addresses.len())
+            .field("postcodes", &self.postcodes.len())
+            .field("phones", &self.phones.len())
+            .field("emails", &self.emails.len())
+            .field("ibans", &self.ibans.len())
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_shows_no_value() {
+        let k = Known {
+            name_parts: vec!["Markeernaam".into()],
+            bsn: Some("999994669".into()),
+            phones: vec!["0612345678".into()],
+            ..Known::default()
+        };
+        let shown = format!("{k:?}");
+        assert!(
+            !shown.contains("Markeernaam")
+                && !shown.contains("999994669")
+                && !shown.contains("0612345678")
+        );
+    }
 }
