@@ -1,0 +1,417 @@
+//! What the matching page shows: which cases have a complete profile, one profile's result
+//! joined with the offer (filtered, with Dutch explanations), and the caseload assignment as a
+//! job that runs in small steps, so the browser can paint a progress bar between them.
+//!
+//! Case labels are for the coordinator's own screen only; nothing here goes into a URL, a file
+//! or a message.
+
+use crate::assign::{self, Assignment};
+use crate::date::Date;
+use crate::error::Result;
+use crate::matching::{
+    AssociationResult, Component, ProfileMatch, Reason, ScoreMatrix, ScoredDwelling, score_matrix,
+};
+use crate::offer::{Dwelling, DwellingType, Offer};
+use crate::offer_view::decimal_comma;
+use crate::profile::PlacementProfile;
+use crate::workspace::{Case, Workspace};
+use std::collections::HashMap;
+
+/// Profiles scored per step of the caseload job: small enough to keep each step short.
+pub const PROFILES_PER_STEP: usize = 10;
+
+/// "k7f3q9 – N. van der Berg": the dossier id with initials and surname, or the id alone while
+/// no name is filled in.
+pub fn case_label(case: &Case) -> String {
+    let n = &case.dossier.name;
+    let initials: String = n
+        .first_names
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .flat_map(|c| [c, '.'])
+        .collect();
+    let name = [initials.as_str(), n.tussenvoegsel.trim(), n.surname.trim()]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if name.is_empty() {
+        format!("Dossier {}", case.dossier.id)
+    } else {
+        format!("Dossier {} – {name}", case.dossier.id)
+    }
+}
+
+/// A case that can be matched: its id and label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseChoice {
+    pub id: String,
+    pub label: String,
+}
+
+/// The cases whose placement profile is complete on the reference date (archived ones left out).
+pub fn complete_cases(ws: &Workspace, reference: Date) -> Vec<CaseChoice> {
+    ws.cases
+        .iter()
+        .filter(|c| !c.dossier.archived && ws.profile(&c.dossier.id, reference).is_ok())
+        .map(|c| CaseChoice {
+            id: c.dossier.id.clone(),
+            label: case_label(c),
+        })
+        .collect()
+}
+
+/// The filters of the dwellings list; empty text and `None` mean "all".
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct MatchFilter {
+    pub gemeente: String,
+    pub dwelling_type: Option<DwellingType>,
+    /// Leave the knocked-out dwellings out.
+    pub only_eligible: bool,
+}
+
+impl MatchFilter {
+    fn admits(&self, d: &Dwelling) -> bool {
+        (self.gemeente.is_empty() || d.gemeente == self.gemeente)
+            && self.dwelling_type.is_none_or(|t| d.dwelling_type == t)
+    }
+}
+
+/// An eligible dwelling with its rank in the whole ranking (1-based).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EligibleRow<'a> {
+    pub rank: usize,
+    pub scored: &'a ScoredDwelling,
+    pub dwelling: &'a Dwelling,
+    pub association: &'a str,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct KnockedRow<'a> {
+    pub dwelling: &'a Dwelling,
+    pub association: &'a str,
+    pub reasons: &'a [Reason],
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct MatchRows<'a> {
+    pub eligible: Vec<EligibleRow<'a>>,
+    pub knocked_out: Vec<KnockedRow<'a>>,
+}
+
+/// One profile's result joined with the offer and filtered: eligible dwellings by score, then
+/// (unless only eligible ones are asked for) the knocked-out ones by id.
+pub fn match_rows<'a>(
+    m: &'a ProfileMatch,
+    offer: &'a Offer,
+    filter: &MatchFilter,
+) -> MatchRows<'a> {
+    let dwellings: HashMap<&str, &Dwelling> =
+        offer.dwellings.iter().map(|d| (d.id.as_str(), d)).collect();
+    let name = |d: &'a Dwelling| crate::offer_view::association_name(offer, &d.association_id);
+    let eligible = m
+        .eligible
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let d = *dwellings.get(s.dwelling_id.as_str())?;
+            filter.admits(d).then(|| EligibleRow {
+                rank: i + 1,
+                scored: s,
+                dwelling: d,
+                association: name(d),
+            })
+        })
+        .collect();
+    let knocked_out = if filter.only_eligible {
+        Vec::new()
+    } else {
+        m.knocked_out
+            .iter()
+            .filter_map(|k| {
+                let d = *dwellings.get(k.dwelling_id.as_str())?;
+                filter.admits(d).then(|| KnockedRow {
+                    dwelling: d,
+                    association: name(d),
+                    reasons: &k.reasons,
+                })
+            })
+            .collect()
+    };
+    MatchRows {
+        eligible,
+        knocked_out,
+    }
+}
+
+/// An association's step-4 result with its name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AssociationRow<'a> {
+    pub name: &'a str,
+    pub example: bool,
+    pub dwellings: usize,
+    pub result: &'a AssociationResult,
+}
+
+/// The associations in the result's order (eligible first, then by best score).
+pub fn association_rows<'a>(m: &'a ProfileMatch, offer: &'a Offer) -> Vec<AssociationRow<'a>> {
+    let counts = crate::offer_view::dwelling_counts(offer);
+    m.associations
+        .iter()
+        .map(|r| {
+            let a = offer.association(&r.association_id);
+            AssociationRow {
+                name: a.map_or(r.association_id.as_str(), |a| a.name.as_str()),
+                example: a.is_some_and(|a| a.example),
+                dwellings: counts.get(r.association_id.as_str()).copied().unwrap_or(0),
+                result: r,
+            }
+        })
+        .collect()
+}
+
+/// A score component as shown: value (0-1, two decimals), weight, points (one decimal).
+pub fn component_cells(c: &Component) -> [String; 3] {
+    [
+        decimal_comma(c.value, 2),
+        c.weight.to_string(),
+        decimal_comma(c.points, 1),
+    ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Caseload
+
+/// One assigned case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseloadRow {
+    pub case_id: String,
+    pub label: String,
+    pub dwelling_id: String,
+    pub association: String,
+    pub gemeente: String,
+    pub neighbourhood: String,
+    pub dwelling_type: DwellingType,
+    pub rent_cents: u32,
+    pub score: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnassignedRow {
+    pub case_id: String,
+    pub label: String,
+    pub reason: &'static str,
+}
+
+/// The caseload assignment joined with the cases and the offer.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct CaseloadView {
+    pub rows: Vec<CaseloadRow>,
+    pub unassigned: Vec<UnassignedRow>,
+    pub total: u64,
+    /// Complete profiles considered.
+    pub profiles: usize,
+    pub dwellings: usize,
+}
+
+/// Joins an assignment over the profiles of `ids` (in that order) with the cases and the offer.
+pub fn caseload_view(ws: &Workspace, ids: &[String], a: &Assignment) -> CaseloadView {
+    let label = |i: usize| {
+        ids.get(i)
+            .and_then(|id| ws.case(id).ok())
+            .map(case_label)
+            .unwrap_or_default()
+    };
+    let rows = a
+        .pairs
+        .iter()
+        .filter_map(|p| {
+            let d = ws.offer.dwellings.get(p.dwelling)?;
+            Some(CaseloadRow {
+                case_id: ids.get(p.profile)?.clone(),
+                label: label(p.profile),
+                dwelling_id: d.id.clone(),
+                association: crate::offer_view::association_name(&ws.offer, &d.association_id)
+                    .to_string(),
+                gemeente: d.gemeente.clone(),
+                neighbourhood: d.neighbourhood.clone(),
+                dwelling_type: d.dwelling_type,
+                rent_cents: d.rent_cents,
+                score: p.score,
+            })
+        })
+        .collect();
+    let unassigned = a
+        .unassigned
+        .iter()
+        .filter_map(|u| {
+            Some(UnassignedRow {
+                case_id: ids.get(u.profile)?.clone(),
+                label: label(u.profile),
+                reason: u.reason.dutch(),
+            })
+        })
+        .collect();
+    CaseloadView {
+        rows,
+        unassigned,
+        total: a.total,
+        profiles: ids.len(),
+        dwellings: ws.offer.dwellings.len(),
+    }
+}
+
+/// The caseload assignment of [`Workspace::caseload`], cut into short steps: first each open
+/// case's profile is checked, then the complete profiles are scored a few at a time, then the
+/// optimal assignment is made. Works on a snapshot of the workspace taken at the start, and
+/// gives exactly what `Workspace::caseload` gives.
+pub struct CaseloadJob {
+    ws: Workspace,
+    reference: Date,
+    candidates: Vec<String>,
+    checked: usize,
+    ids: Vec<String>,
+    profiles: Vec<PlacementProfile>,
+    matrix: ScoreMatrix,
+    scored: usize,
+}
+
+impl CaseloadJob {
+    /// Fails at once (before any work) when the weights are invalid.
+    pub fn new(ws: &Workspace, reference: Date) -> Result<CaseloadJob> {
+        ws.settings.weights.validate()?;
+        let candidates = ws
+            .cases
+            .iter()
+            .filter(|c| !c.dossier.archived && c.accepted.is_none())
+            .map(|c| c.dossier.id.clone())
+            .collect();
+        Ok(CaseloadJob {
+            ws: ws.clone(),
+            reference,
+            candidates,
+            checked: 0,
+            ids: Vec::new(),
+            profiles: Vec::new(),
+            matrix: ScoreMatrix::new(0, 0),
+            scored: 0,
+        })
+    }
+
+    fn checking(&self) -> bool {
+        self.checked < self.candidates.len()
+    }
+
+    /// Units done and units in all: one per case checked and one per profile scored (while the
+    /// check runs, every case is assumed to have a complete profile).
+    pub fn progress(&self) -> (usize, usize) {
+        let to_score = if self.checking() {
+            self.candidates.len()
+        } else {
+            self.profiles.len()
+        };
+        (self.checked + self.scored, self.candidates.len() + to_score)
+    }
+
+    /// What the job is doing now, in Dutch.
+    pub fn phase(&self) -> &'static str {
+        if self.checking() {
+            "Profielen nagaan"
+        } else {
+            "Scores berekenen"
+        }
+    }
+
+    /// Does up to `budget` units of work. True when only the assignment is left.
+    pub fn step(&mut self, budget: usize) -> Result<bool> {
+        let budget = budget.max(1);
+        if self.checking() {
+            let end = (self.checked + budget).min(self.candidates.len());
+            for id in &self.candidates[self.checked..end] {
+                if let Ok(p) = self.ws.profile(id, self.reference) {
+                    self.ids.push(id.clone());
+                    self.profiles.push(p);
+                }
+            }
+            self.checked = end;
+            if !self.checking() {
+                self.matrix = ScoreMatrix::new(self.profiles.len(), self.ws.offer.dwellings.len());
+            }
+            return Ok(false);
+        }
+        let end = (self.scored + budget).min(self.profiles.len());
+        let part = score_matrix(
+            &self.profiles[self.scored..end],
+            &self.ws.offer,
+            &self.ws.settings.weights,
+            self.reference,
+        )?;
+        for i in 0..part.profiles {
+            for (j, s) in part.row(i) {
+                self.matrix.set(self.scored + i, j, Some(s));
+            }
+        }
+        self.scored = end;
+        Ok(self.scored == self.profiles.len())
+    }
+
+    /// Finishes any work left and makes the optimal assignment.
+    pub fn finish(mut self) -> Result<(Vec<String>, Assignment, CaseloadView)> {
+        while !self.step(PROFILES_PER_STEP)? {}
+        let assignment = assign::assign(&self.matrix);
+        let view = caseload_view(&self.ws, &self.ids, &assignment);
+        Ok((self.ids, assignment, view))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dossier::PersonName;
+    use crate::profile::ProfileDraft;
+    use crate::sample::sample_offer;
+
+    #[test]
+    fn labels_hold_id_initials_and_surname() {
+        let mut ws = Workspace::new(sample_offer());
+        let c = ws.add_case("abcd1234").unwrap();
+        assert_eq!(case_label(c), "Dossier abcd1234");
+        c.dossier.name = PersonName {
+            first_names: "Noël  Johannes".into(),
+            tussenvoegsel: "van der".into(),
+            surname: "Berg".into(),
+        };
+        assert_eq!(case_label(c), "Dossier abcd1234 – N.J. van der Berg");
+        c.profile = ProfileDraft::default();
+    }
+
+    #[test]
+    fn an_empty_workspace_has_no_complete_cases_and_an_empty_caseload() {
+        let mut ws = Workspace::new(sample_offer());
+        ws.add_case("abcd1234").unwrap();
+        let today = Date::new(2026, 11, 28).unwrap();
+        assert!(complete_cases(&ws, today).is_empty());
+        let mut job = CaseloadJob::new(&ws, today).unwrap();
+        assert_eq!(job.progress(), (0, 2));
+        assert_eq!(job.phase(), "Profielen nagaan");
+        let (ids, a, view) = job.finish().unwrap();
+        assert!(ids.is_empty() && a.pairs.is_empty());
+        assert_eq!(view.profiles, 0);
+        assert_eq!(view.dwellings, sample_offer().dwellings.len());
+        let (ws_ids, ws_a) = ws.caseload(today).unwrap();
+        assert_eq!((ws_ids, ws_a), (ids, a));
+        job = CaseloadJob::new(&ws, today).unwrap();
+        assert!(!job.step(5).unwrap());
+        assert_eq!(job.progress(), (1, 1));
+    }
+
+    #[test]
+    fn invalid_weights_stop_the_job_before_it_starts() {
+        let mut ws = Workspace::new(sample_offer());
+        ws.settings.weights.area = 99;
+        let e = CaseloadJob::new(&ws, Date::new(2026, 11, 28).unwrap())
+            .err()
+            .unwrap();
+        assert_eq!(e.code, "WEIGHTS_INVALID");
+    }
+}
