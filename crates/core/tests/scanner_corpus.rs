@@ -61,12 +61,13 @@ fn kind_of(tag: &str) -> FindingKind {
 }
 
 struct Sentence {
+    batch: &'static str,
     text: String,
     expected: Vec<Finding>,
 }
 
 /// Strips `{kind:text}` markup, keeping the byte ranges of the marked texts.
-fn parse_line(line: &str) -> Sentence {
+fn parse_line(batch: &'static str, line: &str) -> Sentence {
     let mut text = String::new();
     let mut expected = Vec::new();
     let mut rest = line;
@@ -84,16 +85,24 @@ fn parse_line(line: &str) -> Sentence {
         rest = &rest[close + 1..];
     }
     text.push_str(rest);
-    Sentence { text, expected }
+    Sentence {
+        batch,
+        text,
+        expected,
+    }
 }
 
 fn corpus() -> Vec<Sentence> {
-    CORPUS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(parse_line)
-        .collect()
+    let mut batch = "";
+    let mut out = Vec::new();
+    for line in CORPUS.lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix("#batch ") {
+            batch = name.trim();
+        } else if !line.is_empty() && !line.starts_with('#') {
+            out.push(parse_line(batch, line));
+        }
+    }
+    out
 }
 
 /// Every byte of `want` lies in some finding of the same kind.
@@ -124,14 +133,19 @@ fn corpus_recall_and_false_positives() {
         per_kind.insert(k.placeholder(), (k, Tally::default()));
     }
     let (mut clean, mut clean_fp, mut annotated, mut spurious) = (0usize, 0usize, 0usize, 0usize);
+    // Per batch: expected, found, clean sentences, false positives.
+    let mut batches: BTreeMap<&str, [usize; 4]> = BTreeMap::new();
     let mut misses: Vec<String> = Vec::new();
     let mut false_alarms: Vec<String> = Vec::new();
 
     for s in &sentences {
         let found = scan(&s.text, &known);
+        let b = batches.entry(s.batch).or_default();
         if s.expected.is_empty() {
             clean += 1;
             clean_fp += found.len();
+            b[2] += 1;
+            b[3] += found.len();
             for f in &found {
                 false_alarms.push(format!(
                     "{:?} «{}» in: {}",
@@ -146,8 +160,10 @@ fn corpus_recall_and_false_positives() {
         for want in &s.expected {
             let tally = &mut per_kind.get_mut(want.kind.placeholder()).unwrap().1;
             tally.expected += 1;
+            b[0] += 1;
             if covered(want, &found) {
                 tally.found += 1;
+                b[1] += 1;
             } else {
                 let got: Vec<String> = found
                     .iter()
@@ -216,6 +232,12 @@ fn corpus_recall_and_false_positives() {
     println!(
         "unannotated findings in annotated sentences: {spurious} in {annotated} ({spurious_per_50:.2} per 50)"
     );
+    for (name, [expected, found, clean, fp]) in &batches {
+        println!(
+            "batch {name}: recall {found}/{expected} ({:.1}%), false positives {fp} in {clean} clean",
+            100.0 * *found as f64 / *expected as f64
+        );
+    }
     for m in &misses {
         println!("miss: {m}");
     }

@@ -363,8 +363,28 @@ mod tests {
             "Zijn moeder.\nVolgende stap is een gesprek.",
             "De begeleider van de Wmo sluit aan.",
             "Het diploma Havo is behaald.",
+            "Moeder Marokkaans, vader Nederlands.",
+            "De mentor van Zorggroep Noord.",
+            "Vader (Hans is ziek) belde.",
         ] {
             assert!(spans(text, &k).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn other_people_after_punctuation_and_role_nouns() {
+        let k = Known::default();
+        for (text, want) in [
+            ("Vader (Hans) wil niet.", "Hans"),
+            ("Moeder: Ingrid, woont in Beesel.", "Ingrid"),
+            ("Zijn trajectbegeleider Tom Geurts belt.", "Tom Geurts"),
+            ("Zwager Karim helpt.", "Karim"),
+        ] {
+            assert_eq!(
+                spans(text, &k),
+                [(FindingKind::OtherPersonName, want)],
+                "{text}"
+            );
         }
     }
 
@@ -437,6 +457,20 @@ mod tests {
             spans("NL91 ABNA 0417 1643 00", &k),
             [(FindingKind::Iban, "NL91 ABNA 0417 1643 00")]
         );
+    }
+
+    #[test]
+    fn less_common_notations() {
+        let k = Known::default();
+        assert_eq!(
+            spans("Geboren 12-mrt-1998 te Venlo.", &k),
+            [(FindingKind::Date, "12-mrt-1998")]
+        );
+        assert_eq!(
+            spans("IBAN NL 91 ABNA 0417 1643 00.", &k),
+            [(FindingKind::Iban, "NL 91 ABNA 0417 1643 00")]
+        );
+        assert!(spans("Op 12-mrt is het gesprek.", &k).is_empty());
     }
 
     #[test]

@@ -3,8 +3,9 @@
 
 use super::token::{Kind, Tokens};
 use super::words::{
-    DUTCH_TUSSENVOEGSELS, NOT_NAMES, OTHER_TUSSENVOEGSELS, POSSESSIVE_RELATIONS, POSSESSIVES,
-    RELATION_PREFIXES, RELATIONS, STREET_SUFFIXES_ANY_CASE, TITLES, contains,
+    DUTCH_TUSSENVOEGSELS, NOT_NAMES, ORGANISATION_ENDINGS, OTHER_TUSSENVOEGSELS,
+    POSSESSIVE_RELATIONS, POSSESSIVES, RELATION_PREFIXES, RELATIONS, ROLE_SUFFIXES,
+    STREET_SUFFIXES_ANY_CASE, TITLES, contains,
 };
 use super::{Cand, FindingKind};
 use crate::known::Known;
@@ -237,6 +238,9 @@ fn is_relation(t: &Tokens, i: usize, word: &str) -> bool {
     if contains(RELATIONS, word) {
         return true;
     }
+    if ROLE_SUFFIXES.iter().any(|s| word.ends_with(s)) {
+        return true;
+    }
     if RELATION_PREFIXES.iter().any(|p| {
         word.strip_prefix(p)
             .is_some_and(|rest| rest.len() >= 3 && contains(RELATIONS, rest))
@@ -263,6 +267,7 @@ fn is_name_word(t: &Tokens, i: usize, allow_caps: bool) -> bool {
         && (allow_caps || !t.is_all_caps(i))
         && !contains(NOT_NAMES, f)
         && !looks_like_street(f)
+        && !ORGANISATION_ENDINGS.iter().any(|e| f.ends_with(e))
 }
 
 /// A person's name starting at token `j`: optional initials, then up to three capitalised
@@ -318,13 +323,27 @@ pub(super) fn other_names(t: &Tokens, out: &mut Vec<Cand>) {
             continue;
         }
         let mut j = i + 1;
-        if (title && t.is_punct(j, '.')) || (!title && t.is_punct(j, ',')) {
+        // "dhr. Jansen", "zijn moeder, Anja,", "Moeder: Ingrid", "Vader (Hans)".
+        let mut bracket = !title && t.is_punct(j, '(');
+        if (title && t.is_punct(j, '.'))
+            || (!title && (t.is_punct(j, ',') || t.is_punct(j, ':') || bracket))
+        {
             j += 1;
         }
-        if !t.is_inline_space(j) {
+        if t.is_inline_space(j) {
+            j += 1;
+            if !title && !bracket && t.is_punct(j, '(') {
+                bracket = true;
+                j += 1;
+            }
+        } else if !bracket {
             continue;
         }
-        if let Some((start, end)) = person_name(t, j + 1, title) {
+        // Within brackets the name must close them: "(Hans)", not "(Hans is ...".
+        let closes = |end: usize| !bracket || t.text.get(end..).is_some_and(|r| r.starts_with(')'));
+        if let Some((start, end)) = person_name(t, j, title)
+            && closes(end)
+        {
             out.push(Cand::new(FindingKind::OtherPersonName, start, end));
         }
     }

@@ -111,10 +111,12 @@ pub(super) fn ibans(text: &str, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
+        // Country code and check digits, written together or, on some old forms, apart.
+        let digits_at = if b[i + 2] == b' ' { i + 3 } else { i + 2 };
         let head_ok = b[i].is_ascii_alphabetic()
             && b[i + 1].is_ascii_alphabetic()
-            && b[i + 2].is_ascii_digit()
-            && b[i + 3].is_ascii_digit();
+            && b.get(digits_at).is_some_and(u8::is_ascii_digit)
+            && b.get(digits_at + 1).is_some_and(u8::is_ascii_digit);
         if !head_ok || prev_char(text, i).is_some_and(char::is_alphanumeric) {
             i += 1;
             continue;
@@ -416,18 +418,24 @@ pub(super) fn month_dates(t: &Tokens, out: &mut Vec<Cand>) {
             continue;
         }
         let day = number(day_raw.as_bytes());
-        if !t.is_inline_space(i + 1) {
+        // "12 maart 1998", or the form of many registration systems: "12-mrt-1998".
+        let dash = ['-', '/']
+            .into_iter()
+            .find(|&c| t.is_punct(i + 1, c) && t.is_punct(i + 3, c));
+        if dash.is_none() && !t.is_inline_space(i + 1) {
             continue;
         }
         let Some(month) = t.word(i + 2).and_then(month_number) else {
             continue;
         };
         let mut k = i + 3;
-        if t.is_punct(k, '.') {
-            k += 1;
-        }
-        if !t.is_inline_space(k) {
-            continue;
+        if dash.is_none() {
+            if t.is_punct(k, '.') {
+                k += 1;
+            }
+            if !t.is_inline_space(k) {
+                continue;
+            }
         }
         k += 1;
         let two_digit = t.is_punct(k, '\'') || t.is_punct(k, '’');

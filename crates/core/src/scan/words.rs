@@ -88,6 +88,32 @@ pub(super) const RELATIONS: &[&str] = &[
     "mantelzorger",
     "voogd",
     "curator",
+    "zwager",
+    "schoonzus",
+    "schoonbroer",
+    "kleinkind",
+    "stiefkind",
+    "pleegkind",
+    "klasgenoot",
+    "huisgenoot",
+    "kamergenoot",
+];
+
+/// Endings of role nouns: whoever is a "trajectbegeleider", "reclasseringswerker",
+/// "schuldhulpconsulent" or "verslavingsarts" in a note is a person, usually named next.
+pub(super) const ROLE_SUFFIXES: &[&str] = &[
+    "begeleider",
+    "begeleidster",
+    "werker",
+    "consulent",
+    "coach",
+    "regisseur",
+    "manager",
+    "verpleegkundige",
+    "therapeut",
+    "behandelaar",
+    "hulpverlener",
+    "arts",
 ];
 
 /// Prefixes that form a relation word with one of `RELATIONS` ("schoonmoeder", "stiefvader").
@@ -361,6 +387,49 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "gmail",
     "outlook",
     "digid",
+    // nationalities and languages ("moeder Marokkaans"); "Frans" and "Engels" are also names
+    "marokkaans",
+    "marokkaanse",
+    "marokkaan",
+    "nederlands",
+    "nederlandse",
+    "nederlander",
+    "turks",
+    "turkse",
+    "pools",
+    "poolse",
+    "duits",
+    "duitse",
+    "belgisch",
+    "belgische",
+    "syrisch",
+    "syrische",
+    "surinaams",
+    "surinaamse",
+    "antilliaans",
+    "antilliaanse",
+    "somalisch",
+    "somalische",
+    "eritrees",
+    "eritrese",
+    "afghaans",
+    "afghaanse",
+    "iraaks",
+    "iraakse",
+    "koerdisch",
+    "koerdische",
+    "roemeens",
+    "roemeense",
+    "bulgaars",
+    "bulgaarse",
+    "spaans",
+    "spaanse",
+    "italiaans",
+    "italiaanse",
+    "arabisch",
+    "arabische",
+    "limburgs",
+    "limburgse",
     // function words and sentence openers
     "de",
     "het",
@@ -475,6 +544,26 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "allebei",
 ];
 
+/// Endings of organisation names ("Zorggroep", "Wijkteam", "Stichting"), which follow "mentor
+/// van" or "begeleider bij" as often as a person's name does. Not "-huis": Nijhuis, Kamphuis.
+pub(super) const ORGANISATION_ENDINGS: &[&str] = &[
+    "groep",
+    "zorg",
+    "team",
+    "centrum",
+    "stichting",
+    "instelling",
+    "kliniek",
+    "corporatie",
+    "organisatie",
+    "bureau",
+    "gemeente",
+    "school",
+    "college",
+    "vereniging",
+    "wonen",
+];
+
 /// Capitalised words that are part of a street name before its last word ("Burgemeester van
 /// Rijnsingel", "Prinses Irenelaan", "Nieuwe Markt"), even at the start of a sentence.
 pub(super) const STREET_PREFIX_WORDS: &[&str] = &[
@@ -577,7 +666,7 @@ pub(super) const STREET_SUFFIXES_ANY_CASE: &[&str] = &[
 pub(super) const STREET_SUFFIXES_CAPITALISED: &[&str] = &[
     "weg", "pad", "hof", "markt", "park", "baan", "erf", "veld", "hoek", "wal", "dal", "berg",
     "donk", "akker", "weide", "gaard", "brink", "haven", "kamp", "heide", "heuvel", "beemd",
-    "dries", "poort", "vest",
+    "dries", "poort", "vest", "hoeve",
 ];
 
 /// Additions after a house number: "12 hs", "12bis", "12-II".
