@@ -7,6 +7,7 @@
 mod boundary;
 pub mod bundle;
 pub mod dossier;
+pub mod matching;
 
 pub use boundary::JsResult;
 

@@ -1,0 +1,226 @@
+//! JS API for the housing offer (sample, import, export, merge) and for matching: one profile
+//! against the offer, and the optimal assignment of a caseload.
+//!
+//! Offers, profiles and weights are plain JS objects in the shapes of the core types (camelCase).
+//! Dates are `jjjj-mm-dd` or `dd-mm-jjjj` strings. `weights` may be `undefined` or `null` for the
+//! default weights.
+
+use crate::boundary::{JsResult, core, error_to_js, from_js, to_js};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use woonkans_core::Error;
+use woonkans_core::assign::{self, UnassignedReason};
+use woonkans_core::date::Date;
+use woonkans_core::import;
+use woonkans_core::matching::{self, Weights};
+use woonkans_core::offer::{MergeMode, MergeSummary, Offer};
+use woonkans_core::profile::{AgeBand, IncomeBand, PlacementProfile};
+use woonkans_core::rentlimits;
+use woonkans_core::sample;
+
+fn offer(value: JsValue) -> JsResult<Offer> {
+    from_js(value, "het woningaanbod")
+}
+
+fn weights(value: JsValue) -> JsResult<Weights> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Weights::default());
+    }
+    let w: Weights = from_js(value, "de gewichten")?;
+    core(w.validate())?;
+    Ok(w)
+}
+
+fn date(text: &str) -> JsResult<Date> {
+    core(Date::parse(text).map_err(|e| e.at("referenceDate")))
+}
+
+/// The embedded sample offer (invented associations, both regions).
+#[wasm_bindgen(js_name = sampleOffer)]
+pub fn sample_offer() -> JsResult<JsValue> {
+    to_js(&sample::sample_offer())
+}
+
+/// Reads a CSV of dwellings or of associations (bytes as the file holds them). Returns the
+/// import report: `{ kind, offerPart, acceptedRows, errors: [{ line, column, message }],
+/// ignoredColumns }`. Throws for a file that cannot be read at all.
+#[wasm_bindgen(js_name = importOfferCsv)]
+pub fn import_offer_csv(bytes: &[u8]) -> JsResult<JsValue> {
+    to_js(&core(import::import_csv(bytes))?)
+}
+
+/// Reads an offer in the Woonkans JSON format (`format: "woonkans-aanbod"`, `version: 1`).
+#[wasm_bindgen(js_name = importOfferJson)]
+pub fn import_offer_json(text: &str) -> JsResult<JsValue> {
+    to_js(&core(import::import_json(text))?)
+}
+
+/// Reads either kind of offer file, JSON or CSV, by its content.
+#[wasm_bindgen(js_name = importOfferFile)]
+pub fn import_offer_file(bytes: &[u8]) -> JsResult<JsValue> {
+    to_js(&core(import::import_file(bytes))?)
+}
+
+/// The offer as two CSV files for spreadsheets (`;`, decimal comma, UTF-8 with BOM):
+/// `{ associations: Uint8Array, dwellings: Uint8Array }`.
+#[wasm_bindgen(js_name = exportOfferCsv)]
+pub fn export_offer_csv(offer_value: JsValue) -> JsResult<JsValue> {
+    let o = offer(offer_value)?;
+    let out = js_sys::Object::new();
+    let set = |key: &str, bytes: Vec<u8>| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(
+            &out,
+            &key.into(),
+            &js_sys::Uint8Array::from(bytes.as_slice()).into(),
+        );
+    };
+    set("associations", import::export_associations_csv(&o));
+    set("dwellings", import::export_dwellings_csv(&o));
+    Ok(out.into())
+}
+
+/// The offer in the Woonkans JSON format.
+#[wasm_bindgen(js_name = exportOfferJson)]
+pub fn export_offer_json(offer_value: JsValue) -> JsResult<String> {
+    Ok(import::export_json(&offer(offer_value)?))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Merged {
+    offer: Offer,
+    summary: MergeSummary,
+}
+
+/// Combines the loaded offer with an imported part. `mode` is `"addAndUpdate"` or `"replace"`
+/// (replace only after the coordinator confirmed). Returns `{ offer, summary }`; the inputs are
+/// not changed, and on an error nothing is returned.
+#[wasm_bindgen(js_name = mergeOffer)]
+pub fn merge_offer(current: JsValue, incoming: JsValue, mode: &str) -> JsResult<JsValue> {
+    let mode = match mode {
+        "addAndUpdate" => MergeMode::AddAndUpdate,
+        "replace" => MergeMode::Replace,
+        _ => {
+            return Err(error_to_js(
+                &Error::new("INPUT_INVALID", "Kies toevoegen en bijwerken of vervangen.")
+                    .at("mode"),
+            ));
+        }
+    };
+    let current = offer(current)?;
+    let incoming = offer(incoming)?;
+    let (offer, summary) = core(current.merge(&incoming, mode))?;
+    to_js(&Merged { offer, summary })
+}
+
+/// Matches one placement profile against the offer on the reference date: eligible dwellings with
+/// their score explanation, knocked-out dwellings with every reason, and the associations.
+#[wasm_bindgen(js_name = matchProfile)]
+pub fn match_profile(
+    profile: JsValue,
+    offer_value: JsValue,
+    weights_value: JsValue,
+    reference_date: &str,
+) -> JsResult<JsValue> {
+    let p: PlacementProfile = from_js(profile, "het bemiddelingsprofiel")?;
+    let o = offer(offer_value)?;
+    let w = weights(weights_value)?;
+    let d = date(reference_date)?;
+    to_js(&core(matching::match_profile(&p, &o, &w, d))?)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PairOut<'a> {
+    profile: usize,
+    dwelling: usize,
+    dwelling_id: &'a str,
+    score: u32,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct UnassignedOut {
+    profile: usize,
+    reason: UnassignedReason,
+    message: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AssignmentOut<'a> {
+    pairs: Vec<PairOut<'a>>,
+    total: u64,
+    unassigned: Vec<UnassignedOut>,
+}
+
+/// The optimal assignment of a caseload (an array of profiles) to the offer's dwellings:
+/// `{ pairs: [{ profile, dwelling, dwellingId, score }], total, unassigned: [{ profile, reason,
+/// message }] }`; `profile` and `dwelling` are indices into the inputs.
+#[wasm_bindgen(js_name = assignCaseload)]
+pub fn assign_caseload(
+    profiles: JsValue,
+    offer_value: JsValue,
+    weights_value: JsValue,
+    reference_date: &str,
+) -> JsResult<JsValue> {
+    let ps: Vec<PlacementProfile> = from_js(profiles, "de bemiddelingsprofielen")?;
+    let o = offer(offer_value)?;
+    let w = weights(weights_value)?;
+    let d = date(reference_date)?;
+    let a = core(assign::assign_caseload(&ps, &o, &w, d))?;
+    let out = AssignmentOut {
+        pairs: a
+            .pairs
+            .iter()
+            .map(|p| PairOut {
+                profile: p.profile,
+                dwelling: p.dwelling,
+                dwelling_id: o.dwellings.get(p.dwelling).map_or("", |d| d.id.as_str()),
+                score: p.score,
+            })
+            .collect(),
+        total: a.total,
+        unassigned: a
+            .unassigned
+            .iter()
+            .map(|u| UnassignedOut {
+                profile: u.profile,
+                reason: u.reason,
+                message: u.reason.dutch(),
+            })
+            .collect(),
+    };
+    to_js(&out)
+}
+
+/// The default weights (they add up to 100).
+#[wasm_bindgen(js_name = defaultWeights)]
+pub fn default_weights() -> JsResult<JsValue> {
+    to_js(&Weights::default())
+}
+
+/// The shipped rent- and income-limit table with its year and source.
+#[wasm_bindgen(js_name = rentLimits)]
+pub fn rent_limits() -> JsResult<JsValue> {
+    to_js(&rentlimits::current())
+}
+
+/// The highest net rent in cents that passend toewijzen allows: `ageBand` as `"18-22"` …
+/// `"67+"`, `incomeBand` as `"atOrBelowLimit"` or `"aboveLimit"`.
+#[wasm_bindgen(js_name = maxRent)]
+pub fn max_rent(household_size: u8, age_band: JsValue, income_band: JsValue) -> JsResult<u32> {
+    if !(1..=12).contains(&household_size) {
+        return Err(error_to_js(
+            &Error::new(
+                "INPUT_INVALID",
+                "De huishoudgrootte moet tussen 1 en 12 liggen.",
+            )
+            .at("householdSize"),
+        ));
+    }
+    let band: AgeBand = from_js(age_band, "de leeftijdscategorie")?;
+    let income: IncomeBand = from_js(income_band, "de inkomenscategorie")?;
+    Ok(rentlimits::current().max_rent_cents(household_size, band, income))
+}
