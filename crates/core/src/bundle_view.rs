@@ -312,6 +312,26 @@ pub fn readable_profile(p: &PlacementProfile) -> ReadableProfile {
     }
 }
 
+/// The leak guard's stable finding kind (`NAME`, `SCAN_PHONE`, …) in Dutch.
+pub fn leak_kind_dutch(kind: &str) -> &'static str {
+    match kind {
+        "NAME" | "SCAN_NAME" => "Naam van de inwoner",
+        "SCAN_OTHER_PERSON_NAME" => "Naam van een ander",
+        "BSN" | "SCAN_BSN" => "Burgerservicenummer",
+        "BIRTH_DATE" => "Geboortedatum",
+        "SCAN_DATE" => "Datum",
+        "ADDRESS" | "SCAN_STREET_ADDRESS" => "Straat met huisnummer",
+        "POSTCODE" | "SCAN_POSTCODE" => "Postcode",
+        "PHONE" | "SCAN_PHONE" => "Telefoonnummer",
+        "EMAIL" | "SCAN_EMAIL" => "E-mailadres",
+        "IBAN" | "SCAN_IBAN" => "Rekeningnummer (IBAN)",
+        "SCAN_HEALTH" => "Gezondheid (bijzonder persoonsgegeven)",
+        "SCAN_JUSTICE" => "Strafrechtelijk gegeven",
+        "UNREADABLE" => "Onleesbare inhoud",
+        _ => "Herleidbaar gegeven",
+    }
+}
+
 /// How the coordinator recognises a case in a list: the name on their own screen, or the
 /// dossier number when no name is filled in yet. Never used in a file, URL or log.
 pub fn case_label(case: &Case) -> String {
@@ -550,6 +570,17 @@ mod tests {
             plan.agreements,
             vec![("Zorgaanbieder", "Huisbezoek.".into())]
         );
+    }
+
+    #[test]
+    fn every_leak_kind_has_dutch_words() {
+        assert_eq!(leak_kind_dutch("BSN"), "Burgerservicenummer");
+        assert_eq!(leak_kind_dutch("SCAN_PHONE"), "Telefoonnummer");
+        assert_eq!(
+            leak_kind_dutch("SCAN_HEALTH"),
+            "Gezondheid (bijzonder persoonsgegeven)"
+        );
+        assert_eq!(leak_kind_dutch("IETS_NIEUWS"), "Herleidbaar gegeven");
     }
 
     #[test]

@@ -1,4 +1,7 @@
+pub mod bundel_openen;
+pub mod bundels;
 pub mod privacy;
+pub mod verwerkingslog;
 
 use crate::route::Route;
 use yew::prelude::*;
@@ -13,6 +16,15 @@ pub struct PageProps {
 pub fn page(props: &PageProps) -> Html {
     if props.route == Route::Privacy {
         return html! { <privacy::PrivacyPage /> };
+    }
+    if props.route == Route::Bundels {
+        return html! { <bundels::BundelsPage /> };
+    }
+    if props.route == Route::BundelOpenen {
+        return html! { <bundel_openen::BundelOpenenPage /> };
+    }
+    if props.route == Route::Verwerkingslog {
+        return html! { <verwerkingslog::VerwerkingslogPage /> };
     }
     let title = props.route.title();
     let intro = match props.route {

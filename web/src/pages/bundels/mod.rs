@@ -1,0 +1,345 @@
+//! Coded profile bundles: choose an association and the cases, see the codes that will go, and
+//! let the core write the bundle through the leak guard. Only a bundle that passed the guard is
+//! downloaded; a refusal lists the fields to change, never the values found.
+
+mod findings;
+
+use crate::browser;
+use crate::components::form::{ErrorSummary, SelectField, checked_of};
+use crate::route::Route;
+use crate::state::{Action, update, use_app};
+use findings::{Findings, FoundCase};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use woonkans_core::bundle::{WriteError, WrittenBundle};
+use woonkans_core::bundle_view::{BundleCandidate, bundle_candidates, date_nl, planned_codes};
+use woonkans_core::code;
+use woonkans_core::workspace::Workspace;
+use yew::prelude::*;
+
+/// What the last press of the primary button gave.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    None,
+    Written(Rc<Written>),
+    Refused(Rc<Vec<FoundCase>>, String),
+    Failed(String),
+}
+
+/// What the success message shows: file name, bundle id and the codes with their cases.
+#[derive(PartialEq)]
+struct Written {
+    file_name: String,
+    bundle_id: String,
+    recipient: String,
+    codes: Vec<(String, String)>,
+    download_error: Option<String>,
+}
+
+fn ids_for(case_ids: &BTreeSet<String>, candidates: &[BundleCandidate]) -> Vec<String> {
+    // In the order of the list, ready cases only: a case that became unready since it was
+    // ticked is not sent.
+    candidates
+        .iter()
+        .filter(|c| c.ready && case_ids.contains(&c.id))
+        .map(|c| c.id.clone())
+        .collect()
+}
+
+fn refusal(
+    ws: &Workspace,
+    key: &code::CodeKey,
+    association_id: &str,
+    report: &woonkans_core::leakguard::LeakReport,
+) -> Vec<FoundCase> {
+    report
+        .findings
+        .iter()
+        .map(|f| FoundCase {
+            finding: f.clone(),
+            case_id: code::parse(&f.code)
+                .ok()
+                .and_then(|c| ws.resolve_code(Some(key), association_id, c))
+                .map(String::from),
+        })
+        .collect()
+}
+
+#[function_component(BundelsPage)]
+pub fn bundels_page() -> Html {
+    let app = use_app();
+    let association = use_state(String::new);
+    let chosen = use_state(BTreeSet::<String>::new);
+    let errors = use_state(Vec::<(String, String)>::new);
+    let outcome = use_state(|| Outcome::None);
+    let today = browser::today();
+    let candidates = {
+        // Keyed on the session's identity too: every change and every unlock makes a new one.
+        let session = app.open().map(|o| Rc::as_ptr(o) as usize);
+        let app = app.clone();
+        use_memo((app.revision, session, today), move |_| {
+            app.workspace()
+                .map(|ws| bundle_candidates(ws, today))
+                .unwrap_or_default()
+        })
+    };
+    let Some(open) = app.open().cloned() else {
+        return html! {};
+    };
+    let ws = &open.ws;
+
+    let on_association = {
+        let (association, outcome) = (association.clone(), outcome.clone());
+        Callback::from(move |v: String| {
+            association.set(v);
+            outcome.set(Outcome::None);
+        })
+    };
+
+    let onsubmit = {
+        let (app, association, chosen, errors, outcome, candidates) = (
+            app.clone(),
+            association.clone(),
+            chosen.clone(),
+            errors.clone(),
+            outcome.clone(),
+            candidates.clone(),
+        );
+        let open = open.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let ids = ids_for(&chosen, &candidates);
+            let mut found = Vec::new();
+            if association.is_empty() {
+                found.push((
+                    "corporatie".to_string(),
+                    "Kies een woningcorporatie.".to_string(),
+                ));
+            }
+            if ids.is_empty() {
+                let first = candidates
+                    .iter()
+                    .find(|c| c.ready)
+                    .map(|c| format!("dossier-{}", c.id))
+                    .unwrap_or_else(|| "dossiers".into());
+                found.push((
+                    first,
+                    "Kies minstens één dossier voor de bundel.".to_string(),
+                ));
+            }
+            errors.set(found.clone());
+            if !found.is_empty() {
+                outcome.set(Outcome::None);
+                return;
+            }
+            let association_id = (*association).clone();
+            // The reducer runs the closure synchronously inside dispatch; the written bundle (or
+            // the refusal) comes back through this cell, since an update returns only success.
+            let result: Rc<RefCell<Option<Result<WrittenBundle, WriteError>>>> = Rc::default();
+            let key = open.key.clone();
+            let bundle_id = browser::random_bytes::<16>();
+            let at = browser::now_iso();
+            {
+                let (result, association_id, ids) =
+                    (result.clone(), association_id.clone(), ids.clone());
+                app.dispatch(update(move |ws| {
+                    let r = ws.write_bundle(&key, &association_id, &ids, bundle_id, today, &at);
+                    let err = r.as_ref().err().map(WriteError::to_error);
+                    *result.borrow_mut() = Some(r);
+                    err.map_or(Ok(()), Err)
+                }));
+            }
+            let taken = result.borrow_mut().take();
+            match taken {
+                Some(Ok(written)) => {
+                    let download_error =
+                        browser::download(&written.file_name, &written.bytes, "application/json")
+                            .err();
+                    let labels: Vec<(String, String)> = ids
+                        .iter()
+                        .zip(&written.codes)
+                        .map(|(id, c)| {
+                            let label = candidates
+                                .iter()
+                                .find(|x| &x.id == id)
+                                .map(|x| x.label.clone())
+                                .unwrap_or_default();
+                            (c.to_string(), label)
+                        })
+                        .collect();
+                    outcome.set(Outcome::Written(Rc::new(Written {
+                        file_name: written.file_name.clone(),
+                        bundle_id: written.bundle_id_hex.clone(),
+                        recipient: written.recipient_name.clone(),
+                        codes: labels,
+                        download_error,
+                    })));
+                    chosen.set(BTreeSet::new());
+                }
+                Some(Err(WriteError::Leak(report))) => {
+                    // The page shows the refusal in full; the one-line copy in the app state
+                    // would only repeat it.
+                    app.dispatch(Action::DismissError);
+                    let list = refusal(&open.ws, &open.key, &association_id, &report);
+                    outcome.set(Outcome::Refused(Rc::new(list), report.to_error().message));
+                }
+                Some(Err(WriteError::Invalid(e))) => {
+                    app.dispatch(Action::DismissError);
+                    outcome.set(Outcome::Failed(e.message));
+                }
+                None => outcome.set(Outcome::Failed(
+                    "De kluis is vergrendeld; ontgrendel haar en probeer het opnieuw.".into(),
+                )),
+            }
+        })
+    };
+
+    let fits: Vec<usize> = ws
+        .offer
+        .associations
+        .iter()
+        .map(|a| {
+            candidates
+                .iter()
+                .filter(|c| c.eligible_associations.contains(&a.id))
+                .count()
+        })
+        .collect();
+    let mut options = vec![(String::new(), "Kies een woningcorporatie".to_string())];
+    options.extend(ws.offer.associations.iter().zip(&fits).map(|(a, n)| {
+        let fit = match n {
+            0 => "geen passend dossier".to_string(),
+            1 => "past bij 1 dossier".to_string(),
+            n => format!("past bij {n} dossiers"),
+        };
+        (a.id.clone(), format!("{} ({fit})", a.name))
+    }));
+    let ready: Vec<&BundleCandidate> = candidates.iter().filter(|c| c.ready).collect();
+    let waiting: Vec<&BundleCandidate> = candidates.iter().filter(|c| !c.ready).collect();
+    let planned = if association.is_empty() {
+        Vec::new()
+    } else {
+        let ids: Vec<String> = ready.iter().map(|c| c.id.clone()).collect();
+        planned_codes(ws, &open.key, &association, &ids)
+    };
+    let field_error = |id: &str| errors.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone());
+    let dossier_error = errors
+        .iter()
+        .find(|(f, _)| f.starts_with("dossier"))
+        .map(|(_, m)| m.clone());
+    let nav = |route: Route| {
+        let app = app.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            app.dispatch(Action::Navigate(route.clone()));
+        })
+    };
+
+    let message = match &*outcome {
+        Outcome::None => html! {},
+        Outcome::Written(w) => html! {
+            <div class="melding melding-goed" role="status" tabindex="-1">
+                <h2>{ "Bundel gemaakt" }</h2>
+                { match &w.download_error {
+                    None => html! { <p>{ format!("De bundel voor {} is gecontroleerd en gedownload als ", w.recipient) }<code>{ w.file_name.clone() }</code>{ ". Stuur dit bestand zelf naar de corporatie." }</p> },
+                    Some(e) => html! { <p>{ format!("De bundel is gecontroleerd en vastgelegd in het verwerkingslog, maar: {e} Maak de bundel opnieuw om hem te downloaden.") }</p> },
+                } }
+                <dl class="feiten">
+                    <dt>{ "Bundel-id" }</dt><dd><code class="hexcode">{ w.bundle_id.clone() }</code></dd>
+                    <dt>{ "Codes" }</dt>
+                    <dd><ul class="compact">
+                        { for w.codes.iter().map(|(c, label)| html! { <li><span class="codelabel">{ c.clone() }</span>{ format!(" — {label}") }</li> }) }
+                    </ul></dd>
+                </dl>
+                <p>{ "Het verwerkingslog heeft deze verstrekking vastgelegd. " }
+                    <a href={Route::Verwerkingslog.path()} onclick={nav(Route::Verwerkingslog)}>{ "Naar het verwerkingslog" }</a></p>
+            </div>
+        },
+        Outcome::Refused(list, summary) => html! {
+            <Findings findings={list.clone()} summary={summary.clone()} />
+        },
+        Outcome::Failed(msg) => html! {
+            <div class="melding melding-fout" role="alert"><p>{ msg.clone() }</p></div>
+        },
+    };
+
+    html! {
+        <section aria-labelledby="pagina-titel">
+            <h1 id="pagina-titel">{ "Bundels" }</h1>
+            <p class="inleiding">
+                { "Een bundel is het enige dat Woonkans deelt: per woningcorporatie één bestand met de bemiddelingsprofielen onder een eigen code, \
+                   zonder naam, adres, geboortedatum of BSN. Voor het downloaden controleert de app elk veld op herleidbare gegevens." }
+            </p>
+            <ErrorSummary errors={(*errors).clone()} />
+            { message }
+            { if app.region().is_none() { html! {
+                <p class="melding melding-fout">{ "Kies eerst uw regio (Noord- of Midden-Limburg) bovenaan de pagina: de bundel vermeldt de afzender." }</p>
+            } } else { html! {} } }
+            <form {onsubmit} novalidate=true>
+                <SelectField id="corporatie" label="Woningcorporatie" options={options} value={(*association).clone()}
+                    hint={Some(AttrValue::from("Tussen haakjes: bij hoeveel dossiers met een volledig profiel een woning van deze corporatie past."))}
+                    error={field_error("corporatie")} onchange={on_association} />
+                <fieldset id="dossiers" class={classes!("keuzelijst", dossier_error.is_some().then_some("veld-fout"))}>
+                    <legend>{ "Dossiers in deze bundel" }</legend>
+                    { for dossier_error.iter().map(|e| html! { <p class="foutmelding">{ e.clone() }</p> }) }
+                    { if ready.is_empty() { html! {
+                        <p>{ "Er is nog geen dossier met een volledig bemiddelingsprofiel en alle poorten tot en met stap 5." }</p>
+                    } } else { html! {} } }
+                    { for ready.iter().map(|c| {
+                        let id = format!("dossier-{}", c.id);
+                        let checked = chosen.contains(&c.id);
+                        let onchange = {
+                            let (chosen, case_id) = (chosen.clone(), c.id.clone());
+                            Callback::from(move |e: Event| {
+                                let mut next = (*chosen).clone();
+                                if checked_of(&e) { next.insert(case_id.clone()); } else { next.remove(&case_id); }
+                                chosen.set(next);
+                            })
+                        };
+                        let fits_here = !association.is_empty() && c.eligible_associations.contains(&association);
+                        let code = planned.iter().find(|(id, _)| *id == c.id).map(|(_, code)| code.clone());
+                        let hint_id = format!("{id}-hint");
+                        html! {
+                            <div class="keuze">
+                                <input type="checkbox" id={id.clone()} {checked} {onchange} aria-describedby={hint_id.clone()} />
+                                <label for={id.clone()}>{ c.label.clone() }</label>
+                                <span id={hint_id} class="hint">
+                                    { match (&code, association.is_empty()) {
+                                        (_, true) => "Kies eerst een corporatie om de code te zien.".to_string(),
+                                        (Some(code), false) => format!(
+                                            "Code voor deze corporatie: {code}. {}",
+                                            if fits_here { "Er is een passende woning bij deze corporatie." } else { "Geen passende woning bij deze corporatie." }
+                                        ),
+                                        (None, false) => String::new(),
+                                    } }
+                                </span>
+                            </div>
+                        }
+                    }) }
+                </fieldset>
+                { if waiting.is_empty() { html! {} } else { html! {
+                    <details class="kaart">
+                        <summary>{ format!("Nog niet klaar voor een bundel ({})", waiting.len()) }</summary>
+                        <ul>
+                            { for waiting.iter().map(|c| html! {
+                                <li>
+                                    <a href={Route::Dossier(c.id.clone()).path()} onclick={nav(Route::Dossier(c.id.clone()))}>{ c.label.clone() }</a>
+                                    <ul class="compact">
+                                        { for c.blockers.iter().map(|b| html! { <li>{ b.clone() }</li> }) }
+                                    </ul>
+                                </li>
+                            }) }
+                        </ul>
+                    </details>
+                } } }
+                <div class="kaart">
+                    <h2>{ "Wat gaat er in de bundel" }</h2>
+                    <p>{ format!("Per dossier: de acht categorieën van het bemiddelingsprofiel met niveau en korte toelichting, zoekgebied, woonvorm, huurverleden, contractvorm, ondersteuning, terugvalplan, veiligheidsplan, huishoudgrootte, leeftijdsgroep, inkomensgroep, maximale huur en de passende woningen van de corporatie. Datum: {}.", date_nl(today)) }</p>
+                    <p>{ "Grondslag: Wet maatschappelijke ondersteuning (stap 5 van het verwerkingsregister). De verstrekking wordt vastgelegd in het verwerkingslog." }</p>
+                </div>
+                <button class="knop" type="submit">{ "Controleren en downloaden" }</button>
+            </form>
+        </section>
+    }
+}

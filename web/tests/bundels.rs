@@ -1,0 +1,456 @@
+#![cfg(target_arch = "wasm32")]
+//! The Bundels page (write through the leak guard, download, log) and the received bundle's
+//! view, in a real browser with a real (freshly made) vault.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use woonkans_core::bundle::{self, BundleInput, BundleProfileInput};
+use woonkans_core::code::{self, CodeKey};
+use woonkans_core::date::Date;
+use woonkans_core::dossier::{Income, IncomeSource, PersonName};
+use woonkans_core::profile::{
+    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
+    ProfileCategory, RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
+};
+use woonkans_core::region::Region;
+use woonkans_core::register::Gate;
+use woonkans_core::sample::sample_offer;
+use woonkans_core::workspace::Workspace;
+use woonkans_web::pages::Page;
+use woonkans_web::pages::bundel_openen::BundleView;
+use woonkans_web::route::Route;
+use woonkans_web::session::Open;
+use woonkans_web::state::{AppContext, AppState, Session};
+use woonkans_web::vault;
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PASS: &str = "paarse olifant fietst door Venlo";
+const BSN: &str = "999994669";
+
+fn d(y: i32, m: u8, day: u8) -> Date {
+    Date::new(y, m, day).unwrap()
+}
+
+fn today() -> Date {
+    woonkans_web::browser::today()
+}
+
+/// One resident with every gate to step 5 and a complete profile.
+fn workspace() -> Workspace {
+    let mut ws = Workspace::new(sample_offer());
+    ws.settings.region = Some(Region::NoordLimburg);
+    let case = ws.add_case("klaar0001").unwrap();
+    let dossier = &mut case.dossier;
+    dossier.name = PersonName {
+        first_names: "Anna".into(),
+        tussenvoegsel: "de".into(),
+        surname: "Vries".into(),
+    };
+    dossier.gemeente = "Venlo".into();
+    dossier.birth_date = Some(d(2001, 3, 12));
+    dossier.bsn = Some(BSN.into());
+    dossier.gender = Some(Gender::Vrouw);
+    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
+    dossier.income = Some(Income {
+        yearly_amount_euros: 18_000,
+        source: IncomeSource::Uitkering,
+    });
+    for (g, day) in [
+        (Gate::ConsentToRegister, 1),
+        (Gate::EligibilityAndSupportPlan, 2),
+        (Gate::ConsentToShareWithCoordinator, 2),
+    ] {
+        dossier
+            .record_gate(g, d(2026, 1, day), "Wmo-consulent")
+            .unwrap();
+    }
+    let draft = &mut case.profile;
+    for c in SCORED {
+        draft.assessments.insert(
+            c,
+            Assessment {
+                level: Some(3),
+                note: String::new(),
+            },
+        );
+    }
+    draft
+        .assessments
+        .get_mut(&ProfileCategory::SocialNetwork)
+        .unwrap()
+        .note = "Heeft contact met familie.".into();
+    draft.mobility = Some(Mobility::None);
+    draft.search_area = vec!["Venlo".into()];
+    draft.housing_form = Some(HousingForm::NoPreference);
+    draft.rent_arrears = Some(History::None);
+    draft.nuisance = Some(History::None);
+    draft.budget_management = Some(false);
+    draft.contract_form = Some(ContractForm::LeaseWithCareAgreement);
+    draft.support_hours_per_week = Some(2.5);
+    draft.reachable_24_7 = Some(true);
+    draft.relapse_plan = RelapsePlan {
+        signals: "Post blijft liggen.".into(),
+        agreements: vec![
+            RelapseAgreement {
+                party: Party::CareProvider,
+                action: "Huisbezoek binnen twee werkdagen.".into(),
+            },
+            RelapseAgreement {
+                party: Party::HousingAssociation,
+                action: "Meldt een huurachterstand na een maand.".into(),
+            },
+        ],
+    };
+    draft.safety_plan = Some(SafetyPlan::NotNeeded);
+    ws
+}
+
+/// The first association with a dwelling that fits the resident.
+fn fitting_association(ws: &Workspace) -> String {
+    let m = ws.match_case("klaar0001", today()).unwrap();
+    m.associations
+        .iter()
+        .find(|a| a.eligible && a.best_score.is_some())
+        .unwrap()
+        .association_id
+        .clone()
+}
+
+#[derive(Properties)]
+struct HostProps {
+    state: AppState,
+    spy: Rc<RefCell<Option<AppContext>>>,
+}
+
+impl PartialEq for HostProps {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// The app's context around one page, with a spy on the state.
+#[function_component(Host)]
+fn host(p: &HostProps) -> Html {
+    let state = use_reducer(|| p.state.clone());
+    *p.spy.borrow_mut() = Some(state.clone());
+    html! {
+        <ContextProvider<AppContext> context={state.clone()}>
+            <Page route={state.route.clone()} />
+        </ContextProvider<AppContext>>
+    }
+}
+
+fn root() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+async fn open_session(ws: Workspace) -> Open {
+    vault::wipe();
+    let v = vault::create(PASS).await.unwrap();
+    Open {
+        vault: v,
+        key: CodeKey::from_bytes([5; 32]),
+        ws,
+        damaged: Vec::new(),
+    }
+}
+
+async fn mount(
+    route: Route,
+    open: Option<Open>,
+) -> (web_sys::Element, Rc<RefCell<Option<AppContext>>>) {
+    let root = root();
+    let spy = Rc::new(RefCell::new(None));
+    let state = AppState {
+        session: open.map_or(Session::Absent, |o| Session::Open(Rc::new(o))),
+        route,
+        ..AppState::default()
+    };
+    yew::Renderer::<Host>::with_root_and_props(
+        root.clone(),
+        HostProps {
+            state,
+            spy: spy.clone(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    (root, spy)
+}
+
+fn find(root: &web_sys::Element, css: &str) -> web_sys::HtmlElement {
+    root.query_selector(css)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {css}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn text(root: &web_sys::Element) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+async fn choose(root: &web_sys::Element, css: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = find(root, css).dyn_into().unwrap();
+    select.set_value(value);
+    let event = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_event("Event")
+        .unwrap();
+    event.init_event_with_bubbles_and_cancelable("change", true, false);
+    select.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
+async fn click(root: &web_sys::Element, css: &str) {
+    find(root, css).click();
+    yew::scheduler::flush().await;
+}
+
+fn submit_button(root: &web_sys::Element) -> web_sys::HtmlElement {
+    find(root, "form button[type=submit]")
+}
+
+#[wasm_bindgen_test]
+async fn a_clean_bundle_is_written_downloaded_and_logged() {
+    let ws = workspace();
+    let association = fitting_association(&ws);
+    let key = CodeKey::from_bytes([5; 32]);
+    let expected = code::derive(&key, &association, BSN).to_string();
+    let (root, spy) = mount(Route::Bundels, Some(open_session(ws).await)).await;
+    let t = text(&root);
+    assert!(t.contains("Bundels"));
+    assert!(t.contains("Anna de Vries (dossier klaar0001)"), "{t}");
+    assert!(
+        t.contains("past bij 1 dossier"),
+        "eligibility shown per association"
+    );
+
+    // Nothing chosen: the error summary names both fields, and nothing is written.
+    submit_button(&root).click();
+    yew::scheduler::flush().await;
+    let t = text(&root);
+    assert!(t.contains("Kies een woningcorporatie."));
+    assert!(t.contains("Kies minstens één dossier voor de bundel."));
+    assert!(
+        spy.borrow()
+            .as_ref()
+            .unwrap()
+            .workspace()
+            .unwrap()
+            .log
+            .is_empty()
+    );
+
+    choose(&root, "#corporatie", &association).await;
+    assert!(
+        text(&root).contains(&format!("Code voor deze corporatie: {expected}")),
+        "the code that will go is shown before writing"
+    );
+    click(&root, "#dossier-klaar0001").await;
+    submit_button(&root).click();
+    yew::scheduler::flush().await;
+
+    let t = text(&root);
+    assert!(t.contains("Bundel gemaakt"), "{t}");
+    let file_name = bundle::file_name(&association, today());
+    assert!(t.contains(&file_name), "{t}");
+    assert!(t.contains(&expected));
+    let state = spy.borrow().clone().unwrap();
+    let ws = state.workspace().unwrap();
+    assert_eq!(ws.log.len(), 1);
+    assert_eq!(ws.log[0].codes, vec![expected.clone()]);
+    assert!(t.contains(&ws.log[0].bundle_id), "bundle id shown");
+    assert_eq!(ws.case("klaar0001").unwrap().codes[&association], expected);
+    assert!(state.error.is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_leak_refuses_the_bundle_and_names_the_field_not_the_value() {
+    let mut ws = workspace();
+    let association = fitting_association(&ws);
+    // A dwelling id of the association that carries the resident's BSN: the profile's notes are
+    // clean, so only the guard over the exact bytes can catch it.
+    let best = ws
+        .match_case("klaar0001", today())
+        .unwrap()
+        .eligible
+        .into_iter()
+        .find(|d| d.association_id == association)
+        .unwrap()
+        .dwelling_id;
+    let dwelling = ws
+        .offer
+        .dwellings
+        .iter_mut()
+        .find(|d| d.id == best)
+        .unwrap();
+    dwelling.id = format!("W-{BSN}");
+    let (root, spy) = mount(Route::Bundels, Some(open_session(ws).await)).await;
+    choose(&root, "#corporatie", &association).await;
+    click(&root, "#dossier-klaar0001").await;
+    submit_button(&root).click();
+    yew::scheduler::flush().await;
+
+    let t = text(&root);
+    assert!(t.contains("Niet gedownload"), "{t}");
+    assert!(t.contains("Burgerservicenummer"), "kind in Dutch");
+    assert!(t.contains("matches"), "the field path is named");
+    assert!(!t.contains(BSN), "the value found is never shown");
+    assert!(!t.contains("Bundel gemaakt"));
+    let link = find(&root, ".lekcontrole a");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/dossiers/klaar0001")
+    );
+    let state = spy.borrow().clone().unwrap();
+    assert!(state.workspace().unwrap().log.is_empty(), "nothing logged");
+    assert!(
+        state
+            .workspace()
+            .unwrap()
+            .case("klaar0001")
+            .unwrap()
+            .codes
+            .is_empty()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_case_without_its_gates_is_listed_as_not_ready() {
+    let mut ws = workspace();
+    ws.case_mut("klaar0001").unwrap().dossier.gates.clear();
+    let (root, _spy) = mount(Route::Bundels, Some(open_session(ws).await)).await;
+    assert!(root.query_selector("#dossier-klaar0001").unwrap().is_none());
+    let t = text(&root);
+    assert!(t.contains("Nog niet klaar voor een bundel (1)"));
+    assert!(t.contains("poort"), "{t}");
+}
+
+fn verified_sample() -> (woonkans_core::bundle::VerifiedBundle, Workspace, String) {
+    let ws = workspace();
+    let association = fitting_association(&ws);
+    let key = CodeKey::from_bytes([5; 32]);
+    let profile = ws.profile("klaar0001", d(2026, 11, 28)).unwrap();
+    let written = bundle::write_bundle(&BundleInput {
+        bundle_id: [0xab; 16],
+        date: d(2026, 11, 28),
+        region: Region::NoordLimburg,
+        recipient_id: association.clone(),
+        recipient_name: "Corporatie Test".into(),
+        profiles: vec![BundleProfileInput {
+            code: code::derive(&key, &association, BSN),
+            profile,
+            matches: vec![bundle::MatchSummary {
+                dwelling_id: "W-001".into(),
+                score: 87,
+            }],
+            known: ws.case("klaar0001").unwrap().dossier.known(),
+        }],
+    })
+    .unwrap();
+    (
+        bundle::verify_bundle(&written.bytes).unwrap(),
+        ws,
+        association,
+    )
+}
+
+#[wasm_bindgen_test]
+async fn a_verified_bundle_reads_as_dutch() {
+    let (verified, _, _) = verified_sample();
+    let code = verified.profiles[0].code.to_string();
+    let root = root();
+    yew::Renderer::<BundleView>::with_root_and_props(
+        root.clone(),
+        woonkans_web::pages::bundel_openen::BundleViewProps {
+            bundle: Rc::new(verified.clone()),
+            lookups: None,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let t = text(&root);
+    for needle in [
+        "De bundel is echt en onveranderd.",
+        "Ketenregisseur, Noord-Limburg",
+        "Corporatie Test",
+        "28-11-2026",
+        &"ab".repeat(16),
+        &verified.digest,
+        &code,
+        "Vrouw",
+        "Beschermd wonen",
+        "niveau 3 van 5: beperkt zelfredzaam",
+        "Heeft contact met familie.",
+        "Venlo",
+        "Geen voorkeur",
+        "Huurovereenkomst met gekoppelde zorgovereenkomst",
+        "2,5 uur per week; 24 uur per dag bereikbaar: ja",
+        "Huisbezoek binnen twee werkdagen.",
+        "Niet nodig",
+        "1 persoon",
+        "23-27 jaar",
+        "per maand (kale huur)",
+        "W-001",
+        "87",
+    ] {
+        assert!(t.contains(needle), "missing {needle}: {t}");
+    }
+    assert!(t.contains("€ "), "rent in euro");
+    assert!(
+        root.query_selector_all("th[scope=col]").unwrap().length() >= 5,
+        "table headers carry scope"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_open_page_works_without_a_vault_and_offers_lookup_only_to_the_coordinator() {
+    let (root, _) = mount(Route::BundelOpenen, None).await;
+    let t = text(&root);
+    assert!(t.contains("Bundel openen"));
+    assert!(!t.contains("Code opzoeken"));
+    let input = find(&root, "#bundelbestand");
+    assert_eq!(input.get_attribute("type").as_deref(), Some("file"));
+    assert!(
+        root.query_selector("label[for=bundelbestand]")
+            .unwrap()
+            .is_some(),
+        "the file input has a label"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn looked_up_codes_link_to_the_dossier() {
+    let (verified, _, _) = verified_sample();
+    let root = root();
+    yew::Renderer::<BundleView>::with_root_and_props(
+        root.clone(),
+        woonkans_web::pages::bundel_openen::BundleViewProps {
+            bundle: Rc::new(verified),
+            lookups: Some(Rc::new(vec![
+                woonkans_web::pages::bundel_openen::Lookup::Found {
+                    id: "klaar0001".into(),
+                    label: "Anna de Vries (dossier klaar0001)".into(),
+                },
+            ])),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let link = find(&root, ".profiel a");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/dossiers/klaar0001")
+    );
+    assert!(text(&root).contains("Hoort bij: Anna de Vries"));
+}
