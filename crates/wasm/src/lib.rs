@@ -8,6 +8,7 @@ mod boundary;
 pub mod bundle;
 pub mod dossier;
 pub mod matching;
+pub mod profile;
 
 pub use boundary::JsResult;
 
