@@ -1,5 +1,7 @@
 pub mod bundel_openen;
 pub mod bundels;
+pub mod dossier;
+pub mod dossiers;
 pub mod privacy;
 pub mod verwerkingslog;
 
@@ -14,6 +16,12 @@ pub struct PageProps {
 /// Renders the page for a route.
 #[function_component(Page)]
 pub fn page(props: &PageProps) -> Html {
+    if props.route == Route::Dossiers {
+        return html! { <dossiers::DossiersPage /> };
+    }
+    if let Route::Dossier(id) = &props.route {
+        return html! { <dossier::DossierPage id={id.clone()} /> };
+    }
     if props.route == Route::Privacy {
         return html! { <privacy::PrivacyPage /> };
     }

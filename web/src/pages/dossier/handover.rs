@@ -1,0 +1,181 @@
+//! Step 6 (Overeenkomst): the hand-over of the identifying data to the association of the
+//! accepted match, for the lease. Only after an explicit confirmation naming the grondslag;
+//! the core makes the file and logs the disclosure, the browser downloads it.
+
+use super::fields::{ParsedField, date_text, read_date};
+use super::{StepProps, field_id};
+use crate::browser;
+use crate::components::form::{TextField, checked_of};
+use crate::state::{update, use_app};
+use woonkans_core::bundle_view::date_nl;
+use woonkans_core::dossier::DocumentStatus;
+use woonkans_core::handover::HandoverConfirmation;
+use woonkans_core::progress::form_step;
+use woonkans_core::register::Step;
+use yew::prelude::*;
+
+const CONFIRMATION: &str = "Ik bevestig dat deze gegevens worden overgedragen voor het aangaan van de huurovereenkomst, op grond van art. 6 lid 1 sub b AVG";
+
+#[function_component(HandoverStep)]
+pub fn handover_step(p: &StepProps) -> Html {
+    let app = use_app();
+    let confirmed = use_state(|| false);
+    let by = use_state(String::new);
+    let date = use_state(|| date_text(Some(browser::today())));
+    let outcome = use_state(|| None::<Result<String, String>>);
+    let Some(ws) = app.workspace() else {
+        return html! {};
+    };
+    let Ok(case) = ws.case(&p.id) else {
+        return html! {};
+    };
+    let Some(accepted) = &case.accepted else {
+        return html! {
+            <div class="stap-formulier">
+                <p class="melding">{ "De overdracht kan pas na een aanvaarde match (stap 5): dan weet u aan welke corporatie, en mag het op grond van de huurovereenkomst." }</p>
+            </div>
+        };
+    };
+    let association = ws
+        .offer
+        .association(&accepted.association_id)
+        .map_or_else(|| accepted.association_id.clone(), |a| a.name.clone());
+    let d = &case.dossier;
+    let documents: Vec<_> = d
+        .documents
+        .entries()
+        .into_iter()
+        .filter(|(_, e)| e.status != DocumentStatus::NotApplicable)
+        .collect();
+    let incomplete: Vec<_> = d
+        .validate_for(Step::Agreement)
+        .into_iter()
+        .filter(|e| e.field.as_deref().and_then(form_step).is_some())
+        .collect();
+    let on_confirm = {
+        let confirmed = confirmed.clone();
+        Callback::from(move |e: Event| confirmed.set(checked_of(&e)))
+    };
+    let on_by = {
+        let by = by.clone();
+        Callback::from(move |v: String| by.set(v))
+    };
+    let apply_date = {
+        let date = date.clone();
+        Callback::from(move |text: String| {
+            date.set(text.clone());
+            read_date(&text).err()
+        })
+    };
+    let onclick = {
+        let app = app.clone();
+        let id = p.id.to_string();
+        let (confirmed, by, date, outcome) =
+            (confirmed.clone(), by.clone(), date.clone(), outcome.clone());
+        Callback::from(move |_| {
+            let when = match read_date(&date) {
+                Ok(Some(d)) => d,
+                Ok(None) => {
+                    outcome.set(Some(Err("Vul de datum van de bevestiging in.".into())));
+                    return;
+                }
+                Err(m) => {
+                    outcome.set(Some(Err(m)));
+                    return;
+                }
+            };
+            let confirmation = HandoverConfirmation {
+                grondslag_confirmed: *confirmed,
+                confirmed_by: (*by).clone(),
+                date: when,
+            };
+            let Some(ws) = app.workspace() else { return };
+            let handover_id = browser::random_id();
+            let at = browser::now_iso();
+            // Made on a copy first: the file is offered only when the core agrees, and the
+            // same call (same id and time) then logs the disclosure in the workspace.
+            let mut copy = ws.clone();
+            match copy.handover(&id, confirmation.clone(), &handover_id, &at) {
+                Err(e) => outcome.set(Some(Err(e.message))),
+                Ok(h) => {
+                    let name = h.file_name();
+                    match browser::download(&name, h.to_json().as_bytes(), "application/json") {
+                        Err(m) => outcome.set(Some(Err(m))),
+                        Ok(()) => {
+                            let id = id.clone();
+                            app.dispatch(update(move |ws| {
+                                ws.handover(&id, confirmation.clone(), &handover_id, &at)
+                                    .map(|_| ())
+                            }));
+                            outcome.set(Some(Ok(name)));
+                        }
+                    }
+                }
+            }
+        })
+    };
+    let on_show = p.on_show.clone();
+    html! {
+        <div class="stap-formulier">
+            <div class="kaart">
+                <h3>{ format!("Overdracht aan {association}") }</h3>
+                <p>{ format!("Match aanvaard op {}. Voor de huurovereenkomst gaan naar de corporatie: NAW- en contactgegevens, geboortedatum, geslacht, BSN, het bemiddelingsprofiel en de documenten hieronder.", date_nl(accepted.date)) }</p>
+                <h4>{ "Documenten om over te dragen" }</h4>
+                { if documents.is_empty() { html! { <p>{ "Geen documenten van toepassing." }</p> } } else { html! {
+                    <ul class="compact documenten-overdracht">
+                        { for documents.iter().map(|(kind, e)| html! {
+                            <li>
+                                { kind.dutch() }{ ": " }{ e.status.dutch().to_lowercase() }
+                                { for e.date.map(|d| format!(" ({})", date_nl(d))) }
+                            </li>
+                        }) }
+                    </ul>
+                } } }
+                <p class="hint">{ "Gezondheidsgegevens en de notities van het onderzoek gaan nooit mee." }</p>
+            </div>
+            { if incomplete.is_empty() { html! {} } else { html! {
+                <div class="kaart open-punten">
+                    <h3>{ "Nog aan te vullen voor de overdracht" }</h3>
+                    <ul>
+                        { for incomplete.iter().map(|e| {
+                            let field = e.field.clone().unwrap_or_default();
+                            let step = form_step(&field).unwrap_or(Step::Investigation);
+                            let cb = on_show.clone();
+                            html! {
+                                <li id={format!("ontbreekt-{}", field_id(&field))}>
+                                    { e.message.clone() }{ " " }
+                                    <button type="button" class="knop-link" onclick={Callback::from(move |_| cb.emit(step))}>
+                                        { format!("Naar stap {}", step.number()) }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </div>
+            } } }
+            <fieldset class="kaart" disabled={!p.open}>
+                <legend>{ "Bevestiging" }</legend>
+                <div class="veld vinkje">
+                    <div class="vinkje-regel">
+                        <input type="checkbox" id="overdracht-bevestiging" checked={*confirmed} onchange={on_confirm} />
+                        <label for="overdracht-bevestiging">{ CONFIRMATION }</label>
+                    </div>
+                </div>
+                <div class="veld-rij">
+                    <TextField id="overdracht-door" label="Bevestigd door" hint="Naam en rol, bijvoorbeeld 'M. Janssen, ketenregisseur'"
+                        value={(*by).clone()} onchange={on_by.clone()} oninput={Some(on_by)} />
+                    <ParsedField id="overdracht-datum" label="Datum" hint="Bijvoorbeeld 28-11-2026"
+                        inputmode="numeric" value={(*date).clone()} apply={apply_date} />
+                </div>
+                <div role="status">
+                    { match &*outcome {
+                        Some(Ok(name)) => html! { <p class="melding melding-goed">{ format!("De overdracht is gedownload als {name} en vastgelegd in het verwerkingslog.") }</p> },
+                        Some(Err(m)) => html! { <p class="melding melding-fout">{ m.clone() }</p> },
+                        None => html! {},
+                    } }
+                </div>
+                <button type="button" class="knop" {onclick}>{ "Overdracht downloaden" }</button>
+            </fieldset>
+        </div>
+    }
+}

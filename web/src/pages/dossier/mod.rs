@@ -1,0 +1,385 @@
+//! One dossier: the six steps of the routeplanner as a stepper, and for the chosen step what the
+//! processing register says about it (who, which data, grondslag, doel, gates), its form, and
+//! the gate(s) that lead on. A step whose gates are missing can be viewed but not filled in:
+//! its data may not be processed yet.
+//!
+//! Components only render and dispatch; what a step needs, what blocks the next one and how a
+//! case moves on is decided in `woonkans_core::progress`.
+
+mod documents;
+mod fields;
+mod gates;
+mod handover;
+mod investigation;
+mod next_step;
+mod note_field;
+mod orientation;
+mod profile_builder;
+mod register_panel;
+mod relapse;
+mod search_area;
+mod shared_panel;
+mod talks;
+mod targetgroup;
+mod wmo;
+
+use crate::route::Route;
+use crate::state::{Action, AppContext, update, use_app};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+use woonkans_core::Error;
+use woonkans_core::progress::{self, case_to_edit, step_open};
+use woonkans_core::register::{Step, required_gates};
+use woonkans_core::workspace::{Case, Workspace};
+use yew::prelude::*;
+
+/// The element id of a dossier field path: "adres.postcode" → "adres-postcode",
+/// "telefoon[0]" → "telefoon-0". Error summaries link to these.
+pub fn field_id(path: &str) -> String {
+    path.replace(['.', '['], "-").replace(']', "")
+}
+
+/// The serde name of a core enum value, used as the value of a select or radio.
+pub fn key<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+pub fn from_key<T: DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(key.to_string())).ok()
+}
+
+/// (value, label) pairs for a select, with a "kies" placeholder first.
+pub fn options<T: Serialize + Copy>(
+    all: &[T],
+    label: fn(T) -> &'static str,
+    placeholder: &str,
+) -> Vec<(String, String)> {
+    std::iter::once((String::new(), placeholder.to_string()))
+        .chain(all.iter().map(|v| (key(v), label(*v).to_string())))
+        .collect()
+}
+
+/// Which fields the coordinator has changed in this visit: their "missing" messages are shown
+/// right away, those of untouched fields only when asked ("Gegevens controleren").
+#[derive(Clone, Default)]
+pub struct Touched(Rc<RefCell<BTreeSet<String>>>);
+
+impl PartialEq for Touched {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Touched {
+    pub fn mark(&self, paths: &[String]) {
+        self.0.borrow_mut().extend(paths.iter().cloned());
+    }
+
+    pub fn has(&self, path: &str) -> bool {
+        self.0.borrow().contains(path)
+    }
+}
+
+/// The validation messages to show on a form, by field path (first message per field).
+pub struct FieldErrors(BTreeMap<String, String>);
+
+impl FieldErrors {
+    /// Keeps format errors always, and "missing" errors of touched fields or when `show_all`.
+    pub fn visible(errors: Vec<Error>, touched: &Touched, show_all: bool) -> FieldErrors {
+        let mut map = BTreeMap::new();
+        for e in errors {
+            let Some(field) = e.field.clone() else {
+                continue;
+            };
+            let about_emptiness = e.code.ends_with("REQUIRED") || e.code == "HOUSE_NUMBER_INVALID";
+            if show_all || !about_emptiness || touched.has(&field) {
+                map.entry(field).or_insert(e.message);
+            }
+        }
+        FieldErrors(map)
+    }
+
+    pub fn at(&self, path: &str) -> Option<String> {
+        self.0.get(path).cloned()
+    }
+
+    /// (element id, message) pairs for the error summary.
+    pub fn summary(&self) -> Vec<(String, String)> {
+        self.0
+            .iter()
+            .map(|(path, msg)| (field_id(path), msg.clone()))
+            .collect()
+    }
+}
+
+/// A callback that applies `f` to the case `id` for each value (refused while archived), and
+/// marks `paths` as touched.
+pub fn edit<T: Clone + 'static>(
+    app: &AppContext,
+    id: &str,
+    touched: &Touched,
+    paths: &[&str],
+    f: impl Fn(&mut Case, T) -> Result<(), Error> + 'static,
+) -> Callback<T> {
+    let app = app.clone();
+    let id = id.to_string();
+    let touched = touched.clone();
+    let paths: Vec<String> = paths.iter().map(|p| p.to_string()).collect();
+    let f = Rc::new(f);
+    Callback::from(move |value: T| {
+        touched.mark(&paths);
+        let id = id.clone();
+        let f = f.clone();
+        app.dispatch(update(move |ws| f(case_to_edit(ws, &id)?, value.clone())));
+    })
+}
+
+/// Tries a change on a copy of the workspace first, so a refusal can be shown next to the
+/// button that asked for it; applies the change when it works.
+pub fn try_update(
+    app: &AppContext,
+    f: impl Fn(&mut Workspace) -> Result<(), Error> + 'static,
+) -> Result<(), Error> {
+    let Some(ws) = app.workspace() else {
+        return Err(Error::new("LOCKED", "De kluis is vergrendeld."));
+    };
+    let mut copy = ws.clone();
+    f(&mut copy)?;
+    app.dispatch(update(f));
+    Ok(())
+}
+
+/// Props of every step section.
+#[derive(Properties, PartialEq, Clone)]
+pub struct StepProps {
+    pub id: AttrValue,
+    /// Show every validation message, also for untouched fields.
+    pub show_all: bool,
+    pub touched: Touched,
+    /// Asks to show every validation message.
+    pub on_check: Callback<()>,
+    /// Shows another step's section.
+    pub on_show: Callback<Step>,
+    /// False while the step's gates are missing: then the form is read-only.
+    pub open: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DossierPageProps {
+    pub id: AttrValue,
+}
+
+fn go(app: &AppContext, route: Route) -> Callback<MouseEvent> {
+    let app = app.clone();
+    Callback::from(move |e: MouseEvent| {
+        if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+            e.prevent_default();
+            app.dispatch(Action::Navigate(route.clone()));
+        }
+    })
+}
+
+#[function_component(DossierPage)]
+pub fn dossier_page(p: &DossierPageProps) -> Html {
+    let app = use_app();
+    // None: follow the case's current step.
+    let chosen = use_state(|| None::<Step>);
+    let show_all = use_state(|| false);
+    let touched = use_mut_ref(BTreeSet::<String>::new);
+    let touched = Touched(touched);
+    let heading = use_node_ref();
+    let focus_heading = use_mut_ref(|| false);
+    {
+        let heading = heading.clone();
+        let focus_heading = focus_heading.clone();
+        use_effect_with(*chosen, move |_| {
+            // Only after a click on the stepper: the first render keeps the page's focus.
+            if std::mem::take(&mut *focus_heading.borrow_mut())
+                && let Some(h) = heading.cast::<web_sys::HtmlElement>()
+            {
+                let _ = h.focus();
+            }
+        });
+    }
+
+    let Some(ws) = app.workspace() else {
+        return html! {};
+    };
+    let back = html! {
+        <p class="terug"><a href={Route::Dossiers.path()} onclick={go(&app, Route::Dossiers)}>{ "← Alle dossiers" }</a></p>
+    };
+    let Ok(case) = ws.case(&p.id) else {
+        return html! {
+            <section aria-labelledby="pagina-titel">
+                { back }
+                <h1 id="pagina-titel">{ "Dossier niet gevonden" }</h1>
+                <p class="inleiding">{ "Dit dossier bestaat niet (meer) in deze kluis." }</p>
+            </section>
+        };
+    };
+    let d = &case.dossier;
+    let viewing = chosen.unwrap_or(d.step);
+    let on_show = {
+        let chosen = chosen.clone();
+        let focus_heading = focus_heading.clone();
+        Callback::from(move |s: Step| {
+            *focus_heading.borrow_mut() = true;
+            chosen.set(Some(s));
+        })
+    };
+    let on_check = {
+        let show_all = show_all.clone();
+        Callback::from(move |()| show_all.set(true))
+    };
+    let archive = {
+        let app = app.clone();
+        let id = p.id.to_string();
+        let to = !d.archived;
+        Callback::from(move |_| {
+            let id = id.clone();
+            app.dispatch(update(move |ws| {
+                ws.case_mut(&id)?.dossier.archived = to;
+                Ok(())
+            }))
+        })
+    };
+    let dismiss = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::DismissError))
+    };
+    let open = step_open(d, viewing) && !d.archived;
+    let props = StepProps {
+        id: p.id.clone(),
+        show_all: *show_all,
+        touched,
+        on_check,
+        on_show: on_show.clone(),
+        open,
+    };
+    let section = match viewing {
+        Step::Orientation => html! { <orientation::Orientation ..props.clone() /> },
+        Step::WmoReport => html! { <wmo::WmoReport ..props.clone() /> },
+        Step::Investigation => html! { <investigation::Investigation ..props.clone() /> },
+        Step::PlacementProfile => html! { <profile_builder::ProfileBuilder ..props.clone() /> },
+        Step::AssociationTalks => html! { <talks::Talks ..props.clone() /> },
+        Step::Agreement => html! { <handover::HandoverStep ..props.clone() /> },
+    };
+    let missing = d.missing_gates(viewing);
+
+    html! {
+        <section aria-labelledby="pagina-titel" class="dossier">
+            { back }
+            <div class="dossier-kop">
+                <div>
+                    <h1 id="pagina-titel">{ format!("Dossier {}", d.id) }</h1>
+                    <p class="inleiding dossier-naam">
+                        { progress::label(d) }
+                        { if d.archived { html! { <> { " " }<span class="label">{ "gearchiveerd" }</span></> } } else { html! {} } }
+                    </p>
+                </div>
+                <button type="button" class="knop knop-secundair knop-klein" onclick={archive}>
+                    { if d.archived { "Terugzetten uit archief" } else { "Archiveren" } }
+                </button>
+            </div>
+            { for app.error.iter().map(|e| html! {
+                <div class="melding melding-fout" role="alert">
+                    <p>{ e.message.clone() }</p>
+                    <button type="button" class="knop knop-secundair knop-klein" onclick={dismiss.clone()}>{ "Melding sluiten" }</button>
+                </div>
+            }) }
+            { if d.archived { html! {
+                <p class="melding" role="status">{ "Dit dossier is gearchiveerd: u kunt het bekijken, maar niets wijzigen of vastleggen. Zet het terug uit het archief om verder te werken." }</p>
+            } } else { html! {} } }
+            <Stepper current={d.step} viewing={viewing} open={Step::ALL.map(|s| step_open(d, s))} on_show={on_show.clone()} />
+            <section id="stap-inhoud" class="stap-inhoud" aria-labelledby="stap-titel">
+                <h2 id="stap-titel" tabindex="-1" ref={heading}>{ format!("Stap {} {}", viewing.number(), viewing.dutch()) }</h2>
+                { if missing.is_empty() { html! {} } else { html! {
+                    <p class="melding stap-dicht-melding">
+                        { "Deze stap is nog niet open: eerst moet " }
+                        { if missing.len() > 1 { "de volgende poorten worden vastgelegd: " } else { "de volgende poort worden vastgelegd: " } }
+                        { missing.iter().map(|g| format!("'{}'", g.dutch())).collect::<Vec<_>>().join(", ") }
+                        { ". U kunt de stap wel bekijken." }
+                    </p>
+                } } }
+                <register_panel::RegisterPanel id={p.id.clone()} step={viewing} />
+                { section }
+                { if viewing == d.step && !d.archived { html! {
+                    <next_step::NextStep id={p.id.clone()} on_check={props.on_check.clone()} on_show={on_show.clone()} />
+                } } else { html! {} } }
+            </section>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct StepperProps {
+    current: Step,
+    viewing: Step,
+    open: [bool; 6],
+    on_show: Callback<Step>,
+}
+
+#[function_component(Stepper)]
+fn stepper(p: &StepperProps) -> Html {
+    html! {
+        <nav aria-label="Stappen van de routeplanner" class="stapper">
+            <ol class="stappen">
+                { for Step::ALL.iter().enumerate().map(|(i, &step)| {
+                    let status = if step < p.current {
+                        "afgerond"
+                    } else if step == p.current {
+                        "huidige stap"
+                    } else if p.open[i] {
+                        "open"
+                    } else {
+                        "nog niet open"
+                    };
+                    let onclick = {
+                        let cb = p.on_show.clone();
+                        Callback::from(move |_| cb.emit(step))
+                    };
+                    let class = classes!(
+                        "stap",
+                        (step < p.current).then_some("stap-afgerond"),
+                        (step == p.current).then_some("stap-huidig"),
+                        (!p.open[i]).then_some("stap-dicht"),
+                        (step == p.viewing).then_some("stap-getoond"),
+                    );
+                    html! {
+                        <li {class}>
+                            <button type="button" {onclick}
+                                aria-current={(step == p.current).then_some("step")}
+                                aria-pressed={if step == p.viewing { "true" } else { "false" }}
+                                aria-controls="stap-inhoud">
+                                <span class="stap-nummer">{ format!("Stap {}", step.number()) }</span>
+                                { " " }
+                                <span class="stap-naam">{ step.dutch() }</span>
+                                { " " }
+                                <span class="stap-status">{ status }</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </nav>
+    }
+}
+
+/// The gates of `step` that lead to the next one (recorded in this step's section).
+pub fn gates_leaving(step: Step) -> Vec<woonkans_core::register::Gate> {
+    let next = Step::ALL.into_iter().find(|s| *s > step);
+    match next {
+        Some(n) => required_gates(n)
+            .iter()
+            .copied()
+            .filter(|g| g.from_step() == step)
+            .collect(),
+        None => Vec::new(),
+    }
+}

@@ -1,0 +1,66 @@
+//! The way on: what the next step still needs (from the core), or the button that moves the
+//! case there.
+
+use super::try_update;
+use crate::browser;
+use crate::state::use_app;
+use woonkans_core::progress;
+use woonkans_core::register::Step;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NextStepProps {
+    pub id: AttrValue,
+    pub on_check: Callback<()>,
+    pub on_show: Callback<Step>,
+}
+
+#[function_component(NextStep)]
+pub fn next_step(p: &NextStepProps) -> Html {
+    let app = use_app();
+    let refusal = use_state(|| None::<String>);
+    let Some(ws) = app.workspace() else {
+        return html! {};
+    };
+    let today = browser::today();
+    let Ok(Some((next, reasons))) = progress::next_step(ws, &p.id, today) else {
+        return html! {};
+    };
+    let title = format!("Stap {} {}", next.number(), next.dutch());
+    if !reasons.is_empty() {
+        return html! {
+            <div class="kaart volgende-stap" id="voortgang">
+                <h3>{ format!("Nog nodig voor {title}") }</h3>
+                <ul>{ for reasons.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
+                <button type="button" class="knop knop-secundair" onclick={p.on_check.reform(|_| ())}>
+                    { "Toon wat ontbreekt" }
+                </button>
+            </div>
+        };
+    }
+    let onclick = {
+        let app = app.clone();
+        let id = p.id.to_string();
+        let refusal = refusal.clone();
+        let on_show = p.on_show.clone();
+        Callback::from(move |_| {
+            let id = id.clone();
+            match try_update(&app, move |ws| {
+                progress::advance(ws, &id, today).map(|_| ())
+            }) {
+                Ok(()) => {
+                    refusal.set(None);
+                    on_show.emit(next);
+                }
+                Err(e) => refusal.set(Some(e.message)),
+            }
+        })
+    };
+    html! {
+        <div class="kaart volgende-stap" id="voortgang">
+            <p>{ format!("Alles wat stap {} ({}) nodig heeft, is er.", next.number(), next.dutch()) }</p>
+            { for refusal.iter().map(|m| html! { <p class="foutmelding" role="alert">{ m.clone() }</p> }) }
+            <button type="button" class="knop" {onclick}>{ format!("Verder naar {title}") }</button>
+        </div>
+    }
+}

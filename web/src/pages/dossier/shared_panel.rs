@@ -1,0 +1,71 @@
+//! "Wat wordt gedeeld": the minimised placement profile exactly as an association reads it in a
+//! bundle (the same Dutch wording, from `bundle_view::readable_profile`), and what is not in it.
+
+use crate::browser;
+use crate::state::use_app;
+use woonkans_core::bundle_view::readable_profile;
+use woonkans_core::dossier_view::NOT_SHARED;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SharedPanelProps {
+    pub id: AttrValue,
+}
+
+#[function_component(SharedPanel)]
+pub fn shared_panel(p: &SharedPanelProps) -> Html {
+    let app = use_app();
+    let Some(ws) = app.workspace() else {
+        return html! {};
+    };
+    let profile = ws.profile(&p.id, browser::today());
+    html! {
+        <section class="kaart gedeeld" id="wat-wordt-gedeeld" aria-labelledby="gedeeld-titel">
+            <h3 id="gedeeld-titel">{ "Wat wordt gedeeld" }</h3>
+            <p>{ "Zo ziet een woningcorporatie dit profiel in een bundel: onder een eigen code per corporatie, zonder direct herleidbare gegevens." }</p>
+            { match &profile {
+                Err(_) => html! {
+                    <p class="melding">{ "Het profiel is nog niet compleet. Zodra het compleet is en de notities niets herleidbaars bevatten, staat hier precies wat een corporatie te zien krijgt." }</p>
+                },
+                Ok(profile) => {
+                    let r = readable_profile(profile);
+                    html! {
+                        <>
+                            <dl class="gegevens gedeeld-profiel">
+                                <dt>{ "Code" }</dt>
+                                <dd>{ "Per corporatie een eigen code (pas bij het maken van een bundel)" }</dd>
+                                { for r.categories.iter().map(|c| html! {
+                                    <>
+                                        <dt>{ c.category }</dt>
+                                        <dd>
+                                            { c.value.clone() }
+                                            { for c.note.iter().map(|n| html! { <><br /><span class="notitie-gedeeld">{ n.clone() }</span></> }) }
+                                        </dd>
+                                    </>
+                                }) }
+                                { for r.facts.iter().map(|l| html! { <><dt>{ l.label }</dt><dd>{ l.value.clone() }</dd></> }) }
+                                { for r.relapse_plan.iter().map(|plan| html! {
+                                    <>
+                                        <dt>{ "Afspraken bij terugval" }</dt>
+                                        <dd>
+                                            { format!("Signalen: {}", plan.signals) }
+                                            <ul class="compact">
+                                                { for plan.agreements.iter().map(|(party, action)| html! { <li>{ format!("{party}: {action}") }</li> }) }
+                                            </ul>
+                                        </dd>
+                                    </>
+                                }) }
+                            </dl>
+                        </>
+                    }
+                }
+            } }
+            <div class="niet-gedeeld">
+                <h4>{ "Niet in het profiel" }</h4>
+                <ul class="compact">
+                    { for NOT_SHARED.iter().map(|x| html! { <li>{ *x }</li> }) }
+                </ul>
+            </div>
+        </section>
+    }
+}

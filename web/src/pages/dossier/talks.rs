@@ -1,0 +1,186 @@
+//! Step 5 (Gesprek corporaties): which code went to which association (bundles are made on the
+//! Bundels page), and recording the match that resident and association accepted.
+
+use super::fields::{ParsedField, date_text, read_date};
+use super::{StepProps, try_update};
+use crate::browser;
+use crate::components::form::{SelectField, TextField};
+use crate::route::Route;
+use crate::state::{Action, use_app};
+use woonkans_core::bundle_view::{date_nl, euro};
+use woonkans_core::progress;
+use yew::prelude::*;
+
+#[function_component(Talks)]
+pub fn talks(p: &StepProps) -> Html {
+    let app = use_app();
+    let association = use_state(String::new);
+    let dwelling = use_state(String::new);
+    let date = use_state(|| date_text(Some(browser::today())));
+    let actor = use_state(String::new);
+    let refusal = use_state(|| None::<String>);
+    let Some(ws) = app.workspace() else {
+        return html! {};
+    };
+    let Ok(case) = ws.case(&p.id) else {
+        return html! {};
+    };
+    let name_of = |id: &str| {
+        ws.offer
+            .association(id)
+            .map_or_else(|| id.to_string(), |a| a.name.clone())
+    };
+    let to_bundles = {
+        let app = app.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            app.dispatch(Action::Navigate(Route::Bundels));
+        })
+    };
+    let codes = html! {
+        <div class="kaart">
+            <h3>{ "Codes per woningcorporatie" }</h3>
+            <p class="hint">{ "Elke corporatie kent de inwoner alleen onder haar eigen code. Bundels maakt u op de pagina Bundels." }</p>
+            { if case.codes.is_empty() { html! {
+                <p>{ "Dit profiel is nog in geen enkele bundel gedeeld." }</p>
+            } } else { html! {
+                <table class="codes">
+                    <caption class="visueel-verborgen">{ "Uitgegeven codes" }</caption>
+                    <thead><tr><th scope="col">{ "Woningcorporatie" }</th><th scope="col">{ "Code" }</th></tr></thead>
+                    <tbody>
+                        { for case.codes.iter().map(|(assoc, code)| html! {
+                            <tr><td>{ name_of(assoc) }</td><td><code>{ code.clone() }</code></td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            } } }
+            <p><a href={Route::Bundels.path()} onclick={to_bundles}>{ "Naar Bundels" }</a></p>
+        </div>
+    };
+    if let Some(acc) = &case.accepted {
+        let who = case
+            .dossier
+            .gate_record(woonkans_core::register::Gate::MatchAccepted)
+            .map(|r| r.actor.clone())
+            .unwrap_or_default();
+        return html! {
+            <div class="stap-formulier">
+                { codes }
+                <div class="kaart poort poort-vastgelegd">
+                    <h3 class="poort-titel">{ "Match aanvaard" }</h3>
+                    <p class="geen-marge">
+                        <span aria-hidden="true">{ "✓ " }</span>
+                        { format!("Aanvaard met {} op {}, vastgelegd door {}.", name_of(&acc.association_id), date_nl(acc.date), who) }
+                        { for acc.dwelling_id.iter().map(|d| format!(" Woning: {d}.")) }
+                    </p>
+                </div>
+            </div>
+        };
+    }
+    let assoc_options: Vec<(String, String)> =
+        std::iter::once((String::new(), "Kies een corporatie".to_string()))
+            .chain(case.codes.keys().map(|a| (a.clone(), name_of(a))))
+            .collect();
+    let dwelling_options: Vec<(String, String)> =
+        std::iter::once((String::new(), "Nog geen woning / niet bekend".to_string()))
+            .chain(
+                ws.offer
+                    .dwellings
+                    .iter()
+                    .filter(|d| !association.is_empty() && d.association_id == *association)
+                    .map(|d| {
+                        (
+                            d.id.clone(),
+                            format!(
+                                "{} — {}, {}, {} kamers, {}",
+                                d.id,
+                                d.gemeente,
+                                d.neighbourhood,
+                                d.rooms,
+                                euro(d.rent_cents)
+                            ),
+                        )
+                    }),
+            )
+            .collect();
+    let set = |s: &UseStateHandle<String>| {
+        let s = s.clone();
+        Callback::from(move |v: String| s.set(v))
+    };
+    let on_association = {
+        let association = association.clone();
+        let dwelling = dwelling.clone();
+        Callback::from(move |v: String| {
+            association.set(v);
+            dwelling.set(String::new());
+        })
+    };
+    let apply_date = {
+        let date = date.clone();
+        Callback::from(move |text: String| {
+            date.set(text.clone());
+            read_date(&text).err()
+        })
+    };
+    let onclick = {
+        let app = app.clone();
+        let id = p.id.to_string();
+        let (association, dwelling, date, actor, refusal) = (
+            association.clone(),
+            dwelling.clone(),
+            date.clone(),
+            actor.clone(),
+            refusal.clone(),
+        );
+        Callback::from(move |_| {
+            if association.is_empty() {
+                refusal.set(Some("Kies de woningcorporatie van de match.".into()));
+                return;
+            }
+            let when = match read_date(&date) {
+                Ok(Some(d)) => d,
+                Ok(None) => {
+                    refusal.set(Some("Vul de datum van de aanvaarding in.".into()));
+                    return;
+                }
+                Err(m) => {
+                    refusal.set(Some(m));
+                    return;
+                }
+            };
+            let (id, a, d, who) = (
+                id.clone(),
+                (*association).clone(),
+                (*dwelling).clone(),
+                (*actor).clone(),
+            );
+            let result = try_update(&app, move |ws| {
+                let dwelling = (!d.is_empty()).then_some(d.as_str());
+                progress::accept_match(ws, &id, &a, dwelling, when, &who)
+            });
+            refusal.set(result.err().map(|e| e.message));
+        })
+    };
+    html! {
+        <div class="stap-formulier">
+            { codes }
+            <fieldset class="kaart poort" id="match" disabled={!p.open || case.codes.is_empty()}>
+                <legend class="poort-titel">{ "Poort: Match aanvaard door inwoner en woningcorporatie" }</legend>
+                <p class="hint">{ "Leg vast dat de inwoner en een corporatie die het profiel ontving, de match hebben aanvaard. Daarna kan de overdracht (stap 6)." }</p>
+                { if case.codes.is_empty() { html! { <p>{ "Dat kan pas als het profiel in een bundel naar een corporatie is gegaan." }</p> } } else { html! {} } }
+                <SelectField id="match-corporatie" label="Woningcorporatie" options={assoc_options}
+                    value={(*association).clone()} onchange={on_association} />
+                <SelectField id="match-woning" label="Woning (niet verplicht)" options={dwelling_options}
+                    value={(*dwelling).clone()} onchange={set(&dwelling)} />
+                <div class="veld-rij">
+                    <ParsedField id="match-datum" label="Datum van aanvaarding" hint="Bijvoorbeeld 28-11-2026"
+                        inputmode="numeric" value={(*date).clone()} apply={apply_date} />
+                    <TextField id="match-door" label="Vastgelegd door" hint="Rol of organisatie"
+                        value={(*actor).clone()} onchange={set(&actor)} oninput={Some(set(&actor))} />
+                </div>
+                { for refusal.iter().map(|m| html! { <p class="foutmelding" role="alert">{ m.clone() }</p> }) }
+                <button type="button" class="knop knop-secundair" {onclick}>{ "Match vastleggen" }</button>
+            </fieldset>
+        </div>
+    }
+}

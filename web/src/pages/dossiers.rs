@@ -1,0 +1,142 @@
+//! The dossier list: every case with its step in the routeplanner, its gates and whether its
+//! profile is complete; a search over name and dossier number (in this browser only), and
+//! "Nieuw dossier". The list itself comes from `woonkans_core::progress::overview`.
+
+use crate::browser;
+use crate::components::form::{checked_of, value_of};
+use crate::route::Route;
+use crate::state::{Action, AppContext, update, use_app};
+use woonkans_core::progress::overview;
+use woonkans_core::register::Gate;
+use yew::prelude::*;
+
+/// Short names of the four gates for the list's column.
+fn gate_short(g: Gate) -> &'static str {
+    match g {
+        Gate::ConsentToRegister => "Toestemming aanmelding",
+        Gate::EligibilityAndSupportPlan => "Geschikt en plan getekend",
+        Gate::ConsentToShareWithCoordinator => "Toestemming regisseur",
+        Gate::MatchAccepted => "Match aanvaard",
+    }
+}
+
+fn open_case(app: &AppContext, id: &str) -> Callback<MouseEvent> {
+    let app = app.clone();
+    let route = Route::Dossier(id.to_string());
+    Callback::from(move |e: MouseEvent| {
+        if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+            e.prevent_default();
+            app.dispatch(Action::Navigate(route.clone()));
+        }
+    })
+}
+
+#[function_component(DossiersPage)]
+pub fn dossiers_page() -> Html {
+    let app = use_app();
+    let query = use_state(String::new);
+    let archived = use_state(|| false);
+    let Some(ws) = app.workspace() else {
+        return html! {};
+    };
+    let rows = overview(ws, browser::today(), *archived, &query);
+    let total = ws
+        .cases
+        .iter()
+        .filter(|c| *archived || !c.dossier.archived)
+        .count();
+    let new_case = {
+        let app = app.clone();
+        Callback::from(move |_| {
+            let id = browser::random_id();
+            let new_id = id.clone();
+            app.dispatch(update(move |ws| ws.add_case(&new_id).map(|_| ())));
+            app.dispatch(Action::Navigate(Route::Dossier(id)));
+        })
+    };
+    let on_query = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let e: Event = e.into();
+            query.set(value_of(&e));
+        })
+    };
+    let on_archived = {
+        let archived = archived.clone();
+        Callback::from(move |e: Event| archived.set(checked_of(&e)))
+    };
+    html! {
+        <section aria-labelledby="pagina-titel" class="dossiers">
+            <div class="dossier-kop">
+                <div>
+                    <h1 id="pagina-titel">{ "Dossiers" }</h1>
+                    <p class="inleiding">{ "Dossiers van inwoners, met de voortgang door de zes stappen van de routeplanner. Alles staat versleuteld in deze browser." }</p>
+                </div>
+                <button type="button" class="knop" onclick={new_case}>{ "Nieuw dossier" }</button>
+            </div>
+            <div class="zoekbalk">
+                <div class="veld">
+                    <label for="dossier-zoeken">{ "Zoeken op naam of dossiernummer" }</label>
+                    <input id="dossier-zoeken" type="search" value={(*query).clone()} oninput={on_query} autocomplete="off" />
+                </div>
+                <div class="veld vinkje">
+                    <div class="vinkje-regel">
+                        <input type="checkbox" id="toon-archief" checked={*archived} onchange={on_archived} />
+                        <label for="toon-archief">{ "Gearchiveerde dossiers tonen" }</label>
+                    </div>
+                </div>
+            </div>
+            <p class="visueel-verborgen" role="status">{ format!("{} van {} dossiers getoond.", rows.len(), total) }</p>
+            { if rows.is_empty() {
+                html! {
+                    <p class="melding">
+                        { if total == 0 {
+                            "Er zijn nog geen dossiers. Begin met 'Nieuw dossier'."
+                        } else {
+                            "Geen dossiers gevonden bij deze zoekopdracht."
+                        } }
+                    </p>
+                }
+            } else { html! {
+                <table class="dossier-lijst">
+                    <caption>{ format!("Dossiers ({} van {})", rows.len(), total) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Dossier" }</th>
+                            <th scope="col">{ "Stap" }</th>
+                            <th scope="col">{ "Poorten" }</th>
+                            <th scope="col">{ "Profiel compleet" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for rows.iter().map(|r| html! {
+                            <tr class={classes!(r.archived.then_some("gearchiveerd"))}>
+                                <th scope="row">
+                                    <a href={Route::Dossier(r.id.clone()).path()} onclick={open_case(&app, &r.id)}>
+                                        { if r.name.is_empty() { "naam nog niet ingevuld".to_string() } else { r.name.clone() } }
+                                    </a>
+                                    <br />
+                                    <span class="hint">{ format!("Dossier {}", r.id) }</span>
+                                    { if r.archived { html! { <>{ " " }<span class="label">{ "gearchiveerd" }</span></> } } else { html! {} } }
+                                </th>
+                                <td>{ format!("{} {}", r.step.number(), r.step.dutch()) }</td>
+                                <td>
+                                    <ul class="poorten-lijst">
+                                        { for r.gates.iter().map(|g| html! {
+                                            <li class={classes!(g.recorded.is_some().then_some("poort-ja"))}>
+                                                <span aria-hidden="true">{ if g.recorded.is_some() { "✓ " } else { "— " } }</span>
+                                                { gate_short(g.gate) }
+                                                <span class="visueel-verborgen">{ if g.recorded.is_some() { ": vastgelegd" } else { ": nog niet" } }</span>
+                                            </li>
+                                        }) }
+                                    </ul>
+                                </td>
+                                <td>{ if r.profile_complete { "Ja" } else { "Nee" } }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            } } }
+        </section>
+    }
+}

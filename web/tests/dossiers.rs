@@ -1,0 +1,607 @@
+#![cfg(target_arch = "wasm32")]
+//! The dossier list and the dossier page (stepper, register panel, inline validation, gates,
+//! profile builder with the note scanner, "wat wordt gedeeld", match and hand-over) in a real
+//! browser, with a real (freshly made) vault behind the app's context.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use woonkans_core::code::CodeKey;
+use woonkans_core::date::Date;
+use woonkans_core::dossier::{Address, Contact, Income, IncomeSource, PersonName};
+use woonkans_core::profile::{
+    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
+    ProfileCategory, RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
+};
+use woonkans_core::region::Region;
+use woonkans_core::register::{Gate, Step};
+use woonkans_core::sample::sample_offer;
+use woonkans_core::targetgroup::TargetGroupAnswers;
+use woonkans_core::workspace::{Case, Workspace};
+use woonkans_web::pages::Page;
+use woonkans_web::route::Route;
+use woonkans_web::session::Open;
+use woonkans_web::state::{AppContext, AppState, Session};
+use woonkans_web::vault;
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PASS: &str = "paarse olifant fietst door Venlo";
+const BSN: &str = "999994669";
+
+fn d(y: i32, m: u8, day: u8) -> Date {
+    Date::new(y, m, day).unwrap()
+}
+
+fn fill_step1(case: &mut Case) {
+    let x = &mut case.dossier;
+    x.name = PersonName {
+        first_names: "Anna Maria".into(),
+        tussenvoegsel: "van der".into(),
+        surname: "Berg".into(),
+    };
+    x.address = Address {
+        street: "Kaldenkerkerweg".into(),
+        house_number: 20,
+        house_number_addition: String::new(),
+        postcode: "5913 AE".into(),
+        place: "Venlo".into(),
+    };
+    x.gemeente = "Venlo".into();
+    x.phones = vec!["06-87654321".into()];
+    x.care_provider = Some(Contact {
+        organisation: "Zorgaanbieder De Brug".into(),
+        person: String::new(),
+    });
+}
+
+fn fill_step3(case: &mut Case) {
+    let x = &mut case.dossier;
+    x.wmo_consultant = Some(Contact {
+        organisation: "Gemeente Venlo".into(),
+        person: String::new(),
+    });
+    x.birth_date = Some(d(2002, 5, 14));
+    x.bsn = Some(BSN.into());
+    x.gender = Some(Gender::Vrouw);
+    x.living_situation = Some(LivingSituation::BeschermdWonen);
+    x.income = Some(Income {
+        yearly_amount_euros: 16_500,
+        source: IncomeSource::Uitkering,
+    });
+    x.target_group = TargetGroupAnswers {
+        status_holder: Some(false),
+        labour_migrant: Some(false),
+        regular_route_impossible: Some(true),
+        support_need_independent_living: Some(true),
+    };
+    for (g, day) in [
+        (Gate::ConsentToRegister, 1),
+        (Gate::EligibilityAndSupportPlan, 2),
+        (Gate::ConsentToShareWithCoordinator, 2),
+    ] {
+        x.record_gate(g, d(2026, 1, day), "Wmo-consulent").unwrap();
+    }
+    x.step = Step::PlacementProfile;
+}
+
+fn fill_profile(case: &mut Case) {
+    let p = &mut case.profile;
+    for c in SCORED {
+        p.assessments.insert(
+            c,
+            Assessment {
+                level: Some(3),
+                note: String::new(),
+            },
+        );
+    }
+    p.mobility = Some(Mobility::None);
+    p.search_area = vec!["Venlo".into()];
+    p.housing_form = Some(HousingForm::NoPreference);
+    p.rent_arrears = Some(History::None);
+    p.nuisance = Some(History::None);
+    p.budget_management = Some(false);
+    p.contract_form = Some(ContractForm::LeaseWithCareAgreement);
+    p.support_hours_per_week = Some(2.5);
+    p.reachable_24_7 = Some(true);
+    p.relapse_plan = RelapsePlan {
+        signals: "Post blijft liggen.".into(),
+        agreements: vec![
+            RelapseAgreement {
+                party: Party::CareProvider,
+                action: "Huisbezoek binnen twee werkdagen.".into(),
+            },
+            RelapseAgreement {
+                party: Party::HousingAssociation,
+                action: "Meldt een huurachterstand na een maand.".into(),
+            },
+        ],
+    };
+    p.safety_plan = Some(SafetyPlan::NotNeeded);
+}
+
+fn workspace() -> Workspace {
+    let mut ws = Workspace::new(sample_offer());
+    ws.settings.region = Some(Region::NoordLimburg);
+    ws
+}
+
+#[derive(Properties)]
+struct HostProps {
+    state: AppState,
+    spy: Rc<RefCell<Option<AppContext>>>,
+}
+
+impl PartialEq for HostProps {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// The app's context around the routed page, with a spy on the state.
+#[function_component(Host)]
+fn host(p: &HostProps) -> Html {
+    let state = use_reducer(|| p.state.clone());
+    *p.spy.borrow_mut() = Some(state.clone());
+    html! {
+        <ContextProvider<AppContext> context={state.clone()}>
+            <Page route={state.route.clone()} />
+        </ContextProvider<AppContext>>
+    }
+}
+
+type Spy = Rc<RefCell<Option<AppContext>>>;
+
+async fn mount(route: Route, ws: Workspace) -> (web_sys::Element, Spy) {
+    vault::wipe();
+    let v = vault::create(PASS).await.unwrap();
+    let open = Open {
+        vault: v,
+        key: CodeKey::from_bytes([7; 32]),
+        ws,
+        damaged: Vec::new(),
+    };
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let spy = Rc::new(RefCell::new(None));
+    let state = AppState {
+        session: Session::Open(Rc::new(open)),
+        route,
+        ..AppState::default()
+    };
+    yew::Renderer::<Host>::with_root_and_props(
+        root.clone(),
+        HostProps {
+            state,
+            spy: spy.clone(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    (root, spy)
+}
+
+fn ws_of(spy: &Spy) -> Workspace {
+    spy.borrow().as_ref().unwrap().workspace().unwrap().clone()
+}
+
+fn find(root: &web_sys::Element, css: &str) -> web_sys::HtmlElement {
+    root.query_selector(css)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {css}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn all(root: &web_sys::Element, css: &str) -> Vec<web_sys::Element> {
+    let list = root.query_selector_all(css).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect()
+}
+
+fn text(root: &web_sys::Element) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+fn fire(target: &web_sys::EventTarget, kind: &str) {
+    let event = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_event("Event")
+        .unwrap();
+    event.init_event_with_bubbles_and_cancelable(kind, true, false);
+    target.dispatch_event(&event).unwrap();
+}
+
+/// Types `value` into an input or textarea: an input event, then a change event.
+async fn type_into(root: &web_sys::Element, css: &str, value: &str) {
+    let el = find(root, css);
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.set_value(value);
+    } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.set_value(value);
+    } else {
+        panic!("{css} is not a text field");
+    }
+    fire(&el, "input");
+    yew::scheduler::flush().await;
+    fire(&el, "change");
+    yew::scheduler::flush().await;
+}
+
+async fn choose(root: &web_sys::Element, css: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = find(root, css).dyn_into().unwrap();
+    select.set_value(value);
+    fire(&select, "change");
+    yew::scheduler::flush().await;
+}
+
+async fn click(root: &web_sys::Element, css: &str) {
+    find(root, css).click();
+    yew::scheduler::flush().await;
+}
+
+/// Clicks the first button whose text is exactly `label`.
+async fn click_button(root: &web_sys::Element, label: &str) {
+    let button = all(root, "button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("no button {label}"));
+    button.dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn list_shows_step_gates_and_profile_and_filters_client_side() {
+    let mut ws = workspace();
+    fill_step1(ws.add_case("anna0001").unwrap());
+    let anna = ws.case_mut("anna0001").unwrap();
+    anna.dossier
+        .record_gate(Gate::ConsentToRegister, d(2026, 1, 1), "Zorgaanbieder")
+        .unwrap();
+    anna.dossier.step = Step::WmoReport;
+    let bram = ws.add_case("bram0002").unwrap();
+    bram.dossier.name.first_names = "Bram".into();
+    bram.dossier.name.surname = "Jansen".into();
+    bram.dossier.archived = true;
+    let klaar = ws.add_case("klaar003").unwrap();
+    fill_step1(klaar);
+    klaar.dossier.name.first_names = "Chantal".into();
+    klaar.dossier.name.tussenvoegsel = String::new();
+    klaar.dossier.name.surname = "Peeters".into();
+    fill_step3(klaar);
+    fill_profile(klaar);
+
+    let (root, _spy) = mount(Route::Dossiers, ws).await;
+    let rows = all(&root, "table.dossier-lijst tbody tr");
+    assert_eq!(rows.len(), 2, "archived dossiers are hidden by default");
+    let anna = rows[0].text_content().unwrap();
+    assert!(anna.contains("Anna Maria van der Berg"), "{anna}");
+    assert!(anna.contains("Dossier anna0001"));
+    assert!(anna.contains("2 Melding Wmo"));
+    assert!(
+        anna.contains("✓ Toestemming aanmelding: vastgelegd"),
+        "{anna}"
+    );
+    assert!(anna.contains("— Match aanvaard: nog niet"), "{anna}");
+    assert!(anna.ends_with("Nee"), "profile not complete: {anna}");
+    let klaar = rows[1].text_content().unwrap();
+    assert!(klaar.contains("4 Bemiddelingsprofiel"), "{klaar}");
+    assert!(klaar.ends_with("Ja"), "profile complete: {klaar}");
+    // The link goes by the random id only.
+    let link = find(&rows[0], "a");
+    assert_eq!(link.get_attribute("href").unwrap(), "/dossiers/anna0001");
+
+    type_into(&root, "#dossier-zoeken", "berg ANNA").await;
+    let rows = all(&root, "table.dossier-lijst tbody tr");
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].text_content().unwrap().contains("anna0001"));
+    type_into(&root, "#dossier-zoeken", "klaar").await;
+    assert_eq!(all(&root, "table.dossier-lijst tbody tr").len(), 1);
+    type_into(&root, "#dossier-zoeken", "jansen").await;
+    assert!(text(&root).contains("Geen dossiers gevonden"));
+
+    let archive: web_sys::HtmlInputElement = find(&root, "#toon-archief").dyn_into().unwrap();
+    archive.set_checked(true);
+    fire(&archive, "change");
+    yew::scheduler::flush().await;
+    let rows = all(&root, "table.dossier-lijst tbody tr");
+    assert_eq!(rows.len(), 1);
+    let bram = rows[0].text_content().unwrap();
+    assert!(
+        bram.contains("Bram Jansen") && bram.contains("gearchiveerd"),
+        "{bram}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn new_dossier_is_made_and_opened_by_its_random_id() {
+    let (root, spy) = mount(Route::Dossiers, workspace()).await;
+    assert!(text(&root).contains("Er zijn nog geen dossiers"));
+    click_button(&root, "Nieuw dossier").await;
+    let ws = ws_of(&spy);
+    assert_eq!(ws.cases.len(), 1);
+    let id = ws.cases[0].dossier.id.clone();
+    assert_eq!(id.len(), 10);
+    assert_eq!(
+        spy.borrow().as_ref().unwrap().route,
+        Route::Dossier(id.clone())
+    );
+    assert_eq!(
+        find(&root, "h1").text_content().unwrap(),
+        format!("Dossier {id}")
+    );
+    let steps = all(&root, "ol.stappen > li");
+    assert_eq!(steps.len(), 6);
+    let current = all(&root, "ol.stappen [aria-current=step]");
+    assert_eq!(current.len(), 1);
+    assert!(
+        current[0]
+            .text_content()
+            .unwrap()
+            .starts_with("Stap 1 Oriëntatie")
+    );
+    assert!(
+        steps[5]
+            .text_content()
+            .unwrap()
+            .contains("Stap 6 Overeenkomst")
+    );
+    assert!(steps[1].text_content().unwrap().contains("nog niet open"));
+}
+
+#[wasm_bindgen_test]
+async fn step_sections_show_the_register_and_validate_inline() {
+    let mut ws = workspace();
+    ws.add_case("leeg0001").unwrap();
+    let (root, spy) = mount(Route::Dossier("leeg0001".into()), ws).await;
+    let section = find(&root, "#stap-inhoud");
+    let t = section.text_content().unwrap();
+    assert!(t.contains("Stap 1 Oriëntatie"));
+    assert!(t.contains("Inwoner, eventueel samen met de zorgaanbieder"));
+    assert!(t.contains("NAW-gegevens") && t.contains("Contactgegevens"));
+    assert!(t.contains("Toestemming (art. 6 lid 1 sub a AVG)"), "{t}");
+    assert!(t.contains("Het maken van een keuze om Inwoner wel of niet aan te melden"));
+    // Untouched empty fields are not flagged yet.
+    assert!(root.query_selector(".foutsamenvatting").unwrap().is_none());
+
+    type_into(&root, "#adres-postcode", "12345").await;
+    let summary = find(&root, ".foutsamenvatting");
+    let link = find(&summary, "a");
+    assert_eq!(link.get_attribute("href").unwrap(), "#adres-postcode");
+    assert!(
+        find(&root, "#adres-postcode")
+            .get_attribute("aria-invalid")
+            .is_some()
+    );
+    assert!(
+        !summary.text_content().unwrap().contains("12345"),
+        "no value in a message"
+    );
+    assert_eq!(
+        ws_of(&spy)
+            .case("leeg0001")
+            .unwrap()
+            .dossier
+            .address
+            .postcode,
+        "12345",
+        "the field is saved even while invalid"
+    );
+    type_into(&root, "#adres-postcode", "5913ae").await;
+    assert!(root.query_selector(".foutsamenvatting").unwrap().is_none());
+    assert_eq!(
+        ws_of(&spy)
+            .case("leeg0001")
+            .unwrap()
+            .dossier
+            .address
+            .postcode,
+        "5913 AE",
+        "stored in its canonical form"
+    );
+
+    // "Gegevens controleren" shows every missing field, each linked.
+    click_button(&root, "Gegevens controleren").await;
+    let links: Vec<String> = all(&root, ".foutsamenvatting a")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    for target in [
+        "#naam-voornamen",
+        "#naam-achternaam",
+        "#adres-straat",
+        "#contact",
+    ] {
+        assert!(links.iter().any(|l| l == target), "{target} in {links:?}");
+    }
+    for l in &links {
+        assert!(
+            root.query_selector(l).unwrap().is_some(),
+            "summary link {l} points to an element"
+        );
+    }
+
+    // Step 3 can be viewed but not filled in before its gate.
+    click_button(&root, "Stap 3 Onderzoek nog niet open").await;
+    let section = find(&root, "#stap-inhoud");
+    let t = section.text_content().unwrap();
+    assert!(t.contains("Deze stap is nog niet open"));
+    assert!(t.contains("Wmo-consulent"));
+    assert!(t.contains("bijzonder persoonsgegeven, art. 9 AVG"));
+    assert!(t.contains("komt nooit in het profiel"));
+    let bsn: web_sys::HtmlInputElement = find(&root, "#bsn").dyn_into().unwrap();
+    assert!(
+        bsn.matches(":disabled").unwrap(),
+        "closed step is read-only"
+    );
+    assert_eq!(
+        find(&root, "ol.stappen [aria-pressed=true]")
+            .text_content()
+            .unwrap(),
+        "Stap 3 Onderzoek nog niet open"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn recording_the_consent_gate_opens_step_2() {
+    let mut ws = workspace();
+    fill_step1(ws.add_case("poort001").unwrap());
+    let (root, spy) = mount(Route::Dossier("poort001".into()), ws).await;
+    // Without an actor the core refuses, next to the button.
+    click_button(&root, "Poort vastleggen").await;
+    assert!(text(&root).contains("Vul in wie de poort vastlegt"));
+    type_into(
+        &root,
+        "#poort-consentToRegister-door",
+        "Zorgaanbieder De Brug",
+    )
+    .await;
+    click_button(&root, "Poort vastleggen").await;
+    let ws = ws_of(&spy);
+    let dossier = &ws.case("poort001").unwrap().dossier;
+    assert!(dossier.has_gate(Gate::ConsentToRegister));
+    assert_eq!(dossier.step, Step::WmoReport, "the gate moved the case on");
+    let current = find(&root, "ol.stappen [aria-current=step]");
+    assert!(
+        current
+            .text_content()
+            .unwrap()
+            .starts_with("Stap 2 Melding Wmo")
+    );
+    // The page follows the case to step 2, whose register panel shows the recorded gate.
+    let section = find(&root, "#stap-inhoud").text_content().unwrap();
+    assert!(section.starts_with("Stap 2 Melding Wmo"), "{section}");
+    assert!(
+        section.contains("Toestemming/machtiging om aan te melden: vastgelegd op"),
+        "{section}"
+    );
+    assert!(section.contains("door Zorgaanbieder De Brug"));
+}
+
+#[wasm_bindgen_test]
+async fn the_note_scanner_marks_findings_as_you_type_and_redacts_them() {
+    let mut ws = workspace();
+    let case = ws.add_case("profiel1").unwrap();
+    fill_step1(case);
+    fill_step3(case);
+    fill_profile(case);
+    let (root, spy) = mount(Route::Dossier("profiel1".into()), ws).await;
+    assert!(text(&root).contains("Het bemiddelingsprofiel is compleet"));
+    let shared = find(&root, "#wat-wordt-gedeeld").text_content().unwrap();
+    assert!(shared.contains("Huishouden / persoonlijke verzorging"));
+    assert!(shared.contains("2,5 uur per week"), "{shared}");
+    for secret in [
+        "Berg",
+        "Anna",
+        BSN,
+        "06-87654321",
+        "Kaldenkerkerweg",
+        "5913",
+        "2002",
+        "16.500",
+    ] {
+        assert!(
+            !shared.contains(secret),
+            "the shared panel holds no {secret}"
+        );
+    }
+    assert!(shared.contains("Niet in het profiel"));
+
+    // Typing only: the marks appear before anything is stored.
+    let note = find(&root, "#notities-householdCare");
+    note.dyn_ref::<web_sys::HtmlTextAreaElement>()
+        .unwrap()
+        .set_value("Bel 06-12345678 of noem BSN 999994669 bij de intake.");
+    fire(&note, "input");
+    yew::scheduler::flush().await;
+    let marks = all(&root, "mark.vondst");
+    assert_eq!(marks.len(), 2, "phone and BSN are marked");
+    let labels: Vec<String> = marks.iter().map(|m| m.text_content().unwrap()).collect();
+    assert_eq!(labels, ["06-12345678telefoon", "999994669BSN"]);
+    assert!(text(&root).contains("Vervang door [BSN]"));
+    assert!(text(&root).contains("Vervang door [TELEFOON]"));
+
+    // Stored: the profile is no longer shareable and the open points link to the note.
+    fire(&note, "change");
+    yew::scheduler::flush().await;
+    let open = find(&root, "#nog-niet-compleet");
+    assert!(open.text_content().unwrap().contains("burgerservicenummer"));
+    assert!(
+        all(&open, "a")
+            .iter()
+            .all(|a| a.get_attribute("href").unwrap() == "#notities-householdCare")
+    );
+    assert!(
+        find(&root, "#wat-wordt-gedeeld")
+            .text_content()
+            .unwrap()
+            .contains("nog niet compleet")
+    );
+
+    click_button(&root, "Vervang door [BSN]").await;
+    assert_eq!(all(&root, "mark.vondst").len(), 1);
+    click_button(&root, "Alles vervangen").await;
+    assert!(all(&root, "mark.vondst").is_empty());
+    let ws = ws_of(&spy);
+    let stored =
+        &ws.case("profiel1").unwrap().profile.assessments[&ProfileCategory::HouseholdCare].note;
+    assert_eq!(stored, "Bel [TELEFOON] of noem BSN [BSN] bij de intake.");
+    assert!(text(&root).contains("Het bemiddelingsprofiel is compleet"));
+    assert!(
+        find(&root, "#wat-wordt-gedeeld")
+            .text_content()
+            .unwrap()
+            .contains("Bel [TELEFOON]")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn match_acceptance_and_handover_download_are_logged() {
+    let mut ws = workspace();
+    let association = ws.offer.associations[0].id.clone();
+    let case = ws.add_case("overdr01").unwrap();
+    fill_step1(case);
+    fill_step3(case);
+    fill_profile(case);
+    case.dossier.step = Step::AssociationTalks;
+    case.codes.insert(association.clone(), "K7F3-Q9AB-X".into());
+    let (root, spy) = mount(Route::Dossier("overdr01".into()), ws).await;
+    assert!(text(&root).contains("K7F3-Q9AB-X"));
+    choose(&root, "#match-corporatie", &association).await;
+    type_into(&root, "#match-door", "Ketenregisseur").await;
+    click_button(&root, "Match vastleggen").await;
+    let ws = ws_of(&spy);
+    let case = ws.case("overdr01").unwrap();
+    assert_eq!(case.dossier.step, Step::Agreement);
+    assert_eq!(case.accepted.as_ref().unwrap().association_id, association);
+
+    // Step 6 follows: nothing is handed over without the explicit confirmation.
+    let t = text(&root);
+    assert!(t.contains("Documenten om over te dragen"));
+    assert!(t.contains("Verhuurdersverklaring (laatste 5 jaar)"));
+    type_into(&root, "#overdracht-door", "M. Janssen, ketenregisseur").await;
+    click_button(&root, "Overdracht downloaden").await;
+    assert!(text(&root).contains("Bevestig eerst"));
+    assert!(ws_of(&spy).log.is_empty());
+
+    click(&root, "#overdracht-bevestiging").await;
+    click_button(&root, "Overdracht downloaden").await;
+    let t = text(&root);
+    assert!(
+        t.contains("De overdracht is gedownload als woonkans-overdracht-"),
+        "{t}"
+    );
+    assert!(!t.contains("woonkans-overdracht-Anna"));
+    let ws = ws_of(&spy);
+    assert_eq!(ws.log.len(), 1);
+    assert_eq!(ws.log[0].step, 6);
+    assert_eq!(ws.case("overdr01").unwrap().log.len(), 1);
+}
