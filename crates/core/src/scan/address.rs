@@ -3,16 +3,10 @@
 
 use super::token::{Kind, Tokens};
 use super::words::{
-    HOUSE_NUMBER_ADDITIONS, NOT_NAMES, QUANTITY_WORDS, STREET_CONNECTORS, STREET_PREFIX_WORDS,
+    self, HOUSE_NUMBER_ADDITIONS, QUANTITY_WORDS, STREET_CONNECTORS, STREET_PREFIX_WORDS,
     STREET_SUFFIXES_ANY_CASE, STREET_SUFFIXES_CAPITALISED, contains,
 };
 use super::{Cand, FindingKind};
-
-fn ends_with_suffix(word: &str, suffixes: &[&str]) -> bool {
-    suffixes
-        .iter()
-        .any(|s| word.len() > s.len() && word.ends_with(s))
-}
 
 /// The streets of the dossier's own addresses, as folded words ("kerkstraat").
 pub(super) fn known_streets(addresses: &[String]) -> Vec<Vec<String>> {
@@ -65,7 +59,7 @@ fn street_start(t: &Tokens, i: usize) -> usize {
         }
         let belongs = t.is_capitalised(w)
             && (contains(STREET_PREFIX_WORDS, f)
-                || (!t.is_sentence_initial(w) && !contains(NOT_NAMES, f)));
+                || (!t.is_sentence_initial(w) && !words::is_not_name(f)));
         if !belongs {
             break;
         }
@@ -156,10 +150,10 @@ pub(super) fn addresses(t: &Tokens, known: &[Vec<String>], out: &mut Vec<Cand>) 
         }
         if start.is_none() {
             let capitalised = t.is_capitalised(i);
-            if ends_with_suffix(f, STREET_SUFFIXES_ANY_CASE)
+            if words::street_suffixes_any_case().ends_properly(f)
                 || (capitalised
-                    && ends_with_suffix(f, STREET_SUFFIXES_CAPITALISED)
-                    && !contains(NOT_NAMES, f))
+                    && words::street_suffixes_capitalised().ends_properly(f)
+                    && !words::is_not_name(f))
             {
                 start = Some(street_start(t, i));
             } else if capitalised

@@ -57,8 +57,23 @@ pub(super) struct Lexicon {
     by_word: HashMap<String, Vec<usize>>,
     /// Entries whose first word is cased, by that raw word.
     by_cased: HashMap<String, Vec<usize>>,
-    /// Entries whose first word is a prefix or a suffix: tried on every word.
-    affix: Vec<usize>,
+    /// Entries whose first word is a prefix, by its first three bytes.
+    by_head: HashMap<[u8; 3], Vec<usize>>,
+    /// Entries whose first word is a suffix, by its last three bytes.
+    by_tail: HashMap<[u8; 3], Vec<usize>>,
+    /// Prefix or suffix entries shorter than three bytes: tried on every word.
+    short_affix: Vec<usize>,
+}
+
+fn head3(s: &str) -> Option<[u8; 3]> {
+    let b = s.as_bytes();
+    (b.len() >= 3).then(|| [b[0], b[1], b[2]])
+}
+
+fn tail3(s: &str) -> Option<[u8; 3]> {
+    let b = s.as_bytes();
+    let n = b.len();
+    (n >= 3).then(|| [b[n - 3], b[n - 2], b[n - 1]])
 }
 
 /// Parses the lexicon text. Returns the entries and the line numbers of lines it could not use,
@@ -94,13 +109,22 @@ fn parse(data: &str) -> (Lexicon, Vec<usize>) {
         entries,
         by_word: HashMap::new(),
         by_cased: HashMap::new(),
-        affix: Vec::new(),
+        by_head: HashMap::new(),
+        by_tail: HashMap::new(),
+        short_affix: Vec::new(),
     };
     for (i, e) in lex.entries.iter().enumerate() {
         match &e.pats[0] {
             Pat::Exact(w) => lex.by_word.entry(w.clone()).or_default().push(i),
             Pat::Cased(w) => lex.by_cased.entry(w.clone()).or_default().push(i),
-            Pat::Prefix(_) | Pat::Suffix(_) => lex.affix.push(i),
+            Pat::Prefix(w) => match head3(w) {
+                Some(k) => lex.by_head.entry(k).or_default().push(i),
+                None => lex.short_affix.push(i),
+            },
+            Pat::Suffix(w) => match tail3(w) {
+                Some(k) => lex.by_tail.entry(k).or_default().push(i),
+                None => lex.short_affix.push(i),
+            },
         }
     }
     (lex, bad)
@@ -141,11 +165,13 @@ fn hints_with(lex: &Lexicon, t: &Tokens, out: &mut Vec<Cand>) {
         if let Some(v) = lex.by_cased.get(t.raw(i)) {
             candidates.extend_from_slice(v);
         }
-        candidates.extend(
-            lex.affix
-                .iter()
-                .filter(|&&e| lex.entries[e].pats[0].matches(t, i)),
-        );
+        if let Some(v) = head3(w).and_then(|k| lex.by_head.get(&k)) {
+            candidates.extend_from_slice(v);
+        }
+        if let Some(v) = tail3(w).and_then(|k| lex.by_tail.get(&k)) {
+            candidates.extend_from_slice(v);
+        }
+        candidates.extend_from_slice(&lex.short_affix);
         let mut best: Option<(usize, FindingKind)> = None;
         for &e in &candidates {
             let entry = &lex.entries[e];

@@ -3,9 +3,8 @@
 
 use super::token::{Kind, Tokens};
 use super::words::{
-    DUTCH_TUSSENVOEGSELS, NOT_NAMES, ORGANISATION_ENDINGS, OTHER_TUSSENVOEGSELS,
-    POSSESSIVE_RELATIONS, POSSESSIVES, RELATION_PREFIXES, RELATIONS, ROLE_SUFFIXES,
-    STREET_SUFFIXES_ANY_CASE, TITLES, contains,
+    self, DUTCH_TUSSENVOEGSELS, ORGANISATION_ENDINGS, OTHER_TUSSENVOEGSELS, POSSESSIVE_RELATIONS,
+    POSSESSIVES, RELATION_PREFIXES, contains,
 };
 use super::{Cand, FindingKind};
 use crate::known::Known;
@@ -235,15 +234,12 @@ pub(super) fn own_names(t: &Tokens, idx: &NameIndex, out: &mut Vec<Cand>) {
 }
 
 fn is_relation(t: &Tokens, i: usize, word: &str) -> bool {
-    if contains(RELATIONS, word) {
-        return true;
-    }
-    if ROLE_SUFFIXES.iter().any(|s| word.ends_with(s)) {
+    if words::is_relation(word) || words::role_suffixes().ends_or_is(word) {
         return true;
     }
     if RELATION_PREFIXES.iter().any(|p| {
         word.strip_prefix(p)
-            .is_some_and(|rest| rest.len() >= 3 && contains(RELATIONS, rest))
+            .is_some_and(|rest| rest.len() >= 3 && words::is_relation(rest))
     }) {
         return true;
     }
@@ -254,9 +250,7 @@ fn is_relation(t: &Tokens, i: usize, word: &str) -> bool {
 }
 
 fn looks_like_street(word: &str) -> bool {
-    STREET_SUFFIXES_ANY_CASE
-        .iter()
-        .any(|s| word.len() > s.len() && word.ends_with(s))
+    words::street_suffixes_any_case().ends_properly(word)
 }
 
 /// A capitalised word that can be a first name or surname.
@@ -265,7 +259,7 @@ fn is_name_word(t: &Tokens, i: usize, allow_caps: bool) -> bool {
     t.raw(i).chars().count() >= 2
         && t.is_capitalised(i)
         && (allow_caps || !t.is_all_caps(i))
-        && !contains(NOT_NAMES, f)
+        && !words::is_not_name(f)
         && !looks_like_street(f)
         && !ORGANISATION_ENDINGS.iter().any(|e| f.ends_with(e))
 }
@@ -318,7 +312,7 @@ fn person_name(t: &Tokens, j: usize, allow_caps: bool) -> Option<(usize, usize)>
 pub(super) fn other_names(t: &Tokens, out: &mut Vec<Cand>) {
     for i in 0..t.len() {
         let Some(word) = t.word(i) else { continue };
-        let title = contains(TITLES, word);
+        let title = words::is_title(word);
         if !title && !is_relation(t, i, word) {
             continue;
         }

@@ -1,5 +1,9 @@
 //! Word lists the scanner decides with. All entries are folded (lowercase, no diacritics), so
-//! they compare against `Tokens::folded`.
+//! they compare against `Tokens::folded`. The lists consulted for every word of a text are
+//! also indexed (hash sets, suffix tables) once per process.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// The Dutch tussenvoegsel words. A name part that is only one of these is never searched on
 /// its own; foreign particles ("Ben", "Al") are not here, because they are also first names.
@@ -728,4 +732,78 @@ pub(super) const QUANTITY_WORDS: &[&str] = &[
 
 pub(super) fn contains(list: &[&str], word: &str) -> bool {
     list.contains(&word)
+}
+
+macro_rules! word_set {
+    ($name:ident, $list:expr) => {
+        pub(super) fn $name(word: &str) -> bool {
+            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            SET.get_or_init(|| $list.iter().copied().collect())
+                .contains(word)
+        }
+    };
+}
+
+word_set!(is_title, TITLES);
+word_set!(is_relation, RELATIONS);
+word_set!(is_not_name, NOT_NAMES);
+
+/// Word endings indexed by their last three bytes, so that testing a word costs one lookup
+/// instead of a comparison with every ending.
+pub(super) struct SuffixIndex {
+    by_tail: HashMap<[u8; 3], Vec<&'static str>>,
+    short: Vec<&'static str>,
+}
+
+impl SuffixIndex {
+    pub fn new(lists: &[&[&'static str]]) -> SuffixIndex {
+        let mut by_tail: HashMap<[u8; 3], Vec<&'static str>> = HashMap::new();
+        let mut short = Vec::new();
+        for s in lists.iter().flat_map(|l| l.iter()) {
+            match tail(s) {
+                Some(k) => by_tail.entry(k).or_default().push(s),
+                None => short.push(*s),
+            }
+        }
+        SuffixIndex { by_tail, short }
+    }
+
+    /// Whether `word` ends in one of the endings and has more before it.
+    pub fn ends_properly(&self, word: &str) -> bool {
+        let hit = |s: &&str| word.len() > s.len() && word.ends_with(*s);
+        self.short.iter().any(hit)
+            || tail(word)
+                .and_then(|k| self.by_tail.get(&k))
+                .is_some_and(|v| v.iter().any(hit))
+    }
+
+    /// Whether `word` ends in, or is, one of the endings.
+    pub fn ends_or_is(&self, word: &str) -> bool {
+        let hit = |s: &&str| word.ends_with(*s);
+        self.short.iter().any(hit)
+            || tail(word)
+                .and_then(|k| self.by_tail.get(&k))
+                .is_some_and(|v| v.iter().any(hit))
+    }
+}
+
+fn tail(s: &str) -> Option<[u8; 3]> {
+    let b = s.as_bytes();
+    let n = b.len();
+    (n >= 3).then(|| [b[n - 3], b[n - 2], b[n - 1]])
+}
+
+pub(super) fn street_suffixes_any_case() -> &'static SuffixIndex {
+    static IDX: OnceLock<SuffixIndex> = OnceLock::new();
+    IDX.get_or_init(|| SuffixIndex::new(&[STREET_SUFFIXES_ANY_CASE]))
+}
+
+pub(super) fn street_suffixes_capitalised() -> &'static SuffixIndex {
+    static IDX: OnceLock<SuffixIndex> = OnceLock::new();
+    IDX.get_or_init(|| SuffixIndex::new(&[STREET_SUFFIXES_CAPITALISED]))
+}
+
+pub(super) fn role_suffixes() -> &'static SuffixIndex {
+    static IDX: OnceLock<SuffixIndex> = OnceLock::new();
+    IDX.get_or_init(|| SuffixIndex::new(&[ROLE_SUFFIXES]))
 }
