@@ -291,13 +291,31 @@ fn month_of_word(word: &str) -> Option<u8> {
     })
 }
 
+/// A fast non-cryptographic hasher for the needle tables: the keys are our own needles, not
+/// attacker-chosen, and SipHash dominated the guard's time in the browser.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7cc1_b727_220a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Fx = std::hash::BuildHasherDefault<FxHasher>;
+
 /// Every needle of every dossier, indexed for a single pass over each string.
 struct Needles {
     /// Folded name words of three letters or more.
-    names: HashSet<String>,
+    names: HashSet<String, Fx>,
     /// Squashed values (letters and digits only), indexed by their first three bytes.
     squashed: Vec<(Vec<u8>, Kind)>,
-    by_prefix: HashMap<[u8; 3], Vec<usize>>,
+    by_prefix: HashMap<[u8; 3], Vec<usize>, Fx>,
     /// (day, month, year) of each birth date, for dates written with short years or month words.
     dates: Vec<(u8, u8, i32)>,
     longest_name: usize,
@@ -336,9 +354,9 @@ fn phone_core(raw: &str) -> String {
 impl Needles {
     fn new(known: &[&Known]) -> Needles {
         let mut n = Needles {
-            names: HashSet::new(),
+            names: HashSet::default(),
             squashed: Vec::new(),
-            by_prefix: HashMap::new(),
+            by_prefix: HashMap::default(),
             dates: Vec::new(),
             longest_name: 0,
         };
@@ -542,7 +560,13 @@ impl Needles {
             None => month_of_word(w) == Some(month),
         };
         let day_ok = |w: &str, day: u8| w.len() <= 2 && num(w) == Some(i32::from(day));
+        let numeric =
+            |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
         words.windows(3).any(|w| {
+            // Both ends of a written date are numbers; most windows are plain words.
+            if !(numeric(&w[0]) && numeric(&w[2])) {
+                return false;
+            }
             self.dates.iter().any(|&(d, m, y)| {
                 (day_ok(&w[0], d) && month_ok(&w[1], m) && year_ok(&w[2], y))
                     || (w[0].len() == 4
@@ -563,8 +587,7 @@ fn machine_made(path: &str, s: &str) -> bool {
         "bundleId" => hex_of(32),
         "integrity.digest" => hex_of(64),
         _ => {
-            path.starts_with("profiles[")
-                && path.ends_with("].code")
+            general_path(path) == "profiles[].code"
                 && code::parse(s).is_ok_and(|c| c.to_string() == s)
         }
     }
@@ -641,9 +664,9 @@ impl Walk<'_> {
         let mut kinds = Vec::new();
         self.needles
             .find_squashed(squash(s).as_bytes(), false, &mut kinds);
-        let vocab =
-            ENUM_PATHS.contains(&general_path(path).as_str()) && self.vocabulary.contains(s);
-        let structured_place = general_path(path) == "profiles[].profile.searchArea[]"
+        let general = general_path(path);
+        let vocab = ENUM_PATHS.contains(&general.as_str()) && self.vocabulary.contains(s);
+        let structured_place = general == "profiles[].profile.searchArea[]"
             && crate::region::canonical_gemeente(s) == Some(s);
         if !vocab && !structured_place {
             self.needles
@@ -907,9 +930,16 @@ mod tests {
 
     #[test]
     fn the_scanner_catches_what_no_dossier_holds() {
-        let strangers = kinds("Buurman belt soms op 06-98765432 of mailt naar buurman@voorbeeld.nl.");
-        assert!(strangers.contains(&"SCAN_PHONE".to_string()), "{strangers:?}");
-        assert!(strangers.contains(&"SCAN_EMAIL".to_string()), "{strangers:?}");
+        let strangers =
+            kinds("Buurman belt soms op 06-98765432 of mailt naar buurman@voorbeeld.nl.");
+        assert!(
+            strangers.contains(&"SCAN_PHONE".to_string()),
+            "{strangers:?}"
+        );
+        assert!(
+            strangers.contains(&"SCAN_EMAIL".to_string()),
+            "{strangers:?}"
+        );
         let health = kinds("Heeft een psychose gehad.");
         assert_eq!(health, vec!["SCAN_HEALTH".to_string()]);
         // A value both nets find is reported once, by the value search.
