@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 /// The six component weights. They are settings; they must add up to 100.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,7 +204,23 @@ pub struct ScoredDwelling {
 #[serde(rename_all = "camelCase")]
 pub struct KnockedOutDwelling {
     pub dwelling_id: String,
-    pub reasons: Vec<Reason>,
+    /// Every failing knock-out, in code order. Shared: dwellings that fail in the same way share
+    /// one list, so knocking out 100,000 dwellings does not allocate 100,000 lists.
+    #[serde(serialize_with = "ser_reasons", deserialize_with = "de_reasons")]
+    pub reasons: Arc<[Reason]>,
+}
+
+fn ser_reasons<S: serde::Serializer>(
+    r: &Arc<[Reason]>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_seq(r.iter())
+}
+
+fn de_reasons<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Arc<[Reason]>, D::Error> {
+    Vec::<Reason>::deserialize(d).map(Arc::from)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -303,6 +320,7 @@ impl Hasher for FxHasher {
         self.write(&(i as u64).to_le_bytes());
     }
     fn write_u32(&mut self, i: u32) {
+        // Mixed in one step: the keys here are small integers.
         self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
     fn finish(&self) -> u64 {
@@ -613,6 +631,41 @@ impl<'p> PreparedProfile<'p> {
         failed
     }
 
+    /// A key that, with the failing codes, fixes every explanation text: dwellings with equal
+    /// keys get equal reason lists.
+    fn detail(&self, po: &PreparedOffer<'_>, f: &Facts, failed: u16) -> u32 {
+        let p = self.profile;
+        let mut key = u32::from(failed);
+        if failed & KnockOut::Area.bit() != 0 {
+            let in_search =
+                f.gemeente != NO_GEMEENTE && self.rank[usize::from(f.gemeente)] != NOT_IN_SEARCH;
+            let variant: u32 = match po.working_area.get(f.association as usize) {
+                None => 3,
+                Some(_) if in_search => 1,
+                Some(m) if f.gemeente == NO_GEMEENTE || m & (1 << f.gemeente) == 0 => 2,
+                Some(_) => 0,
+            };
+            key |= variant << 16;
+        }
+        if let Some(policy) = self.policies.get(f.association as usize) {
+            let index = |text: &str, options: [&str; 3]| {
+                options.iter().position(|o| *o == text).unwrap_or(0) as u32
+            };
+            key |= index(
+                policy.arrears,
+                [ARREARS_WORSE, ARREARS_BUDGET, ARREARS_BOTH],
+            ) << 18;
+            key |= index(
+                policy.nuisance,
+                [NUISANCE_WORSE, NUISANCE_PLAN, NUISANCE_BOTH],
+            ) << 20;
+        }
+        key |= u32::from(f.age_label == AgeLabel::YoungAdults) << 22;
+        key |= u32::from(p.household_size < f.min_household) << 23;
+        key |= u32::from(p.mobility == Mobility::Wheelchair) << 24;
+        key
+    }
+
     fn reasons(&self, po: &PreparedOffer<'_>, f: &Facts, failed: u16) -> Vec<Reason> {
         let p = self.profile;
         let mut out = Vec::with_capacity(failed.count_ones() as usize);
@@ -760,8 +813,11 @@ pub fn match_prepared(
     let w = weight_array(weights);
     let offer = po.offer;
     let mut eligible = Vec::new();
-    let mut knocked_out = Vec::new();
+    // Most dwellings are knocked out (other gemeenten); reserving once avoids regrowing a
+    // 100,000-entry vector.
+    let mut knocked_out = Vec::with_capacity(offer.dwellings.len());
     let mut best: Vec<Option<u32>> = vec![None; offer.associations.len()];
+    let mut shared: FxMap<u32, Arc<[Reason]>> = FxMap::default();
     for (d, f) in offer.dwellings.iter().zip(&po.facts) {
         let failed = pp.knock_outs(po, f, reference);
         if failed == 0 {
@@ -777,9 +833,13 @@ pub fn match_prepared(
                 components: components(&w, &fr),
             });
         } else {
+            let reasons = shared
+                .entry(pp.detail(po, f, failed))
+                .or_insert_with(|| Arc::from(pp.reasons(po, f, failed)))
+                .clone();
             knocked_out.push(KnockedOutDwelling {
                 dwelling_id: d.id.clone(),
-                reasons: pp.reasons(po, f, failed),
+                reasons,
             });
         }
     }

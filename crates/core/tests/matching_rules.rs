@@ -348,7 +348,7 @@ fn all_knock_outs_together_are_all_reported() {
     let m = run(&c);
     assert_eq!(codes(&m), KnockOut::ALL.to_vec());
     // Reasons name criteria, never values from the input.
-    for r in &m.knocked_out[0].reasons {
+    for r in m.knocked_out[0].reasons.iter() {
         for value in ["Weert", "Blerick", "Venlo", "w1", "713", "500"] {
             assert!(!r.message.contains(value), "{}", r.message);
         }
@@ -738,4 +738,25 @@ fn score_matrix_agrees_with_match_profile_on_the_sample() {
     }
     assert_eq!(m.eligible_pairs(), eligible_pairs);
     assert!(eligible_pairs > 0, "the sample must match some profiles");
+}
+
+#[test]
+fn shared_reason_lists_equal_reasons_computed_alone() {
+    let offer = sample_offer();
+    for p in synthetic_profiles(15, 21) {
+        let m = match_profile(&p, &offer, &Weights::default(), reference()).unwrap();
+        for k in &m.knocked_out {
+            let d = offer
+                .dwellings
+                .iter()
+                .find(|d| d.id == k.dwelling_id)
+                .unwrap();
+            let alone = Offer {
+                associations: offer.associations.clone(),
+                dwellings: vec![d.clone()],
+            };
+            let one = match_profile(&p, &alone, &Weights::default(), reference()).unwrap();
+            assert_eq!(one.knocked_out[0].reasons, k.reasons, "{}", k.dwelling_id);
+        }
+    }
 }
