@@ -9,6 +9,7 @@ pub mod bundle;
 pub mod dossier;
 pub mod matching;
 pub mod profile;
+pub mod scan;
 
 pub use boundary::JsResult;
 
