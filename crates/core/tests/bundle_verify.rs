@@ -163,3 +163,29 @@ fn error_messages_quote_nothing_from_the_file() {
     assert_eq!(e.code, "BUNDLE_STRUCTURE");
     assert!(!e.message.contains("GEHEIMEWAARDE"));
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn arbitrary_bytes_are_refused_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            prop_assert!(bundle::verify_bundle(&bytes).is_err());
+        }
+
+        #[test]
+        fn any_multi_byte_edit_is_refused(edits in proptest::collection::vec((any::<prop::sample::Index>(), 1u8..=255), 1..6)) {
+            let bytes = sample();
+            let mut t = bytes.clone();
+            for (at, x) in &edits {
+                let i = at.index(t.len());
+                t[i] ^= x;
+            }
+            prop_assume!(t != bytes);
+            prop_assert!(bundle::verify_bundle(&t).is_err());
+        }
+    }
+}
