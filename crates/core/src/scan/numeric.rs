@@ -647,6 +647,7 @@ mod tests {
             "0123 AB",
             "1234 SA",
             "1500 km",
+            "Plein 1944 nr 2",
             "12345 AB",
             "1234 ABC",
             "sinds 2019 PI",

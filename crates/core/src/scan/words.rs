@@ -714,7 +714,7 @@ pub(super) const POSTCODE_STOP_PAIRS: &[&str] = &[
     "en", "de", "of", "op", "in", "te", "al", "ik", "je", "we", "ze", "is", "na", "om", "er", "nu",
     "zo", "ja", "me", "an", "ca", "ex", "uw", "bv", "nl", "km", "kg", "cm", "mm", "mg", "ml", "gb",
     "mb", "kb", "pm", "am", "ct", "st", "pp", "pk", "tv", "id", "ok", "hr", "hh", "uu", "mw", "kw",
-    "wh", "vs", "eo", "ad", "dd", "wk",
+    "wh", "vs", "eo", "ad", "dd", "wk", "nr", "no", "eu",
 ];
 
 /// Capitalised two-letter abbreviations that follow a year in notes ("sinds 2019 PI Venlo",
