@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
+mod package;
+
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
 const TRUNK_VERSION: &str = "0.22.1";
 
@@ -28,11 +30,13 @@ fn main() -> ExitCode {
         Some("build") => setup(false).and_then(|()| build_app()),
         Some("setup") => setup(true),
         Some("csp") => csp(&args[1..]),
+        Some("package") => setup(false).and_then(|()| package::package()),
         _ => {
             println!(
-                "gebruik: cargo xtask serve [--port N] | test [--no-e2e] | build | setup\n\
+                "gebruik: cargo xtask serve [--port N] | test [--no-e2e] | build | setup | package\n\
                  serve: bouwt de app (release) en serveert hem op 127.0.0.1\n\
-                 test:  fmt, clippy, native tests, wasm-tests in Chromium, end-to-end tests"
+                 test:  fmt, clippy, native tests, wasm-tests in Chromium, end-to-end tests\n\
+                 package: de JS-module (ES module + TypeScript-declaraties) in pkg/"
             );
             return ExitCode::from(2);
         }
@@ -336,6 +340,25 @@ fn test(args: &[String]) -> Res {
             .env("WASM_BINDGEN_TEST_TIMEOUT", "300"),
         &mut tally,
     ) {
+        failures.push(e);
+    }
+
+    // The JS module: built before the end-to-end tests, which load its example page.
+    package::package()?;
+    step("TypeScript: examples/check.ts tegen de declaraties van de module (tsc --noEmit)");
+    let tsc = run(Command::new(root().join("node_modules/.bin/tsc")).args([
+        "-p",
+        "examples/tsconfig.json",
+        "--noEmit",
+    ]));
+    // One test in the tally, reported the way libtest reports.
+    tally.read(&format!(
+        "test result: {}. {} passed; {} failed;",
+        if tsc.is_ok() { "ok" } else { "FAILED" },
+        u8::from(tsc.is_ok()),
+        u8::from(tsc.is_err())
+    ));
+    if let Err(e) = tsc {
         failures.push(e);
     }
 
