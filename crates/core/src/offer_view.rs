@@ -117,6 +117,11 @@ pub fn decimal_comma(v: f64, decimals: usize) -> String {
     s.replace('.', ",")
 }
 
+/// A date as the Dutch write it: "03-05-2027".
+pub fn dutch_date(d: Date) -> String {
+    format!("{:02}-{:02}-{:04}", d.day(), d.month(), d.year())
+}
+
 /// Short Dutch summary of an association's Woonkans criteria, one line per criterion.
 pub fn criteria_summary(c: &Criteria) -> Vec<String> {
     let forms: Vec<&str> = c
@@ -834,6 +839,7 @@ mod tests {
         assert_eq!(decimal_comma(-0.0001, 2), "0");
         assert_eq!(decimal_comma(f64::NAN, 2), "–");
         assert_eq!(decimal_comma(30.0, 0), "30");
+        assert_eq!(dutch_date(date(2027, 5, 3)), "03-05-2027");
     }
 
     #[test]

@@ -1,7 +1,9 @@
+pub mod aanbod;
 pub mod bundel_openen;
 pub mod bundels;
 pub mod dossier;
 pub mod dossiers;
+pub mod matching;
 pub mod privacy;
 pub mod verwerkingslog;
 
@@ -21,6 +23,12 @@ pub fn page(props: &PageProps) -> Html {
     }
     if let Route::Dossier(id) = &props.route {
         return html! { <dossier::DossierPage id={id.clone()} /> };
+    }
+    if props.route == Route::Aanbod {
+        return html! { <aanbod::AanbodPage /> };
+    }
+    if props.route == Route::Matching {
+        return html! { <matching::MatchingPage /> };
     }
     if props.route == Route::Privacy {
         return html! { <privacy::PrivacyPage /> };

@@ -1,0 +1,208 @@
+//! The matcher's settings: the yearly rent-limit table (replaceable by another year's JSON) and
+//! the six score weights, which must add up to 100.
+
+use super::summary;
+use crate::browser;
+use crate::components::files::first_file;
+use crate::components::form::{ErrorSummary, TextField};
+use crate::state::{update, use_app};
+use woonkans_core::matching::Weights;
+use woonkans_core::offer_view::{FieldError, parse_weights, rent_limit_rows, weight_fields};
+use woonkans_core::rentlimits::{self, RentLimits};
+use yew::prelude::*;
+
+#[function_component(Settings)]
+pub fn settings() -> Html {
+    html! {
+        <section aria-labelledby="instellingen" class="aanbod-deel">
+            <h2 id="instellingen">{ "Instellingen voor de matching" }</h2>
+            <RentLimitsPanel />
+            <WeightsPanel />
+        </section>
+    }
+}
+
+#[function_component(RentLimitsPanel)]
+fn rent_limits_panel() -> Html {
+    let app = use_app();
+    let message = use_state(|| None::<Result<String, String>>);
+    let Some(ws) = app.workspace() else {
+        return html! {};
+    };
+    let limits = &ws.settings.rent_limits;
+    let shipped = rentlimits::current();
+    let onchange = {
+        let (app, message) = (app.clone(), message.clone());
+        Callback::from(move |e: Event| {
+            let Some(file) = first_file(&e) else { return };
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                input.set_value("");
+            }
+            let (app, message) = (app.clone(), message.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let parsed = browser::read_file(file).await.and_then(|bytes| {
+                    let text = String::from_utf8(bytes).map_err(|_| {
+                        "Dit bestand is geen geldige tabel met huur- en inkomensgrenzen.".to_string()
+                    })?;
+                    RentLimits::from_json(text.trim_start_matches('\u{FEFF}')).map_err(|e| e.message)
+                });
+                match parsed {
+                    Ok(table) => {
+                        let year = table.year;
+                        app.dispatch(update(move |ws| {
+                            ws.settings.rent_limits = table.clone();
+                            Ok(())
+                        }));
+                        message.set(Some(Ok(format!("De tabel voor {year} is geladen. De maximale huur van de profielen volgt deze tabel."))));
+                    }
+                    Err(m) => message.set(Some(Err(format!("Er is niets gewijzigd. {m}")))),
+                }
+            });
+        })
+    };
+    let restore = {
+        let (app, message, shipped) = (app.clone(), message.clone(), shipped.clone());
+        Callback::from(move |_: MouseEvent| {
+            let table = shipped.clone();
+            app.dispatch(update(move |ws| {
+                ws.settings.rent_limits = table.clone();
+                Ok(())
+            }));
+            message.set(Some(Ok(format!("De meegeleverde tabel voor {} is teruggezet.", shipped.year))));
+        })
+    };
+    html! {
+        <div class="instelling">
+            <h3 id="huurgrenzen">{ format!("Huur- en inkomensgrenzen {}", limits.year) }</h3>
+            <table class="huurgrenzen">
+                <caption class="visueel-verborgen">{ format!("Huur- en inkomensgrenzen {}", limits.year) }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Grens" }</th>
+                        <th scope="col" class="getal">{ "Bedrag" }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rent_limit_rows(limits).into_iter().map(|(label, amount)| html! {
+                        <tr>
+                            <th scope="row">{ label }</th>
+                            <td class="getal">{ amount }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <p class="hint">{ format!("Bron: {}", limits.source) }</p>
+            <div class="veld">
+                <label for="huurgrenzen-bestand">{ "Tabel van een ander jaar laden (JSON)" }</label>
+                <span class="hint" id="huurgrenzen-bestand-hint">{ "Een bestand met dezelfde velden als de meegeleverde tabel." }</span>
+                <input type="file" id="huurgrenzen-bestand" accept=".json,application/json"
+                    aria-describedby="huurgrenzen-bestand-hint" {onchange} />
+            </div>
+            if *limits != shipped {
+                <button type="button" class="knop knop-secundair" onclick={restore}>
+                    { format!("Meegeleverde tabel ({}) terugzetten", shipped.year) }
+                </button>
+            }
+            { match &*message {
+                Some(Ok(m)) => html! { <p class="melding melding-goed" role="status">{ m.clone() }</p> },
+                Some(Err(m)) => html! { <p class="melding melding-fout" role="alert">{ m.clone() }</p> },
+                None => html! {},
+            } }
+        </div>
+    }
+}
+
+fn texts_of(w: &Weights) -> [String; 6] {
+    weight_fields(w).map(|(_, _, v)| v.to_string())
+}
+
+#[function_component(WeightsPanel)]
+fn weights_panel() -> Html {
+    let app = use_app();
+    let current = app.workspace().map(|ws| ws.settings.weights).unwrap_or_default();
+    let texts = use_state(|| texts_of(&current));
+    let errors = use_state(Vec::<FieldError>::new);
+    let message = use_state(|| None::<String>);
+    let save = |weights: Weights, note: &'static str| {
+        let (app, errors, message) = (app.clone(), errors.clone(), message.clone());
+        move || {
+            errors.set(Vec::new());
+            app.dispatch(update(move |ws| {
+                ws.settings.weights = weights;
+                Ok(())
+            }));
+            message.set(Some(note.to_string()));
+        }
+    };
+    let onsubmit = {
+        let (texts, errors, message) = (texts.clone(), errors.clone(), message.clone());
+        let app = app.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match parse_weights(&texts) {
+                Ok(w) => {
+                    errors.set(Vec::new());
+                    app.dispatch(update(move |ws| {
+                        ws.settings.weights = w;
+                        Ok(())
+                    }));
+                    message.set(Some("De gewichten zijn opgeslagen.".into()));
+                }
+                Err(list) => {
+                    message.set(None);
+                    errors.set(list);
+                }
+            }
+        })
+    };
+    let reset = {
+        let texts = texts.clone();
+        let apply = save(Weights::default(), "De standaardgewichten zijn hersteld.");
+        Callback::from(move |_: MouseEvent| {
+            texts.set(texts_of(&Weights::default()));
+            apply();
+        })
+    };
+    let sum: Option<u32> = texts
+        .iter()
+        .map(|t| t.trim().parse::<u32>().ok())
+        .try_fold(0u32, |acc, v| v.and_then(|v| acc.checked_add(v)));
+    let fields = weight_fields(&current);
+    html! {
+        <div class="instelling">
+            <h3 id="gewichten">{ "Gewichten van de score" }</h3>
+            <p>{ "Elke passende woning krijgt een score van 0 tot 100 uit zes onderdelen. De gewichten bepalen hoe zwaar elk onderdeel telt en moeten samen 100 zijn." }</p>
+            <ErrorSummary errors={summary(&errors, "gewicht", "gewicht-area")} />
+            <form {onsubmit} novalidate=true class="gewichten">
+                { for fields.iter().enumerate().map(|(i, (key, label, _))| {
+                    let value = texts[i].clone();
+                    let texts = texts.clone();
+                    let onchange = Callback::from(move |v: String| {
+                        let mut next = (*texts).clone();
+                        next[i] = v;
+                        texts.set(next);
+                    });
+                    let error = errors.iter().find(|e| e.field == *key).map(|e| e.message.clone());
+                    html! {
+                        <TextField id={format!("gewicht-{key}")} label={*label} kind="number"
+                            {value} {error} onchange={onchange.clone()} oninput={Some(onchange)} />
+                    }
+                }) }
+                <p id="gewicht-gewichten" tabindex="-1" class={classes!("gewichten-som", (sum != Some(100)).then_some("foutmelding"))}>
+                    { match sum {
+                        Some(100) => "Samen: 100.".to_string(),
+                        Some(s) => format!("Samen: {s}; dat moet 100 zijn."),
+                        None => "Samen: nog niet te berekenen; vul overal een heel getal in.".to_string(),
+                    } }
+                </p>
+                <div class="knoppen-rij">
+                    <button type="submit" class="knop knop-secundair">{ "Gewichten opslaan" }</button>
+                    <button type="button" class="knop knop-secundair" onclick={reset}>{ "Standaard herstellen" }</button>
+                </div>
+            </form>
+            if let Some(m) = (*message).clone() {
+                <p class="melding melding-goed" role="status">{ m }</p>
+            }
+        </div>
+    }
+}
