@@ -164,10 +164,11 @@ fn summary(step: Step, status: StepStatus, gates_open: bool, disclosures: usize)
         Step::Agreement => {
             "Uw gegevens zijn overgedragen aan de woningcorporatie van de aanvaarde match, voor de huurovereenkomst.".into()
         }
-        _ if status == StepStatus::NotYet => {
-            "De poorten zijn vastgelegd; deze stap is nog niet begonnen.".into()
-        }
-        _ => "In deze stap worden de gegevens hieronder verwerkt.".into(),
+        _ => match status {
+            StepStatus::NotYet => "De poorten zijn vastgelegd; deze stap is nog niet begonnen.".into(),
+            StepStatus::Current => "In deze stap worden de gegevens hieronder verwerkt.".into(),
+            StepStatus::Done => "In deze stap zijn de gegevens hieronder verwerkt.".into(),
+        },
     }
 }
 
@@ -271,7 +272,14 @@ mod tests {
             o.steps[1].gates[0].recorded.as_deref(),
             Some("01-09-2026, door Zorgaanbieder De Brug")
         );
-        assert!(!o.steps[1].summary.starts_with("Nog niet"));
+        assert_eq!(
+            o.steps[0].summary,
+            "In deze stap zijn de gegevens hieronder verwerkt."
+        );
+        assert_eq!(
+            o.steps[1].summary,
+            "In deze stap worden de gegevens hieronder verwerkt."
+        );
         // Step 4 still waits for the two gates of 3 → 4.
         assert!(o.steps[3].gates[1].recorded.is_none());
         assert!(o.steps[3].summary.starts_with("Nog niet"));

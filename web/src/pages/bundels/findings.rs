@@ -24,7 +24,7 @@ pub struct FindingsProps {
 pub fn findings(p: &FindingsProps) -> Html {
     let app = use_app();
     html! {
-        <div class="foutsamenvatting lekcontrole" role="alert" tabindex="-1">
+        <div id="bundel-uitkomst" class="foutsamenvatting lekcontrole" role="alert" tabindex="-1">
             <h2>{ "Niet gedownload: de lekcontrole vond herleidbare gegevens" }</h2>
             <p>{ p.summary.clone() }</p>
             <table>

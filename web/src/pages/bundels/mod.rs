@@ -12,6 +12,7 @@ use findings::{Findings, FoundCase};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use woonkans_core::bundle::{WriteError, WrittenBundle};
 use woonkans_core::bundle_view::{BundleCandidate, bundle_candidates, date_nl, planned_codes};
 use woonkans_core::code;
@@ -84,6 +85,19 @@ pub fn bundels_page() -> Html {
                 .unwrap_or_default()
         })
     };
+    // Bumped on every press of the primary button; the outcome then gets the focus, so
+    // keyboard and screen-reader users land on it.
+    let attempt = use_state(|| 0u32);
+    use_effect_with(*attempt, |attempt| {
+        if *attempt > 0
+            && let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("bundel-uitkomst"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
     let Some(open) = app.open().cloned() else {
         return html! {};
     };
@@ -98,13 +112,14 @@ pub fn bundels_page() -> Html {
     };
 
     let onsubmit = {
-        let (app, association, chosen, errors, outcome, candidates) = (
+        let (app, association, chosen, errors, outcome, candidates, attempt) = (
             app.clone(),
             association.clone(),
             chosen.clone(),
             errors.clone(),
             outcome.clone(),
             candidates.clone(),
+            attempt.clone(),
         );
         let open = open.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -151,6 +166,7 @@ pub fn bundels_page() -> Html {
                 }));
             }
             let taken = result.borrow_mut().take();
+            attempt.set(*attempt + 1);
             match taken {
                 Some(Ok(written)) => {
                     let download_error =
@@ -239,7 +255,7 @@ pub fn bundels_page() -> Html {
     let message = match &*outcome {
         Outcome::None => html! {},
         Outcome::Written(w) => html! {
-            <div class="melding melding-goed" role="status" tabindex="-1">
+            <div id="bundel-uitkomst" class="melding melding-goed" role="status" tabindex="-1">
                 <h2>{ "Bundel gemaakt" }</h2>
                 { match &w.download_error {
                     None => html! { <p>{ format!("De bundel voor {} is gecontroleerd en gedownload als ", w.recipient) }<code>{ w.file_name.clone() }</code>{ ". Stuur dit bestand zelf naar de corporatie." }</p> },
@@ -260,7 +276,7 @@ pub fn bundels_page() -> Html {
             <Findings findings={list.clone()} summary={summary.clone()} />
         },
         Outcome::Failed(msg) => html! {
-            <div class="melding melding-fout" role="alert"><p>{ msg.clone() }</p></div>
+            <div id="bundel-uitkomst" class="melding melding-fout" role="alert" tabindex="-1"><p>{ msg.clone() }</p></div>
         },
     };
 
@@ -270,6 +286,10 @@ pub fn bundels_page() -> Html {
             <p class="inleiding">
                 { "Een bundel is het enige dat Woonkans deelt: per woningcorporatie één bestand met de bemiddelingsprofielen onder een eigen code, \
                    zonder naam, adres, geboortedatum of BSN. Voor het downloaden controleert de app elk veld op herleidbare gegevens." }
+            </p>
+            <p class="niet-printen">
+                { "Een bundel ontvangen of willen zien wat een corporatie ziet? " }
+                <a href={Route::BundelOpenen.path()} onclick={nav(Route::BundelOpenen)}>{ "Een bundel openen" }</a>
             </p>
             <ErrorSummary errors={(*errors).clone()} />
             { message }

@@ -1,0 +1,527 @@
+//! Bundles end to end in headless Chromium: the coordinator writes a bundle (and the leak guard
+//! refuses one), the association opens it (and refuses a copy with one changed byte), the
+//! disclosure log is exported as CSV, and the resident's overview is shown.
+//!
+//! No dossier screens are used: the complete cases are made natively with `woonkans-core` and
+//! sealed into the vault the way the app seals records (AES-256-GCM under the PBKDF2 key, the
+//! record name as associated data), through WebCrypto in the page while the vault is locked.
+
+use fantoccini::Locator;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use woonkans_core::bundle::{self, BundleInput, BundleProfileInput, MatchSummary};
+use woonkans_core::code::{self, CodeKey};
+use woonkans_core::date::Date;
+use woonkans_core::dossier::{Income, IncomeSource, PersonName};
+use woonkans_core::offer::Offer;
+use woonkans_core::profile::{
+    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
+    ProfileCategory, RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
+};
+use woonkans_core::region::Region;
+use woonkans_core::register::{Gate, Step};
+use woonkans_core::sample::sample_offer;
+use woonkans_core::workspace::Workspace;
+use woonkans_tests::{Browser, assert_same_origin};
+
+const PASS: &str = "blauwe reiger vist bij Venray";
+const CASE_A: &str = "dossiera01";
+const CASE_B: &str = "dossierb02";
+const BSN_A: &str = "999994669";
+const BSN_B: &str = "111222333";
+
+/// Today as the browser sees it (the test machine runs in UTC, like its browser).
+fn today() -> Date {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    Date::from_days_since_epoch(i64::try_from(secs / 86_400).unwrap())
+}
+
+fn d(y: i32, m: u8, day: u8) -> Date {
+    Date::new(y, m, day).unwrap()
+}
+
+fn add_case(ws: &mut Workspace, id: &str, surname: &str, bsn: &str, area: &str) {
+    let case = ws.add_case(id).unwrap();
+    let dossier = &mut case.dossier;
+    dossier.name = PersonName {
+        first_names: "Lotte".into(),
+        tussenvoegsel: String::new(),
+        surname: surname.into(),
+    };
+    dossier.gemeente = area.into();
+    dossier.birth_date = Some(d(1995, 5, 17));
+    dossier.bsn = Some(bsn.into());
+    dossier.gender = Some(Gender::Vrouw);
+    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
+    dossier.income = Some(Income {
+        yearly_amount_euros: 17_500,
+        source: IncomeSource::Uitkering,
+    });
+    dossier
+        .record_gate(
+            Gate::ConsentToRegister,
+            d(2026, 1, 5),
+            "Zorgaanbieder De Brug",
+        )
+        .unwrap();
+    for g in [
+        Gate::EligibilityAndSupportPlan,
+        Gate::ConsentToShareWithCoordinator,
+    ] {
+        dossier
+            .record_gate(g, d(2026, 2, 9), "Wmo-consulent")
+            .unwrap();
+    }
+    dossier.step = Step::AssociationTalks;
+    let draft = &mut case.profile;
+    for c in SCORED {
+        draft.assessments.insert(
+            c,
+            Assessment {
+                level: Some(3),
+                note: String::new(),
+            },
+        );
+    }
+    draft
+        .assessments
+        .get_mut(&ProfileCategory::SocialNetwork)
+        .unwrap()
+        .note = "Heeft wekelijks contact met familie.".into();
+    draft.mobility = Some(Mobility::None);
+    draft.search_area = vec![area.into()];
+    draft.housing_form = Some(HousingForm::NoPreference);
+    draft.rent_arrears = Some(History::None);
+    draft.nuisance = Some(History::None);
+    draft.budget_management = Some(false);
+    draft.contract_form = Some(ContractForm::LeaseWithCareAgreement);
+    draft.support_hours_per_week = Some(4.5);
+    draft.reachable_24_7 = Some(true);
+    draft.relapse_plan = RelapsePlan {
+        signals: "Post blijft liggen en afspraken worden gemist.".into(),
+        agreements: vec![
+            RelapseAgreement {
+                party: Party::CareProvider,
+                action: "Huisbezoek binnen twee werkdagen.".into(),
+            },
+            RelapseAgreement {
+                party: Party::HousingAssociation,
+                action: "Meldt een huurachterstand na een maand.".into(),
+            },
+        ],
+    };
+    draft.safety_plan = Some(SafetyPlan::NotNeeded);
+}
+
+/// Resident A looks in Venlo (a clean bundle); resident B looks in Venray, where every dwelling
+/// id carries B's BSN: a value only the guard over the exact bytes can catch.
+fn seeded_workspace() -> Workspace {
+    let mut offer: Offer = sample_offer();
+    for dwelling in offer
+        .dwellings
+        .iter_mut()
+        .filter(|d| d.gemeente == "Venray")
+    {
+        dwelling.id = format!("{}-{BSN_B}", dwelling.id);
+    }
+    let mut ws = Workspace::new(offer);
+    ws.settings.region = Some(Region::NoordLimburg);
+    add_case(&mut ws, CASE_A, "Hendriks", BSN_A, "Venlo");
+    add_case(&mut ws, CASE_B, "Janssen", BSN_B, "Venray");
+    ws
+}
+
+fn fitting_association(ws: &Workspace, case: &str) -> String {
+    ws.match_case(case, today())
+        .unwrap()
+        .associations
+        .into_iter()
+        .find(|a| a.eligible && a.best_score.is_some())
+        .expect("the sample offer has a fitting association")
+        .association_id
+}
+
+/// Seals `plaintext` as vault record `name`, as the app does. The vault must be locked, or the
+/// app's autosave could overwrite it.
+async fn seal_record(b: &Browser, name: &str, plaintext: &str) {
+    let script = r#"
+        const [pass, name, plaintext] = arguments;
+        const done = arguments[arguments.length - 1];
+        const meta = JSON.parse(localStorage.getItem('woonkans.v1.meta'));
+        const decode = s => Uint8Array.from(atob(s), c => c.charCodeAt(0));
+        const encode = bytes => {
+            let s = '';
+            for (let i = 0; i < bytes.length; i += 0x8000) {
+                s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+            }
+            return btoa(s);
+        };
+        (async () => {
+            const text = new TextEncoder();
+            const base = await crypto.subtle.importKey('raw', text.encode(pass.normalize('NFC')),
+                'PBKDF2', false, ['deriveKey']);
+            const key = await crypto.subtle.deriveKey(
+                { name: 'PBKDF2', hash: 'SHA-256', salt: decode(meta.kdf.salt), iterations: meta.kdf.iterations },
+                base, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+            const nonce = crypto.getRandomValues(new Uint8Array(12));
+            const sealed = new Uint8Array(await crypto.subtle.encrypt(
+                { name: 'AES-GCM', iv: nonce, additionalData: text.encode(name) }, key, text.encode(plaintext)));
+            localStorage.setItem('woonkans.v1.' + name,
+                JSON.stringify({ nonce: encode(nonce), ciphertext: encode(sealed) }));
+            return true;
+        })().then(done, e => done(String(e)));
+    "#;
+    let result = b
+        .client
+        .execute_async(script, vec![PASS.into(), name.into(), plaintext.into()])
+        .await
+        .expect("run the sealing script");
+    assert_eq!(
+        result,
+        serde_json::Value::Bool(true),
+        "sealing failed: {result}"
+    );
+}
+
+/// Waits for a finished download (Chromium writes `<name>.crdownload` first).
+async fn downloaded(b: &Browser, name: &str) -> Vec<u8> {
+    let path = b.downloads().join(name);
+    let partial = b.downloads().join(format!("{name}.crdownload"));
+    for _ in 0..300 {
+        if path.exists() && !partial.exists() {
+            let bytes = std::fs::read(&path).unwrap();
+            if !bytes.is_empty() {
+                return bytes;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no download {name} within 30 s");
+}
+
+fn download_count(b: &Browser) -> usize {
+    std::fs::read_dir(b.downloads())
+        .map(|r| r.count())
+        .unwrap_or(0)
+}
+
+fn scratch_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("woonkans-e2e-bundels-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A copy of `bytes` with exactly one byte of the content changed (a letter of a note).
+fn tampered(bytes: &[u8]) -> Vec<u8> {
+    let at = bytes
+        .windows(7)
+        .position(|w| w == b"familie")
+        .expect("the note is in the bundle");
+    let mut copy = bytes.to_vec();
+    copy[at] = b'F';
+    copy
+}
+
+async fn choose_file(b: &Browser, path: &Path) {
+    let input = b.wait_for("#bundelbestand").await;
+    input
+        .send_keys(path.to_str().unwrap())
+        .await
+        .expect("choose the file");
+}
+
+async fn no_text(b: &Browser, needle: &str) {
+    assert!(
+        !b.text().await.contains(needle),
+        "unexpected text: {needle}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn coordinator_writes_a_bundle_the_association_opens_it_and_the_log_exports() {
+    let ws = seeded_workspace();
+    let assoc_a = fitting_association(&ws, CASE_A);
+    let assoc_b = fitting_association(&ws, CASE_B);
+    let b = Browser::start().await;
+    b.open("/").await;
+    b.create_vault(PASS).await;
+    b.wait_for("#regio-keuze")
+        .await
+        .select_by_value("noord")
+        .await
+        .unwrap();
+    b.wait_for_text("Opgeslagen om").await;
+    let after_load = b.requested_urls().await;
+
+    // Lock, seal the prepared cases and offer into the vault, reload on /bundels and unlock.
+    b.click_button("Vergrendelen").await;
+    b.wait_for_text("Kluis ontgrendelen").await;
+    seal_record(&b, "dossiers", &serde_json::to_string(&ws.cases).unwrap()).await;
+    seal_record(&b, "offer", &serde_json::to_string(&ws.offer).unwrap()).await;
+    b.open("/bundels").await;
+    b.unlock(PASS).await;
+    b.wait_for("#corporatie").await;
+    b.wait_for_text("Lotte Hendriks (dossier dossiera01)").await;
+    b.screenshot("bundels").await;
+
+    // A clean bundle for resident A.
+    b.wait_for("#corporatie")
+        .await
+        .select_by_value(&assoc_a)
+        .await
+        .unwrap();
+    b.wait_for_text("Code voor deze corporatie: WK-").await;
+    b.wait_for(&format!("#dossier-{CASE_A}"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.screenshot("bundels-keuze").await;
+    b.click_button("Controleren en downloaden").await;
+    b.wait_for_text("Bundel gemaakt").await;
+    b.screenshot("bundels-gemaakt").await;
+    let file_name = bundle::file_name(&assoc_a, today());
+    let bytes = downloaded(&b, &file_name).await;
+    let verified = bundle::verify_bundle(&bytes).expect("the downloaded bundle verifies");
+    assert_eq!(verified.profiles.len(), 1);
+    let code_a = verified.profiles[0].code.to_string();
+    let page = b.text().await;
+    assert!(
+        page.contains(&file_name) && page.contains(&code_a) && page.contains(&verified.bundle_id)
+    );
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    for value in ["Lotte", "Hendriks", BSN_A, "1995", "17-05"] {
+        assert!(!text.contains(value), "the bundle holds {value}");
+    }
+
+    // Resident B: the guard finds B's BSN in a dwelling id; nothing is downloaded or logged.
+    b.wait_for("#corporatie")
+        .await
+        .select_by_value(&assoc_b)
+        .await
+        .unwrap();
+    b.wait_for(&format!("#dossier-{CASE_B}"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let files_before = download_count(&b);
+    b.click_button("Controleren en downloaden").await;
+    b.wait_for_text("Niet gedownload: de lekcontrole vond herleidbare gegevens")
+        .await;
+    b.wait_for_text("Burgerservicenummer").await;
+    no_text(&b, BSN_B).await;
+    b.screenshot("bundels-lek").await;
+    b.assert_accessible("bundels (lekcontrole)").await;
+    let link = b.wait_for(".lekcontrole a").await;
+    assert_eq!(
+        link.attr("href").await.unwrap().as_deref(),
+        Some(format!("/dossiers/{CASE_B}").as_str())
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(download_count(&b), files_before, "nothing downloaded");
+
+    // The association's view, reached from the Bundels page, with the coordinator's lookup.
+    b.click_link("Een bundel openen").await;
+    let dir = scratch_dir();
+    let good = dir.join("ontvangen.json");
+    std::fs::write(&good, &bytes).unwrap();
+    choose_file(&b, &good).await;
+    b.wait_for_text("De bundel is echt en onveranderd.").await;
+    for needle in [
+        code_a.as_str(),
+        "Ketenregisseur, Noord-Limburg",
+        "Heeft wekelijks contact met familie.",
+        "niveau 3 van 5: beperkt zelfredzaam",
+        "4,5 uur per week",
+        "per maand (kale huur)",
+        "Huurovereenkomst met gekoppelde zorgovereenkomst",
+    ] {
+        b.wait_for_text(needle).await;
+    }
+    b.click_button("Code opzoeken").await;
+    b.wait_for_text("Hoort bij: Lotte Hendriks").await;
+    b.screenshot("bundel-openen").await;
+    let bad = dir.join("gewijzigd.json");
+    std::fs::write(&bad, tampered(&bytes)).unwrap();
+    choose_file(&b, &bad).await;
+    b.wait_for_text("gewijzigd of beschadigd").await;
+    no_text(&b, "De bundel is echt").await;
+    no_text(&b, &code_a).await;
+    b.screenshot("bundel-openen-fout").await;
+
+    // The disclosure log: one entry with A's code, exported as CSV without personal data.
+    b.click_link("Verwerkingslog").await;
+    b.wait_for("table.logtabel").await;
+    b.wait_for_text(&code_a).await;
+    b.screenshot("verwerkingslog").await;
+    b.assert_accessible("verwerkingslog").await;
+    b.click_button("Exporteren als CSV").await;
+    let csv_name = format!("woonkans-verwerkingslog-{}.csv", today().iso());
+    let csv = String::from_utf8(downloaded(&b, &csv_name).await).unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    assert!(csv.contains("Datum-tijd;Stap;Ontvanger"));
+    assert!(csv.contains(&code_a) && csv.contains(&verified.bundle_id));
+    for value in ["Lotte", "Hendriks", "Janssen", BSN_A, BSN_B] {
+        assert!(!csv.contains(value), "the CSV holds {value}");
+    }
+
+    // Privacy: the resident's overview, and the key and backup files.
+    b.click_link("Privacy").await;
+    b.wait_for("#overzicht-dossier")
+        .await
+        .select_by_value(CASE_A)
+        .await
+        .unwrap();
+    b.wait_for_text("Wat er met uw gegevens gebeurt in Woonkans")
+        .await;
+    b.wait_for_text("Uw bemiddelingsprofiel is 1 keer gedeeld")
+        .await;
+    b.wait_for_text("05-01-2026, door Zorgaanbieder De Brug")
+        .await;
+    b.screenshot("privacy-overzicht").await;
+    b.assert_accessible("privacy met overzicht").await;
+    let print_rules: bool = b
+        .client
+        .execute(
+            "return [...document.styleSheets].some(s => [...s.cssRules].some(r => r.media && r.media.mediaText === 'print' && r.cssText.includes('.niet-printen') && r.cssText.includes('.kop')));",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap_or(false);
+    assert!(print_rules, "a print stylesheet hides the navigation");
+    b.click_button("Sleutel exporteren").await;
+    let key_file = downloaded(&b, &format!("woonkans-sleutel-{}.json", today().iso())).await;
+    let key: CodeKey = code::import_key(&String::from_utf8(key_file).unwrap()).unwrap();
+    assert_eq!(
+        code::derive(&key, &assoc_a, BSN_A).to_string(),
+        code_a,
+        "the exported key is the one that made the code"
+    );
+    b.click_button("Back-up downloaden").await;
+    let backup = downloaded(&b, &format!("woonkans-backup-{}.json", today().iso())).await;
+    let backup = String::from_utf8(backup).unwrap();
+    for value in ["Lotte", "Hendriks", BSN_A] {
+        assert!(
+            !backup.contains(value),
+            "the backup holds {value} in plain text"
+        );
+    }
+    b.click_button("Alles wissen").await;
+    b.wait_for_text("Typ WISSEN om te bevestigen").await;
+    b.screenshot("privacy-wissen").await;
+
+    // What the printer gets: the print rules applied to the screen.
+    b.client
+        .execute(
+            "for (const s of document.styleSheets) for (const r of s.cssRules) if (r.media && r.media.mediaText === 'print') r.media.mediaText = 'all'; window.scrollTo(0, 0);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    for hidden in [
+        "header.kop",
+        "nav.hoofdmenu",
+        "table.register",
+        "#wissen-bevestiging",
+    ] {
+        let shown: bool = b
+            .client
+            .execute(
+                "const e = document.querySelector(arguments[0]); return !!e && e.offsetParent !== null;",
+                vec![hidden.into()],
+            )
+            .await
+            .unwrap()
+            .as_bool()
+            .unwrap();
+        assert!(!shown, "{hidden} is printed");
+    }
+    b.wait_for_text("Wat er met uw gegevens gebeurt in Woonkans")
+        .await;
+    b.screenshot("privacy-afdruk").await;
+
+    // Since the reload: only the app's own files, the same ones as at first load.
+    let urls = b.requested_urls().await;
+    assert_same_origin(&urls);
+    let fetched: Vec<&String> = urls[1..]
+        .iter()
+        .filter(|u| !u.starts_with("blob:") && !after_load.contains(u))
+        .collect();
+    assert!(
+        fetched.is_empty(),
+        "requests besides the app's files: {fetched:?}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+    b.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_bundle_opens_without_a_vault_and_one_changed_byte_is_refused() {
+    let ws = seeded_workspace();
+    let association = fitting_association(&ws, CASE_A);
+    let profile = ws.profile(CASE_A, today()).unwrap();
+    let key = CodeKey::from_bytes([42; 32]);
+    let written = bundle::write_bundle(&BundleInput {
+        bundle_id: [7; 16],
+        date: today(),
+        region: Region::NoordLimburg,
+        recipient_id: association.clone(),
+        recipient_name: "Corporatie in de test".into(),
+        profiles: vec![BundleProfileInput {
+            code: code::derive(&key, &association, BSN_A),
+            profile,
+            matches: vec![MatchSummary {
+                dwelling_id: "TEST-1".into(),
+                score: 91,
+            }],
+            known: ws.case(CASE_A).unwrap().dossier.known(),
+        }],
+    })
+    .unwrap();
+    let dir = scratch_dir();
+    let good = dir.join("bundel.json");
+    std::fs::write(&good, &written.bytes).unwrap();
+    let bad = dir.join("bundel-gewijzigd.json");
+    std::fs::write(&bad, tampered(&written.bytes)).unwrap();
+
+    let b = Browser::start().await;
+    b.open("/bundel-openen").await;
+    let after_load = b.requested_urls().await;
+    assert_same_origin(&after_load);
+    b.wait_for_text("Bundel openen").await;
+    no_text(&b, "Kluis aanmaken").await;
+    choose_file(&b, &good).await;
+    b.wait_for_text("De bundel is echt en onveranderd.").await;
+    b.wait_for_text("Corporatie in de test").await;
+    b.wait_for_text(&written.codes[0].to_string()).await;
+    b.wait_for_text("TEST-1").await;
+    no_text(&b, "Code opzoeken").await;
+    b.screenshot("bundel-openen-zonder-kluis").await;
+    let rows = b
+        .client
+        .find_all(Locator::Css(".profiel-categorieen tbody tr"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 8, "all eight categories");
+
+    choose_file(&b, &bad).await;
+    b.wait_for_text("Deze bundel is na het maken gewijzigd of beschadigd")
+        .await;
+    no_text(&b, "Corporatie in de test").await;
+    b.screenshot("bundel-openen-gewijzigd").await;
+    b.assert_accessible("bundel openen (fout)").await;
+
+    assert_eq!(
+        b.requested_urls().await.len(),
+        after_load.len(),
+        "no request after load"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+    b.close().await;
+}
