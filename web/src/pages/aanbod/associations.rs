@@ -178,7 +178,10 @@ fn criteria_editor(p: &EditorProps) -> Html {
         let id = if first {
             format!("{PREFIX}-workingArea")
         } else {
-            format!("{PREFIX}-werkgebied-{}", woonkans_core::region::fold_name(g))
+            format!(
+                "{PREFIX}-werkgebied-{}",
+                woonkans_core::region::fold_name(g)
+            )
         };
         let onchange = Callback::from(move |on: bool| {
             let mut next = (*form).clone();

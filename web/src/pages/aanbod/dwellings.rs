@@ -79,11 +79,24 @@ pub fn dwellings() -> Html {
     };
 
     let mut gemeente_options = vec![(String::new(), "Alle gemeenten".to_string())];
-    gemeente_options.extend(gemeenten_in(&ws.offer).into_iter().map(|g| (g.to_string(), g.to_string())));
+    gemeente_options.extend(
+        gemeenten_in(&ws.offer)
+            .into_iter()
+            .map(|g| (g.to_string(), g.to_string())),
+    );
     let mut type_options = vec![(String::new(), "Alle woningtypen".to_string())];
-    type_options.extend(DwellingType::ALL.iter().map(|t| (key_of(t), t.dutch().to_string())));
+    type_options.extend(
+        DwellingType::ALL
+            .iter()
+            .map(|t| (key_of(t), t.dutch().to_string())),
+    );
     let mut association_options = vec![(String::new(), "Alle corporaties".to_string())];
-    association_options.extend(ws.offer.associations.iter().map(|a| (a.id.clone(), a.name.clone())));
+    association_options.extend(
+        ws.offer
+            .associations
+            .iter()
+            .map(|a| (a.id.clone(), a.name.clone())),
+    );
 
     let editor = editing
         .as_ref()
@@ -224,8 +237,13 @@ fn dwelling_editor(p: &EditorProps) -> Html {
         })
     };
     let onsubmit = {
-        let (app, form, errors, id, onclose) =
-            (app.clone(), form.clone(), errors.clone(), p.id.clone(), p.onclose.clone());
+        let (app, form, errors, id, onclose) = (
+            app.clone(),
+            form.clone(),
+            errors.clone(),
+            p.id.clone(),
+            p.onclose.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(ws) = app.workspace() else { return };

@@ -149,7 +149,11 @@ pub fn import_panel() -> Html {
         let session = app.open().map(|o| Rc::as_ptr(o) as usize);
         let app = app.clone();
         use_memo(
-            (app.revision, session, report.as_ref().map(|r| Rc::as_ptr(r) as usize)),
+            (
+                app.revision,
+                session,
+                report.as_ref().map(|r| Rc::as_ptr(r) as usize),
+            ),
             move |_| {
                 let ws = app.workspace()?;
                 report.map(|r| import_preview(&ws.offer, &r))

@@ -42,9 +42,11 @@ fn rent_limits_panel() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let parsed = browser::read_file(file).await.and_then(|bytes| {
                     let text = String::from_utf8(bytes).map_err(|_| {
-                        "Dit bestand is geen geldige tabel met huur- en inkomensgrenzen.".to_string()
+                        "Dit bestand is geen geldige tabel met huur- en inkomensgrenzen."
+                            .to_string()
                     })?;
-                    RentLimits::from_json(text.trim_start_matches('\u{FEFF}')).map_err(|e| e.message)
+                    RentLimits::from_json(text.trim_start_matches('\u{FEFF}'))
+                        .map_err(|e| e.message)
                 });
                 match parsed {
                     Ok(table) => {
@@ -68,7 +70,10 @@ fn rent_limits_panel() -> Html {
                 ws.settings.rent_limits = table.clone();
                 Ok(())
             }));
-            message.set(Some(Ok(format!("De meegeleverde tabel voor {} is teruggezet.", shipped.year))));
+            message.set(Some(Ok(format!(
+                "De meegeleverde tabel voor {} is teruggezet.",
+                shipped.year
+            ))));
         })
     };
     html! {
@@ -119,7 +124,10 @@ fn texts_of(w: &Weights) -> [String; 6] {
 #[function_component(WeightsPanel)]
 fn weights_panel() -> Html {
     let app = use_app();
-    let current = app.workspace().map(|ws| ws.settings.weights).unwrap_or_default();
+    let current = app
+        .workspace()
+        .map(|ws| ws.settings.weights)
+        .unwrap_or_default();
     let texts = use_state(|| texts_of(&current));
     let errors = use_state(Vec::<FieldError>::new);
     let message = use_state(|| None::<String>);

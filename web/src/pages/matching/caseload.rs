@@ -15,7 +15,11 @@ use yew::prelude::*;
 #[derive(Clone, PartialEq)]
 enum Stage {
     Idle,
-    Running { done: usize, total: usize, phase: &'static str },
+    Running {
+        done: usize,
+        total: usize,
+        phase: &'static str,
+    },
     /// The result, and the revision of the workspace it was computed from.
     Done(Rc<CaseloadView>, u64),
     Failed(String),
@@ -43,7 +47,11 @@ pub fn caseload() -> Html {
             let this_run = *run.borrow();
             let run = run.clone();
             let (done, total) = job.progress();
-            stage.set(Stage::Running { done, total, phase: job.phase() });
+            stage.set(Stage::Running {
+                done,
+                total,
+                phase: job.phase(),
+            });
             let stage = stage.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 // Let the progress indicator paint before any work.
@@ -55,7 +63,15 @@ pub fn caseload() -> Html {
                     match job.step(PROFILES_PER_STEP) {
                         Ok(finished) => {
                             let (done, total) = job.progress();
-                            stage.set(Stage::Running { done, total, phase: if finished { "Toewijzing berekenen" } else { job.phase() } });
+                            stage.set(Stage::Running {
+                                done,
+                                total,
+                                phase: if finished {
+                                    "Toewijzing berekenen"
+                                } else {
+                                    job.phase()
+                                },
+                            });
                             TimeoutFuture::new(0).await;
                             if finished {
                                 break;

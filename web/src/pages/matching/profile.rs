@@ -42,9 +42,10 @@ pub fn profile_result(p: &ProfileResultProps) -> Html {
     let result = {
         let session = app.open().map(|o| Rc::as_ptr(o) as usize);
         let app = app.clone();
-        use_memo((app.revision, session, p.id.clone(), today), move |(_, _, id, today)| {
-            app.workspace().map(|ws| ws.match_case(id, *today))
-        })
+        use_memo(
+            (app.revision, session, p.id.clone(), today),
+            move |(_, _, id, today)| app.workspace().map(|ws| ws.match_case(id, *today)),
+        )
     };
     let Some(ws) = app.workspace() else {
         return html! {};
@@ -94,9 +95,17 @@ pub fn profile_result(p: &ProfileResultProps) -> Html {
         Callback::from(move |_: MouseEvent| state.set(*state + STEP))
     };
     let mut gemeente_options = vec![(String::new(), "Alle gemeenten".to_string())];
-    gemeente_options.extend(gemeenten_in(&ws.offer).into_iter().map(|g| (g.to_string(), g.to_string())));
+    gemeente_options.extend(
+        gemeenten_in(&ws.offer)
+            .into_iter()
+            .map(|g| (g.to_string(), g.to_string())),
+    );
     let mut type_options = vec![(String::new(), "Alle woningtypen".to_string())];
-    type_options.extend(DwellingType::ALL.iter().map(|t| (key_of(t), t.dutch().to_string())));
+    type_options.extend(
+        DwellingType::ALL
+            .iter()
+            .map(|t| (key_of(t), t.dutch().to_string())),
+    );
     let associations = association_rows(m, &ws.offer);
     let eligible_associations = associations.iter().filter(|a| a.result.eligible).count();
 
