@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// `scan::scan` (to find the resident's own data in free text) and to the leak guard (to find
 /// it anywhere in an outgoing file).
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct Known {
     /// First names, surname and the surname with its tussenvoegsel ("van der Berg"), as typed.
     pub name_parts: Vec<String>,
