@@ -1,0 +1,287 @@
+//! Matching end to end in headless Chromium: the empty state (no complete profile yet, a link to
+//! Dossiers, an empty caseload), then a caseload of complete profiles: one profile's
+//! associations, ranked dwellings with the make-up of each score and the knocked-out dwellings,
+//! and the optimal assignment, whose total must equal the core's own `Workspace::caseload`.
+//!
+//! The complete cases are made natively with `woonkans-core` and sealed into the locked vault
+//! the way the app seals records (as `tests/bundels.rs` does), so this test does not depend on
+//! the dossier screens.
+
+use fantoccini::Locator;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use woonkans_core::date::Date;
+use woonkans_core::dossier::{Income, IncomeSource, PersonName};
+use woonkans_core::profile::{
+    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
+    RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
+};
+use woonkans_core::region::Region;
+use woonkans_core::register::Gate;
+use woonkans_core::sample::sample_offer;
+use woonkans_core::workspace::Workspace;
+use woonkans_tests::{Browser, assert_same_origin};
+
+const PASS: &str = "groene kikker zwemt in de Maas";
+const CASES: usize = 24;
+
+/// Today as the browser sees it (the test machine runs in UTC, like its browser).
+fn today() -> Date {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    Date::from_days_since_epoch(i64::try_from(secs / 86_400).unwrap())
+}
+
+fn d(y: i32, m: u8, day: u8) -> Date {
+    Date::new(y, m, day).unwrap()
+}
+
+const AREAS: [&[&str]; 4] = [
+    &["Venlo", "Venray"],
+    &["Venlo"],
+    &["Horst aan de Maas", "Venray", "Venlo"],
+    &["Peel en Maas", "Beesel", "Venlo"],
+];
+
+fn add_case(ws: &mut Workspace, id: &str, k: usize) {
+    let case = ws.add_case(id).unwrap();
+    let dossier = &mut case.dossier;
+    dossier.name = PersonName {
+        first_names: "Sam".into(),
+        tussenvoegsel: String::new(),
+        surname: format!("Proef{k}"),
+    };
+    dossier.gemeente = "Venlo".into();
+    dossier.birth_date = Some(d(1970 + (k as i32 % 30), 6, 1));
+    dossier.gender = Some(Gender::Anders);
+    dossier.household_size = 1;
+    dossier.living_situation = Some(LivingSituation::MaatschappelijkeOpvang);
+    dossier.income = Some(Income {
+        yearly_amount_euros: 16_000,
+        source: IncomeSource::Uitkering,
+    });
+    for (g, date, actor) in [
+        (Gate::ConsentToRegister, d(2026, 1, 5), "Zorgaanbieder"),
+        (
+            Gate::EligibilityAndSupportPlan,
+            d(2026, 2, 9),
+            "Wmo-consulent",
+        ),
+        (
+            Gate::ConsentToShareWithCoordinator,
+            d(2026, 2, 9),
+            "Wmo-consulent",
+        ),
+    ] {
+        dossier.record_gate(g, date, actor).unwrap();
+    }
+    let draft = &mut case.profile;
+    for c in SCORED {
+        draft.assessments.insert(
+            c,
+            Assessment {
+                level: Some(1 + (k % 5) as u8),
+                note: String::new(),
+            },
+        );
+    }
+    draft.mobility = Some(Mobility::None);
+    draft.search_area = AREAS[k % AREAS.len()]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    draft.housing_form = Some([HousingForm::NoPreference, HousingForm::InComplex][k % 2]);
+    draft.rent_arrears = Some(History::None);
+    draft.nuisance = Some(History::None);
+    draft.budget_management = Some(false);
+    draft.contract_form = Some(ContractForm::LeaseWithCareAgreement);
+    draft.support_hours_per_week = Some(6.0);
+    draft.reachable_24_7 = Some(true);
+    draft.relapse_plan = RelapsePlan {
+        signals: "Afspraken worden gemist.".into(),
+        agreements: vec![
+            RelapseAgreement {
+                party: Party::CareProvider,
+                action: "Huisbezoek binnen twee werkdagen.".into(),
+            },
+            RelapseAgreement {
+                party: Party::HousingAssociation,
+                action: "Meldt een achterstand na een maand.".into(),
+            },
+        ],
+    };
+    draft.safety_plan = Some(SafetyPlan::NotNeeded);
+}
+
+fn seeded_workspace() -> Workspace {
+    let mut ws = Workspace::new(sample_offer());
+    ws.settings.region = Some(Region::NoordLimburg);
+    for k in 0..CASES {
+        add_case(&mut ws, &format!("proef{k:04}"), k);
+    }
+    ws
+}
+
+/// Seals `plaintext` as vault record `name`, as the app does (AES-256-GCM under the PBKDF2 key,
+/// the record name as associated data). The vault must be locked, or autosave could overwrite it.
+async fn seal_record(b: &Browser, name: &str, plaintext: &str) {
+    let script = r#"
+        const [pass, name, plaintext] = arguments;
+        const done = arguments[arguments.length - 1];
+        const meta = JSON.parse(localStorage.getItem('woonkans.v1.meta'));
+        const decode = s => Uint8Array.from(atob(s), c => c.charCodeAt(0));
+        const encode = bytes => {
+            let s = '';
+            for (let i = 0; i < bytes.length; i += 0x8000) {
+                s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+            }
+            return btoa(s);
+        };
+        (async () => {
+            const text = new TextEncoder();
+            const base = await crypto.subtle.importKey('raw', text.encode(pass.normalize('NFC')),
+                'PBKDF2', false, ['deriveKey']);
+            const key = await crypto.subtle.deriveKey(
+                { name: 'PBKDF2', hash: 'SHA-256', salt: decode(meta.kdf.salt), iterations: meta.kdf.iterations },
+                base, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+            const nonce = crypto.getRandomValues(new Uint8Array(12));
+            const sealed = new Uint8Array(await crypto.subtle.encrypt(
+                { name: 'AES-GCM', iv: nonce, additionalData: text.encode(name) }, key, text.encode(plaintext)));
+            localStorage.setItem('woonkans.v1.' + name,
+                JSON.stringify({ nonce: encode(nonce), ciphertext: encode(sealed) }));
+            return true;
+        })().then(done, e => done(String(e)));
+    "#;
+    let result = b
+        .client
+        .execute_async(script, vec![PASS.into(), name.into(), plaintext.into()])
+        .await
+        .expect("run the sealing script");
+    assert_eq!(
+        result,
+        serde_json::Value::Bool(true),
+        "sealing failed: {result}"
+    );
+}
+
+async fn count(b: &Browser, css: &str) -> usize {
+    b.client.find_all(Locator::Css(css)).await.unwrap().len()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn empty_state_then_profile_results_and_the_optimal_caseload() {
+    let b = Browser::start().await;
+    b.open("/matching").await;
+    b.create_vault(PASS).await;
+
+    // No complete profile yet: say so, link to Dossiers, and an empty caseload.
+    b.wait_for_text("Er is nog geen dossier met een volledig bemiddelingsprofiel.")
+        .await;
+    let link = b.wait_for(".matching-deel .melding a").await;
+    assert_eq!(
+        link.attr("href").await.unwrap().as_deref(),
+        Some("/dossiers")
+    );
+    b.click_button("Optimale toewijzing berekenen").await;
+    b.wait_for_text("die nog op een woning wachten.").await;
+    b.screenshot("matching-leeg").await;
+
+    // Seal a caseload of complete profiles into the locked vault and open it again.
+    let ws = seeded_workspace();
+    let (ids, expected) = ws.caseload(today()).unwrap();
+    assert_eq!(ids.len(), CASES, "every seeded profile is complete");
+    b.wait_for_text("Alles is opgeslagen").await;
+    b.click_button("Vergrendelen").await;
+    b.wait_for_text("Kluis ontgrendelen").await;
+    seal_record(
+        &b,
+        "settings",
+        &serde_json::to_string(&ws.settings).unwrap(),
+    )
+    .await;
+    seal_record(&b, "dossiers", &serde_json::to_string(&ws.cases).unwrap()).await;
+    b.unlock(PASS).await;
+    let select = b.wait_for("#matching-dossier").await;
+    assert_eq!(count(&b, "#matching-dossier option").await, CASES);
+    assert_eq!(
+        select.text().await.unwrap().lines().next().unwrap().trim(),
+        "Dossier proef0000 – S. Proef0"
+    );
+
+    // One profile: associations with reasons, dwellings by score with their make-up.
+    assert_eq!(count(&b, "table.matching-corporaties tbody tr").await, 7);
+    let first = b.wait_for("table.passende-woningen > tbody > tr").await;
+    first
+        .find(Locator::Css("summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let parts = first
+        .find_all(Locator::Css("table.opbouw-tabel tbody tr"))
+        .await
+        .unwrap();
+    assert_eq!(parts.len(), 6);
+    assert!(
+        parts[2]
+            .text()
+            .await
+            .unwrap()
+            .starts_with("Ruimte onder de maximale huur")
+    );
+    b.screenshot("matching-profiel").await;
+    b.assert_accessible("Matching").await;
+
+    b.wait_for("#matching-alleen-passend")
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.wait_for("table.afgevallen-woningen").await;
+    let text = b.text().await;
+    assert!(text.contains("AVAILABLE") || text.contains("AREA"));
+    assert!(text.contains("De gemeente van deze woning ligt niet in het zoekgebied"));
+    b.client
+        .execute(
+            "document.getElementById('afgevallen-woningen').scrollIntoView();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    b.screenshot("matching-afgevallen").await;
+
+    // The caseload: a progress indicator, then the same optimum as the core computes natively.
+    b.click_button("Optimale toewijzing berekenen").await;
+    b.wait_for_text(&format!("Berekend voor {CASES} profiel(en)"))
+        .await;
+    let text = b.text().await;
+    assert!(
+        text.contains(&format!("Totale score: {}.", expected.total)),
+        "the browser's optimum equals the native one ({})",
+        expected.total
+    );
+    assert_eq!(
+        count(&b, "table.toewijzing tbody tr").await,
+        expected.pairs.len()
+    );
+    assert_eq!(
+        count(&b, "table.zonder-woning tbody tr").await,
+        expected.unassigned.len()
+    );
+    b.client
+        .execute(
+            "document.getElementById('caseload').scrollIntoView();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    b.screenshot("matching-caseload").await;
+    b.assert_accessible("Matching met caseload").await;
+
+    // Wait a moment for any late request, then check every request stayed on the origin.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_same_origin(&b.requested_urls().await);
+    b.close().await;
+}
