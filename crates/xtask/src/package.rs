@@ -40,9 +40,13 @@ pub fn package() -> Res {
     if pkg.exists() {
         std::fs::remove_dir_all(&pkg).map_err(|e| format!("kan pkg/ niet leegmaken: {e}"))?;
     }
+    // `--debug` keeps the glue's argument type checks. Without them a number or an object
+    // passed where a string belongs reaches the allocator as a NaN length, and the module traps
+    // or corrupts its memory; with them the glue throws an Error before calling in.
     run(Command::new("wasm-bindgen").args([
         "--target".as_ref(),
         "web".as_ref(),
+        "--debug".as_ref(),
         "--no-typescript".as_ref(),
         "--out-dir".as_ref(),
         pkg.as_os_str(),
