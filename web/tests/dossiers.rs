@@ -605,3 +605,63 @@ async fn match_acceptance_and_handover_download_are_logged() {
     assert_eq!(ws.log[0].step, 6);
     assert_eq!(ws.case("overdr01").unwrap().log.len(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn text_that_cannot_be_read_stays_in_its_field_with_a_message() {
+    let mut ws = workspace();
+    let case = ws.add_case("lezen001").unwrap();
+    fill_step1(case);
+    case.dossier
+        .record_gate(Gate::ConsentToRegister, d(2026, 1, 1), "Zorgaanbieder")
+        .unwrap();
+    let (root, spy) = mount(Route::Dossier("lezen001".into()), ws).await;
+    click_button(&root, "Stap 3 Onderzoek open").await;
+    let field =
+        || -> web_sys::HtmlInputElement { find(&root, "#huishoudgrootte").dyn_into().unwrap() };
+    assert_eq!(field().value(), "1");
+
+    // Emptied without an input event (as a browser's "clear" does): the field stays empty.
+    field().set_value("");
+    fire(&field(), "change");
+    yew::scheduler::flush().await;
+    assert_eq!(field().value(), "");
+    assert!(text(&root).contains("Vul het aantal personen in cijfers in"));
+    assert_eq!(
+        ws_of(&spy).case("lezen001").unwrap().dossier.household_size,
+        1
+    );
+
+    type_into(&root, "#huishoudgrootte", "twee").await;
+    assert_eq!(
+        field().value(),
+        "twee",
+        "unreadable text is kept for correction"
+    );
+    assert_eq!(
+        ws_of(&spy).case("lezen001").unwrap().dossier.household_size,
+        1
+    );
+
+    type_into(&root, "#huishoudgrootte", "2").await;
+    assert!(!text(&root).contains("Vul het aantal personen in cijfers in"));
+    assert_eq!(
+        ws_of(&spy).case("lezen001").unwrap().dossier.household_size,
+        2
+    );
+
+    type_into(&root, "#geboortedatum", "31-02-2002").await;
+    assert!(text(&root).contains("Deze datum bestaat niet."));
+    assert_eq!(
+        ws_of(&spy).case("lezen001").unwrap().dossier.birth_date,
+        None
+    );
+    type_into(&root, "#geboortedatum", "2002-05-14").await;
+    assert_eq!(
+        find(&root, "#geboortedatum")
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value(),
+        "14-05-2002",
+        "shown in the Dutch form once read"
+    );
+}

@@ -54,7 +54,13 @@ pub fn parsed_field(p: &ParsedFieldProps) -> Html {
     let onchange = {
         let apply = p.apply.clone();
         let unreadable = unreadable.clone();
-        Callback::from(move |e: Event| unreadable.set(apply.emit(value_of(&e))))
+        let text = text.clone();
+        Callback::from(move |e: Event| {
+            // The field may have changed without input events (autofill, a cleared field).
+            let value = value_of(&e);
+            text.set(value.clone());
+            unreadable.set(apply.emit(value));
+        })
     };
     let error = (*unreadable).clone().or_else(|| p.error.clone());
     let hint_id = format!("{}-hint", p.id);
@@ -106,6 +112,9 @@ pub struct ChoiceProps {
     #[prop_or_default]
     pub error: Option<String>,
     pub onchange: Callback<String>,
+    /// Options side by side (short answers such as ja/nee).
+    #[prop_or_default]
+    pub inline: bool,
 }
 
 /// A radio group in a fieldset.
@@ -113,7 +122,7 @@ pub struct ChoiceProps {
 pub fn choice(p: &ChoiceProps) -> Html {
     let hint_id = format!("{}-hint", p.id);
     html! {
-        <fieldset id={p.id.clone()} class={classes!("keuze", p.error.is_some().then_some("veld-fout"))}
+        <fieldset id={p.id.clone()} class={classes!("keuzegroep", p.inline.then_some("keuzegroep-naast"), p.error.is_some().then_some("veld-fout"))}
             aria-describedby={p.hint.as_ref().map(|_| hint_id.clone())}>
             <legend>{ p.legend.clone() }</legend>
             { for p.hint.iter().map(|h| html! { <span id={hint_id.clone()} class="hint">{ h.clone() }</span> }) }
@@ -126,7 +135,7 @@ pub fn choice(p: &ChoiceProps) -> Html {
                     Callback::from(move |e: Event| if checked_of(&e) { cb.emit(value.clone()) })
                 };
                 html! {
-                    <div class="keuze-optie">
+                    <div class="keuzegroep-optie">
                         <input type="radio" id={input_id.clone()} name={p.id.clone()} value={value.clone()}
                             checked={*value == p.value} {onchange} />
                         <label for={input_id}>{ label.clone() }</label>

@@ -196,6 +196,25 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
     let heading = use_node_ref();
     let focus_heading = use_mut_ref(|| false);
     {
+        // When the case moves to another step (a gate, "verder"), show that step and put the
+        // focus on its heading: the button that was pressed is gone.
+        let current = app
+            .workspace()
+            .and_then(|ws| ws.case(&p.id).ok())
+            .map(|c| c.dossier.step);
+        let chosen = chosen.clone();
+        let heading = heading.clone();
+        let seen = use_mut_ref(|| None::<Option<Step>>);
+        use_effect_with(current, move |current| {
+            let moved = seen.borrow().is_some_and(|before| before != *current);
+            *seen.borrow_mut() = Some(*current);
+            chosen.set(None);
+            if moved && let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    {
         let heading = heading.clone();
         let focus_heading = focus_heading.clone();
         use_effect_with(*chosen, move |_| {
@@ -345,11 +364,11 @@ fn stepper(p: &StepperProps) -> Html {
                         Callback::from(move |_| cb.emit(step))
                     };
                     let class = classes!(
-                        "stap",
-                        (step < p.current).then_some("stap-afgerond"),
-                        (step == p.current).then_some("stap-huidig"),
-                        (!p.open[i]).then_some("stap-dicht"),
-                        (step == p.viewing).then_some("stap-getoond"),
+                        "stapper-stap",
+                        (step < p.current).then_some("stapper-afgerond"),
+                        (step == p.current).then_some("stapper-huidig"),
+                        (!p.open[i]).then_some("stapper-dicht"),
+                        (step == p.viewing).then_some("stapper-getoond"),
                     );
                     html! {
                         <li {class}>

@@ -26,7 +26,7 @@ pub fn next_step(p: &NextStepProps) -> Html {
     let Ok(Some((next, reasons))) = progress::next_step(ws, &p.id, today) else {
         return html! {};
     };
-    let title = format!("Stap {} {}", next.number(), next.dutch());
+    let title = format!("stap {} {}", next.number(), next.dutch());
     if !reasons.is_empty() {
         return html! {
             <div class="kaart volgende-stap" id="voortgang">

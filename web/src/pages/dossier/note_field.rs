@@ -67,7 +67,12 @@ pub fn note_field(p: &NoteFieldProps) -> Html {
     };
     let onchange = {
         let cb = p.onchange.clone();
-        Callback::from(move |e: Event| cb.emit(value_of(&e)))
+        let text = text.clone();
+        Callback::from(move |e: Event| {
+            let value = value_of(&e);
+            text.set(value.clone());
+            cb.emit(value)
+        })
     };
     let replace = |chosen: Vec<Finding>| {
         let text = text.clone();

@@ -231,7 +231,7 @@ pub fn profile_builder(p: &StepProps) -> Html {
     };
 
     html! {
-        <div class="stap-formulier profiel">
+        <div class="stap-formulier profielbouwer">
             { facts_panel }
             { match &problems {
                 Some(pr) => html! { <OpenPoints problems={pr.clone()} on_show={p.on_show.clone()} /> },
@@ -291,7 +291,7 @@ pub fn profile_builder(p: &StepProps) -> Html {
                     <legend>{ "Financiën en contract" }</legend>
                     <Choice id="bewindvoering" legend="Bewindvoering"
                         hint={if case.dossier.budget_management { "In het dossier (stap 3) staat: onder bewind." } else { "In het dossier (stap 3) staat: niet onder bewind." }}
-                        options={yes_no_options(false)}
+                        options={yes_no_options(false)} inline=true
                         value={draft.budget_management.map(|b| if b { "ja" } else { "nee" }).unwrap_or_default().to_string()}
                         error={err("bewindvoering")}
                         onchange={set("bewindvoering", |d, v| d.budget_management = read_yes_no(&v))} />
@@ -312,7 +312,7 @@ pub fn profile_builder(p: &StepProps) -> Html {
                         inputmode="decimal" class="veld-smal" value={draft.support_hours_per_week.map(hours).unwrap_or_default()}
                         error={err("ondersteuningUren")} apply={support} />
                     <Choice id="bereikbaarheid" legend="Is de ondersteuning 24 uur per dag, 7 dagen per week bereikbaar?"
-                        options={yes_no_options(false)}
+                        options={yes_no_options(false)} inline=true
                         value={draft.reachable_24_7.map(|b| if b { "ja" } else { "nee" }).unwrap_or_default().to_string()}
                         error={err("bereikbaarheid")}
                         onchange={set("bereikbaarheid", |d, v| d.reachable_24_7 = read_yes_no(&v))} />

@@ -32,7 +32,7 @@ pub fn register_panel(p: &RegisterPanelProps) -> Html {
                 <dd>{ r.processor }<br /><span class="hint">{ format!("Ontvanger: {}", r.recipient.dutch()) }</span></dd>
                 <dt>{ "Welke gegevens" }</dt>
                 <dd>
-                    <ul class="compact">
+                    <ul class="gegevens-lijst">
                         { for r.categories.iter().map(|c| html! {
                             <li>
                                 { c.dutch() }

@@ -70,7 +70,7 @@ pub fn target_group(p: &TargetGroupProps) -> Html {
                     });
                     html! {
                         <Choice id={fid} legend={question} options={yes_no_options(true)}
-                            value={yes_no_key(value)} {onchange} />
+                            value={yes_no_key(value)} {onchange} inline=true />
                     }
                 }) }
             </fieldset>

@@ -1,0 +1,417 @@
+//! A coordinator walks one resident through steps 1-4 in the built app (headless Chromium,
+//! 1280×800): a new dossier, NAW and contact, the Wmo report, the investigation with documents
+//! and the target-group check, every gate, and the placement profile. The "wat wordt gedeeld"
+//! panel holds nothing identifying; a note with a BSN and a phone number is marked as typed and
+//! cleaned with "Alles vervangen". No request leaves the origin, none happens after load.
+
+use fantoccini::Locator;
+use std::time::Duration;
+use woonkans_tests::{Browser, assert_same_origin};
+
+const PASS: &str = "lange zin voor de proef 2026";
+
+async fn js(b: &Browser, script: &str) -> serde_json::Value {
+    b.client
+        .execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}"))
+}
+
+/// Leaves the focused field, so its change event fires (the app saves on change).
+async fn blur(b: &Browser) {
+    js(
+        b,
+        "if (document.activeElement) document.activeElement.blur();",
+    )
+    .await;
+}
+
+async fn select(b: &Browser, css: &str, value: &str) {
+    b.wait_for(css)
+        .await
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("select {value} in {css}: {e}"));
+}
+
+async fn click(b: &Browser, css: &str) {
+    b.wait_for(css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+async fn text_of(b: &Browser, css: &str) -> String {
+    b.wait_for(css).await.text().await.unwrap_or_default()
+}
+
+/// Waits until the shown step's heading is `heading`.
+async fn wait_step(b: &Browser, heading: &str) {
+    for _ in 0..300 {
+        if text_of(b, "#stap-titel").await == heading {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("step {heading} not shown; page: {}", b.text().await);
+}
+
+async fn count(b: &Browser, css: &str) -> usize {
+    b.client
+        .find_all(Locator::Css(css))
+        .await
+        .map(|v| v.len())
+        .unwrap_or(0)
+}
+
+async fn wait_count(b: &Browser, css: &str, n: usize) {
+    for _ in 0..300 {
+        if count(b, css).await == n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("expected {n} × {css}, found {}", count(b, css).await);
+}
+
+/// Waits until the field's value is `expected` (the app stores canonical forms).
+async fn wait_value(b: &Browser, css: &str, expected: &str) {
+    let mut last = String::new();
+    for _ in 0..300 {
+        last = b
+            .wait_for(css)
+            .await
+            .prop("value")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        if last == expected {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css} holds '{last}', not '{expected}'");
+}
+
+async fn top(b: &Browser) {
+    js(b, "window.scrollTo(0, 0);").await;
+}
+
+async fn scroll_to(b: &Browser, id: &str) {
+    js(
+        b,
+        &format!("document.getElementById('{id}').scrollIntoView({{block: 'center'}});"),
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_resident_walks_steps_1_to_4_and_nothing_identifying_is_shared() {
+    let b = Browser::start().await;
+    b.open("/").await;
+    b.create_vault(PASS).await;
+    select(&b, "#regio-keuze", "noord").await;
+    let after_load = b.requested_urls().await;
+    assert_same_origin(&after_load);
+
+    // A new dossier: addressed by its random id only.
+    b.click_button("Nieuw dossier").await;
+    b.wait_for_text("Stap 1 Oriëntatie").await;
+    let path = b.client.current_url().await.unwrap().path().to_string();
+    let id = path
+        .strip_prefix("/dossiers/")
+        .expect("dossier path")
+        .to_string();
+    assert_eq!(id.len(), 10);
+    assert!(
+        id.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    );
+    assert_eq!(text_of(&b, "h1").await, format!("Dossier {id}"));
+
+    // Step 1: NAW and contact, the care provider, the consent gate.
+    for (css, value) in [
+        ("#naam-voornamen", "Anna Maria"),
+        ("#naam-tussenvoegsel", "van der"),
+        ("#naam-achternaam", "Berg"),
+        ("#adres-straat", "Kaldenkerkerweg"),
+        ("#adres-huisnummer", "20"),
+        ("#adres-huisnummertoevoeging", "B"),
+        ("#adres-postcode", "5913ae"),
+        ("#adres-woonplaats", "Venlo"),
+        ("#telefoon-0", "06-12345678"),
+        ("#email", "a.vanderberg@example.nl"),
+        ("#zorgaanbieder-organisatie", "Zorgaanbieder De Brug"),
+        ("#zorgaanbieder-persoon", "P. Hendriks"),
+    ] {
+        b.fill(css, value).await;
+    }
+    select(&b, "#gemeente", "Venlo").await;
+    blur(&b).await;
+    wait_value(&b, "#adres-postcode", "5913 AE").await;
+    assert_eq!(
+        count(&b, ".foutsamenvatting").await,
+        0,
+        "{}",
+        b.text().await
+    );
+    top(&b).await;
+    b.screenshot("dossier-stap-1").await;
+    scroll_to(&b, "contact").await;
+    b.screenshot("dossier-stap-1-formulier").await;
+    b.fill("#poort-consentToRegister-door", "Zorgaanbieder De Brug")
+        .await;
+    b.click_button("Poort vastleggen").await;
+    wait_step(&b, "Stap 2 Melding Wmo").await;
+
+    // Step 2: the Wmo report shows only NAW and contact; the consultant takes it up.
+    let report = text_of(&b, "#stap-inhoud").await;
+    assert!(report.contains("Anna Maria van der Berg"));
+    assert!(report.contains("Kaldenkerkerweg 20 B"));
+    assert!(report.contains("vastgelegd op"));
+    b.fill("#wmoConsulent-organisatie", "Gemeente Venlo, Wmo-loket")
+        .await;
+    b.fill("#wmoConsulent-persoon", "J. Peeters").await;
+    blur(&b).await;
+    top(&b).await;
+    b.screenshot("dossier-stap-2").await;
+    b.click_button("Verder naar stap 3 Onderzoek").await;
+    wait_step(&b, "Stap 3 Onderzoek").await;
+
+    // Step 3: the investigation, documents, target group and the two gates.
+    for (css, value) in [
+        ("#geboortedatum", "14-05-2002"),
+        ("#bsn", "999994669"),
+        ("#opleiding", "Mbo niveau 2, niet afgerond."),
+        ("#werk", "Dagbesteding drie dagen per week."),
+        ("#inkomen-bedrag", "16500"),
+        ("#huishoudgrootte", "1"),
+        ("#sociaalNetwerk", "Goed contact met moeder en zus."),
+        ("#financien", "Schuldhulpverlening loopt sinds vorig jaar."),
+        ("#gezondheid", "Gebruikt medicatie; behandeling loopt."),
+        ("#iban", "NL91 ABNA 0417 1643 00"),
+    ] {
+        b.fill(css, value).await;
+    }
+    select(&b, "#geslacht", "vrouw").await;
+    select(&b, "#inkomen-bron", "uitkering").await;
+    select(&b, "#woonsituatie", "beschermdWonen").await;
+    click(&b, "#schulden").await;
+    for (doc, status) in [
+        ("verhuurdersverklaring", "received"),
+        ("brpUittreksel", "received"),
+        ("inkomensverklaring", "received"),
+        ("beschikkingBewindvoering", "notApplicable"),
+    ] {
+        select(&b, &format!("#documenten-{doc}-status"), status).await;
+    }
+    for radio in [
+        "#doelgroep-statushouder-nee",
+        "#doelgroep-arbeidsmigrant-nee",
+        "#doelgroep-regulier-ja",
+        "#doelgroep-ondersteuning-ja",
+    ] {
+        click(&b, radio).await;
+    }
+    b.wait_for_text("Valt binnen de doelgroep van Woonkans.")
+        .await;
+    let page = b.text().await;
+    assert!(page.contains("Jongvolwassene (18 tot en met 27 jaar)"));
+    assert!(page.contains("16.500"), "income shown in Dutch notation");
+    assert!(page.contains("Bijzonder persoonsgegeven, art. 9 AVG — komt nooit in het profiel."));
+    assert_eq!(count(&b, ".foutsamenvatting").await, 0, "{page}");
+    top(&b).await;
+    b.screenshot("dossier-stap-3").await;
+    scroll_to(&b, "doelgroep-ondersteuning").await;
+    b.screenshot("dossier-stap-3-doelgroep").await;
+    b.fill(
+        "#poort-eligibilityAndSupportPlan-door",
+        "Wmo-consulent gemeente Venlo",
+    )
+    .await;
+    b.click_button("Poort vastleggen").await;
+    b.fill(
+        "#poort-consentToShareWithCoordinator-door",
+        "Wmo-consulent gemeente Venlo",
+    )
+    .await;
+    b.click_button("Poort vastleggen").await;
+    wait_step(&b, "Stap 4 Bemiddelingsprofiel").await;
+
+    // Step 4: the placement profile.
+    for (category, level) in [
+        ("householdCare", 3),
+        ("workDayActivities", 2),
+        ("socialNetwork", 4),
+        ("socialSelfReliance", 3),
+        ("financesDebts", 2),
+    ] {
+        click(&b, &format!("#niveaus-{category}-{level}")).await;
+    }
+    b.fill(
+        "#notities-financesDebts",
+        "Schuldhulpverlening loopt; vaste lasten worden automatisch betaald.",
+    )
+    .await;
+    select(&b, "#mobiliteit", "none").await;
+    for (n, gemeente) in ["Venlo", "Venray"].into_iter().enumerate() {
+        select(&b, "#zoekgebied-kies", gemeente).await;
+        b.click_button("Toevoegen").await;
+        wait_count(&b, ".zoekgebied-lijst li", n + 1).await;
+    }
+    select(&b, "#woonvorm", "inComplex").await;
+    select(&b, "#huurachterstand", "resolved").await;
+    select(&b, "#overlast", "none").await;
+    click(&b, "#bewindvoering-nee").await;
+    select(&b, "#contractvorm", "leaseWithCareAgreement").await;
+    b.fill("#ondersteuningUren", "4,5").await;
+    click(&b, "#bereikbaarheid-ja").await;
+    b.fill(
+        "#terugvalplan-signalen",
+        "Post blijft liggen en afspraken worden gemist.",
+    )
+    .await;
+    b.click_button("Afspraak toevoegen").await;
+    b.fill(
+        "#terugvalplan-afspraken-0",
+        "Binnen twee werkdagen een huisbezoek.",
+    )
+    .await;
+    b.click_button("Afspraak toevoegen").await;
+    b.fill(
+        "#terugvalplan-afspraken-1",
+        "Meldt een huurachterstand na één maand bij de zorgaanbieder.",
+    )
+    .await;
+    select(&b, "#veiligheidsplan", "notNeeded").await;
+    blur(&b).await;
+    b.wait_for_text("Het bemiddelingsprofiel is compleet").await;
+
+    let shared = text_of(&b, "#wat-wordt-gedeeld").await;
+    assert!(shared.contains("Venlo, Venray"), "{shared}");
+    assert!(
+        shared.contains("23-27 jaar") || shared.contains("18-22 jaar"),
+        "{shared}"
+    );
+    assert!(shared.contains("4,5 uur per week"), "{shared}");
+    assert!(
+        shared.contains("Huishoudgrootte\n1 persoon")
+            || shared.contains("Huishoudgrootte 1 persoon"),
+        "{shared}"
+    );
+    for secret in [
+        "Anna",
+        "Berg",
+        "999994669",
+        "06-12345678",
+        "0612345678",
+        "+31612345678",
+        "example.nl",
+        "Kaldenkerkerweg",
+        "5913",
+        "14-05-2002",
+        "2002",
+        "16.500",
+        "NL91",
+        "medicatie",
+    ] {
+        assert!(
+            !shared.contains(secret),
+            "'wat wordt gedeeld' holds {secret}: {shared}"
+        );
+    }
+    top(&b).await;
+    b.screenshot("dossier-stap-4").await;
+    scroll_to(&b, "wat-wordt-gedeeld").await;
+    b.screenshot("dossier-stap-4-gedeeld").await;
+
+    // The scanner runs as you type: a BSN and a phone number in a note are marked…
+    b.fill(
+        "#notities-socialNetwork",
+        "Moeder belt via 06-12345678; BSN 999994669 staat op de brief.",
+    )
+    .await;
+    wait_count(&b, "mark.vondst", 2).await;
+    let marks: Vec<String> = {
+        let mut out = Vec::new();
+        for m in b
+            .client
+            .find_all(Locator::Css("mark.vondst"))
+            .await
+            .unwrap()
+        {
+            out.push(m.text().await.unwrap());
+        }
+        out
+    };
+    assert!(
+        marks[0].contains("06-12345678") && marks[0].contains("telefoon"),
+        "{marks:?}"
+    );
+    assert!(
+        marks[1].contains("999994669") && marks[1].contains("BSN"),
+        "{marks:?}"
+    );
+    let page = b.text().await;
+    assert!(page.contains("Vervang door [TELEFOON]") && page.contains("Vervang door [BSN]"));
+    scroll_to(&b, "notities-socialNetwork").await;
+    b.screenshot("dossier-stap-4-scanner").await;
+
+    // …and "Alles vervangen" leaves a clean note and a shareable profile.
+    b.click_button("Alles vervangen").await;
+    wait_count(&b, "mark.vondst", 0).await;
+    let note = b
+        .wait_for("#notities-socialNetwork")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(
+        note,
+        "Moeder belt via [TELEFOON]; BSN [BSN] staat op de brief."
+    );
+    b.wait_for_text("Het bemiddelingsprofiel is compleet").await;
+    let shared = text_of(&b, "#wat-wordt-gedeeld").await;
+    assert!(shared.contains("Moeder belt via [TELEFOON]"), "{shared}");
+    assert!(!shared.contains("999994669") && !shared.contains("06-12345678"));
+
+    // Step 5, and step 6 before a match: viewable, not open.
+    b.click_button("Verder naar stap 5 Gesprek corporaties")
+        .await;
+    wait_step(&b, "Stap 5 Gesprek corporaties").await;
+    assert!(
+        b.text()
+            .await
+            .contains("Dit profiel is nog in geen enkele bundel gedeeld.")
+    );
+    top(&b).await;
+    b.screenshot("dossier-stap-5").await;
+    b.click_button("Stap 6 Overeenkomst nog niet open").await;
+    wait_step(&b, "Stap 6 Overeenkomst").await;
+    assert!(b.text().await.contains("Deze stap is nog niet open"));
+    top(&b).await;
+    b.screenshot("dossier-stap-6").await;
+
+    // The list shows the case with its step, gates and a complete profile.
+    b.click_link("← Alle dossiers").await;
+    b.wait_for("table.dossier-lijst").await;
+    let row = text_of(&b, "table.dossier-lijst tbody tr").await;
+    assert!(row.contains("Anna Maria van der Berg"), "{row}");
+    assert!(row.contains("5 Gesprek corporaties"), "{row}");
+    assert!(row.ends_with("Ja"), "{row}");
+    b.screenshot("dossiers-lijst").await;
+    b.assert_accessible("dossierlijst").await;
+
+    // Everything happened in the browser: nothing left the origin, nothing after load.
+    let after_walk = b.requested_urls().await;
+    assert_same_origin(&after_walk);
+    assert_eq!(
+        after_load.len(),
+        after_walk.len(),
+        "requests after load: {after_walk:?}"
+    );
+    b.close().await;
+}
