@@ -412,6 +412,57 @@ async fn coordinator_writes_a_bundle_the_association_opens_it_and_the_log_export
             "the backup holds {value} in plain text"
         );
     }
+    // Key import: the same key changes nothing; another key, after the confirmation, is used
+    // for new codes and survives a reload.
+    let key_path = dir.join("sleutel.json");
+    std::fs::write(&key_path, code::export_key(&key)).unwrap();
+    b.wait_for("#sleutelbestand")
+        .await
+        .send_keys(key_path.to_str().unwrap())
+        .await
+        .unwrap();
+    b.wait_for_text("Deze sleutel is al in gebruik").await;
+    let other = CodeKey::from_bytes([0x5a; 32]);
+    let other_path = dir.join("andere-sleutel.json");
+    std::fs::write(&other_path, code::export_key(&other)).unwrap();
+    b.wait_for("#sleutelbestand")
+        .await
+        .send_keys(other_path.to_str().unwrap())
+        .await
+        .unwrap();
+    b.wait_for_text("Sleutel vervangen?").await;
+    let focused: bool = b
+        .client
+        .execute(
+            "return document.activeElement.id === 'sleutel-bevestiging';",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap();
+    assert!(focused, "the confirmation takes the focus");
+    b.screenshot("privacy-sleutel").await;
+    b.click_button("Sleutel vervangen").await;
+    b.wait_for_text("De sleutel is vervangen").await;
+    b.wait_for_text("Opgeslagen om").await;
+    let new_code = code::derive(&other, &assoc_a, BSN_A).to_string();
+    b.open("/bundels").await;
+    b.unlock(PASS).await;
+    b.wait_for("#corporatie")
+        .await
+        .select_by_value(&assoc_a)
+        .await
+        .unwrap();
+    b.wait_for_text(&format!("Code voor deze corporatie: {new_code}"))
+        .await;
+    b.click_link("Privacy").await;
+    b.wait_for("#overzicht-dossier")
+        .await
+        .select_by_value(CASE_A)
+        .await
+        .unwrap();
+
     b.click_button("Alles wissen").await;
     b.wait_for_text("Typ WISSEN om te bevestigen").await;
     b.screenshot("privacy-wissen").await;

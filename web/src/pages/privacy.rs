@@ -8,6 +8,7 @@ use crate::session::{self, Open};
 use crate::state::{Action, use_app};
 use crate::vault;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use woonkans_core::bundle_view::{case_label, date_nl};
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::overview::{StepStatus, resident_overview};
@@ -207,6 +208,17 @@ fn resident_overview_section() -> Html {
     }
 }
 
+/// Moves the keyboard focus to the element with `id`, e.g. a confirmation that just appeared.
+fn focus(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Backup, lock and wipe of the encrypted vault.
 #[function_component(VaultSection)]
 fn vault_section() -> Html {
@@ -215,6 +227,11 @@ fn vault_section() -> Html {
     let wiping = use_state(|| false);
     let typed = use_state(String::new);
     let wipe_error = use_state(|| None::<String>);
+    use_effect_with(*wiping, |open| {
+        if *open {
+            focus("wissen-bevestiging");
+        }
+    });
     let Some(open) = app.open().cloned() else {
         return html! {};
     };
@@ -307,6 +324,11 @@ fn key_section() -> Html {
     let app = use_app();
     let status = use_state(|| None::<Result<String, String>>);
     let pending = use_state(|| None::<Rc<PendingKey>>);
+    use_effect_with(pending.is_some(), |open| {
+        if *open {
+            focus("sleutel-bevestiging");
+        }
+    });
     let Some(open) = app.open().cloned() else {
         return html! {};
     };
@@ -398,7 +420,7 @@ fn key_section() -> Html {
                 Some(Err(msg)) => html! { <p class="melding melding-fout" role="alert">{ msg.clone() }</p> },
             } }
             { if pending.is_some() { html! {
-                <div class="kaart gevaar" role="alert">
+                <div id="sleutel-bevestiging" class="kaart gevaar" role="alert" tabindex="-1">
                     <h3>{ "Sleutel vervangen?" }</h3>
                     <p>{ "Met een andere sleutel krijgen inwoners voortaan andere codes. Codes die al in een bundel zijn uitgegeven, blijven bij de dossiers bewaard en worden nog herkend; \
                           nieuwe bundels dragen nieuwe codes, die corporaties niet aan de oude kunnen koppelen. Doe dit alleen om uw eigen sleutel terug te zetten." }</p>

@@ -35,7 +35,7 @@ pub fn findings(p: &FindingsProps) -> Html {
                         <th scope="col">{ "Veld" }</th>
                         <th scope="col">{ "Soort gegeven" }</th>
                         <th scope="col">{ "Melding" }</th>
-                        <th scope="col">{ "Aanpassen" }</th>
+                        <th scope="col">{ "Aanpassen (stap 4, bemiddelingsprofiel)" }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -50,7 +50,7 @@ pub fn findings(p: &FindingsProps) -> Html {
                                         app.dispatch(Action::Navigate(route.clone()));
                                     })
                                 };
-                                html! { <a href={route.path()} {onclick}>{ "Naar stap 4 van het dossier" }</a> }
+                                html! { <a href={route.path()} {onclick}>{ "Aanpassen in het dossier" }</a> }
                             }
                             None => html! { { "—" } },
                         };
