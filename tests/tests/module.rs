@@ -2,7 +2,8 @@
 //! headless Chromium: the page loads the module with no framework, scores a profile against the
 //! sample offer exactly as the native core does, verifies a bundle made natively, shows the
 //! Dutch error for a tampered one, and asks nothing of another origin. A sweep from JavaScript
-//! calls every exported function with bad arguments through the real glue.
+//! calls every exported function with bad arguments through the real glue, and what every
+//! function really returns is type-checked against the hand-written declarations.
 
 use fantoccini::Locator;
 use serde_json::Value;
@@ -403,4 +404,239 @@ async fn every_function_answers_bad_arguments_from_javascript_without_trapping()
         functions.len() - 1
     );
     b.close().await;
+}
+
+/// Good calls of every function from JavaScript; each call's arguments and result (or thrown
+/// error) come back as JSON, with `"__U8__"` for a `Uint8Array`.
+const GOOD_CALLS: &str = r#"const done = arguments[arguments.length - 1];
+(async () => {
+  const m = await import('/pkg/woonkans.js');
+  await m.default();
+  const calls = [];
+  const call = (name, ...args) => {
+    const c = { name, args };
+    try {
+      c.result = m[name](...args);
+    } catch (e) {
+      c.error = { message: e.message, code: e.code, field: e.field, missing: e.missing, findings: e.findings };
+    }
+    calls.push(c);
+    return c.result;
+  };
+  const dossier = {
+    id: 'd-1', name: { firstNames: 'Noor', tussenvoegsel: 'de', surname: 'Vries' },
+    address: { street: 'Kerkstraat', houseNumber: 12, postcode: '5911 AB', place: 'Venlo' },
+    gemeente: 'Venlo', phones: ['06-12345678'], email: 'noor@example.nl', birthDate: '2001-04-03',
+    bsn: '999994669', gender: 'vrouw', income: { yearlyAmountEuros: 16000, source: 'uitkering' },
+    householdSize: 1, livingSituation: 'beschermdWonen', health: 'astma', iban: 'NL91ABNA0417164300',
+    careProvider: { organisation: 'De Brug', person: 'Begeleider' },
+    documents: {
+      landlordStatement: { status: 'received', date: '2026-01-10' },
+      brpExtract: { status: 'received', date: '2026-01-10' },
+      incomeStatement: { status: 'requested' },
+      bewindvoeringRuling: { status: 'notApplicable' },
+    },
+    targetGroup: { statusHolder: false, labourMigrant: false, regularRouteImpossible: true, supportNeedIndependentLiving: true },
+    gates: [
+      { gate: 'consentToRegister', date: '2026-01-02', actor: 'Zorgaanbieder' },
+      { gate: 'eligibilityAndSupportPlan', date: '2026-02-01', actor: 'Wmo Venlo' },
+      { gate: 'consentToShareWithCoordinator', date: '2026-02-01', actor: 'Wmo Venlo' },
+      { gate: 'matchAccepted', date: '2026-04-01', actor: 'Ketenregisseur' },
+    ],
+    step: 'agreement',
+  };
+  const draft = {
+    assessments: { householdCare: { level: 3 }, workDayActivities: { level: 4, note: 'Werkt bij de kringloop.' },
+      socialNetwork: { level: 3 }, socialSelfReliance: { level: 3 }, financesDebts: { level: 2 } },
+    mobility: 'none', searchArea: ['Venlo', 'Venray'], housingForm: 'noPreference', rentArrears: 'resolved',
+    nuisance: 'none', budgetManagement: true, contractForm: 'leaseWithCareAgreement', supportHoursPerWeek: 4,
+    reachable247: true, safetyPlan: 'notNeeded',
+    relapsePlan: { signals: 'Post blijft liggen.', agreements: [
+      { party: 'careProvider', action: 'Huisbezoek.' }, { party: 'housingAssociation', action: 'Belt.' } ] },
+  };
+
+  for (const f of ['version', 'bundleFormat', 'bundleFormatVersion', 'processingRegister', 'defaultWeights', 'rentLimits'])
+    call(f);
+  const key = call('newCodeKey');
+  const offer = call('sampleOffer');
+
+  call('validateDossier', dossier);
+  call('validateDossier', { bsn: '123456789', address: { postcode: '0123 AB' } });
+  call('targetGroupCheck', dossier, '2026-06-01', 'Noord-Limburg');
+  call('targetGroupCheck', { id: 'x' }, '2026-06-01', 'noordLimburg');
+  for (const step of [1, 2, 3, 4]) call('minimisedView', step, dossier, '2026-06-01', 'Noord-Limburg');
+  const known = call('knownValues', dossier);
+  call('recordGate', { id: 'n' }, 'consentToRegister', '02-01-2026', 'Zorgaanbieder');
+
+  const note = 'Bel Noor op 06-12345678, zij gebruikt medicatie.';
+  const found = call('scanText', note, known);
+  call('scanText', note, { nameParts: ['Noor'] });
+  call('redactText', note, found);
+  call('validateBsn', '999994669');
+  call('validatePostcode', '5911ab');
+  call('validatePhone', '06-12345678');
+  call('validateEmail', 'Noor@Example.nl');
+  call('validateIban', 'NL91 ABNA 0417 1643 00');
+  call('validateDate', '03-04-2001');
+  call('validateDate', '31-02-2001');
+
+  const facts = call('derivedFacts', dossier, '2026-06-01', 'Noord-Limburg');
+  call('derivedFacts', dossier, '2026-06-01', 'noordLimburg', m.rentLimits());
+  call('profileMissing', undefined, facts);
+  call('profileMissing', { ...draft, assessments: { householdCare: { level: 3, note } } }, facts, { known });
+  const profile = call('buildProfile', draft, facts, { rentLimits: m.rentLimits(), known });
+  call('buildProfile', { ...draft, mobility: null, assessments: { socialNetwork: { level: 3, note } } }, facts, { known });
+  call('minimisedView', 5, dossier, '2026-06-01', 'Noord-Limburg', 'WK-W68Q9-NRZH0-6', profile);
+  call('minimisedView', 6, dossier, '2026-06-01', 'Noord-Limburg', null, null);
+  call('makeHandover', dossier, profile, 'wonen-limburg', 'Voorbeeld Wonen',
+    { grondslagConfirmed: true, confirmedBy: 'Ketenregisseur', date: '2026-06-01' });
+
+  const association = offer.associations.find((a) => a.workingArea.includes('Venlo'));
+  const code = call('deriveCode', key, association.id, '999994669');
+  call('parseCode', code.toLowerCase().replaceAll('-', ' '));
+  call('resolveCode', key, association.id, code, [{ localId: 'd-1', stableId: '999994669' }]);
+  call('resolveCode', key, association.id, code, [{ localId: 'd-2', stableId: '111222333' }]);
+  const exported = call('exportKey', key);
+  call('importKey', exported.text);
+  call('importKey', '{"format": "iets anders"}');
+
+  const scored = call('matchProfile', profile, offer, null, '2026-06-01');
+  call('matchProfile', { ...profile, searchArea: ['Roermond'], mobility: 'wheelchair' }, offer, m.defaultWeights(), '2026-06-01');
+  const other = { ...profile, householdSize: 4, searchArea: ['Mook en Middelaar'] };
+  call('assignCaseload', [profile, other, profile], { associations: offer.associations, dwellings: offer.dwellings.slice(0, 40) }, undefined, '2026-06-01');
+  call('maxRent', 1, '18-22', 'atOrBelowLimit');
+
+  const input = {
+    date: '2026-06-01', at: '2026-06-01T10:00:00Z', region: 'noordLimburg',
+    recipientId: association.id, recipientName: association.name,
+    profiles: [{ code, profile, matches: scored.eligible.filter((d) => d.associationId === association.id)
+      .map((d) => ({ dwellingId: d.dwellingId, score: d.score })), known }],
+  };
+  const written = call('writeBundle', input);
+  call('writeBundle', { ...input, profiles: [{ code, known, profile: { ...profile, notes: { socialNetwork: 'Zus van Noor de Vries' } } }] });
+  call('verifyBundle', written.bytes);
+  call('verifyBundle', new TextEncoder().encode('{"format":"woonkans-bundel","version":7}'));
+  call('disclosureCsv', [written.disclosureEntry]);
+
+  const json = call('exportOfferJson', offer);
+  const fromJson = call('importOfferJson', json);
+  const csv = call('exportOfferCsv', { associations: offer.associations.slice(0, 2), dwellings: offer.dwellings.slice(0, 3) });
+  const text = new TextDecoder().decode(csv.dwellings) + 'VB-X;onbekend;Venlo;Blerick;studio;nee;1;abc;ja;nee;geen;1;1;2026-01-01\n';
+  call('importOfferCsv', new TextEncoder().encode(text));
+  const part = call('importOfferFile', csv.associations);
+  call('mergeOffer', fromJson.offerPart, part.offerPart, 'addAndUpdate');
+  call('mergeOffer', part.offerPart, fromJson.offerPart, 'replace');
+
+  const enc = (v) => v === undefined ? 'undefined'
+    : JSON.stringify(v, (k, x) => (x instanceof Uint8Array ? '__U8__' : x));
+  return calls.map((c) => ({
+    name: c.name,
+    args: c.args.map(enc),
+    result: 'error' in c ? null : enc(c.result),
+    error: 'error' in c ? enc(c.error) : null,
+  }));
+})().then(done, (e) => done('script error: ' + e));"#;
+
+/// JSON from the page as a TypeScript expression.
+fn ts_value(json: &str) -> String {
+    json.replace("\"__U8__\"", "new Uint8Array(new ArrayBuffer(0))")
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn declarations_match_what_the_module_returns() {
+    let b = Browser::start().await;
+    open_example(&b).await;
+    let calls = b
+        .client
+        .execute_async(GOOD_CALLS, vec![])
+        .await
+        .expect("run the good calls");
+    let calls = calls
+        .as_array()
+        .unwrap_or_else(|| panic!("{calls}"))
+        .clone();
+    b.close().await;
+
+    let mut ts = String::from(
+        "// Written by tests/tests/module.rs: real arguments and results of every function,\n\
+         // type-checked against the package's declarations (excess properties included).\n\
+         import * as W from \"./pkg/woonkans.js\";\n\n",
+    );
+    let mut names = std::collections::BTreeSet::new();
+    let mut errors: Vec<String> = Vec::new();
+    for (i, c) in calls.iter().enumerate() {
+        let name = c["name"].as_str().expect("name");
+        names.insert(name.to_string());
+        for (j, arg) in c["args"].as_array().expect("args").iter().enumerate() {
+            let arg = arg.as_str().expect("arg");
+            ts.push_str(&format!(
+                "export const a{i}_{j}: Parameters<typeof W.{name}>[{j}] = {};\n",
+                ts_value(arg)
+            ));
+        }
+        if let Some(result) = c["result"].as_str() {
+            ts.push_str(&format!(
+                "export const r{i}: ReturnType<typeof W.{name}> = {};\n",
+                ts_value(result)
+            ));
+        }
+        if let Some(error) = c["error"].as_str() {
+            errors.push(name.to_string());
+            let e: Value = serde_json::from_str(error).expect("error JSON");
+            let shape = match e["code"].as_str() {
+                Some("LEAK_GUARD") => {
+                    "Pick<W.LeakGuardError, \"message\" | \"code\" | \"field\" | \"findings\">"
+                }
+                Some("PROFILE_INCOMPLETE") => {
+                    "Pick<W.ProfileIncompleteError, \"message\" | \"code\" | \"field\" | \"missing\" | \"findings\">"
+                }
+                Some(_) => "Pick<W.WoonkansError, \"message\" | \"code\" | \"field\">",
+                None => panic!("{name}: an error without code: {error}"),
+            };
+            ts.push_str(&format!(
+                "export const e{i}: {shape} = {};\n",
+                ts_value(error)
+            ));
+        }
+    }
+    let exported: Vec<&str> = GLUE_TYPED.to_vec();
+    assert!(exported.iter().all(|f| names.contains(*f)));
+    assert!(names.len() >= 42, "{names:?}");
+    // Exactly the six bad calls among them throw, in order.
+    assert_eq!(
+        errors,
+        [
+            "validateDate",
+            "buildProfile",
+            "minimisedView",
+            "importKey",
+            "writeBundle",
+            "verifyBundle"
+        ]
+    );
+
+    let file = site().join("outputs.ts");
+    std::fs::write(&file, ts).expect("write outputs.ts");
+    let out = std::process::Command::new(repo().join("node_modules/.bin/tsc"))
+        .args([
+            "--noEmit",
+            "--strict",
+            "--target",
+            "ES2022",
+            "--module",
+            "ES2022",
+            "--moduleResolution",
+            "bundler",
+            "--lib",
+            "ES2022,DOM",
+        ])
+        .arg(&file)
+        .output()
+        .expect("node_modules/.bin/tsc (npm ci; cargo xtask test does it)");
+    assert!(
+        out.status.success(),
+        "the declarations do not describe what the module returns ({}):\n{}",
+        file.display(),
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
