@@ -640,3 +640,31 @@ async fn declarations_match_what_the_module_returns() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// The README's snippet, `examples/node.mjs`, runs under Node against the package.
+#[test]
+fn the_node_snippet_runs() {
+    let out = std::process::Command::new("node")
+        .arg(site().join("examples/node.mjs"))
+        .output()
+        .expect("node (Node.js 20 or later)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!(
+            "woonkans {}, bundelformaat {}",
+            env!("CARGO_PKG_VERSION"),
+            bundle::VERSION
+        )
+    );
+    // Three scored dwellings, then the Dutch error of a file that is no bundle.
+    assert_eq!(lines.len(), 5, "{stdout}");
+    let err = bundle::verify_bundle(b"geen bundel").expect_err("not a bundle");
+    assert_eq!(lines[4], format!("{} - {}", err.code, err.message));
+}
