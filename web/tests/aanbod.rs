@@ -176,7 +176,7 @@ async fn sample_offer_tables_filters_and_paging() {
     let first = one(&root, "table.woningen tbody th")
         .text_content()
         .unwrap();
-    assert_eq!(first, "VB-00051");
+    assert_eq!(first, "VB-00051 bewerken");
 
     set_value(&root, "#filter-type", "studio").await;
     assert!(

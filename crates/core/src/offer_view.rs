@@ -317,6 +317,18 @@ pub fn import_kind_dutch(kind: ImportKind) -> &'static str {
     }
 }
 
+/// Refuses a file by its size before it is read (a huge file would be read into memory first),
+/// with the same code and message as the import itself.
+pub fn check_import_size(size: f64) -> Result<()> {
+    if size > import::MAX_BYTES as f64 {
+        return Err(Error::new(
+            "IMPORT_TOO_LARGE",
+            "Het bestand is te groot (meer dan 50 MB).",
+        ));
+    }
+    Ok(())
+}
+
 /// What each merge choice would do with an import, computed before anything changes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportPreview {
@@ -966,6 +978,15 @@ mod tests {
             import::import_file(&a.bytes).unwrap().kind,
             ImportKind::Associations
         );
+    }
+
+    #[test]
+    fn size_check_matches_the_import() {
+        assert!(check_import_size(import::MAX_BYTES as f64).is_ok());
+        let e = check_import_size(import::MAX_BYTES as f64 + 1.0).unwrap_err();
+        let big = vec![b'a'; import::MAX_BYTES + 1];
+        let from_import = import::import_file(&big).unwrap_err();
+        assert_eq!((e.code, e.message), (from_import.code, from_import.message));
     }
 
     #[test]

@@ -128,6 +128,7 @@ pub fn dwellings() -> Html {
                 <p class="melding melding-goed" role="status">{ m }</p>
             }
             if !found.is_empty() {
+                <p class="hint">{ "Kies een woningnummer om die woning te bewerken." }</p>
                 <div class="tabel-scroll" role="region" aria-labelledby="woningen-tabel" tabindex="0">
                     <table class="woningen">
                         <caption id="woningen-tabel">{ format!("Woningen, pagina {} van {}", slice.page + 1, slice.pages) }</caption>
@@ -140,17 +141,20 @@ pub fn dwellings() -> Html {
                                 <th scope="col">{ "Type" }</th>
                                 <th scope="col" class="getal">{ "Kamers" }</th>
                                 <th scope="col" class="getal">{ "Netto huur" }</th>
-                                <th scope="col">{ "Toegankelijk" }</th>
+                                <th scope="col">{ "Toegang" }</th>
                                 <th scope="col">{ "Leeftijd" }</th>
                                 <th scope="col">{ "Huishouden" }</th>
-                                <th scope="col">{ "Beschikbaar per" }</th>
-                                <th scope="col"><span class="visueel-verborgen">{ "Actie" }</span></th>
+                                <th scope="col">{ "Vrij per" }</th>
                             </tr>
                         </thead>
                         <tbody>
                             { for found[slice.start..slice.end].iter().map(|d| html! {
                                 <tr>
-                                    <th scope="row">{ d.id.clone() }</th>
+                                    <th scope="row">
+                                        <button type="button" class="link-knop" onclick={open_editor(d.id.clone())}>
+                                            { d.id.clone() }<span class="visueel-verborgen">{ " bewerken" }</span>
+                                        </button>
+                                    </th>
                                     <td>{ association_name(&ws.offer, &d.association_id) }</td>
                                     <td>{ d.gemeente.clone() }</td>
                                     <td>{ d.neighbourhood.clone() }</td>
@@ -169,11 +173,6 @@ pub fn dwellings() -> Html {
                                         format!("{}–{}", d.min_household, d.max_household)
                                     } }</td>
                                     <td>{ dutch_date(d.available_from) }</td>
-                                    <td>
-                                        <button type="button" class="knop knop-secundair knop-klein" onclick={open_editor(d.id.clone())}>
-                                            { "Bewerken" }<span class="visueel-verborgen">{ format!(" woning {}", d.id) }</span>
-                                        </button>
-                                    </td>
                                 </tr>
                             }) }
                         </tbody>

@@ -11,7 +11,9 @@ use std::rc::Rc;
 use woonkans_core::Error;
 use woonkans_core::import::{self, ImportReport};
 use woonkans_core::offer::{MergeMode, MergeSummary};
-use woonkans_core::offer_view::{import_kind_dutch, import_preview, merge_summary_lines};
+use woonkans_core::offer_view::{
+    check_import_size, import_kind_dutch, import_preview, merge_summary_lines,
+};
 use yew::prelude::*;
 
 /// Bad rows listed on screen; the rest are counted.
@@ -50,6 +52,10 @@ pub fn import_panel() -> Html {
             *run.borrow_mut() += 1;
             let this_run = *run.borrow();
             let run = run.clone();
+            if let Err(e) = check_import_size(file.size()) {
+                stage.set(Stage::Failed(e.message));
+                return;
+            }
             stage.set(Stage::Reading);
             wasm_bindgen_futures::spawn_local(async move {
                 let result = read(file).await;

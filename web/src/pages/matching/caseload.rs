@@ -30,6 +30,11 @@ pub fn caseload() -> Html {
     let app = use_app();
     let stage = use_state(|| Stage::Idle);
     let run = use_mut_ref(|| 0u32);
+    {
+        // Leaving the page stops a running job at its next step.
+        let run = run.clone();
+        use_effect_with((), move |_| move || *run.borrow_mut() += 1);
+    }
 
     let start = {
         let (app, stage) = (app.clone(), stage.clone());
