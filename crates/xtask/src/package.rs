@@ -212,7 +212,8 @@ const bundle = verifyBundle(new Uint8Array(await file.arrayBuffer()));
 
 Every function takes and returns plain objects (camelCase). Every failure is a thrown `Error`
 with a stable `code`, a Dutch `message` and, where it applies, the `field` concerned; messages
-never repeat a value from the input. `woonkans.d.ts` types every input and output.
+never repeat a value from the input. `woonkans.d.ts` types every input and output
+(TypeScript 5.7 or later).
 
 Built with `cargo xtask package` in the Woonkans repository. Licence: EUPL-1.2.
 ";
