@@ -86,7 +86,7 @@ pub enum Action {
     /// The browser moved (back/forward): follow without pushing.
     Follow(Route),
     Found(Session),
-    Opened(Open),
+    Opened(Box<Open>),
     /// Drops the workspace and the keys from memory.
     Lock,
     Wiped,
@@ -140,7 +140,7 @@ impl Reducible for AppState {
             Action::Follow(route) => next.route = route,
             Action::Found(session) => next.session = session,
             Action::Opened(open) => {
-                next.session = Session::Open(Rc::new(open));
+                next.session = Session::Open(Rc::new(*open));
                 next.save = SaveStatus::Idle;
                 next.error = None;
             }

@@ -250,11 +250,7 @@ fn a_note_with_a_bsn_and_phone_blocks_the_profile_until_redacted() {
         .note = note.into();
     let problems = ws.profile("k7f3q9", today()).unwrap_err();
     assert!(problems.findings.len() >= 2, "{:?}", problems.findings);
-    let findings: Vec<_> = problems
-        .findings
-        .iter()
-        .map(|f| f.finding.clone())
-        .collect();
+    let findings: Vec<_> = problems.findings.iter().map(|f| f.finding).collect();
     let redacted = woonkans_core::scan::redact(note, &findings);
     ws.case_mut("k7f3q9")
         .unwrap()

@@ -25,25 +25,39 @@ fn create_vault() -> Html {
     let busy = use_state(|| false);
     let strength = passphrase_strength(&pass);
     let onsubmit = {
-        let (pass, confirm, errors, busy, app) = (pass.clone(), confirm.clone(), errors.clone(), busy.clone(), app.clone());
+        let (pass, confirm, errors, busy, app) = (
+            pass.clone(),
+            confirm.clone(),
+            errors.clone(),
+            busy.clone(),
+            app.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let mut found = Vec::new();
             if !passphrase_strength(&pass).acceptable {
-                found.push(("wachtwoord".to_string(), "Kies een sterker wachtwoord: minstens 12 tekens, geen bekend woord.".to_string()));
+                found.push((
+                    "wachtwoord".to_string(),
+                    "Kies een sterker wachtwoord: minstens 12 tekens, geen bekend woord."
+                        .to_string(),
+                ));
             }
             if *pass != *confirm {
-                found.push(("wachtwoord-herhaal".to_string(), "De twee wachtwoorden zijn niet gelijk.".to_string()));
+                found.push((
+                    "wachtwoord-herhaal".to_string(),
+                    "De twee wachtwoorden zijn niet gelijk.".to_string(),
+                ));
             }
             errors.set(found.clone());
             if !found.is_empty() || *busy {
                 return;
             }
             busy.set(true);
-            let (pass, errors, busy, app) = ((*pass).clone(), errors.clone(), busy.clone(), app.clone());
+            let (pass, errors, busy, app) =
+                ((*pass).clone(), errors.clone(), busy.clone(), app.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match session::create(&pass).await {
-                    Ok(open) => app.dispatch(Action::Opened(open)),
+                    Ok(open) => app.dispatch(Action::Opened(Box::new(open))),
                     Err(e) => {
                         errors.set(vec![("wachtwoord".into(), e.to_string())]);
                         busy.set(false);
@@ -94,7 +108,7 @@ fn unlock_vault() -> Html {
             pass.set(String::new());
             wasm_bindgen_futures::spawn_local(async move {
                 match session::unlock(&p).await {
-                    Ok(open) => app.dispatch(Action::Opened(open)),
+                    Ok(open) => app.dispatch(Action::Opened(Box::new(open))),
                     Err(e) => {
                         error.set(Some(e.to_string()));
                         busy.set(false);
@@ -103,7 +117,10 @@ fn unlock_vault() -> Html {
             });
         })
     };
-    let errors: Vec<(String, String)> = error.iter().map(|m| ("wachtwoord".to_string(), m.clone())).collect();
+    let errors: Vec<(String, String)> = error
+        .iter()
+        .map(|m| ("wachtwoord".to_string(), m.clone()))
+        .collect();
     html! {
         <section aria-labelledby="pagina-titel" class="smal">
             <h1 id="pagina-titel">{ "Kluis ontgrendelen" }</h1>
@@ -133,13 +150,18 @@ fn other_actions() -> Html {
     let onfile = {
         let (backup, message) = (backup.clone(), message.clone());
         Callback::from(move |e: Event| {
-            let Some(file) = crate::components::files::first_file(&e) else { return };
+            let Some(file) = crate::components::files::first_file(&e) else {
+                return;
+            };
             let (backup, message) = (backup.clone(), message.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match crate::browser::read_file(file).await {
                     Ok(bytes) => match String::from_utf8(bytes) {
                         Ok(text) => backup.set(Some(text)),
-                        Err(_) => message.set(Some((false, "Dit bestand is geen back-up van Woonkans.".into()))),
+                        Err(_) => message.set(Some((
+                            false,
+                            "Dit bestand is geen back-up van Woonkans.".into(),
+                        ))),
                     },
                     Err(e) => message.set(Some((false, e))),
                 }
@@ -147,7 +169,8 @@ fn other_actions() -> Html {
         })
     };
     let restore = {
-        let (backup, pass, message, app) = (backup.clone(), pass.clone(), message.clone(), app.clone());
+        let (backup, pass, message, app) =
+            (backup.clone(), pass.clone(), message.clone(), app.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(text) = (*backup).clone() else {
@@ -158,7 +181,7 @@ fn other_actions() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match vault::import_backup(&text, &p).await {
                     Ok(v) => match session::from_vault(v).await {
-                        Ok(open) => app.dispatch(Action::Opened(open)),
+                        Ok(open) => app.dispatch(Action::Opened(Box::new(open))),
                         Err(e) => message.set(Some((false, e.to_string()))),
                     },
                     Err(e) => message.set(Some((false, e.to_string()))),
