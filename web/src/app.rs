@@ -62,7 +62,8 @@ pub fn app() -> Html {
                 *pending.borrow_mut() = Some(Timeout::new(AUTOSAVE_DELAY_MS, move || {
                     wasm_bindgen_futures::spawn_local(async move {
                         match session::save(&open).await {
-                            Ok(()) => dispatcher.dispatch(Action::Saved(revision, crate::browser::clock())),
+                            Ok(()) => dispatcher
+                                .dispatch(Action::Saved(revision, crate::browser::clock())),
                             Err(e) => dispatcher.dispatch(Action::SaveFailed(e.to_string())),
                         }
                     });
@@ -94,7 +95,9 @@ pub fn app() -> Html {
                     let arm = arm.clone();
                     listeners.push(EventListener::new(&w, event, move |_| arm()));
                 }
-                listeners.push(EventListener::new(&w, "pagehide", move |_| drop(timer.take())));
+                listeners.push(EventListener::new(&w, "pagehide", move |_| {
+                    drop(timer.take())
+                }));
             }
             move || drop(listeners)
         });
@@ -102,7 +105,9 @@ pub fn app() -> Html {
 
     let body = match (&state.session, &state.route) {
         // A received bundle can be opened without any vault: the association's view.
-        (_, Route::BundelOpenen) | (Session::Open(_), _) => html! { <Page route={state.route.clone()} /> },
+        (_, Route::BundelOpenen) | (Session::Open(_), _) => {
+            html! { <Page route={state.route.clone()} /> }
+        }
         (Session::Checking, _) => html! { <p class="melding">{ "Bezig met laden…" }</p> },
         (Session::Absent | Session::Locked, _) => html! { <VaultGate /> },
     };

@@ -96,7 +96,10 @@ impl Route {
 
 /// Dossier ids are random lowercase base32 made by the app; anything else is not a route.
 fn is_local_id(id: &str) -> bool {
-    (4..=32).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    (4..=32).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -110,8 +113,14 @@ mod tests {
         }
         assert_eq!(Route::from_path("/"), Route::Dossiers);
         assert_eq!(Route::from_path("/onbekend"), Route::NotFound);
-        assert_eq!(Route::from_path("/dossiers/k7f3q9ab"), Route::Dossier("k7f3q9ab".into()));
+        assert_eq!(
+            Route::from_path("/dossiers/k7f3q9ab"),
+            Route::Dossier("k7f3q9ab".into())
+        );
         assert_eq!(Route::from_path("/dossiers/Jan%20Jansen"), Route::NotFound);
-        assert_eq!(Route::from_path(&Route::BundelOpenen.path()), Route::BundelOpenen);
+        assert_eq!(
+            Route::from_path(&Route::BundelOpenen.path()),
+            Route::BundelOpenen
+        );
     }
 }

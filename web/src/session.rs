@@ -76,15 +76,13 @@ pub async fn unlock(passphrase: &str) -> Result<Open, VaultError> {
 pub async fn from_vault(vault: Vault) -> Result<Open, VaultError> {
     let mut damaged = Vec::new();
     let key = match vault.load(KEY).await {
-        Ok(Some(bytes)) => {
-            match code::import_key(&String::from_utf8_lossy(&bytes)) {
-                Ok(k) => Some(k),
-                Err(_) => {
-                    damaged.push(KEY);
-                    None
-                }
+        Ok(Some(bytes)) => match code::import_key(&String::from_utf8_lossy(&bytes)) {
+            Ok(k) => Some(k),
+            Err(_) => {
+                damaged.push(KEY);
+                None
             }
-        }
+        },
         Ok(None) => None,
         Err(VaultError::CorruptRecord(_)) => {
             damaged.push(KEY);

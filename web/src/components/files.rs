@@ -12,5 +12,7 @@ pub fn first_file(e: &yew::Event) -> Option<web_sys::File> {
 
 /// The first file of a drop event.
 pub fn dropped_file(e: &yew::DragEvent) -> Option<web_sys::File> {
-    e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0))
+    e.data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|f| f.get(0))
 }

@@ -34,7 +34,9 @@ pub fn header() -> Html {
         Callback::from(move |_| app.dispatch(Action::Lock))
     };
     let region = app.region();
-    let role = region.map(|r| r.role().name()).unwrap_or("kies eerst uw regio");
+    let role = region
+        .map(|r| r.role().name())
+        .unwrap_or("kies eerst uw regio");
     let saved = match &app.save {
         SaveStatus::Idle => "Alles is opgeslagen".to_string(),
         SaveStatus::Pending => "Wijzigingen worden opgeslagen…".to_string(),
