@@ -55,9 +55,16 @@ fn notes(target: usize) -> String {
 
 fn resident() -> Known {
     Known {
-        name_parts: ["Noël", "Maria", "Berg-Öztürk", "Berg", "Öztürk", "van der Berg-Öztürk"]
-            .map(String::from)
-            .to_vec(),
+        name_parts: [
+            "Noël",
+            "Maria",
+            "Berg-Öztürk",
+            "Berg",
+            "Öztürk",
+            "van der Berg-Öztürk",
+        ]
+        .map(String::from)
+        .to_vec(),
         tussenvoegsels: vec!["van der".into()],
         bsn: Some("999994669".into()),
         birth_date: Date::new(1998, 3, 12).ok(),

@@ -51,6 +51,9 @@ mod tests {
     fn folds() {
         assert_eq!(fold("Ëlise Çelik"), "elise celik");
         assert_eq!(squash("De Vries-Öztürk"), "devriesozturk");
-        assert_eq!(fold("Yılmaz Ayşe Ştefan Dvořák"), "yilmaz ayse stefan dvorak");
+        assert_eq!(
+            fold("Yılmaz Ayşe Ştefan Dvořák"),
+            "yilmaz ayse stefan dvorak"
+        );
     }
 }
