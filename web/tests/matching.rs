@@ -247,7 +247,7 @@ async fn without_a_complete_profile_the_page_says_so_and_the_caseload_is_empty()
     assert!(all(&root, "#matching-dossier").is_empty());
 
     click_button(&root, "Optimale toewijzing berekenen").await;
-    let status = one(&root, ".voortgang[role=status]");
+    let status = one(&root, ".voortgang [role=status]");
     assert!(
         status
             .text_content()
@@ -381,7 +381,7 @@ async fn caseload_assigns_each_dwelling_once_behind_a_progress_bar() {
     let root = render(12).await;
     click_button(&root, "Optimale toewijzing berekenen").await;
     assert!(
-        one(&root, ".voortgang[role=status]")
+        one(&root, ".voortgang [role=status]")
             .text_content()
             .unwrap()
             .contains("Bezig met berekenen…")

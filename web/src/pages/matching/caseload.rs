@@ -103,8 +103,9 @@ pub fn caseload() -> Html {
     let body = match &*stage {
         Stage::Idle => html! {},
         Stage::Running { done, total, phase } => html! {
-            <div class="voortgang" role="status">
-                <p>{ "Bezig met berekenen…" }</p>
+            <div class="voortgang">
+                // Only this line is announced; the changing count would be read out at every step.
+                <p role="status">{ "Bezig met berekenen…" }</p>
                 <label for="caseload-voortgang">{ format!("{phase}: {done} van {total} stappen") }</label>
                 <progress id="caseload-voortgang" max={(*total).max(1).to_string()} value={done.to_string()}>
                     { format!("{done} van {total}") }
