@@ -141,6 +141,9 @@ pub fn select_field(p: &SelectFieldProps) -> Html {
 pub struct ErrorSummaryProps {
     /// (field id, message) pairs.
     pub errors: Vec<(String, String)>,
+    /// Unique per page: two forms with errors at once must not share element ids.
+    #[prop_or(AttrValue::Static("foutsamenvatting"))]
+    pub id: AttrValue,
 }
 
 /// The error summary at the top of a form; each message links to its field.
@@ -149,9 +152,10 @@ pub fn error_summary(p: &ErrorSummaryProps) -> Html {
     if p.errors.is_empty() {
         return html! {};
     }
+    let title_id = format!("{}-titel", p.id);
     html! {
-        <div class="foutsamenvatting" role="alert" aria-labelledby="foutsamenvatting-titel" tabindex="-1">
-            <h2 id="foutsamenvatting-titel">{ "Er is iets niet in orde" }</h2>
+        <div id={p.id.clone()} class="foutsamenvatting" role="alert" aria-labelledby={title_id.clone()} tabindex="-1">
+            <h2 id={title_id}>{ "Er is iets niet in orde" }</h2>
             <ul>
                 { for p.errors.iter().map(|(field, msg)| html! {
                     <li><a href={format!("#{field}")}>{ msg.clone() }</a></li>

@@ -199,7 +199,7 @@ fn criteria_editor(p: &EditorProps) -> Html {
             <h3 id="corporatie-bewerken-titel" tabindex="-1" ref={heading}>
                 { format!("Criteria bewerken: {}", p.name) }
             </h3>
-            <ErrorSummary errors={summary(&errors, PREFIX, "corporatie-name")} />
+            <ErrorSummary id="foutsamenvatting-corporatie" errors={summary(&errors, PREFIX, "corporatie-name")} />
             <form {onsubmit} novalidate=true>
                 <TextField id="corporatie-name" label="Naam" value={f.name.clone()} error={err("name")}
                     onchange={edit(|f, v| f.name = v)} />

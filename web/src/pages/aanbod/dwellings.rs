@@ -285,7 +285,7 @@ fn dwelling_editor(p: &EditorProps) -> Html {
     html! {
         <section class="kaart bewerkpaneel" aria-labelledby="woning-bewerken-titel">
             <h3 id="woning-bewerken-titel" tabindex="-1" ref={heading}>{ format!("Woning {} bewerken", p.id) }</h3>
-            <ErrorSummary errors={summary(&errors, PREFIX, "woning-associationId")} />
+            <ErrorSummary id="foutsamenvatting-woning" errors={summary(&errors, PREFIX, "woning-associationId")} />
             <form {onsubmit} novalidate=true>
                 <SelectField id="woning-associationId" label="Corporatie" options={associations}
                     value={f.association_id.clone()} error={err("associationId")} onchange={edit(|f, v| f.association_id = v)} />

@@ -180,7 +180,7 @@ fn weights_panel() -> Html {
         <div class="instelling">
             <h3 id="gewichten">{ "Gewichten van de score" }</h3>
             <p>{ "Elke passende woning krijgt een score van 0 tot 100 uit zes onderdelen. De gewichten bepalen hoe zwaar elk onderdeel telt en moeten samen 100 zijn." }</p>
-            <ErrorSummary errors={summary(&errors, "gewicht", "gewicht-area")} />
+            <ErrorSummary id="foutsamenvatting-gewichten" errors={summary(&errors, "gewicht", "gewicht-area")} />
             <form {onsubmit} novalidate=true class="gewichten">
                 { for fields.iter().enumerate().map(|(i, (key, label, _))| {
                     let value = texts[i].clone();
