@@ -1,8 +1,9 @@
-//! A coordinator walks one resident through steps 1-4 in the built app (headless Chromium,
+//! A coordinator walks one resident through the six steps in the built app (headless Chromium,
 //! 1280×800): a new dossier, NAW and contact, the Wmo report, the investigation with documents
-//! and the target-group check, every gate, and the placement profile. The "wat wordt gedeeld"
-//! panel holds nothing identifying; a note with a BSN and a phone number is marked as typed and
-//! cleaned with "Alles vervangen". No request leaves the origin, none happens after load.
+//! and the target-group check, every gate, the placement profile, a coded bundle, the accepted
+//! match and the hand-over. The "wat wordt gedeeld" panel holds nothing identifying; a note with
+//! a BSN and a phone number is marked as typed and cleaned with "Alles vervangen". No request
+//! leaves the origin, none happens after load.
 
 use fantoccini::Locator;
 use std::time::Duration;
@@ -95,6 +96,22 @@ async fn wait_value(b: &Browser, css: &str, expected: &str) {
     panic!("{css} holds '{last}', not '{expected}'");
 }
 
+/// Waits for a finished download (Chromium writes `<name>.crdownload` first).
+async fn downloaded(b: &Browser, name: &str) -> Vec<u8> {
+    let path = b.downloads().join(name);
+    let partial = b.downloads().join(format!("{name}.crdownload"));
+    for _ in 0..300 {
+        if path.exists() && !partial.exists() {
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            if !bytes.is_empty() {
+                return bytes;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no download {name} within 30 s");
+}
+
 async fn top(b: &Browser) {
     js(b, "window.scrollTo(0, 0);").await;
 }
@@ -108,7 +125,7 @@ async fn scroll_to(b: &Browser, id: &str) {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn a_resident_walks_steps_1_to_4_and_nothing_identifying_is_shared() {
+async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
     let b = Browser::start().await;
     b.open("/").await;
     b.create_vault(PASS).await;
@@ -224,6 +241,7 @@ async fn a_resident_walks_steps_1_to_4_and_nothing_identifying_is_shared() {
     assert_eq!(count(&b, ".foutsamenvatting").await, 0, "{page}");
     top(&b).await;
     b.screenshot("dossier-stap-3").await;
+    b.assert_accessible("dossier, stap 3").await;
     scroll_to(&b, "doelgroep-ondersteuning").await;
     b.screenshot("dossier-stap-3-doelgroep").await;
     b.fill(
@@ -262,7 +280,7 @@ async fn a_resident_walks_steps_1_to_4_and_nothing_identifying_is_shared() {
         wait_count(&b, ".zoekgebied-lijst li", n + 1).await;
     }
     select(&b, "#woonvorm", "inComplex").await;
-    select(&b, "#huurachterstand", "resolved").await;
+    select(&b, "#huurachterstand", "none").await;
     select(&b, "#overlast", "none").await;
     click(&b, "#bewindvoering-nee").await;
     select(&b, "#contractvorm", "leaseWithCareAgreement").await;
@@ -324,6 +342,7 @@ async fn a_resident_walks_steps_1_to_4_and_nothing_identifying_is_shared() {
     }
     top(&b).await;
     b.screenshot("dossier-stap-4").await;
+    b.assert_accessible("dossier, stap 4").await;
     scroll_to(&b, "wat-wordt-gedeeld").await;
     b.screenshot("dossier-stap-4-gedeeld").await;
 
@@ -358,6 +377,7 @@ async fn a_resident_walks_steps_1_to_4_and_nothing_identifying_is_shared() {
     assert!(page.contains("Vervang door [TELEFOON]") && page.contains("Vervang door [BSN]"));
     scroll_to(&b, "notities-socialNetwork").await;
     b.screenshot("dossier-stap-4-scanner").await;
+    b.assert_accessible("dossier, stap 4 met vondsten").await;
 
     // …and "Alles vervangen" leaves a clean note and a shareable profile.
     b.click_button("Alles vervangen").await;
@@ -387,30 +407,109 @@ async fn a_resident_walks_steps_1_to_4_and_nothing_identifying_is_shared() {
             .await
             .contains("Dit profiel is nog in geen enkele bundel gedeeld.")
     );
-    top(&b).await;
-    b.screenshot("dossier-stap-5").await;
     b.click_button("Stap 6 Overeenkomst nog niet open").await;
     wait_step(&b, "Stap 6 Overeenkomst").await;
     assert!(b.text().await.contains("Deze stap is nog niet open"));
     top(&b).await;
+    b.screenshot("dossier-stap-6-dicht").await;
+
+    // A coded bundle for an association the profile fits (made on the Bundels page).
+    b.click_link("Bundels").await;
+    b.wait_for("#corporatie").await;
+    let association = js(
+        &b,
+        "return [...document.querySelectorAll('#corporatie option')]\
+           .filter(o => o.textContent.includes('past bij 1 dossier')).map(o => o.value)[0] || '';",
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string();
+    assert!(!association.is_empty(), "an association fits the profile");
+    select(&b, "#corporatie", &association).await;
+    click(&b, &format!("#dossier-{id}")).await;
+    b.click_button("Controleren en downloaden").await;
+    b.wait_for_text("Bundel gemaakt").await;
+
+    // Step 5: the code per association, and the accepted match.
+    b.click_link("Dossiers").await;
+    b.click_link("Anna Maria van der Berg").await;
+    wait_step(&b, "Stap 5 Gesprek corporaties").await;
+    let talks = text_of(&b, "#stap-inhoud").await;
+    assert!(talks.contains("Codes per woningcorporatie"), "{talks}");
+    assert_eq!(count(&b, "table.codes tbody tr").await, 1);
+    select(&b, "#match-corporatie", &association).await;
+    b.fill("#match-door", "Ketenregisseur Noord-Limburg").await;
+    blur(&b).await;
+    scroll_to(&b, "match").await;
+    b.screenshot("dossier-stap-5").await;
+    b.click_button("Match vastleggen").await;
+    wait_step(&b, "Stap 6 Overeenkomst").await;
+
+    // Step 6: the hand-over only after the explicit confirmation of the grondslag.
+    let handover = text_of(&b, "#stap-inhoud").await;
+    assert!(
+        handover.contains("Documenten om over te dragen"),
+        "{handover}"
+    );
+    assert!(
+        handover.contains("Verhuurdersverklaring (laatste 5 jaar): ontvangen"),
+        "{handover}"
+    );
+    assert!(
+        !handover.contains("Beschikking bewindvoering (indien aanwezig):"),
+        "not applicable is not handed over"
+    );
+    b.fill("#overdracht-door", "M. Janssen, ketenregisseur")
+        .await;
+    b.click_button("Overdracht downloaden").await;
+    b.wait_for_text("Bevestig eerst").await;
+    click(&b, "#overdracht-bevestiging").await;
+    scroll_to(&b, "overdracht-bevestiging").await;
     b.screenshot("dossier-stap-6").await;
+    b.click_button("Overdracht downloaden").await;
+    b.wait_for_text("De overdracht is gedownload als").await;
+    let name = format!(
+        "woonkans-overdracht-{association}-{}.json",
+        js(&b, "const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');")
+            .await
+            .as_str()
+            .unwrap_or_default()
+    );
+    let file = downloaded(&b, &name).await;
+    let json: serde_json::Value = serde_json::from_slice(&file).expect("the hand-over is JSON");
+    assert_eq!(json["bsn"], "999994669");
+    assert_eq!(json["name"]["surname"], "Berg");
+    let text = String::from_utf8_lossy(&file);
+    assert!(!text.contains("medicatie"), "health never goes along");
+    assert!(
+        !text.contains("Schuldhulpverlening loopt sinds"),
+        "investigation notes stay"
+    );
+    assert!(text.contains("art. 6 lid 1 sub b AVG"));
 
     // The list shows the case with its step, gates and a complete profile.
     b.click_link("← Alle dossiers").await;
     b.wait_for("table.dossier-lijst").await;
     let row = text_of(&b, "table.dossier-lijst tbody tr").await;
     assert!(row.contains("Anna Maria van der Berg"), "{row}");
-    assert!(row.contains("5 Gesprek corporaties"), "{row}");
+    assert!(row.contains("6 Overeenkomst"), "{row}");
+    assert!(row.contains("✓ Match aanvaard"), "{row}");
     assert!(row.ends_with("Ja"), "{row}");
     b.screenshot("dossiers-lijst").await;
     b.assert_accessible("dossierlijst").await;
 
     // Everything happened in the browser: nothing left the origin, nothing after load.
+    // (Downloads are blob: URLs made in the page, not requests.)
     let after_walk = b.requested_urls().await;
     assert_same_origin(&after_walk);
+    let fetched: Vec<&String> = after_walk
+        .iter()
+        .filter(|u| !u.starts_with("blob:"))
+        .collect();
     assert_eq!(
         after_load.len(),
-        after_walk.len(),
+        fetched.len(),
         "requests after load: {after_walk:?}"
     );
     b.close().await;

@@ -173,26 +173,47 @@ pub fn case_to_edit<'a>(ws: &'a mut Workspace, id: &str) -> Result<&'a mut Case>
     Ok(case)
 }
 
+/// One reason a case cannot go to its next step yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Blocker {
+    /// The missing gate, or `None` when data is missing or wrong.
+    pub gate: Option<Gate>,
+    /// Dutch, without any value from the dossier.
+    pub message: String,
+}
+
+impl Blocker {
+    fn data(message: impl Into<String>) -> Blocker {
+        Blocker {
+            gate: None,
+            message: message.into(),
+        }
+    }
+}
+
 /// The step after the case's current one, and every reason it cannot go there yet (empty: it
 /// may). `None` in step 6.
-pub fn next_step(ws: &Workspace, id: &str, today: Date) -> Result<Option<(Step, Vec<String>)>> {
+pub fn next_step(ws: &Workspace, id: &str, today: Date) -> Result<Option<(Step, Vec<Blocker>)>> {
     let case = ws.case(id)?;
     let d = &case.dossier;
     let Some(next) = Step::ALL.into_iter().find(|s| *s > d.step) else {
         return Ok(None);
     };
-    let mut reasons: Vec<String> = d
+    let mut reasons: Vec<Blocker> = d
         .missing_gates(next)
-        .iter()
-        .map(|g| format!("De poort '{}' is nog niet vastgelegd.", g.dutch()))
+        .into_iter()
+        .map(|g| Blocker {
+            gate: Some(g),
+            message: format!("De poort '{}' is nog niet vastgelegd.", g.dutch()),
+        })
         .collect();
     let incomplete = |step: Step| {
         let n = form_errors(d, step).len();
-        format!(
+        Blocker::data(format!(
             "De gegevens van stap {} ({}) zijn nog niet compleet of kloppen niet: {n} punt(en).",
             step.number(),
             step.dutch()
-        )
+        ))
     };
     match d.step {
         Step::Orientation | Step::Investigation if !form_errors(d, d.step).is_empty() => {
@@ -202,23 +223,28 @@ pub fn next_step(ws: &Workspace, id: &str, today: Date) -> Result<Option<(Step, 
     }
     match d.step {
         Step::WmoReport if d.wmo_consultant.is_none() => {
-            reasons.push("Vul eerst de Wmo-consulent in die het onderzoek doet.".to_string());
+            reasons.push(Blocker::data(
+                "Vul eerst de Wmo-consulent in die het onderzoek doet.",
+            ));
         }
-        Step::Investigation => {
-            let check = check_target_group(d, today, ws.region()?);
-            if !check.eligible {
-                reasons.push(format!(
-                    "De doelgroepcheck is nog niet rond: {} voorwaarde(n) open.",
-                    check.failures.len()
-                ));
+        Step::Investigation => match ws.region() {
+            Err(e) => reasons.push(Blocker::data(e.message)),
+            Ok(region) => {
+                let check = check_target_group(d, today, region);
+                if !check.eligible {
+                    reasons.push(Blocker::data(format!(
+                        "De doelgroepcheck is nog niet rond: {} voorwaarde(n) open.",
+                        check.failures.len()
+                    )));
+                }
             }
-        }
+        },
         Step::PlacementProfile => {
             if let Err(p) = ws.profile(id, today) {
-                reasons.push(format!(
+                reasons.push(Blocker::data(format!(
                     "Het bemiddelingsprofiel is nog niet compleet: {} punt(en) open.",
                     p.missing.len() + p.findings.len()
-                ));
+                )));
             }
         }
         _ => {}
@@ -238,7 +264,15 @@ pub fn advance(ws: &mut Workspace, id: &str, today: Date) -> Result<Step> {
     if !reasons.is_empty() {
         return Err(Error::new(
             "STEP_BLOCKED",
-            format!("Stap {} kan nog niet: {}", next.number(), reasons.join(" ")),
+            format!(
+                "Stap {} kan nog niet: {}",
+                next.number(),
+                reasons
+                    .iter()
+                    .map(|r| r.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
         )
         .at("voortgang"));
     }
@@ -462,6 +496,7 @@ mod tests {
         let (next, reasons) = next_step(&ws, "case1", today).unwrap().unwrap();
         assert_eq!(next, Step::WmoReport);
         assert_eq!(reasons.len(), 1, "{reasons:?}");
+        assert_eq!(reasons[0].gate, None, "the gate is there, the data is not");
         let e = advance(&mut ws, "case1", today).unwrap_err();
         assert_eq!(e.code, "STEP_BLOCKED");
         fill_step1(&mut ws.case_mut("case1").unwrap().dossier);
@@ -507,7 +542,7 @@ mod tests {
         // Step 4 → 5 needs the complete profile.
         let (_, reasons) = next_step(&ws, "case1", today).unwrap().unwrap();
         assert_eq!(reasons.len(), 1);
-        assert!(reasons[0].contains("bemiddelingsprofiel"));
+        assert!(reasons[0].message.contains("bemiddelingsprofiel"));
         fill_profile(ws.case_mut("case1").unwrap());
         assert_eq!(
             advance(&mut ws, "case1", today).unwrap(),
@@ -519,6 +554,9 @@ mod tests {
         assert!(row.gates[3].recorded.is_none());
 
         // Step 5 → 6 only through an accepted match with an association that got a bundle.
+        let (_, reasons) = next_step(&ws, "case1", today).unwrap().unwrap();
+        assert_eq!(reasons.len(), 1);
+        assert_eq!(reasons[0].gate, Some(Gate::MatchAccepted));
         assert!(advance(&mut ws, "case1", today).is_err());
         let assoc = ws.offer.associations[0].id.clone();
         assert!(accept_match(&mut ws, "case1", &assoc, None, today, "Ketenregisseur").is_err());
@@ -548,8 +586,27 @@ mod tests {
         x.record_gate(Gate::ConsentToRegister, d("2026-11-01"), "Zorgaanbieder")
             .unwrap();
         let (_, reasons) = next_step(&ws, "c", today).unwrap().unwrap();
+        let data: Vec<&Blocker> = reasons.iter().filter(|r| r.gate.is_none()).collect();
+        assert_eq!(
+            data.len(),
+            1,
+            "only the target group is missing: {reasons:?}"
+        );
         assert!(
-            reasons.iter().any(|r| r.contains("doelgroepcheck")),
+            reasons.iter().any(|r| r.message.contains("doelgroepcheck")),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn without_a_region_step_3_says_so_instead_of_failing() {
+        let mut ws = ws();
+        ws.settings.region = None;
+        ws.add_case("c").unwrap();
+        ws.case_mut("c").unwrap().dossier.step = Step::Investigation;
+        let (_, reasons) = next_step(&ws, "c", d(TODAY)).unwrap().unwrap();
+        assert!(
+            reasons.iter().any(|r| r.message.contains("regio")),
             "{reasons:?}"
         );
     }

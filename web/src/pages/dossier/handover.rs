@@ -54,7 +54,12 @@ pub fn handover_step(p: &StepProps) -> Html {
         .collect();
     let on_confirm = {
         let confirmed = confirmed.clone();
-        Callback::from(move |e: Event| confirmed.set(checked_of(&e)))
+        let outcome = outcome.clone();
+        Callback::from(move |e: Event| {
+            confirmed.set(checked_of(&e));
+            // An earlier refusal no longer applies once the answer changed.
+            outcome.set(None);
+        })
     };
     let on_by = {
         let by = by.clone();
@@ -153,8 +158,8 @@ pub fn handover_step(p: &StepProps) -> Html {
                     </ul>
                 </div>
             } } }
-            <fieldset class="kaart" disabled={!p.open}>
-                <legend>{ "Bevestiging" }</legend>
+            <fieldset class="kaart poort" disabled={!p.open}>
+                <legend class="poort-titel">{ "Bevestiging van de overdracht" }</legend>
                 <div class="veld vinkje">
                     <div class="vinkje-regel">
                         <input type="checkbox" id="overdracht-bevestiging" checked={*confirmed} onchange={on_confirm} />

@@ -31,10 +31,13 @@ pub fn next_step(p: &NextStepProps) -> Html {
         return html! {
             <div class="kaart volgende-stap" id="voortgang">
                 <h3>{ format!("Nog nodig voor {title}") }</h3>
-                <ul>{ for reasons.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
-                <button type="button" class="knop knop-secundair" onclick={p.on_check.reform(|_| ())}>
-                    { "Toon wat ontbreekt" }
-                </button>
+                <ul>{ for reasons.iter().map(|r| html! { <li>{ r.message.clone() }</li> }) }</ul>
+                // Only data can be shown at the fields; a missing gate is recorded above.
+                { if reasons.iter().any(|r| r.gate.is_none()) { html! {
+                    <button type="button" class="knop knop-secundair" onclick={p.on_check.reform(|_| ())}>
+                        { "Toon wat ontbreekt" }
+                    </button>
+                } } else { html! {} } }
             </div>
         };
     }
