@@ -4,6 +4,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 use woonkans_core::Error;
+use woonkans_core::date::Date;
 
 pub type JsResult<T> = Result<T, JsValue>;
 
@@ -46,4 +47,104 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
             "Interne fout bij het omzetten van het resultaat.",
         ))
     })
+}
+
+// ------------------------------------------------------------------ arguments
+//
+// Every exported function takes its text, byte and number parameters as `JsValue` and reads them
+// here. Typed parameters would leave the check to the wasm-bindgen glue, which throws an English
+// Error without a `code` for a value of the wrong type, and silently wraps or truncates numbers
+// (257 arrives as a `u8` 1, 3.7 as 3). The messages name the parameter, never the value.
+
+/// `INPUT_INVALID` for the argument `name`, with `field` set to that name.
+fn bad_argument(name: &str, should: &str) -> JsValue {
+    error_to_js(
+        &Error::new(
+            "INPUT_INVALID",
+            format!("Het argument {name} moet {should} zijn."),
+        )
+        .at(name),
+    )
+}
+
+/// A text argument: a JS string, nothing else (no number or object turned into text).
+pub fn string_arg(v: &JsValue, name: &str) -> JsResult<String> {
+    v.as_string().ok_or_else(|| bad_argument(name, "tekst"))
+}
+
+/// An optional text argument: `undefined` and `null` are `None`.
+pub fn opt_string_arg(v: &JsValue, name: &str) -> JsResult<Option<String>> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string()
+        .map(Some)
+        .ok_or_else(|| bad_argument(name, "tekst, null of undefined"))
+}
+
+/// The largest integer a double holds exactly (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// A whole JS number: no fraction, not NaN or infinite, and exactly representable.
+pub fn integer_arg(v: &JsValue, name: &str) -> JsResult<i64> {
+    match v.as_f64() {
+        Some(n) if n.is_finite() && n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER => {
+            // Whole and within ±2^53, so the cast is exact.
+            Ok(n as i64)
+        }
+        _ => Err(bad_argument(name, "een geheel getal")),
+    }
+}
+
+/// A whole number in `min..=max`.
+pub fn u8_arg(v: &JsValue, name: &str, min: u8, max: u8) -> JsResult<u8> {
+    integer_arg(v, name)
+        .ok()
+        .and_then(|n| u8::try_from(n).ok())
+        .filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| {
+            bad_argument(
+                name,
+                &format!("een geheel getal van {min} tot en met {max}"),
+            )
+        })
+}
+
+/// Bytes: a `Uint8Array` (a Node `Buffer` is one), an `ArrayBuffer`, or an array of whole
+/// numbers from 0 to 255.
+pub fn bytes_arg(v: &JsValue, name: &str) -> JsResult<Vec<u8>> {
+    let bad = || {
+        bad_argument(
+            name,
+            "bytes (een Uint8Array, een ArrayBuffer of een lijst van getallen van 0 tot en met 255)",
+        )
+    };
+    if let Some(a) = v.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(a.to_vec());
+    }
+    if let Some(b) = v.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(b).to_vec());
+    }
+    if js_sys::Array::is_array(v) {
+        let items = js_sys::Array::from(v);
+        let mut out = Vec::with_capacity(items.length() as usize);
+        for item in items.iter() {
+            match item.as_f64() {
+                Some(n) if n.fract() == 0.0 && (0.0..=255.0).contains(&n) => {
+                    // Whole and in 0..=255, so the cast is exact.
+                    out.push(n as u8);
+                }
+                _ => return Err(bad()),
+            }
+        }
+        return Ok(out);
+    }
+    Err(bad())
+}
+
+/// A date argument (`jjjj-mm-dd` or `dd-mm-jjjj`). A value that is no text is `INPUT_INVALID`
+/// for `name`; text that is no date is the core's `DATE_INVALID` at `field`.
+pub fn date_arg(v: &JsValue, name: &str, field: &str) -> JsResult<Date> {
+    let text = string_arg(v, name)?;
+    core(Date::parse(&text).map_err(|e| e.at(field)))
 }

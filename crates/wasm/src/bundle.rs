@@ -3,7 +3,7 @@
 //! The code key travels through JS as its key-file text (`woonkans-sleutel`, with checksum): one
 //! string the vault can store and the backup can export, checked every time it is used.
 
-use crate::boundary::{JsResult, core, error_to_js, from_js, to_js};
+use crate::boundary::{JsResult, bytes_arg, core, error_to_js, from_js, string_arg, to_js};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use woonkans_core::Error;
@@ -26,8 +26,8 @@ fn random<const N: usize>() -> JsResult<[u8; N]> {
     Ok(buf)
 }
 
-fn key(key_file: &str) -> JsResult<CodeKey> {
-    core(code::import_key(key_file))
+fn key(key_file: &JsValue, name: &str) -> JsResult<CodeKey> {
+    core(code::import_key(&string_arg(key_file, name)?))
 }
 
 fn required(value: &str, field: &str, what: &str) -> JsResult<()> {
@@ -47,17 +47,23 @@ pub fn new_code_key() -> JsResult<String> {
 
 /// The code of a resident (BSN or random dossier id) for one recipient, as `WK-XXXXX-XXXXX-C`.
 #[wasm_bindgen(js_name = deriveCode)]
-pub fn derive_code(key_file: &str, recipient_id: &str, stable_id: &str) -> JsResult<String> {
-    let key = key(key_file)?;
-    required(recipient_id, "recipientId", "De id van de ontvanger")?;
-    required(stable_id, "stableId", "Het vaste kenmerk van de inwoner")?;
-    Ok(code::derive(&key, recipient_id, stable_id).to_string())
+pub fn derive_code(
+    key_file: JsValue,
+    recipient_id: JsValue,
+    stable_id: JsValue,
+) -> JsResult<String> {
+    let key = key(&key_file, "keyFile")?;
+    let recipient_id = string_arg(&recipient_id, "recipientId")?;
+    let stable_id = string_arg(&stable_id, "stableId")?;
+    required(&recipient_id, "recipientId", "De id van de ontvanger")?;
+    required(&stable_id, "stableId", "Het vaste kenmerk van de inwoner")?;
+    Ok(code::derive(&key, &recipient_id, &stable_id).to_string())
 }
 
 /// A typed or read-aloud code in its written form; throws `CODE_INVALID` or `CODE_CHECK_FAILED`.
 #[wasm_bindgen(js_name = parseCode)]
-pub fn parse_code(text: &str) -> JsResult<String> {
-    core(code::parse(text)).map(|c| c.to_string())
+pub fn parse_code(text: JsValue) -> JsResult<String> {
+    core(code::parse(&string_arg(&text, "text")?)).map(|c| c.to_string())
 }
 
 #[derive(Deserialize)]
@@ -71,18 +77,19 @@ struct Candidate {
 /// `[{ localId, stableId }]`.
 #[wasm_bindgen(js_name = resolveCode)]
 pub fn resolve_code(
-    key_file: &str,
-    recipient_id: &str,
-    code_text: &str,
+    key_file: JsValue,
+    recipient_id: JsValue,
+    code_text: JsValue,
     candidates: JsValue,
 ) -> JsResult<Option<String>> {
-    let key = key(key_file)?;
-    let code = core(code::parse(code_text))?;
+    let key = key(&key_file, "keyFile")?;
+    let recipient_id = string_arg(&recipient_id, "recipientId")?;
+    let code = core(code::parse(&string_arg(&code_text, "code")?))?;
     let candidates: Vec<Candidate> = from_js(candidates, "de dossiers om in te zoeken")?;
     let pairs = candidates
         .iter()
         .map(|c| (c.local_id.as_str(), c.stable_id.as_str()));
-    Ok(code::resolve(&key, recipient_id, code, pairs).map(str::to_string))
+    Ok(code::resolve(&key, &recipient_id, code, pairs).map(str::to_string))
 }
 
 #[derive(Serialize)]
@@ -94,8 +101,8 @@ struct KeyExport {
 
 /// The backup file of the key: `{ fileName, text }`. The key is checked before it is written.
 #[wasm_bindgen(js_name = exportKey)]
-pub fn export_key(key_file: &str) -> JsResult<JsValue> {
-    let key = key(key_file)?;
+pub fn export_key(key_file: JsValue) -> JsResult<JsValue> {
+    let key = key(&key_file, "keyFile")?;
     to_js(&KeyExport {
         file_name: "woonkans-sleutel.json",
         text: code::export_key(&key),
@@ -106,8 +113,8 @@ pub fn export_key(key_file: &str) -> JsResult<JsValue> {
 /// (`KEY_FILE_INVALID`, `KEY_FILE_FORMAT`, `KEY_FILE_VERSION`, `KEY_FILE_LENGTH`,
 /// `KEY_FILE_CHECKSUM`).
 #[wasm_bindgen(js_name = importKey)]
-pub fn import_key(text: &str) -> JsResult<String> {
-    Ok(code::export_key(&key(text)?))
+pub fn import_key(text: JsValue) -> JsResult<String> {
+    Ok(code::export_key(&key(&text, "text")?))
 }
 
 #[derive(Deserialize)]
@@ -191,8 +198,8 @@ pub fn write_bundle(input: JsValue) -> JsResult<JsValue> {
 
 /// Opens and checks a bundle file (format, version, structure, digest, canonical bytes).
 #[wasm_bindgen(js_name = verifyBundle)]
-pub fn verify_bundle(bytes: &[u8]) -> JsResult<JsValue> {
-    to_js(&core(bundle::verify_bundle(bytes))?)
+pub fn verify_bundle(bytes: JsValue) -> JsResult<JsValue> {
+    to_js(&core(bundle::verify_bundle(&bytes_arg(&bytes, "bytes")?))?)
 }
 
 /// The disclosure log as CSV text (with BOM) for a Dutch spreadsheet.

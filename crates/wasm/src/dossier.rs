@@ -4,12 +4,13 @@
 //! Dossiers go in and out as plain objects in the core's camelCase shape. Nothing here adds
 //! behaviour: each function reads its input, calls the core and writes the result.
 
-use crate::boundary::{JsResult, core, error_to_js, from_js, to_js};
+use crate::boundary::{
+    JsResult, core, date_arg, error_to_js, from_js, integer_arg, opt_string_arg, string_arg, to_js,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use woonkans_core::Error;
 use woonkans_core::code;
-use woonkans_core::date::Date;
 use woonkans_core::dossier::Dossier;
 use woonkans_core::handover::{self, HandoverConfirmation};
 use woonkans_core::minimise::{self, Coded, ViewContext};
@@ -25,13 +26,9 @@ fn dossier_from(value: JsValue) -> JsResult<Dossier> {
     from_js(value, "het dossier")
 }
 
-fn date_from(text: &str, field: &str) -> JsResult<Date> {
-    core(Date::parse(text).map_err(|e| e.at(field)))
-}
-
 /// "noordLimburg", "Noord-Limburg", "noord limburg": any spelling of a region's name.
-fn region_from(text: &str) -> JsResult<Region> {
-    let folded = fold_name(text);
+fn region_from(value: &JsValue) -> JsResult<Region> {
+    let folded = fold_name(&string_arg(value, "region")?);
     Region::ALL
         .into_iter()
         .find(|r| fold_name(r.name()) == folded)
@@ -63,12 +60,12 @@ pub fn validate_dossier(dossier: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = targetGroupCheck)]
 pub fn target_group_check(
     dossier: JsValue,
-    reference_date: &str,
-    region: &str,
+    reference_date: JsValue,
+    region: JsValue,
 ) -> JsResult<JsValue> {
     let d = dossier_from(dossier)?;
-    let reference = date_from(reference_date, "peildatum")?;
-    let region = region_from(region)?;
+    let reference = date_arg(&reference_date, "referenceDate", "peildatum")?;
+    let region = region_from(&region)?;
     to_js(&check_target_group(&d, reference, region))
 }
 
@@ -184,17 +181,20 @@ pub fn processing_register() -> JsResult<JsValue> {
 /// and `HANDOVER_ONLY` for step 6 (use `makeHandover`).
 #[wasm_bindgen(js_name = minimisedView)]
 pub fn minimised_view(
-    step: u8,
+    step: JsValue,
     dossier: JsValue,
-    reference_date: &str,
-    region: &str,
-    code: Option<String>,
+    reference_date: JsValue,
+    region: JsValue,
+    code: JsValue,
     profile: JsValue,
 ) -> JsResult<JsValue> {
-    let step = core(Step::from_number(step))?;
+    // A whole number outside 0..=255 is as much no step as 7 is: 0 gives the same STEP_INVALID.
+    let number = u8::try_from(integer_arg(&step, "step")?).unwrap_or(0);
+    let step = core(Step::from_number(number).map_err(|e| e.at("step")))?;
     let d = dossier_from(dossier)?;
-    let reference = date_from(reference_date, "peildatum")?;
-    let region = region_from(region)?;
+    let reference = date_arg(&reference_date, "referenceDate", "peildatum")?;
+    let region = region_from(&region)?;
+    let code = opt_string_arg(&code, "code")?;
     let limits = rentlimits::current();
     let profile: Option<PlacementProfile> = if step == Step::AssociationTalks && !absent(&profile) {
         Some(from_js(profile, "het bemiddelingsprofiel")?)
@@ -237,18 +237,20 @@ struct HandoverJs {
 pub fn make_handover(
     dossier: JsValue,
     profile: JsValue,
-    association_id: &str,
-    association_name: &str,
+    association_id: JsValue,
+    association_name: JsValue,
     confirmation: JsValue,
 ) -> JsResult<JsValue> {
     let d = dossier_from(dossier)?;
     let profile: PlacementProfile = from_js(profile, "het bemiddelingsprofiel")?;
+    let association_id = string_arg(&association_id, "associationId")?;
+    let association_name = string_arg(&association_name, "associationName")?;
     let confirmation: HandoverConfirmation = from_js(confirmation, "de bevestiging")?;
     let h = core(handover::handover(
         &d,
         &profile,
-        association_id,
-        association_name,
+        &association_id,
+        &association_name,
         confirmation,
     ))?;
     to_js(&HandoverJs {
@@ -267,10 +269,16 @@ pub fn known_values(dossier: JsValue) -> JsResult<JsValue> {
 /// Records a gate and returns the updated dossier. `gate` is `consentToRegister`,
 /// `eligibilityAndSupportPlan`, `consentToShareWithCoordinator` or `matchAccepted`.
 #[wasm_bindgen(js_name = recordGate)]
-pub fn record_gate(dossier: JsValue, gate: JsValue, date: &str, actor: &str) -> JsResult<JsValue> {
+pub fn record_gate(
+    dossier: JsValue,
+    gate: JsValue,
+    date: JsValue,
+    actor: JsValue,
+) -> JsResult<JsValue> {
     let mut d = dossier_from(dossier)?;
     let gate: Gate = from_js(gate, "de poort")?;
-    let date = date_from(date, "poort.datum")?;
-    core(d.record_gate(gate, date, actor))?;
+    let date = date_arg(&date, "date", "poort.datum")?;
+    let actor = string_arg(&actor, "actor")?;
+    core(d.record_gate(gate, date, &actor))?;
     to_js(&d)
 }

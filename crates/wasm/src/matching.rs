@@ -5,7 +5,9 @@
 //! Dates are `jjjj-mm-dd` or `dd-mm-jjjj` strings. `weights` may be `undefined` or `null` for the
 //! default weights.
 
-use crate::boundary::{JsResult, core, error_to_js, from_js, to_js};
+use crate::boundary::{
+    JsResult, bytes_arg, core, date_arg, error_to_js, from_js, string_arg, to_js, u8_arg,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use woonkans_core::Error;
@@ -31,8 +33,8 @@ fn weights(value: JsValue) -> JsResult<Weights> {
     Ok(w)
 }
 
-fn date(text: &str) -> JsResult<Date> {
-    core(Date::parse(text).map_err(|e| e.at("referenceDate")))
+fn date(value: &JsValue) -> JsResult<Date> {
+    date_arg(value, "referenceDate", "referenceDate")
 }
 
 /// The embedded sample offer (invented associations, both regions).
@@ -45,20 +47,20 @@ pub fn sample_offer() -> JsResult<JsValue> {
 /// import report: `{ kind, offerPart, acceptedRows, errors: [{ line, column, message }],
 /// ignoredColumns }`. Throws for a file that cannot be read at all.
 #[wasm_bindgen(js_name = importOfferCsv)]
-pub fn import_offer_csv(bytes: &[u8]) -> JsResult<JsValue> {
-    to_js(&core(import::import_csv(bytes))?)
+pub fn import_offer_csv(bytes: JsValue) -> JsResult<JsValue> {
+    to_js(&core(import::import_csv(&bytes_arg(&bytes, "bytes")?))?)
 }
 
 /// Reads an offer in the Woonkans JSON format (`format: "woonkans-aanbod"`, `version: 1`).
 #[wasm_bindgen(js_name = importOfferJson)]
-pub fn import_offer_json(text: &str) -> JsResult<JsValue> {
-    to_js(&core(import::import_json(text))?)
+pub fn import_offer_json(text: JsValue) -> JsResult<JsValue> {
+    to_js(&core(import::import_json(&string_arg(&text, "text")?))?)
 }
 
 /// Reads either kind of offer file, JSON or CSV, by its content.
 #[wasm_bindgen(js_name = importOfferFile)]
-pub fn import_offer_file(bytes: &[u8]) -> JsResult<JsValue> {
-    to_js(&core(import::import_file(bytes))?)
+pub fn import_offer_file(bytes: JsValue) -> JsResult<JsValue> {
+    to_js(&core(import::import_file(&bytes_arg(&bytes, "bytes")?))?)
 }
 
 /// The offer as two CSV files for spreadsheets (`;`, decimal comma, UTF-8 with BOM):
@@ -97,8 +99,8 @@ struct Merged {
 /// (replace only after the coordinator confirmed). Returns `{ offer, summary }`; the inputs are
 /// not changed, and on an error nothing is returned.
 #[wasm_bindgen(js_name = mergeOffer)]
-pub fn merge_offer(current: JsValue, incoming: JsValue, mode: &str) -> JsResult<JsValue> {
-    let mode = match mode {
+pub fn merge_offer(current: JsValue, incoming: JsValue, mode: JsValue) -> JsResult<JsValue> {
+    let mode = match string_arg(&mode, "mode")?.as_str() {
         "addAndUpdate" => MergeMode::AddAndUpdate,
         "replace" => MergeMode::Replace,
         _ => {
@@ -121,12 +123,12 @@ pub fn match_profile(
     profile: JsValue,
     offer_value: JsValue,
     weights_value: JsValue,
-    reference_date: &str,
+    reference_date: JsValue,
 ) -> JsResult<JsValue> {
     let p: PlacementProfile = from_js(profile, "het bemiddelingsprofiel")?;
     let o = offer(offer_value)?;
     let w = weights(weights_value)?;
-    let d = date(reference_date)?;
+    let d = date(&reference_date)?;
     to_js(&core(matching::match_profile(&p, &o, &w, d))?)
 }
 
@@ -163,12 +165,12 @@ pub fn assign_caseload(
     profiles: JsValue,
     offer_value: JsValue,
     weights_value: JsValue,
-    reference_date: &str,
+    reference_date: JsValue,
 ) -> JsResult<JsValue> {
     let ps: Vec<PlacementProfile> = from_js(profiles, "de bemiddelingsprofielen")?;
     let o = offer(offer_value)?;
     let w = weights(weights_value)?;
-    let d = date(reference_date)?;
+    let d = date(&reference_date)?;
     let a = core(assign::assign_caseload(&ps, &o, &w, d))?;
     let out = AssignmentOut {
         pairs: a
@@ -210,16 +212,8 @@ pub fn rent_limits() -> JsResult<JsValue> {
 /// The highest net rent in cents that passend toewijzen allows: `ageBand` as `"18-22"` …
 /// `"67+"`, `incomeBand` as `"atOrBelowLimit"` or `"aboveLimit"`.
 #[wasm_bindgen(js_name = maxRent)]
-pub fn max_rent(household_size: u8, age_band: JsValue, income_band: JsValue) -> JsResult<u32> {
-    if !(1..=12).contains(&household_size) {
-        return Err(error_to_js(
-            &Error::new(
-                "INPUT_INVALID",
-                "De huishoudgrootte moet tussen 1 en 12 liggen.",
-            )
-            .at("householdSize"),
-        ));
-    }
+pub fn max_rent(household_size: JsValue, age_band: JsValue, income_band: JsValue) -> JsResult<u32> {
+    let household_size = u8_arg(&household_size, "householdSize", 1, 12)?;
     let band: AgeBand = from_js(age_band, "de leeftijdscategorie")?;
     let income: IncomeBand = from_js(income_band, "de inkomenscategorie")?;
     Ok(rentlimits::current().max_rent_cents(household_size, band, income))

@@ -6,12 +6,11 @@
 //! A profile counts as finished only when its free texts pass the scanner, exactly as in the
 //! app, so `buildProfile` scans them with the resident's own values when they are given.
 
-use crate::boundary::{JsResult, core, error_to_js, from_js, to_js};
+use crate::boundary::{JsResult, core, date_arg, error_to_js, from_js, string_arg, to_js};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use woonkans_core::Error;
 use woonkans_core::bundle;
-use woonkans_core::date::Date;
 use woonkans_core::dossier::Dossier;
 use woonkans_core::known::Known;
 use woonkans_core::offer::Offer;
@@ -174,8 +173,8 @@ pub fn build_profile(
 
 /// "noordLimburg", "Noord-Limburg", "noord limburg": any spelling of a region's name, as
 /// `targetGroupCheck` accepts it.
-fn region(text: &str) -> JsResult<Region> {
-    let folded = fold_name(text);
+fn region(value: &JsValue) -> JsResult<Region> {
+    let folded = fold_name(&string_arg(value, "region")?);
     Region::ALL
         .into_iter()
         .find(|r| fold_name(r.name()) == folded)
@@ -190,12 +189,6 @@ fn region(text: &str) -> JsResult<Region> {
         })
 }
 
-fn text(value: &JsValue, field: &str, what: &str) -> JsResult<String> {
-    value.as_string().ok_or_else(|| {
-        error_to_js(&Error::new("INPUT_INVALID", format!("{what} moet tekst zijn.")).at(field))
-    })
-}
-
 /// The facts for the profile that the minimiser derives from the dossier on `referenceDate`
 /// for the coordinator's `region`: `{ gender, livingSituation, ageBand, incomeBand,
 /// householdSize }`. Throws `GATE_MISSING` before the step-4 gates are recorded and
@@ -208,9 +201,8 @@ pub fn derived_facts(
     rent_limits: JsValue,
 ) -> JsResult<JsValue> {
     let d: Dossier = from_js(dossier, "het dossier")?;
-    let reference = text(&reference_date, "peildatum", "De peildatum")?;
-    let reference = core(Date::parse(&reference).map_err(|e| e.at("peildatum")))?;
-    let region = region(&text(&region_name, "regio", "De regio")?)?;
+    let reference = date_arg(&reference_date, "referenceDate", "peildatum")?;
+    let region = region(&region_name)?;
     let limits = if absent(&rent_limits) {
         rentlimits::current()
     } else {

@@ -4,7 +4,7 @@
 //! JavaScript's own string indexing, UTF-16 offsets (`startUtf16`, `endUtf16`), so that
 //! `text.slice(f.startUtf16, f.endUtf16)` is the found text.
 
-use crate::boundary::{JsResult, core, from_js, to_js};
+use crate::boundary::{JsResult, core, from_js, string_arg, to_js};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use woonkans_core::date::Date;
@@ -98,58 +98,60 @@ fn with_utf16(text: &str, findings: &[Finding]) -> Vec<JsFinding> {
 /// own values (as `knownValues` returns them, any field may be left out), or undefined/null.
 /// Returns `[{ kind, label, placeholder, start, end, startUtf16, endUtf16 }]`, sorted.
 #[wasm_bindgen(js_name = scanText)]
-pub fn scan_text(text: &str, known: JsValue) -> JsResult<JsValue> {
+pub fn scan_text(text: JsValue, known: JsValue) -> JsResult<JsValue> {
+    let text = string_arg(&text, "text")?;
     let known: Known = if known.is_undefined() || known.is_null() {
         Known::default()
     } else {
         from_js::<KnownInput>(known, "de bekende gegevens van de inwoner")?.into()
     };
-    let findings = scan::scan(text, &known);
-    to_js(&with_utf16(text, &findings))
+    let findings = scan::scan(&text, &known);
+    to_js(&with_utf16(&text, &findings))
 }
 
 /// Replaces each finding (as `scanText` returned it; `start`/`end` are read) with its
 /// placeholder, such as "[NAAM]" or "[BSN]".
 #[wasm_bindgen(js_name = redactText)]
-pub fn redact_text(text: &str, findings: JsValue) -> JsResult<String> {
+pub fn redact_text(text: JsValue, findings: JsValue) -> JsResult<String> {
+    let text = string_arg(&text, "text")?;
     let findings: Vec<Finding> = from_js(findings, "de vondsten van de scanner")?;
-    Ok(scan::redact(text, &findings))
+    Ok(scan::redact(&text, &findings))
 }
 
 /// A BSN, normalised to 9 digits; throws `BSN_INVALID`.
 #[wasm_bindgen(js_name = validateBsn)]
-pub fn validate_bsn(value: &str) -> JsResult<String> {
-    core(validate::bsn(value))
+pub fn validate_bsn(value: JsValue) -> JsResult<String> {
+    core(validate::bsn(&string_arg(&value, "value")?))
 }
 
 /// A postcode, normalised to "1234 AB"; throws `POSTCODE_INVALID`.
 #[wasm_bindgen(js_name = validatePostcode)]
-pub fn validate_postcode(value: &str) -> JsResult<String> {
-    core(validate::postcode(value))
+pub fn validate_postcode(value: JsValue) -> JsResult<String> {
+    core(validate::postcode(&string_arg(&value, "value")?))
 }
 
 /// A Dutch phone number, normalised to "+31612345678"; throws `PHONE_INVALID`.
 #[wasm_bindgen(js_name = validatePhone)]
-pub fn validate_phone(value: &str) -> JsResult<String> {
-    core(validate::phone(value))
+pub fn validate_phone(value: JsValue) -> JsResult<String> {
+    core(validate::phone(&string_arg(&value, "value")?))
 }
 
 /// An e-mail address, normalised to lowercase; throws `EMAIL_INVALID`.
 #[wasm_bindgen(js_name = validateEmail)]
-pub fn validate_email(value: &str) -> JsResult<String> {
-    core(validate::email(value))
+pub fn validate_email(value: JsValue) -> JsResult<String> {
+    core(validate::email(&string_arg(&value, "value")?))
 }
 
 /// An IBAN, normalised to uppercase without spaces; throws `IBAN_INVALID`.
 #[wasm_bindgen(js_name = validateIban)]
-pub fn validate_iban(value: &str) -> JsResult<String> {
-    core(validate::iban(value))
+pub fn validate_iban(value: JsValue) -> JsResult<String> {
+    core(validate::iban(&string_arg(&value, "value")?))
 }
 
 /// A date (dd-mm-jjjj or jjjj-mm-dd), normalised to ISO; throws `DATE_INVALID`.
 #[wasm_bindgen(js_name = validateDate)]
-pub fn validate_date(value: &str) -> JsResult<String> {
-    core(validate::date(value))
+pub fn validate_date(value: JsValue) -> JsResult<String> {
+    core(validate::date(&string_arg(&value, "value")?))
 }
 
 #[cfg(test)]

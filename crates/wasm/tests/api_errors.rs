@@ -67,6 +67,11 @@ fn parse(text: &str) -> JsValue {
     JSON::parse(text).unwrap()
 }
 
+/// Bytes as JS passes them: a `Uint8Array`.
+fn u8a(bytes: &[u8]) -> JsValue {
+    js_sys::Uint8Array::from(bytes).into()
+}
+
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &key.into()).unwrap()
 }
@@ -346,7 +351,7 @@ fn functions_without_input_return_their_values() {
             .is_some()
     );
     let key = bundle::new_code_key().unwrap();
-    assert_eq!(bundle::import_key(&key).unwrap(), key);
+    assert_eq!(bundle::import_key(JsValue::from(&key)).unwrap(), key);
 }
 
 #[wasm_bindgen_test]
@@ -360,14 +365,15 @@ fn dossier_functions_sweep() {
         "{}",
         stringify(&problems)
     );
-    let tg = dossier::target_group_check(d.clone(), "2026-06-01", "Noord-Limburg").unwrap();
+    let tg = dossier::target_group_check(d.clone(), "2026-06-01".into(), "Noord-Limburg".into())
+        .unwrap();
     assert_eq!(get(&tg, "eligible"), JsValue::TRUE);
     let v = dossier::minimised_view(
-        4,
+        JsValue::from(4),
         d.clone(),
-        "2026-06-01",
-        "noordLimburg",
-        None,
+        "2026-06-01".into(),
+        "noordLimburg".into(),
+        JsValue::UNDEFINED,
         JsValue::NULL,
     )
     .unwrap();
@@ -379,8 +385,8 @@ fn dossier_functions_sweep() {
     let h = dossier::make_handover(
         d.clone(),
         good_profile(),
-        "wl",
-        "Wonen",
+        "wl".into(),
+        "Wonen".into(),
         confirmation.clone(),
     )
     .unwrap();
@@ -391,7 +397,13 @@ fn dossier_functions_sweep() {
             .contains("woonkans-overdracht")
     );
     let fresh = parse(r#"{"id": "n"}"#);
-    let g = dossier::record_gate(fresh, "consentToRegister".into(), "2026-01-02", "Zorg").unwrap();
+    let g = dossier::record_gate(
+        fresh,
+        "consentToRegister".into(),
+        "2026-01-02".into(),
+        "Zorg".into(),
+    )
+    .unwrap();
     assert_eq!(Array::from(&get(&g, "gates")).length(), 1);
 
     for (what, bad) in non_objects() {
@@ -403,51 +415,74 @@ fn dossier_functions_sweep() {
         fails(&call("knownValues"), dossier::known_values(bad.clone()));
         fails(
             &call("targetGroupCheck"),
-            dossier::target_group_check(bad.clone(), "2026-06-01", "Noord-Limburg"),
+            dossier::target_group_check(bad.clone(), "2026-06-01".into(), "Noord-Limburg".into()),
         );
         for step in [1u8, 4, 5] {
             fails(
                 &call(&format!("minimisedView {step}")),
                 dossier::minimised_view(
-                    step,
+                    JsValue::from(step),
                     bad.clone(),
-                    "2026-06-01",
-                    "Noord-Limburg",
-                    None,
+                    "2026-06-01".into(),
+                    "Noord-Limburg".into(),
+                    JsValue::UNDEFINED,
                     JsValue::NULL,
                 ),
             );
         }
         fails(
             &call("makeHandover dossier"),
-            dossier::make_handover(bad.clone(), good_profile(), "wl", "W", confirmation.clone()),
+            dossier::make_handover(
+                bad.clone(),
+                good_profile(),
+                "wl".into(),
+                "W".into(),
+                confirmation.clone(),
+            ),
         );
         fails(
             &call("makeHandover profile"),
-            dossier::make_handover(d.clone(), bad.clone(), "wl", "W", confirmation.clone()),
+            dossier::make_handover(
+                d.clone(),
+                bad.clone(),
+                "wl".into(),
+                "W".into(),
+                confirmation.clone(),
+            ),
         );
         fails(
             &call("makeHandover confirmation"),
-            dossier::make_handover(d.clone(), good_profile(), "wl", "W", bad.clone()),
+            dossier::make_handover(
+                d.clone(),
+                good_profile(),
+                "wl".into(),
+                "W".into(),
+                bad.clone(),
+            ),
         );
         fails(
             &call("recordGate dossier"),
-            dossier::record_gate(bad.clone(), "consentToRegister".into(), "2026-01-02", "Z"),
+            dossier::record_gate(
+                bad.clone(),
+                "consentToRegister".into(),
+                "2026-01-02".into(),
+                "Z".into(),
+            ),
         );
         fails(
             &call("recordGate gate"),
-            dossier::record_gate(parse("{}"), bad.clone(), "2026-01-02", "Z"),
+            dossier::record_gate(parse("{}"), bad.clone(), "2026-01-02".into(), "Z".into()),
         );
         // Step 5 with a bad profile.
         if !(bad.is_undefined() || bad.is_null()) {
             fails(
                 &call("minimisedView 5 profile"),
                 dossier::minimised_view(
-                    5,
+                    JsValue::from(5),
                     d.clone(),
-                    "2026-06-01",
-                    "Noord-Limburg",
-                    Some("WK-W68Q9-NRZH0-6".into()),
+                    "2026-06-01".into(),
+                    "Noord-Limburg".into(),
+                    JsValue::from("WK-W68Q9-NRZH0-6"),
                     bad.clone(),
                 ),
             );
@@ -462,75 +497,98 @@ fn dossier_functions_sweep() {
         returns_or_fails(&call("knownValues"), dossier::known_values(bad.clone()));
         returns_or_fails(
             &call("targetGroupCheck"),
-            dossier::target_group_check(bad.clone(), "2026-06-01", "Noord-Limburg"),
+            dossier::target_group_check(bad.clone(), "2026-06-01".into(), "Noord-Limburg".into()),
         );
         returns_or_fails(
             &call("minimisedView"),
             dossier::minimised_view(
-                3,
+                JsValue::from(3),
                 bad.clone(),
-                "2026-06-01",
-                "Noord-Limburg",
-                None,
+                "2026-06-01".into(),
+                "Noord-Limburg".into(),
+                JsValue::UNDEFINED,
                 bad.clone(),
             ),
         );
         fails(
             &call("makeHandover"),
-            dossier::make_handover(bad.clone(), bad.clone(), "", "", bad.clone()),
+            dossier::make_handover(bad.clone(), bad.clone(), "".into(), "".into(), bad.clone()),
         );
         fails(
             &call("recordGate"),
-            dossier::record_gate(bad.clone(), bad.clone(), "2026-01-02", "Z"),
+            dossier::record_gate(bad.clone(), bad.clone(), "2026-01-02".into(), "Z".into()),
         );
     }
     for (what, s) in bad_strings() {
         let call = |f: &str| format!("{f}({what})");
         fails(
             &call("targetGroupCheck date"),
-            dossier::target_group_check(d.clone(), &s, "Noord-Limburg"),
+            dossier::target_group_check(d.clone(), JsValue::from(&s), "Noord-Limburg".into()),
         );
         fails(
             &call("targetGroupCheck region"),
-            dossier::target_group_check(d.clone(), "2026-06-01", &s),
+            dossier::target_group_check(d.clone(), "2026-06-01".into(), JsValue::from(&s)),
         );
         fails(
             &call("minimisedView date"),
-            dossier::minimised_view(1, d.clone(), &s, "Noord-Limburg", None, JsValue::NULL),
+            dossier::minimised_view(
+                JsValue::from(1),
+                d.clone(),
+                JsValue::from(&s),
+                "Noord-Limburg".into(),
+                JsValue::UNDEFINED,
+                JsValue::NULL,
+            ),
         );
         fails(
             &call("minimisedView code"),
             dossier::minimised_view(
-                5,
+                JsValue::from(5),
                 d.clone(),
-                "2026-06-01",
-                "Noord-Limburg",
-                Some(s.clone()),
+                "2026-06-01".into(),
+                "Noord-Limburg".into(),
+                JsValue::from(s.clone()),
                 good_profile(),
             ),
         );
         fails(
             &call("recordGate date"),
-            dossier::record_gate(parse("{}"), "consentToRegister".into(), &s, "Zorg"),
+            dossier::record_gate(
+                parse("{}"),
+                "consentToRegister".into(),
+                JsValue::from(&s),
+                "Zorg".into(),
+            ),
         );
         returns_or_fails(
             &call("recordGate actor"),
-            dossier::record_gate(parse("{}"), "consentToRegister".into(), "2026-01-02", &s),
+            dossier::record_gate(
+                parse("{}"),
+                "consentToRegister".into(),
+                "2026-01-02".into(),
+                JsValue::from(&s),
+            ),
         );
         returns_or_fails(
             &call("makeHandover association"),
-            dossier::make_handover(d.clone(), good_profile(), &s, &s, confirmation.clone()),
+            dossier::make_handover(
+                d.clone(),
+                good_profile(),
+                JsValue::from(&s),
+                JsValue::from(&s),
+                confirmation.clone(),
+            ),
         );
     }
     for step in [0u8, 6, 7, 255] {
         fails(
             &format!("minimisedView step {step}"),
             dossier::minimised_view(
-                step,
+                JsValue::from(step),
                 d.clone(),
-                "2026-06-01",
-                "Noord-Limburg",
-                None,
+                "2026-06-01".into(),
+                "Noord-Limburg".into(),
+                JsValue::UNDEFINED,
                 JsValue::NULL,
             ),
         );
@@ -538,70 +596,93 @@ fn dossier_functions_sweep() {
     // Gates out of order, and an unconfirmed hand-over.
     fails(
         "recordGate out of order",
-        dossier::record_gate(parse("{}"), "matchAccepted".into(), "2026-01-02", "Z"),
+        dossier::record_gate(
+            parse("{}"),
+            "matchAccepted".into(),
+            "2026-01-02".into(),
+            "Z".into(),
+        ),
     );
     let unconfirmed =
         parse(r#"{"grondslagConfirmed": false, "confirmedBy": "K", "date": "2026-06-01"}"#);
     fails(
         "makeHandover unconfirmed",
-        dossier::make_handover(d, good_profile(), "wl", "W", unconfirmed),
+        dossier::make_handover(d, good_profile(), "wl".into(), "W".into(), unconfirmed),
     );
 }
 
 #[wasm_bindgen_test]
 fn scanner_and_validator_sweep() {
-    let found = scan::scan_text("Bel 06-12345678.", JsValue::NULL).unwrap();
+    let found = scan::scan_text("Bel 06-12345678.".into(), JsValue::NULL).unwrap();
     assert_eq!(Array::from(&found).length(), 1);
     assert_eq!(
-        scan::redact_text("Bel 06-12345678.", found).unwrap(),
+        scan::redact_text("Bel 06-12345678.".into(), found).unwrap(),
         "Bel [TELEFOON]."
     );
-    assert_eq!(scan::validate_bsn("999994669").unwrap(), "999994669");
-    assert_eq!(scan::validate_postcode("5911ab").unwrap(), "5911 AB");
-    assert!(scan::validate_phone("06-12345678").is_ok());
-    assert!(scan::validate_email("a@example.nl").is_ok());
-    assert!(scan::validate_iban("NL91ABNA0417164300").is_ok());
-    assert_eq!(scan::validate_date("03-04-2001").unwrap(), "2001-04-03");
+    assert_eq!(scan::validate_bsn("999994669".into()).unwrap(), "999994669");
+    assert_eq!(scan::validate_postcode("5911ab".into()).unwrap(), "5911 AB");
+    assert!(scan::validate_phone("06-12345678".into()).is_ok());
+    assert!(scan::validate_email("a@example.nl".into()).is_ok());
+    assert!(scan::validate_iban("NL91ABNA0417164300".into()).is_ok());
+    assert_eq!(
+        scan::validate_date("03-04-2001".into()).unwrap(),
+        "2001-04-03"
+    );
 
     for (what, bad) in non_objects() {
         // No known values is allowed: undefined and null.
         if !(bad.is_undefined() || bad.is_null()) {
             fails(
                 &format!("scanText known {what}"),
-                scan::scan_text("tekst", bad.clone()),
+                scan::scan_text("tekst".into(), bad.clone()),
             );
         }
         fails(
             &format!("redactText findings {what}"),
-            scan::redact_text("tekst", bad),
+            scan::redact_text("tekst".into(), bad),
         );
     }
     for (what, bad) in wrong_shapes() {
         returns_or_fails(
             &format!("scanText known {what}"),
-            scan::scan_text("tekst", bad.clone()),
+            scan::scan_text("tekst".into(), bad.clone()),
         );
         returns_or_fails(
             &format!("redactText {what}"),
-            scan::redact_text("tekst", bad),
+            scan::redact_text("tekst".into(), bad),
         );
     }
     // Findings out of range or inside a character are skipped, never sliced.
     let odd =
         parse(r#"[{"kind":"name","start":1,"end":2},{"kind":"bsn","start":4,"end":4000000000}]"#);
-    assert_eq!(scan::redact_text("😀ab", odd).unwrap(), "😀ab");
+    assert_eq!(scan::redact_text("😀ab".into(), odd).unwrap(), "😀ab");
     for (what, s) in bad_strings() {
         returns_or_fails(
             &format!("scanText {what}"),
-            scan::scan_text(&s, JsValue::NULL),
+            scan::scan_text(JsValue::from(&s), JsValue::NULL),
         );
         let call = |f: &str| format!("{f}({what})");
-        fails(&call("validateBsn"), scan::validate_bsn(&s));
-        fails(&call("validatePostcode"), scan::validate_postcode(&s));
-        fails(&call("validatePhone"), scan::validate_phone(&s));
-        fails(&call("validateEmail"), scan::validate_email(&s));
-        fails(&call("validateIban"), scan::validate_iban(&s));
-        fails(&call("validateDate"), scan::validate_date(&s));
+        fails(&call("validateBsn"), scan::validate_bsn(JsValue::from(&s)));
+        fails(
+            &call("validatePostcode"),
+            scan::validate_postcode(JsValue::from(&s)),
+        );
+        fails(
+            &call("validatePhone"),
+            scan::validate_phone(JsValue::from(&s)),
+        );
+        fails(
+            &call("validateEmail"),
+            scan::validate_email(JsValue::from(&s)),
+        );
+        fails(
+            &call("validateIban"),
+            scan::validate_iban(JsValue::from(&s)),
+        );
+        fails(
+            &call("validateDate"),
+            scan::validate_date(JsValue::from(&s)),
+        );
     }
 }
 
@@ -694,25 +775,36 @@ fn profile_functions_sweep() {
 fn code_and_bundle_functions_sweep() {
     let kf = key_file();
     assert_eq!(
-        bundle::derive_code(&kf, "wonen-limburg", "123456782").unwrap(),
+        bundle::derive_code(
+            JsValue::from(&kf),
+            "wonen-limburg".into(),
+            "123456782".into()
+        )
+        .unwrap(),
         "WK-W68Q9-NRZH0-6"
     );
     assert_eq!(
-        bundle::parse_code("wk w68q9 nrzh0 6").unwrap(),
+        bundle::parse_code("wk w68q9 nrzh0 6".into()).unwrap(),
         "WK-W68Q9-NRZH0-6"
     );
     let candidates = parse(r#"[{"localId": "d-1", "stableId": "123456782"}]"#);
     assert_eq!(
-        bundle::resolve_code(&kf, "wonen-limburg", "WK-W68Q9-NRZH0-6", candidates.clone()).unwrap(),
+        bundle::resolve_code(
+            JsValue::from(&kf),
+            "wonen-limburg".into(),
+            "WK-W68Q9-NRZH0-6".into(),
+            candidates.clone()
+        )
+        .unwrap(),
         Some("d-1".to_string())
     );
     assert!(
-        get(&bundle::export_key(&kf).unwrap(), "text")
+        get(&bundle::export_key(JsValue::from(&kf)).unwrap(), "text")
             .as_string()
             .is_some()
     );
     let bytes = written_bytes();
-    let verified = bundle::verify_bundle(&bytes).unwrap();
+    let verified = bundle::verify_bundle(u8a(&bytes)).unwrap();
     assert_eq!(get(&verified, "version").as_f64(), Some(1.0));
     let out = bundle::write_bundle(write_input()).unwrap();
     let csv = bundle::disclosure_csv(Array::of1(&get(&out, "disclosureEntry")).into()).unwrap();
@@ -722,43 +814,71 @@ fn code_and_bundle_functions_sweep() {
         let call = |f: &str| format!("{f}({what})");
         fails(
             &call("deriveCode key"),
-            bundle::derive_code(&s, "wonen-limburg", "123456782"),
+            bundle::derive_code(
+                JsValue::from(&s),
+                "wonen-limburg".into(),
+                "123456782".into(),
+            ),
         );
         if s.trim().is_empty() {
             fails(
                 &call("deriveCode recipient"),
-                bundle::derive_code(&kf, &s, "123456782"),
+                bundle::derive_code(JsValue::from(&kf), JsValue::from(&s), "123456782".into()),
             );
             fails(
                 &call("deriveCode stable id"),
-                bundle::derive_code(&kf, "wonen-limburg", &s),
+                bundle::derive_code(
+                    JsValue::from(&kf),
+                    "wonen-limburg".into(),
+                    JsValue::from(&s),
+                ),
             );
         } else {
             returns_or_fails(
                 &call("deriveCode recipient"),
-                bundle::derive_code(&kf, &s, "123456782"),
+                bundle::derive_code(JsValue::from(&kf), JsValue::from(&s), "123456782".into()),
             );
         }
-        fails(&call("parseCode"), bundle::parse_code(&s));
+        fails(&call("parseCode"), bundle::parse_code(JsValue::from(&s)));
         fails(
             &call("resolveCode key"),
-            bundle::resolve_code(&s, "wl", "WK-W68Q9-NRZH0-6", candidates.clone()),
+            bundle::resolve_code(
+                JsValue::from(&s),
+                "wl".into(),
+                "WK-W68Q9-NRZH0-6".into(),
+                candidates.clone(),
+            ),
         );
         fails(
             &call("resolveCode code"),
-            bundle::resolve_code(&kf, "wl", &s, candidates.clone()),
+            bundle::resolve_code(
+                JsValue::from(&kf),
+                "wl".into(),
+                JsValue::from(&s),
+                candidates.clone(),
+            ),
         );
         returns_or_fails(
             &call("resolveCode recipient"),
-            bundle::resolve_code(&kf, &s, "WK-W68Q9-NRZH0-6", candidates.clone()),
+            bundle::resolve_code(
+                JsValue::from(&kf),
+                JsValue::from(&s),
+                "WK-W68Q9-NRZH0-6".into(),
+                candidates.clone(),
+            ),
         );
-        fails(&call("exportKey"), bundle::export_key(&s));
-        fails(&call("importKey"), bundle::import_key(&s));
+        fails(&call("exportKey"), bundle::export_key(JsValue::from(&s)));
+        fails(&call("importKey"), bundle::import_key(JsValue::from(&s)));
     }
     for (what, bad) in non_objects() {
         fails(
             &format!("resolveCode candidates {what}"),
-            bundle::resolve_code(&kf, "wl", "WK-W68Q9-NRZH0-6", bad.clone()),
+            bundle::resolve_code(
+                JsValue::from(&kf),
+                "wl".into(),
+                "WK-W68Q9-NRZH0-6".into(),
+                bad.clone(),
+            ),
         );
         fails(
             &format!("writeBundle {what}"),
@@ -772,7 +892,12 @@ fn code_and_bundle_functions_sweep() {
     for (what, bad) in wrong_shapes() {
         returns_or_fails(
             &format!("resolveCode candidates {what}"),
-            bundle::resolve_code(&kf, "wl", "WK-W68Q9-NRZH0-6", bad.clone()),
+            bundle::resolve_code(
+                JsValue::from(&kf),
+                "wl".into(),
+                "WK-W68Q9-NRZH0-6".into(),
+                bad.clone(),
+            ),
         );
         fails(
             &format!("writeBundle {what}"),
@@ -810,14 +935,17 @@ fn code_and_bundle_functions_sweep() {
     assert!(Array::from(&get(&err, "findings")).length() >= 1);
 
     for (what, b) in bad_bytes() {
-        fails(&format!("verifyBundle({what})"), bundle::verify_bundle(&b));
+        fails(
+            &format!("verifyBundle({what})"),
+            bundle::verify_bundle(u8a(&b)),
+        );
     }
     // Every truncation of a real bundle, in 97-byte steps, and a changed last byte.
     let mut cut = 0;
     while cut < bytes.len() {
         fails(
             &format!("verifyBundle(cut at {cut})"),
-            bundle::verify_bundle(&bytes[..cut]),
+            bundle::verify_bundle(u8a(&bytes[..cut])),
         );
         cut += 97;
     }
@@ -826,7 +954,7 @@ fn code_and_bundle_functions_sweep() {
     changed[last] ^= 0x01;
     fails(
         "verifyBundle(changed byte)",
-        bundle::verify_bundle(&changed),
+        bundle::verify_bundle(u8a(&changed)),
     );
 }
 
@@ -834,28 +962,40 @@ fn code_and_bundle_functions_sweep() {
 fn offer_and_matching_functions_sweep() {
     let offer = good_offer();
     let p = good_profile();
-    let m = matching::match_profile(p.clone(), offer.clone(), JsValue::UNDEFINED, "2026-06-01")
-        .unwrap();
+    let m = matching::match_profile(
+        p.clone(),
+        offer.clone(),
+        JsValue::UNDEFINED,
+        "2026-06-01".into(),
+    )
+    .unwrap();
     assert!(Array::from(&get(&m, "eligible")).length() > 0);
     let a = matching::assign_caseload(
         Array::of2(&p, &p).into(),
         offer.clone(),
         JsValue::NULL,
-        "2026-06-01",
+        "2026-06-01".into(),
     )
     .unwrap();
     assert!(get(&a, "total").as_f64().is_some());
     let json = matching::export_offer_json(offer.clone()).unwrap();
-    let report = matching::import_offer_json(&json).unwrap();
+    let report = matching::import_offer_json(JsValue::from(&json)).unwrap();
     assert_eq!(Array::from(&get(&report, "errors")).length(), 0);
     let csv = matching::export_offer_csv(offer.clone()).unwrap();
     let dwellings = Uint8Array::new(&get(&csv, "dwellings")).to_vec();
-    assert!(matching::import_offer_csv(&dwellings).is_ok());
-    assert!(matching::import_offer_file(json.as_bytes()).is_ok());
+    assert!(matching::import_offer_csv(u8a(&dwellings)).is_ok());
+    assert!(matching::import_offer_file(u8a(json.as_bytes())).is_ok());
     assert!(
-        matching::merge_offer(offer.clone(), get(&report, "offerPart"), "addAndUpdate").is_ok()
+        matching::merge_offer(
+            offer.clone(),
+            get(&report, "offerPart"),
+            "addAndUpdate".into()
+        )
+        .is_ok()
     );
-    assert!(matching::max_rent(1, "23-27".into(), "atOrBelowLimit".into()).unwrap() > 0);
+    assert!(
+        matching::max_rent(JsValue::from(1), "23-27".into(), "atOrBelowLimit".into()).unwrap() > 0
+    );
 
     for (what, bad) in non_objects() {
         let call = |f: &str| format!("{f}({what})");
@@ -869,23 +1009,33 @@ fn offer_and_matching_functions_sweep() {
         );
         fails(
             &call("mergeOffer current"),
-            matching::merge_offer(bad.clone(), offer.clone(), "replace"),
+            matching::merge_offer(bad.clone(), offer.clone(), "replace".into()),
         );
         fails(
             &call("mergeOffer incoming"),
-            matching::merge_offer(offer.clone(), bad.clone(), "replace"),
+            matching::merge_offer(offer.clone(), bad.clone(), "replace".into()),
         );
         fails(
             &call("matchProfile profile"),
-            matching::match_profile(bad.clone(), offer.clone(), JsValue::NULL, "2026-06-01"),
+            matching::match_profile(
+                bad.clone(),
+                offer.clone(),
+                JsValue::NULL,
+                "2026-06-01".into(),
+            ),
         );
         fails(
             &call("matchProfile offer"),
-            matching::match_profile(p.clone(), bad.clone(), JsValue::NULL, "2026-06-01"),
+            matching::match_profile(p.clone(), bad.clone(), JsValue::NULL, "2026-06-01".into()),
         );
         fails(
             &call("assignCaseload profiles"),
-            matching::assign_caseload(bad.clone(), offer.clone(), JsValue::NULL, "2026-06-01"),
+            matching::assign_caseload(
+                bad.clone(),
+                offer.clone(),
+                JsValue::NULL,
+                "2026-06-01".into(),
+            ),
         );
         fails(
             &call("assignCaseload offer"),
@@ -893,21 +1043,21 @@ fn offer_and_matching_functions_sweep() {
                 Array::of1(&p).into(),
                 bad.clone(),
                 JsValue::NULL,
-                "2026-06-01",
+                "2026-06-01".into(),
             ),
         );
         fails(
             &call("maxRent age band"),
-            matching::max_rent(1, bad.clone(), "atOrBelowLimit".into()),
+            matching::max_rent(JsValue::from(1), bad.clone(), "atOrBelowLimit".into()),
         );
         fails(
             &call("maxRent income band"),
-            matching::max_rent(1, "23-27".into(), bad.clone()),
+            matching::max_rent(JsValue::from(1), "23-27".into(), bad.clone()),
         );
         if !(bad.is_undefined() || bad.is_null()) {
             fails(
                 &call("matchProfile weights"),
-                matching::match_profile(p.clone(), offer.clone(), bad.clone(), "2026-06-01"),
+                matching::match_profile(p.clone(), offer.clone(), bad.clone(), "2026-06-01".into()),
             );
             fails(
                 &call("assignCaseload weights"),
@@ -915,7 +1065,7 @@ fn offer_and_matching_functions_sweep() {
                     Array::of1(&p).into(),
                     offer.clone(),
                     bad.clone(),
-                    "2026-06-01",
+                    "2026-06-01".into(),
                 ),
             );
         }
@@ -932,23 +1082,33 @@ fn offer_and_matching_functions_sweep() {
         );
         returns_or_fails(
             &call("mergeOffer"),
-            matching::merge_offer(bad.clone(), bad.clone(), "addAndUpdate"),
+            matching::merge_offer(bad.clone(), bad.clone(), "addAndUpdate".into()),
         );
         fails(
             &call("matchProfile profile"),
-            matching::match_profile(bad.clone(), offer.clone(), JsValue::NULL, "2026-06-01"),
+            matching::match_profile(
+                bad.clone(),
+                offer.clone(),
+                JsValue::NULL,
+                "2026-06-01".into(),
+            ),
         );
         returns_or_fails(
             &call("matchProfile offer"),
-            matching::match_profile(p.clone(), bad.clone(), JsValue::NULL, "2026-06-01"),
+            matching::match_profile(p.clone(), bad.clone(), JsValue::NULL, "2026-06-01".into()),
         );
         returns_or_fails(
             &call("assignCaseload"),
-            matching::assign_caseload(bad.clone(), offer.clone(), JsValue::NULL, "2026-06-01"),
+            matching::assign_caseload(
+                bad.clone(),
+                offer.clone(),
+                JsValue::NULL,
+                "2026-06-01".into(),
+            ),
         );
         fails(
             &call("matchProfile weights"),
-            matching::match_profile(p.clone(), offer.clone(), bad.clone(), "2026-06-01"),
+            matching::match_profile(p.clone(), offer.clone(), bad.clone(), "2026-06-01".into()),
         );
     }
     // Weights whose sum overflows u32 must not wrap around to 100.
@@ -957,38 +1117,46 @@ fn offer_and_matching_functions_sweep() {
     );
     fails(
         "matchProfile overflowing weights",
-        matching::match_profile(p.clone(), offer.clone(), overflow, "2026-06-01"),
+        matching::match_profile(p.clone(), offer.clone(), overflow, "2026-06-01".into()),
     );
     for (what, s) in bad_strings() {
         let call = |f: &str| format!("{f}({what})");
-        fails(&call("importOfferJson"), matching::import_offer_json(&s));
+        fails(
+            &call("importOfferJson"),
+            matching::import_offer_json(JsValue::from(&s)),
+        );
         fails(
             &call("mergeOffer mode"),
-            matching::merge_offer(offer.clone(), offer.clone(), &s),
+            matching::merge_offer(offer.clone(), offer.clone(), JsValue::from(&s)),
         );
         fails(
             &call("matchProfile date"),
-            matching::match_profile(p.clone(), offer.clone(), JsValue::NULL, &s),
+            matching::match_profile(p.clone(), offer.clone(), JsValue::NULL, JsValue::from(&s)),
         );
         fails(
             &call("assignCaseload date"),
-            matching::assign_caseload(Array::of1(&p).into(), offer.clone(), JsValue::NULL, &s),
+            matching::assign_caseload(
+                Array::of1(&p).into(),
+                offer.clone(),
+                JsValue::NULL,
+                JsValue::from(&s),
+            ),
         );
     }
     for (what, b) in bad_bytes() {
         returns_or_fails(
             &format!("importOfferCsv({what})"),
-            matching::import_offer_csv(&b),
+            matching::import_offer_csv(u8a(&b)),
         );
         returns_or_fails(
             &format!("importOfferFile({what})"),
-            matching::import_offer_file(&b),
+            matching::import_offer_file(u8a(&b)),
         );
     }
     for size in [0u8, 13, 255] {
         fails(
             &format!("maxRent({size})"),
-            matching::max_rent(size, "23-27".into(), "atOrBelowLimit".into()),
+            matching::max_rent(JsValue::from(size), "23-27".into(), "atOrBelowLimit".into()),
         );
     }
 }
@@ -998,9 +1166,9 @@ fn the_module_still_works_after_the_sweep() {
     // A failed call leaves nothing behind: the same good calls give the same answers.
     let bytes = written_bytes();
     for b in bad_bytes() {
-        let _ = bundle::verify_bundle(&b.1);
+        let _ = bundle::verify_bundle(u8a(&b.1));
     }
-    let verified = bundle::verify_bundle(&bytes).unwrap();
+    let verified = bundle::verify_bundle(u8a(&bytes)).unwrap();
     assert_eq!(
         get(&verified, "digest").as_string().map(|d| d.len()),
         Some(64)

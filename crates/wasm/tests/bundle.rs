@@ -18,6 +18,11 @@ fn js<T: Serialize>(v: &T) -> JsValue {
     v.serialize(&s).unwrap()
 }
 
+/// Bytes as JS passes them: a `Uint8Array`.
+fn u8a(bytes: &[u8]) -> JsValue {
+    js_sys::Uint8Array::from(bytes).into()
+}
+
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &key.into()).unwrap()
 }
@@ -44,17 +49,20 @@ fn frozen_vectors_match_in_the_browser() {
         let r = get(&t, "recipientId").as_string().unwrap();
         let s = get(&t, "stableId").as_string().unwrap();
         let want = get(&t, "code").as_string().unwrap();
-        assert_eq!(derive_code(&kf, &r, &s).unwrap(), want);
-        assert_eq!(parse_code(&want).unwrap(), want);
+        assert_eq!(
+            derive_code(JsValue::from(&kf), JsValue::from(&r), JsValue::from(&s)).unwrap(),
+            want
+        );
+        assert_eq!(parse_code(JsValue::from(&want)).unwrap(), want);
     }
     for t in Array::from(&get(&v, "lenient")).iter() {
         let typed = get(&t, "typed").as_string().unwrap();
         assert_eq!(
-            parse_code(&typed).unwrap(),
+            parse_code(JsValue::from(&typed)).unwrap(),
             get(&t, "code").as_string().unwrap()
         );
     }
-    assert_eq!(import_key(&kf).unwrap(), kf);
+    assert_eq!(import_key(JsValue::from(&kf)).unwrap(), kf);
 }
 
 #[wasm_bindgen_test]
@@ -62,43 +70,61 @@ fn getrandom_gives_fresh_keys_in_the_browser() {
     let a = new_code_key().unwrap();
     let b = new_code_key().unwrap();
     assert_ne!(a, b);
-    assert_eq!(import_key(&a).unwrap(), a);
+    assert_eq!(import_key(JsValue::from(&a)).unwrap(), a);
     assert_ne!(
-        derive_code(&a, "wonen-limburg", "123456782").unwrap(),
-        derive_code(&b, "wonen-limburg", "123456782").unwrap()
+        derive_code(
+            JsValue::from(&a),
+            "wonen-limburg".into(),
+            "123456782".into()
+        )
+        .unwrap(),
+        derive_code(
+            JsValue::from(&b),
+            "wonen-limburg".into(),
+            "123456782".into()
+        )
+        .unwrap()
     );
 }
 
 #[wasm_bindgen_test]
 fn a_wrong_check_character_is_rejected() {
     let kf = key_file();
-    let code = derive_code(&kf, "wonen-limburg", "123456782").unwrap();
+    let code = derive_code(
+        JsValue::from(&kf),
+        "wonen-limburg".into(),
+        "123456782".into(),
+    )
+    .unwrap();
     let last = code.chars().last().unwrap();
     let other = if last == '0' { '1' } else { '0' };
     let bad = format!("{}{other}", &code[..code.len() - 1]);
-    let err = parse_code(&bad).unwrap_err();
+    let err = parse_code(JsValue::from(&bad)).unwrap_err();
     assert_eq!(code_of(err.clone()), "CODE_CHECK_FAILED");
     assert_eq!(
         get(&err, "message").as_string().unwrap(),
         "Deze code klopt niet: controleer de tekens."
     );
-    assert_eq!(code_of(parse_code("WK-123").unwrap_err()), "CODE_INVALID");
-    assert_eq!(code_of(parse_code("").unwrap_err()), "CODE_INVALID");
+    assert_eq!(
+        code_of(parse_code("WK-123".into()).unwrap_err()),
+        "CODE_INVALID"
+    );
+    assert_eq!(code_of(parse_code("".into()).unwrap_err()), "CODE_INVALID");
 }
 
 #[wasm_bindgen_test]
 fn derive_code_refuses_bad_input() {
     let kf = key_file();
     assert_eq!(
-        code_of(derive_code("geen sleutel", "r", "1").unwrap_err()),
+        code_of(derive_code("geen sleutel".into(), "r".into(), "1".into()).unwrap_err()),
         "KEY_FILE_INVALID"
     );
     assert_eq!(
-        code_of(derive_code(&kf, " ", "1").unwrap_err()),
+        code_of(derive_code(JsValue::from(&kf), " ".into(), "1".into()).unwrap_err()),
         "CODE_INPUT"
     );
     assert_eq!(
-        code_of(derive_code(&kf, "r", "").unwrap_err()),
+        code_of(derive_code(JsValue::from(&kf), "r".into(), "".into()).unwrap_err()),
         "CODE_INPUT"
     );
 }
@@ -123,22 +149,50 @@ fn resolve_code_good_and_bad() {
             stable_id: "123456782",
         },
     ]);
-    let code = derive_code(&kf, "woonwenz", "123456782").unwrap();
+    let code = derive_code(JsValue::from(&kf), "woonwenz".into(), "123456782".into()).unwrap();
     assert_eq!(
-        resolve_code(&kf, "woonwenz", &code, candidates.clone()).unwrap(),
+        resolve_code(
+            JsValue::from(&kf),
+            "woonwenz".into(),
+            JsValue::from(&code),
+            candidates.clone()
+        )
+        .unwrap(),
         Some("d2".to_string())
     );
     // The same resident's code for another recipient does not resolve here.
     assert_eq!(
-        resolve_code(&kf, "wonen-limburg", &code, candidates.clone()).unwrap(),
+        resolve_code(
+            JsValue::from(&kf),
+            "wonen-limburg".into(),
+            JsValue::from(&code),
+            candidates.clone()
+        )
+        .unwrap(),
         None
     );
     assert_eq!(
-        code_of(resolve_code(&kf, "woonwenz", "WK-1", candidates).unwrap_err()),
+        code_of(
+            resolve_code(
+                JsValue::from(&kf),
+                "woonwenz".into(),
+                "WK-1".into(),
+                candidates
+            )
+            .unwrap_err()
+        ),
         "CODE_INVALID"
     );
     assert_eq!(
-        code_of(resolve_code(&kf, "woonwenz", &code, JsValue::from(3)).unwrap_err()),
+        code_of(
+            resolve_code(
+                JsValue::from(&kf),
+                "woonwenz".into(),
+                JsValue::from(&code),
+                JsValue::from(3)
+            )
+            .unwrap_err()
+        ),
         "INPUT_INVALID"
     );
 }
@@ -146,21 +200,30 @@ fn resolve_code_good_and_bad() {
 #[wasm_bindgen_test]
 fn export_and_import_key_good_and_bad() {
     let kf = key_file();
-    let out = export_key(&kf).unwrap();
+    let out = export_key(JsValue::from(&kf)).unwrap();
     assert_eq!(
         get(&out, "fileName").as_string().unwrap(),
         "woonkans-sleutel.json"
     );
     assert_eq!(get(&out, "text").as_string().unwrap(), kf);
-    assert_eq!(code_of(export_key("{}").unwrap_err()), "KEY_FILE_FORMAT");
+    assert_eq!(
+        code_of(export_key("{}".into()).unwrap_err()),
+        "KEY_FILE_FORMAT"
+    );
     let damaged = kf.replace("\"key\": \"00", "\"key\": \"01");
     assert_eq!(
-        code_of(import_key(&damaged).unwrap_err()),
+        code_of(import_key(JsValue::from(&damaged)).unwrap_err()),
         "KEY_FILE_CHECKSUM"
     );
     let newer = kf.replace("\"version\": 1", "\"version\": 7");
-    assert_eq!(code_of(import_key(&newer).unwrap_err()), "KEY_FILE_VERSION");
-    assert_eq!(code_of(import_key("").unwrap_err()), "KEY_FILE_INVALID");
+    assert_eq!(
+        code_of(import_key(JsValue::from(&newer)).unwrap_err()),
+        "KEY_FILE_VERSION"
+    );
+    assert_eq!(
+        code_of(import_key("".into()).unwrap_err()),
+        "KEY_FILE_INVALID"
+    );
 }
 
 #[derive(Serialize)]
@@ -214,7 +277,7 @@ fn write_and_verify_a_bundle() {
     let bundle_id = get(&out, "bundleId").as_string().unwrap();
     assert_eq!(bundle_id.len(), 32);
     let bytes = Uint8Array::new(&get(&out, "bytes")).to_vec();
-    let verified = verify_bundle(&bytes).unwrap();
+    let verified = verify_bundle(u8a(&bytes)).unwrap();
     assert_eq!(get(&verified, "bundleId").as_string().unwrap(), bundle_id);
     assert_eq!(Array::from(&get(&verified, "profiles")).length(), 6);
 
@@ -231,7 +294,7 @@ fn write_and_verify_a_bundle() {
     let mut tampered = bytes.clone();
     let i = tampered.len() / 2;
     tampered[i] ^= 1;
-    assert!(verify_bundle(&tampered).is_err());
+    assert!(verify_bundle(u8a(&tampered)).is_err());
 }
 
 #[wasm_bindgen_test]
@@ -272,11 +335,11 @@ fn bad_input_for_bundles_and_logs() {
         "BUNDLE_INPUT"
     );
     assert_eq!(
-        code_of(verify_bundle(b"nee").unwrap_err()),
+        code_of(verify_bundle(u8a(b"nee")).unwrap_err()),
         "BUNDLE_NOT_JSON"
     );
     assert_eq!(
-        code_of(verify_bundle(br#"{"format":"x"}"#).unwrap_err()),
+        code_of(verify_bundle(u8a(br#"{"format":"x"}"#)).unwrap_err()),
         "BUNDLE_FORMAT"
     );
     assert_eq!(
@@ -296,7 +359,7 @@ fn timing_of_a_200_profile_bundle() {
     let out = write_bundle(input).unwrap();
     let written = js_sys::Date::now();
     let bytes = Uint8Array::new(&get(&out, "bytes")).to_vec();
-    verify_bundle(&bytes).unwrap();
+    verify_bundle(u8a(&bytes)).unwrap();
     let verified = js_sys::Date::now();
     console_log!(
         "bundle of 200 profiles ({} bytes): write + leak guard {:.0} ms, verify {:.0} ms",

@@ -112,24 +112,24 @@ fn validate_good_and_bad() {
 
 #[wasm_bindgen_test]
 fn target_group_good_and_bad() {
-    let r = target_group_check(dossier(), "2026-06-01", "noordLimburg").unwrap();
+    let r = target_group_check(dossier(), "2026-06-01".into(), "noordLimburg".into()).unwrap();
     assert_eq!(get(&r, "eligible"), JsValue::TRUE, "{}", text(&r));
     assert_eq!(get(&r, "youngAdult"), JsValue::TRUE);
 
-    let r = target_group_check(dossier(), "2026-06-01", "Midden-Limburg").unwrap();
+    let r = target_group_check(dossier(), "2026-06-01".into(), "Midden-Limburg".into()).unwrap();
     assert_eq!(get(&r, "eligible"), JsValue::FALSE);
     let failures = Array::from(&get(&r, "failures"));
     assert_eq!(failures.length(), 1);
     assert_eq!(s(&failures.get(0), "condition"), "gemeente");
 
-    let r = target_group_check(parse(r#"{"id":"x"}"#), "2026-06-01", "noord limburg").unwrap();
+    let r = target_group_check(parse(r#"{"id":"x"}"#), "2026-06-01".into(), "noord limburg".into()).unwrap();
     assert_eq!(Array::from(&get(&r, "failures")).length(), 5);
 
-    let e = target_group_check(dossier(), "2026-13-01", "noordLimburg").unwrap_err();
+    let e = target_group_check(dossier(), "2026-13-01".into(), "noordLimburg".into()).unwrap_err();
     assert_eq!(code_of(e.clone()), "DATE_INVALID");
     assert_eq!(s(&e, "field"), "peildatum");
     assert_eq!(
-        code_of(target_group_check(dossier(), "2026-06-01", "Limburg").unwrap_err()),
+        code_of(target_group_check(dossier(), "2026-06-01".into(), "Limburg".into()).unwrap_err()),
         "REGION_INVALID"
     );
 }
@@ -162,11 +162,11 @@ fn register_has_six_rows_with_labels() {
 #[wasm_bindgen_test]
 fn minimised_views_good_and_bad() {
     let v = minimised_view(
-        1,
+        JsValue::from(1),
         dossier_with_gates(0),
-        "2026-06-01",
-        "noordLimburg",
-        None,
+        "2026-06-01".into(),
+        "noordLimburg".into(),
+        JsValue::UNDEFINED,
         JsValue::UNDEFINED,
     )
     .unwrap();
@@ -175,11 +175,11 @@ fn minimised_views_good_and_bad() {
     assert!(!text(&v).contains("999994669"));
 
     let e = minimised_view(
-        4,
+        JsValue::from(4),
         dossier_with_gates(2),
-        "2026-06-01",
-        "noordLimburg",
-        None,
+        "2026-06-01".into(),
+        "noordLimburg".into(),
+        JsValue::UNDEFINED,
         JsValue::UNDEFINED,
     )
     .unwrap_err();
@@ -187,11 +187,11 @@ fn minimised_views_good_and_bad() {
     assert!(s(&e, "message").starts_with("Stap 4 kan pas na de poort"));
 
     let v = minimised_view(
-        4,
+        JsValue::from(4),
         dossier(),
-        "2026-06-01",
-        "noordLimburg",
-        None,
+        "2026-06-01".into(),
+        "noordLimburg".into(),
+        JsValue::UNDEFINED,
         JsValue::UNDEFINED,
     )
     .unwrap();
@@ -210,21 +210,21 @@ fn minimised_views_good_and_bad() {
     }
 
     let e = minimised_view(
-        5,
+        JsValue::from(5),
         dossier(),
-        "2026-06-01",
-        "noordLimburg",
-        None,
+        "2026-06-01".into(),
+        "noordLimburg".into(),
+        JsValue::UNDEFINED,
         JsValue::UNDEFINED,
     )
     .unwrap_err();
     assert_eq!(code_of(e), "PROFILE_MISSING");
     let e = minimised_view(
-        5,
+        JsValue::from(5),
         dossier(),
-        "2026-06-01",
-        "noordLimburg",
-        Some("geen code".into()),
+        "2026-06-01".into(),
+        "noordLimburg".into(),
+        JsValue::from("geen code"),
         parse(PROFILE),
     )
     .unwrap_err();
@@ -233,11 +233,11 @@ fn minimised_views_good_and_bad() {
     assert_eq!(
         code_of(
             minimised_view(
-                6,
+                JsValue::from(6),
                 dossier(),
-                "2026-06-01",
-                "noordLimburg",
-                None,
+                "2026-06-01".into(),
+                "noordLimburg".into(),
+                JsValue::UNDEFINED,
                 JsValue::UNDEFINED
             )
             .unwrap_err()
@@ -247,11 +247,11 @@ fn minimised_views_good_and_bad() {
     assert_eq!(
         code_of(
             minimised_view(
-                7,
+                JsValue::from(7),
                 dossier(),
-                "2026-06-01",
-                "noordLimburg",
-                None,
+                "2026-06-01".into(),
+                "noordLimburg".into(),
+                JsValue::UNDEFINED,
                 JsValue::UNDEFINED
             )
             .unwrap_err()
@@ -261,11 +261,11 @@ fn minimised_views_good_and_bad() {
     assert_eq!(
         code_of(
             minimised_view(
-                1,
+                JsValue::from(1),
                 JsValue::NULL,
-                "2026-06-01",
-                "noordLimburg",
-                None,
+                "2026-06-01".into(),
+                "noordLimburg".into(),
+                JsValue::UNDEFINED,
                 JsValue::UNDEFINED
             )
             .unwrap_err()
@@ -279,11 +279,11 @@ fn step5_view_with_a_real_code() {
     // A code written by the core itself, so its check character is right.
     let code = woonkans_core::code::Code::from_value(123_456_789).to_string();
     let v = minimised_view(
-        5,
+        JsValue::from(5),
         dossier(),
-        "2026-06-01",
-        "noordLimburg",
-        Some(code.clone()),
+        "2026-06-01".into(),
+        "noordLimburg".into(),
+        JsValue::from(code.clone()),
         parse(PROFILE),
     )
     .unwrap();
@@ -296,11 +296,11 @@ fn step5_view_with_a_real_code() {
     let other = if last == 'A' { 'B' } else { 'A' };
     let typo = format!("{}{other}", &code[..code.len() - 1]);
     let e = minimised_view(
-        5,
+        JsValue::from(5),
         dossier(),
-        "2026-06-01",
-        "noordLimburg",
-        Some(typo),
+        "2026-06-01".into(),
+        "noordLimburg".into(),
+        JsValue::from(typo),
         parse(PROFILE),
     )
     .unwrap_err();
@@ -309,17 +309,25 @@ fn step5_view_with_a_real_code() {
     let mut p = parse(PROFILE);
     Reflect::set(&p, &"searchArea".into(), &Array::new()).unwrap();
     let e = minimised_view(
-        5,
+        JsValue::from(5),
         dossier(),
-        "2026-06-01",
-        "noordLimburg",
-        Some(code),
+        "2026-06-01".into(),
+        "noordLimburg".into(),
+        JsValue::from(code),
         p.clone(),
     )
     .unwrap_err();
     assert_eq!(code_of(e), "PROFILE_INVALID");
     p = JsValue::from("geen profiel");
-    let e = minimised_view(5, dossier(), "2026-06-01", "noordLimburg", None, p).unwrap_err();
+    let e = minimised_view(
+        JsValue::from(5),
+        dossier(),
+        "2026-06-01".into(),
+        "noordLimburg".into(),
+        JsValue::UNDEFINED,
+        p,
+    )
+    .unwrap_err();
     assert_eq!(code_of(e), "INPUT_INVALID");
 }
 
@@ -334,8 +342,8 @@ fn handover_good_and_bad() {
     let r = make_handover(
         dossier(),
         parse(PROFILE),
-        "woonwaard",
-        "Woonwaard",
+        "woonwaard".into(),
+        "Woonwaard".into(),
         confirmation(true),
     )
     .unwrap();
@@ -354,8 +362,8 @@ fn handover_good_and_bad() {
     let e = make_handover(
         dossier(),
         parse(PROFILE),
-        "woonwaard",
-        "Woonwaard",
+        "woonwaard".into(),
+        "Woonwaard".into(),
         confirmation(false),
     )
     .unwrap_err();
@@ -363,8 +371,8 @@ fn handover_good_and_bad() {
     let e = make_handover(
         dossier_with_gates(3),
         parse(PROFILE),
-        "woonwaard",
-        "Woonwaard",
+        "woonwaard".into(),
+        "Woonwaard".into(),
         confirmation(true),
     )
     .unwrap_err();
@@ -373,8 +381,8 @@ fn handover_good_and_bad() {
     let e = make_handover(
         dossier(),
         parse("{}"),
-        "woonwaard",
-        "Woonwaard",
+        "woonwaard".into(),
+        "Woonwaard".into(),
         confirmation(true),
     )
     .unwrap_err();
@@ -382,8 +390,8 @@ fn handover_good_and_bad() {
     let e = make_handover(
         dossier(),
         parse(PROFILE),
-        "",
-        "Woonwaard",
+        "".into(),
+        "Woonwaard".into(),
         confirmation(true),
     )
     .unwrap_err();
@@ -417,19 +425,25 @@ fn record_gate_good_and_bad() {
     let d = record_gate(
         dossier_with_gates(0),
         "consentToRegister".into(),
-        "2026-01-02",
-        "Zorgaanbieder",
+        "2026-01-02".into(),
+        "Zorgaanbieder".into(),
     )
     .unwrap();
     assert_eq!(Array::from(&get(&d, "gates")).length(), 1);
     let e = record_gate(
         dossier_with_gates(0),
         "matchAccepted".into(),
-        "2026-01-02",
-        "Corporatie",
+        "2026-01-02".into(),
+        "Corporatie".into(),
     )
     .unwrap_err();
     assert_eq!(code_of(e), "GATE_ORDER");
-    let e = record_gate(dossier_with_gates(0), "nonsense".into(), "2026-01-02", "X").unwrap_err();
+    let e = record_gate(
+        dossier_with_gates(0),
+        "nonsense".into(),
+        "2026-01-02".into(),
+        "X".into(),
+    )
+    .unwrap_err();
     assert_eq!(code_of(e), "INPUT_INVALID");
 }

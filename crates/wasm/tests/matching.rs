@@ -15,6 +15,11 @@ fn js<T: Serialize>(v: &T) -> JsValue {
     v.serialize(&s).unwrap()
 }
 
+/// Bytes as JS passes them: a `Uint8Array`.
+fn u8a(bytes: &[u8]) -> JsValue {
+    js_sys::Uint8Array::from(bytes).into()
+}
+
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &key.into()).unwrap()
 }
@@ -49,7 +54,7 @@ fn csv_import_good_and_bad() {
     let text = "Woning-id;Corporatie;Gemeente;Wijk;Type;Kamers;Huur;Beschikbaar per\n\
                 A1;vb-maasdal;Venlo;Blerick;studio;1;450,00;01-01-2026\n\
                 A2;vb-maasdal;Maastricht;Centrum;studio;1;450,00;01-01-2026\n";
-    let r = import_offer_csv(text.as_bytes()).unwrap();
+    let r = import_offer_csv(u8a(text.as_bytes())).unwrap();
     assert_eq!(get(&r, "kind").as_string().unwrap(), "dwellings");
     assert_eq!(get(&r, "acceptedRows").as_f64(), Some(1.0));
     let errors = Array::from(&get(&r, "errors"));
@@ -64,32 +69,38 @@ fn csv_import_good_and_bad() {
             .contains("Maastricht")
     );
 
-    let err = import_offer_csv(&[0x89, b'P', 0, 0, 1, 2]).unwrap_err();
+    let err = import_offer_csv(u8a(&[0x89, b'P', 0, 0, 1, 2])).unwrap_err();
     assert_eq!(code_of(err.clone()), "IMPORT_NOT_TEXT");
     assert!(err.is_instance_of::<js_sys::Error>());
-    assert_eq!(code_of(import_offer_csv(b"").unwrap_err()), "IMPORT_EMPTY");
-    assert_eq!(code_of(import_offer_file(b"").unwrap_err()), "IMPORT_EMPTY");
+    assert_eq!(
+        code_of(import_offer_csv(u8a(b"")).unwrap_err()),
+        "IMPORT_EMPTY"
+    );
+    assert_eq!(
+        code_of(import_offer_file(u8a(b"")).unwrap_err()),
+        "IMPORT_EMPTY"
+    );
 }
 
 #[wasm_bindgen_test]
 fn json_export_import_and_versions() {
     let o = sample_offer().unwrap();
     let json = export_offer_json(o.clone()).unwrap();
-    let r = import_offer_json(&json).unwrap();
+    let r = import_offer_json(JsValue::from(&json)).unwrap();
     assert_eq!(get(&r, "kind").as_string().unwrap(), "json");
     assert_eq!(
         len(&get(&get(&r, "offerPart"), "dwellings")),
         len(&get(&o, "dwellings"))
     );
-    let r = import_offer_file(json.as_bytes()).unwrap();
+    let r = import_offer_file(u8a(json.as_bytes())).unwrap();
     assert_eq!(get(&r, "kind").as_string().unwrap(), "json");
     let newer = json.replacen("\"version\": 1", "\"version\": 7", 1);
     assert_eq!(
-        code_of(import_offer_json(&newer).unwrap_err()),
+        code_of(import_offer_json(JsValue::from(&newer)).unwrap_err()),
         "IMPORT_VERSION_NEWER"
     );
     assert_eq!(
-        code_of(import_offer_json("{").unwrap_err()),
+        code_of(import_offer_json("{".into()).unwrap_err()),
         "IMPORT_JSON_INVALID"
     );
     assert_eq!(
@@ -105,11 +116,11 @@ fn csv_export_round_trips_through_merge() {
     let assoc: Vec<u8> = Uint8Array::new(&get(&files, "associations")).to_vec();
     let dwell: Vec<u8> = Uint8Array::new(&get(&files, "dwellings")).to_vec();
     assert_eq!(&dwell[..3], &[0xEF, 0xBB, 0xBF]);
-    let a = import_offer_csv(&assoc).unwrap();
-    let d = import_offer_csv(&dwell).unwrap();
+    let a = import_offer_csv(u8a(&assoc)).unwrap();
+    let d = import_offer_csv(u8a(&dwell)).unwrap();
     let empty = js(&woonkans_core::offer::Offer::default());
-    let step = merge_offer(empty, get(&a, "offerPart"), "addAndUpdate").unwrap();
-    let merged = merge_offer(get(&step, "offer"), get(&d, "offerPart"), "replace").unwrap();
+    let step = merge_offer(empty, get(&a, "offerPart"), "addAndUpdate".into()).unwrap();
+    let merged = merge_offer(get(&step, "offer"), get(&d, "offerPart"), "replace".into()).unwrap();
     let summary = get(&get(&merged, "summary"), "dwellings");
     assert_eq!(
         get(&summary, "added").as_f64().unwrap() as u32,
@@ -129,19 +140,22 @@ fn csv_export_round_trips_through_merge() {
 fn merge_bad_input() {
     let o = sample_offer().unwrap();
     assert_eq!(
-        code_of(merge_offer(o.clone(), o.clone(), "alles").unwrap_err()),
+        code_of(merge_offer(o.clone(), o.clone(), "alles".into()).unwrap_err()),
         "INPUT_INVALID"
     );
     assert_eq!(
-        code_of(merge_offer(o.clone(), JsValue::from("x"), "replace").unwrap_err()),
+        code_of(merge_offer(o.clone(), JsValue::from("x"), "replace".into()).unwrap_err()),
         "INPUT_INVALID"
     );
     // A dwelling whose association does not exist makes the merge fail as a whole.
     let text = "Woning-id;Corporatie;Gemeente;Wijk;Type;Kamers;Huur;Beschikbaar per\n\
                 Z1;bestaat-niet;Venlo;Blerick;studio;1;450;01-01-2026\n";
-    let part = get(&import_offer_csv(text.as_bytes()).unwrap(), "offerPart");
+    let part = get(
+        &import_offer_csv(u8a(text.as_bytes())).unwrap(),
+        "offerPart",
+    );
     assert_eq!(
-        code_of(merge_offer(o, part, "addAndUpdate").unwrap_err()),
+        code_of(merge_offer(o, part, "addAndUpdate".into()).unwrap_err()),
         "OFFER_INVALID"
     );
 }
@@ -149,7 +163,13 @@ fn merge_bad_input() {
 #[wasm_bindgen_test]
 fn match_profile_good_and_bad() {
     let o = sample_offer().unwrap();
-    let m = match_profile(profile(), o.clone(), JsValue::UNDEFINED, "2027-12-31").unwrap();
+    let m = match_profile(
+        profile(),
+        o.clone(),
+        JsValue::UNDEFINED,
+        "2027-12-31".into(),
+    )
+    .unwrap();
     let eligible = len(&get(&m, "eligible"));
     let knocked = len(&get(&m, "knockedOut"));
     assert_eq!(eligible + knocked, len(&get(&o, "dwellings")));
@@ -171,7 +191,7 @@ fn match_profile_good_and_bad() {
         profile(),
         o.clone(),
         default_weights().unwrap(),
-        "31-12-2027",
+        "31-12-2027".into(),
     );
     assert!(with_weights.is_ok());
 
@@ -180,15 +200,17 @@ fn match_profile_good_and_bad() {
         ..Default::default()
     });
     assert_eq!(
-        code_of(match_profile(profile(), o.clone(), bad_weights, "2027-01-01").unwrap_err()),
+        code_of(match_profile(profile(), o.clone(), bad_weights, "2027-01-01".into()).unwrap_err()),
         "WEIGHTS_INVALID"
     );
     assert_eq!(
-        code_of(match_profile(profile(), o.clone(), JsValue::NULL, "morgen").unwrap_err()),
+        code_of(match_profile(profile(), o.clone(), JsValue::NULL, "morgen".into()).unwrap_err()),
         "DATE_INVALID"
     );
     assert_eq!(
-        code_of(match_profile(JsValue::from(1), o, JsValue::NULL, "2027-01-01").unwrap_err()),
+        code_of(
+            match_profile(JsValue::from(1), o, JsValue::NULL, "2027-01-01".into()).unwrap_err()
+        ),
         "INPUT_INVALID"
     );
 }
@@ -201,7 +223,7 @@ fn assign_caseload_good_and_bad() {
         profiles.clone(),
         o.clone(),
         JsValue::UNDEFINED,
-        "2027-12-31",
+        "2027-12-31".into(),
     )
     .unwrap();
     let placed = len(&get(&a, "pairs"));
@@ -222,13 +244,18 @@ fn assign_caseload_good_and_bad() {
     }
     assert_eq!(
         code_of(
-            assign_caseload(JsValue::from("x"), o.clone(), JsValue::NULL, "2027-01-01")
-                .unwrap_err()
+            assign_caseload(
+                JsValue::from("x"),
+                o.clone(),
+                JsValue::NULL,
+                "2027-01-01".into()
+            )
+            .unwrap_err()
         ),
         "INPUT_INVALID"
     );
     assert_eq!(
-        code_of(assign_caseload(profiles, o, JsValue::NULL, "").unwrap_err()),
+        code_of(assign_caseload(profiles, o, JsValue::NULL, "".into()).unwrap_err()),
         "DATE_INVALID"
     );
 }
@@ -250,23 +277,23 @@ fn weights_and_rent_limits() {
         .as_f64()
         .unwrap() as u32;
     assert_eq!(
-        max_rent(1, "28-54".into(), "atOrBelowLimit".into()).unwrap(),
+        max_rent(JsValue::from(1), "28-54".into(), "atOrBelowLimit".into()).unwrap(),
         laag
     );
     assert_eq!(
-        max_rent(1, "18-22".into(), "atOrBelowLimit".into()).unwrap(),
+        max_rent(JsValue::from(1), "18-22".into(), "atOrBelowLimit".into()).unwrap(),
         kk
     );
     assert_eq!(
-        code_of(max_rent(0, "28-54".into(), "aboveLimit".into()).unwrap_err()),
+        code_of(max_rent(JsValue::from(0), "28-54".into(), "aboveLimit".into()).unwrap_err()),
         "INPUT_INVALID"
     );
     assert_eq!(
-        code_of(max_rent(1, "30-40".into(), "aboveLimit".into()).unwrap_err()),
+        code_of(max_rent(JsValue::from(1), "30-40".into(), "aboveLimit".into()).unwrap_err()),
         "INPUT_INVALID"
     );
     assert_eq!(
-        code_of(max_rent(1, "28-54".into(), "rijk".into()).unwrap_err()),
+        code_of(max_rent(JsValue::from(1), "28-54".into(), "rijk".into()).unwrap_err()),
         "INPUT_INVALID"
     );
 }

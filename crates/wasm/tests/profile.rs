@@ -426,9 +426,13 @@ fn from_dossier_to_a_scored_profile() {
     .unwrap();
     let profile = build_profile(parse(DRAFT), facts, JsValue::UNDEFINED).unwrap();
     let offer = woonkans_wasm::matching::sample_offer().unwrap();
-    let m =
-        woonkans_wasm::matching::match_profile(profile, offer, JsValue::UNDEFINED, "2026-05-01")
-            .unwrap();
+    let m = woonkans_wasm::matching::match_profile(
+        profile,
+        offer,
+        JsValue::UNDEFINED,
+        "2026-05-01".into(),
+    )
+    .unwrap();
     let eligible = Array::from(&get(&m, "eligible"));
     assert!(eligible.length() > 0, "{}", text(&m));
     let score = get(&eligible.get(0), "score").as_f64().unwrap();
