@@ -665,3 +665,38 @@ async fn text_that_cannot_be_read_stays_in_its_field_with_a_message() {
         "shown in the Dutch form once read"
     );
 }
+
+#[wasm_bindgen_test]
+async fn an_archived_dossier_can_be_read_but_not_changed_until_restored() {
+    let mut ws = workspace();
+    fill_step1(ws.add_case("archief1").unwrap());
+    let (root, spy) = mount(Route::Dossier("archief1".into()), ws).await;
+    click_button(&root, "Archiveren").await;
+    assert!(ws_of(&spy).case("archief1").unwrap().dossier.archived);
+    assert!(text(&root).contains("Dit dossier is gearchiveerd"));
+    let first: web_sys::HtmlInputElement = find(&root, "#naam-voornamen").dyn_into().unwrap();
+    assert!(first.matches(":disabled").unwrap());
+    let gate: web_sys::HtmlInputElement = find(&root, "#poort-consentToRegister-door")
+        .dyn_into()
+        .unwrap();
+    assert!(gate.matches(":disabled").unwrap());
+    assert!(
+        !text(&root).contains("Nog nodig voor"),
+        "no way on from the archive"
+    );
+
+    click_button(&root, "Terugzetten uit archief").await;
+    assert!(!ws_of(&spy).case("archief1").unwrap().dossier.archived);
+    let first: web_sys::HtmlInputElement = find(&root, "#naam-voornamen").dyn_into().unwrap();
+    assert!(!first.matches(":disabled").unwrap());
+    type_into(&root, "#naam-voornamen", "Anna").await;
+    assert_eq!(
+        ws_of(&spy)
+            .case("archief1")
+            .unwrap()
+            .dossier
+            .name
+            .first_names,
+        "Anna"
+    );
+}

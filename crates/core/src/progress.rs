@@ -76,10 +76,22 @@ pub fn label(dossier: &Dossier) -> String {
 /// True when every word of `query` occurs in the dossier id or the name, ignoring case and
 /// diacritics ("berg anna" finds "Anna Maria van der Berg"; "ö" finds "o").
 pub fn matches_query(dossier: &Dossier, query: &str) -> bool {
-    let haystack = crate::text::fold(&format!("{} {}", dossier.id, display_name(&dossier.name)));
+    id_or_name_matches(&dossier.id, &display_name(&dossier.name), query)
+}
+
+fn id_or_name_matches(id: &str, name: &str, query: &str) -> bool {
+    let haystack = crate::text::fold(&format!("{id} {name}"));
     crate::text::fold(query)
         .split_whitespace()
         .all(|word| haystack.contains(word))
+}
+
+impl CaseProgress {
+    /// The same search as `matches_query`, on a row already made (the list keeps its rows
+    /// between keystrokes: making them checks every profile).
+    pub fn matches(&self, query: &str) -> bool {
+        id_or_name_matches(&self.id, &self.name, query)
+    }
 }
 
 /// True when every gate on the way to `step` is recorded: the step is open.
@@ -622,6 +634,8 @@ mod tests {
         assert_eq!(ids(overview(&ws, today, false, "")), ["open1"]);
         assert_eq!(ids(overview(&ws, today, true, "")), ["open1", "arch1"]);
         assert_eq!(ids(overview(&ws, today, true, "arch")), ["arch1"]);
+        let rows = overview(&ws, today, true, "");
+        assert!(rows[1].matches("ARCH1") && !rows[0].matches("arch"));
         assert_eq!(
             case_to_edit(&mut ws, "arch1").unwrap_err().code,
             "DOSSIER_ARCHIVED"

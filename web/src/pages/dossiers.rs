@@ -6,7 +6,8 @@ use crate::browser;
 use crate::components::form::{checked_of, value_of};
 use crate::route::Route;
 use crate::state::{Action, AppContext, update, use_app};
-use woonkans_core::progress::overview;
+use std::rc::Rc;
+use woonkans_core::progress::{CaseProgress, overview};
 use woonkans_core::register::Gate;
 use yew::prelude::*;
 
@@ -36,10 +37,23 @@ pub fn dossiers_page() -> Html {
     let app = use_app();
     let query = use_state(String::new);
     let archived = use_state(|| false);
+    // Making a row checks the case's whole profile (scanner included): do it once per change
+    // of the workspace, not on every keystroke in the search box.
+    let all_rows = {
+        let app = app.clone();
+        use_memo(
+            (app.revision, *archived, app.open().map(Rc::as_ptr)),
+            move |(_, archived, _)| {
+                app.workspace()
+                    .map(|ws| overview(ws, browser::today(), *archived, ""))
+                    .unwrap_or_default()
+            },
+        )
+    };
     let Some(ws) = app.workspace() else {
         return html! {};
     };
-    let rows = overview(ws, browser::today(), *archived, &query);
+    let rows: Vec<&CaseProgress> = all_rows.iter().filter(|r| r.matches(&query)).collect();
     let total = ws
         .cases
         .iter()
