@@ -700,3 +700,36 @@ async fn an_archived_dossier_can_be_read_but_not_changed_until_restored() {
         "Anna"
     );
 }
+
+#[wasm_bindgen_test]
+async fn every_open_point_of_an_empty_profile_links_to_its_field() {
+    let mut ws = workspace();
+    let case = ws.add_case("leegprof").unwrap();
+    fill_step1(case);
+    fill_step3(case);
+    case.profile.excluded_neighbourhoods = vec!["Bij Anna thuis".into()];
+    let (root, _spy) = mount(Route::Dossier("leegprof".into()), ws).await;
+    let open = find(&root, "#nog-niet-compleet");
+    let links: Vec<String> = all(&open, "a")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert!(links.len() >= 12, "{links:?}");
+    assert!(
+        links.iter().any(|l| l == "#uitgeslotenBuurten-0"),
+        "the name in a neighbourhood: {links:?}"
+    );
+    for l in &links {
+        assert!(
+            root.query_selector(l).unwrap().is_some(),
+            "{l} points to a field"
+        );
+    }
+    assert!(
+        find(&root, "#wat-wordt-gedeeld")
+            .text_content()
+            .unwrap()
+            .contains("nog niet compleet"),
+        "nothing is shown as shared before the profile is complete"
+    );
+}
