@@ -43,6 +43,9 @@ async fn shell_region_role_and_navigation_without_foreign_requests() {
         let h1 = b.wait_for("h1").await;
         assert_eq!(h1.text().await.unwrap(), label);
         assert_eq!(b.client.current_url().await.unwrap().path(), path);
+        b.screenshot(&format!("shell{}", path.replace('/', "-")))
+            .await;
+        b.assert_accessible(label).await;
     }
 
     // Navigating inside the app made no request at all.

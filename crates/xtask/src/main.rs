@@ -377,6 +377,12 @@ fn test(args: &[String]) -> Res {
     }
 
     println!("\nklaar in {:.0} s", started.elapsed().as_secs_f64());
+    if e2e {
+        println!(
+            "schermafbeeldingen (1280x800): {}",
+            root().join("target/screenshots").display()
+        );
+    }
     for f in &failures {
         println!("mislukt: {f}");
     }
