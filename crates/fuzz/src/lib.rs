@@ -1,0 +1,291 @@
+//! The checks behind every fuzz target, in one place so that the fuzz binaries
+//! (crates/fuzz/fuzz_targets/) and the regression test of the core
+//! (crates/core/tests/fuzz_regressions.rs, which includes this file with `#[path]`) run exactly the
+//! same code on an input. Each check feeds the bytes to one parser of `woonkans-core`; a panic
+//! (from the parser or from a failed property) is a finding.
+//!
+//! Only `woonkans_core` and `serde_json` are used here: both are available to the core's
+//! integration tests as well.
+#![allow(dead_code)]
+
+use woonkans_core::bundle::verify_bundle;
+use woonkans_core::code::{self, Code};
+use woonkans_core::date::Date;
+use woonkans_core::import::{self, ImportKind, ImportReport};
+use woonkans_core::known::Known;
+use woonkans_core::rentlimits::RentLimits;
+use woonkans_core::scan::{self, Finding};
+use woonkans_core::validate;
+use woonkans_core::workspace::Workspace;
+
+/// Every target: its name (the fuzz binary, the seed and regression folders) and its check.
+pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+    ("import_csv", check_import_csv),
+    ("import_json", check_import_json),
+    ("import_file", check_import_file),
+    ("verify_bundle", check_verify_bundle),
+    ("code_parse", check_code_parse),
+    ("import_key", check_import_key),
+    ("workspace", check_workspace),
+    ("rent_limits", check_rent_limits),
+    ("date_parse", check_date_parse),
+    ("validate", check_validate),
+    ("scan", check_scan),
+];
+
+/// Most parsers take text: the bytes that are not UTF-8 are not interesting for them (the
+/// callers decode first), so they are skipped.
+fn text(data: &[u8]) -> Option<&str> {
+    std::str::from_utf8(data).ok()
+}
+
+/// Messages may never repeat what was typed (privacy rule). No fixed message contains any of
+/// these characters, so one in a message that came from an input holding it was copied from the
+/// input. (Searching the message for the whole input instead does not work: libFuzzer learns the
+/// message from that very comparison and feeds it back as input.)
+const MARKERS: [char; 3] = ['¤', '^', '`'];
+
+fn assert_not_quoted(input: &str, message: &str) {
+    if input.contains(MARKERS) {
+        assert!(
+            !message.contains(MARKERS),
+            "an error message repeats part of the input"
+        );
+    }
+}
+
+fn check_report(report: &ImportReport) {
+    for e in &report.errors {
+        assert!(e.line >= 1, "row errors count lines from 1");
+    }
+    match report.kind {
+        ImportKind::Dwellings => assert!(report.offer_part.associations.is_empty()),
+        ImportKind::Associations => assert!(report.offer_part.dwellings.is_empty()),
+        ImportKind::Json => assert!(report.errors.is_empty(), "JSON is all or nothing"),
+    }
+}
+
+/// A CSV import keeps what it accepted; exporting that part again and importing the export must
+/// give the same part back without errors (the round trip the import tests promise for valid
+/// offers, here for whatever the importer itself accepted).
+pub fn check_import_csv(data: &[u8]) {
+    let Ok(report) = import::import_csv(data) else {
+        return;
+    };
+    assert_ne!(report.kind, ImportKind::Json);
+    check_report(&report);
+    let part = &report.offer_part;
+    let again = match report.kind {
+        ImportKind::Dwellings if !part.dwellings.is_empty() => {
+            import::import_csv(&import::export_dwellings_csv(part))
+        }
+        ImportKind::Associations if !part.associations.is_empty() => {
+            import::import_csv(&import::export_associations_csv(part))
+        }
+        _ => return,
+    };
+    let again = again.expect("the export of an accepted CSV import imports again");
+    assert!(
+        again.errors.is_empty(),
+        "the export of an accepted CSV import has bad rows: {:?}",
+        again.errors
+    );
+    assert_eq!(again.kind, report.kind);
+    assert_eq!(&again.offer_part, part, "CSV export/import round trip");
+}
+
+/// An accepted JSON offer exports and imports back to the same offer.
+pub fn check_import_json(data: &[u8]) {
+    let Some(t) = text(data) else { return };
+    let report = match import::import_json(t) {
+        Ok(r) => r,
+        Err(e) => return assert_not_quoted(t, &e.message),
+    };
+    assert_eq!(report.kind, ImportKind::Json);
+    check_report(&report);
+    let back = import::import_json(&import::export_json(&report.offer_part))
+        .expect("the export of an accepted JSON offer imports again");
+    assert_eq!(back.offer_part, report.offer_part, "JSON round trip");
+}
+
+/// Any bytes: decoded, then routed to the JSON or the CSV importer.
+pub fn check_import_file(data: &[u8]) {
+    if let Ok(report) = import::import_file(data) {
+        check_report(&report);
+    }
+}
+
+/// An accepted bundle verifies again identically, also with a BOM and a final newline added
+/// (both are documented as tolerated), and holds at least one profile with distinct codes.
+pub fn check_verify_bundle(data: &[u8]) {
+    let Ok(v) = verify_bundle(data) else { return };
+    assert!(!v.profiles.is_empty());
+    let mut codes: Vec<Code> = v.profiles.iter().map(|p| p.code).collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), v.profiles.len(), "duplicate codes accepted");
+    assert_eq!(verify_bundle(data).as_ref(), Ok(&v), "re-verification differs");
+    let mut framed = b"\xEF\xBB\xBF".to_vec();
+    framed.extend_from_slice(data);
+    framed.extend_from_slice(b"\r\n");
+    assert_eq!(verify_bundle(&framed), Ok(v), "BOM and newline changed the result");
+}
+
+/// An accepted code is written back (`WK-xxxxx-xxxxx-c`) to the same code, also in lowercase
+/// and without hyphens, and fits in 50 bits.
+pub fn check_code_parse(data: &[u8]) {
+    let Some(t) = text(data) else { return };
+    let c = match code::parse(t) {
+        Ok(c) => c,
+        Err(e) => return assert_not_quoted(t, &e.message),
+    };
+    assert!(c.value() < 1 << 50, "code wider than 50 bits");
+    assert_eq!(Code::from_value(c.value()), c);
+    let shown = c.to_string();
+    assert_eq!(code::parse(&shown).ok(), Some(c), "Display does not parse back");
+    let loose = shown.to_lowercase().replace('-', " ");
+    assert_eq!(code::parse(&loose).ok(), Some(c), "loose form does not parse back");
+}
+
+/// An accepted key file exports and imports back to the same key.
+pub fn check_import_key(data: &[u8]) {
+    let Some(t) = text(data) else { return };
+    let Ok(key) = code::import_key(t) else { return };
+    let again = code::import_key(&code::export_key(&key)).expect("an exported key imports");
+    assert!(again == key, "key file round trip");
+}
+
+/// The stored workspace: what was read is written and read back unchanged.
+pub fn check_workspace(data: &[u8]) {
+    let Some(t) = text(data) else { return };
+    let Ok(w) = Workspace::from_json(t) else {
+        return;
+    };
+    let back = Workspace::from_json(&w.to_json()).expect("a written workspace reads back");
+    assert_eq!(back, w, "workspace round trip");
+}
+
+/// An accepted rent-limits table is valid and survives a JSON round trip.
+pub fn check_rent_limits(data: &[u8]) {
+    let Some(t) = text(data) else { return };
+    let Ok(r) = RentLimits::from_json(t) else {
+        return;
+    };
+    assert!(r.validate().is_ok());
+    let json = serde_json::to_string(&r).expect("a table serialises");
+    assert_eq!(RentLimits::from_json(&json).ok(), Some(r), "rent limits round trip");
+}
+
+/// An accepted date is a real date whose ISO and numeric Dutch forms parse back to it and whose
+/// day count converts back to it.
+pub fn check_date_parse(data: &[u8]) {
+    let Some(t) = text(data) else { return };
+    let d = match Date::parse(t) {
+        Ok(d) => d,
+        Err(e) => return assert_not_quoted(t, &e.message),
+    };
+    assert_eq!(Date::new(d.year(), d.month(), d.day()).ok(), Some(d));
+    assert_eq!(Date::parse(&d.iso()).ok(), Some(d), "ISO form");
+    assert_eq!(Date::parse(&d.to_string()).ok(), Some(d), "Display form");
+    for form in d.written_forms() {
+        if form.matches('-').count() == 2 {
+            assert_eq!(Date::parse(&form).ok(), Some(d), "written form {form}");
+        }
+    }
+    assert_eq!(Date::from_days_since_epoch(d.days_since_epoch()), d);
+    assert_eq!(validate::date(t).ok(), Some(d.iso()));
+}
+
+/// Every validator: its canonical form validates to itself (so values typed differently compare
+/// equal afterwards), and no message repeats the input.
+pub fn check_validate(data: &[u8]) {
+    let Some(t) = text(data) else { return };
+    let validators: [(&str, fn(&str) -> woonkans_core::error::Result<String>); 6] = [
+        ("bsn", validate::bsn),
+        ("postcode", validate::postcode),
+        ("phone", validate::phone),
+        ("email", validate::email),
+        ("iban", validate::iban),
+        ("date", validate::date),
+    ];
+    for (name, f) in validators {
+        match f(t) {
+            Ok(canonical) => assert_eq!(
+                f(&canonical).as_deref().ok(),
+                Some(canonical.as_str()),
+                "{name}: canonical form is not a fixed point"
+            ),
+            Err(e) => assert_not_quoted(t, &e.message),
+        }
+    }
+    if let Ok(canonical) = validate::bsn(t) {
+        let digits: Vec<u8> = canonical.bytes().map(|b| b - b'0').collect();
+        let arr: [u8; 9] = digits.try_into().expect("a canonical BSN has 9 digits");
+        assert!(validate::bsn_passes_11_test(&arr));
+    }
+}
+
+/// Builds the resident's known values from the first line of the input, the rest is the text to
+/// scan. The first line holds fields split by `|` (name parts, tussenvoegsels, BSN, birth date,
+/// street addresses, postcodes, phones, e-mails, IBANs); list fields split on `,`.
+pub fn split_known(t: &str) -> (Known, &str) {
+    let (head, body) = t.split_once('\n').unwrap_or(("", t));
+    let mut k = Known::default();
+    let list = |s: &str| -> Vec<String> {
+        s.split(',')
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    for (i, field) in head.split('|').enumerate() {
+        match i % 9 {
+            0 => k.name_parts.extend(list(field)),
+            1 => k.tussenvoegsels.extend(list(field)),
+            2 => k.bsn = Some(field.to_string()),
+            3 => k.birth_date = Date::parse(field).ok(),
+            4 => k.street_addresses.extend(list(field)),
+            5 => k.postcodes.extend(list(field)),
+            6 => k.phones.extend(list(field)),
+            7 => k.emails.extend(list(field)),
+            _ => k.ibans.extend(list(field)),
+        }
+    }
+    (k, body)
+}
+
+/// The scanner on any text with any known values: findings within the text, on char
+/// boundaries, non-empty, sorted by start and not overlapping; the redaction keeps every byte
+/// outside the findings, and redacting with no findings changes nothing.
+pub fn check_scan(data: &[u8]) {
+    let Some(t) = text(data) else { return };
+    let (known, body) = split_known(t);
+    let findings = scan::scan(body, &known);
+    check_findings(body, &findings);
+    let redacted = scan::redact(body, &findings);
+    let mut expected = String::new();
+    let mut pos = 0;
+    for f in &findings {
+        expected.push_str(&body[pos..f.start]);
+        expected.push_str(f.kind.placeholder());
+        pos = f.end;
+    }
+    expected.push_str(&body[pos..]);
+    assert_eq!(redacted, expected, "redaction differs from the findings");
+    assert_eq!(scan::redact(body, &[]), body);
+    // Scanning is a pure function of its inputs.
+    assert_eq!(scan::scan(body, &known), findings, "scan is not deterministic");
+}
+
+fn check_findings(text: &str, findings: &[Finding]) {
+    let mut prev_end = 0;
+    for f in findings {
+        assert!(f.start < f.end, "empty finding");
+        assert!(f.end <= text.len(), "finding beyond the text");
+        assert!(
+            text.is_char_boundary(f.start) && text.is_char_boundary(f.end),
+            "finding not on char boundaries"
+        );
+        assert!(f.start >= prev_end, "findings unsorted or overlapping");
+        prev_end = f.end;
+    }
+}
