@@ -394,6 +394,17 @@ pub struct DerivedFacts {
     pub age_band: AgeBand,
     pub income_band: IncomeBand,
     pub household_size: u8,
+    /// Whether the rent table's young people's limit applies at the resident's age (18-20 from
+    /// 2026). A yes/no, not the age: the step-4 view keeps only the band.
+    #[serde(default)]
+    pub young_rent_limit: bool,
+}
+
+impl DerivedFacts {
+    /// The maximum rent the rent-limit table allows this household, in cents.
+    pub fn table_max_rent_cents(&self, limits: &crate::rentlimits::RentLimits) -> u32 {
+        limits.max_rent_cents_young(self.household_size, self.young_rent_limit, self.income_band)
+    }
 }
 
 /// The coordinator's step-4 input while the profile is being built: every part may still be
@@ -555,8 +566,7 @@ impl ProfileDraft {
             ));
         }
         if let Some(cap) = self.max_rent_override_cents {
-            let table =
-                rent_limits.max_rent_cents(facts.household_size, facts.age_band, facts.income_band);
+            let table = facts.table_max_rent_cents(rent_limits);
             if cap > table {
                 out.push(missing(
                     "maximaleHuur",
@@ -578,8 +588,7 @@ impl ProfileDraft {
             return Err(missing);
         }
         let level = |c| self.level(c).unwrap_or(1);
-        let table_max =
-            rent_limits.max_rent_cents(facts.household_size, facts.age_band, facts.income_band);
+        let table_max = facts.table_max_rent_cents(rent_limits);
         let notes = self
             .assessments
             .iter()
@@ -645,6 +654,7 @@ mod tests {
             age_band: AgeBand::From23To27,
             income_band: IncomeBand::AtOrBelowLimit,
             household_size: 1,
+            young_rent_limit: false,
         }
     }
 

@@ -27,6 +27,14 @@ pub struct RentLimits {
     /// The same at AOW age.
     pub income_limit_single_aow: u32,
     pub income_limit_multi_aow: u32,
+    /// The oldest age at which the young people's limit (the kwaliteitskortingsgrens) applies:
+    /// 20 from 2026 (18 to 20 years), 22 before (under 23). Tables without it are pre-2026.
+    #[serde(default = "pre_2026_young_max_age")]
+    pub young_max_age: u8,
+}
+
+fn pre_2026_young_max_age() -> u8 {
+    22
 }
 
 /// The table shipped with the app.
@@ -85,16 +93,27 @@ impl RentLimits {
         }
     }
 
-    /// The highest net rent that passend toewijzen allows this household, in cents: the
-    /// kwaliteitskortingsgrens for a young adult under 23 (above it no rent allowance), the lower
-    /// aftoppingsgrens for one or two persons, the upper one for three or more, and the
-    /// liberalisatiegrens above the income limit.
+    /// The highest net rent that passend toewijzen allows this household, in cents, when only the
+    /// age band is known: the young people's limit applies only when the whole 18-22 band is
+    /// young under this table (before 2026); from 2026 a 21- or 22-year-old is not, so the band
+    /// alone does not lower the maximum. See [`RentLimits::max_rent_cents_young`].
     pub fn max_rent_cents(&self, household_size: u8, age_band: AgeBand, income: IncomeBand) -> u32 {
+        let young = age_band == AgeBand::From18To22 && self.young_max_age >= 22;
+        self.max_rent_cents_young(household_size, young, income)
+    }
+
+    /// Whether the young people's limit applies at this age.
+    pub fn young_limit_applies(&self, age: i32) -> bool {
+        (18..=i32::from(self.young_max_age)).contains(&age)
+    }
+
+    /// The highest net rent: the kwaliteitskortingsgrens when the young people's limit applies
+    /// (above it no rent allowance), the lower aftoppingsgrens for one or two persons, the upper
+    /// one for three or more, and the liberalisatiegrens above the income limit.
+    pub fn max_rent_cents_young(&self, household_size: u8, young: bool, income: IncomeBand) -> u32 {
         match income {
             IncomeBand::AboveLimit => self.liberalisatiegrens_cents,
-            IncomeBand::AtOrBelowLimit if age_band == AgeBand::From18To22 => {
-                self.kwaliteitskortingsgrens_cents
-            }
+            IncomeBand::AtOrBelowLimit if young => self.kwaliteitskortingsgrens_cents,
             IncomeBand::AtOrBelowLimit if household_size <= 2 => self.aftoppingsgrens_laag_cents,
             IncomeBand::AtOrBelowLimit => self.aftoppingsgrens_hoog_cents,
         }
@@ -117,8 +136,22 @@ mod tests {
             t.max_rent_cents(4, AgeBand::From28To54, IncomeBand::AtOrBelowLimit),
             t.aftoppingsgrens_hoog_cents
         );
+        // 2026: the young people's limit is for 18-20 only, so the 18-22 band alone does not
+        // lower the maximum; a known young age does.
+        assert_eq!(t.young_max_age, 20);
         assert_eq!(
             t.max_rent_cents(1, AgeBand::From18To22, IncomeBand::AtOrBelowLimit),
+            t.aftoppingsgrens_laag_cents
+        );
+        assert!(t.young_limit_applies(20) && !t.young_limit_applies(21));
+        assert_eq!(
+            t.max_rent_cents_young(1, true, IncomeBand::AtOrBelowLimit),
+            t.kwaliteitskortingsgrens_cents
+        );
+        let mut old = t.clone();
+        old.young_max_age = 22;
+        assert_eq!(
+            old.max_rent_cents(1, AgeBand::From18To22, IncomeBand::AtOrBelowLimit),
             t.kwaliteitskortingsgrens_cents
         );
     }

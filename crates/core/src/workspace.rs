@@ -242,6 +242,11 @@ impl Workspace {
                 Error::new("DOSSIER_INCOMPLETE", "Vul eerst het inkomen in (stap 3).").at("inkomen")
             })?,
             household_size: view.household_size,
+            young_rent_limit: case.dossier.birth_date.is_some_and(|b| {
+                self.settings
+                    .rent_limits
+                    .young_limit_applies(b.age_on(reference))
+            }),
         })
     }
 

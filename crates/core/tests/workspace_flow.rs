@@ -282,3 +282,23 @@ fn workspace_round_trips_through_json_and_refuses_newer_versions() {
         "WORKSPACE_INVALID"
     );
 }
+
+#[test]
+fn the_young_peoples_rent_limit_follows_the_exact_age_not_the_band() {
+    let mut ws = workspace_with_case();
+    record_gates_to_step_4(&mut ws);
+    let limits = ws.settings.rent_limits.clone();
+    // 19 on the reference date: the young people's limit (18-20 from 2026).
+    ws.case_mut("k7f3q9").unwrap().dossier.birth_date = Some(d(2007, 1, 1));
+    let facts = ws.facts("k7f3q9", today()).unwrap();
+    assert!(facts.young_rent_limit);
+    let p = ws.profile("k7f3q9", today()).unwrap();
+    assert_eq!(p.max_rent_cents, limits.kwaliteitskortingsgrens_cents);
+    // 21, same 18-22 band: no longer under the young people's limit.
+    ws.case_mut("k7f3q9").unwrap().dossier.birth_date = Some(d(2005, 1, 1));
+    let facts = ws.facts("k7f3q9", today()).unwrap();
+    assert_eq!(facts.age_band, woonkans_core::profile::AgeBand::From18To22);
+    assert!(!facts.young_rent_limit);
+    let p = ws.profile("k7f3q9", today()).unwrap();
+    assert_eq!(p.max_rent_cents, limits.aftoppingsgrens_laag_cents);
+}

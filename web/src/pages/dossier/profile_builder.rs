@@ -155,11 +155,10 @@ pub fn profile_builder(p: &StepProps) -> Html {
             Ok(())
         })
     };
-    let table_max = facts.as_ref().ok().map(|f| {
-        ws.settings
-            .rent_limits
-            .max_rent_cents(f.household_size, f.age_band, f.income_band)
-    });
+    let table_max = facts
+        .as_ref()
+        .ok()
+        .map(|f| f.table_max_rent_cents(&ws.settings.rent_limits));
     let max_rent = {
         let cb = edit(&app, id, t, &["maximaleHuur"], |c, v: Option<u32>| {
             c.profile.max_rent_override_cents = v;
