@@ -33,7 +33,10 @@ fn every_kept_input_passes_its_check() {
     let mut failed = Vec::new();
     for &(target, check) in checks::TARGETS {
         let files: Vec<PathBuf> = dirs(target).iter().flat_map(|d| inputs(d)).collect();
-        assert!(!files.is_empty(), "no seed or regression input for {target}");
+        assert!(
+            !files.is_empty(),
+            "no seed or regression input for {target}"
+        );
         for file in files {
             let data = std::fs::read(&file).expect("readable input");
             if std::panic::catch_unwind(|| check(&data)).is_err() {
@@ -55,7 +58,8 @@ fn a_seed_of_every_target_is_accepted() {
             .any(|f| ok(&std::fs::read(f).expect("readable seed")))
     };
     let text = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap_or_default();
-    let cases: [(&str, &dyn Fn(&[u8]) -> bool); 11] = [
+    type Accepts<'a> = &'a dyn Fn(&[u8]) -> bool;
+    let cases: [(&str, Accepts); 11] = [
         ("import_csv", &|b| {
             import::import_csv(b).is_ok_and(|r| r.accepted_rows > 0)
         }),

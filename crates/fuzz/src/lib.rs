@@ -18,8 +18,11 @@ use woonkans_core::scan::{self, Finding};
 use woonkans_core::validate;
 use woonkans_core::workspace::Workspace;
 
-/// Every target: its name (the fuzz binary, the seed and regression folders) and its check.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+/// A target's name (the fuzz binary, the seed and regression folders) and its check.
+pub type Target = (&'static str, fn(&[u8]));
+
+/// Every target.
+pub const TARGETS: &[Target] = &[
     ("import_csv", check_import_csv),
     ("import_json", check_import_json),
     ("import_file", check_import_file),
@@ -124,11 +127,19 @@ pub fn check_verify_bundle(data: &[u8]) {
     codes.sort();
     codes.dedup();
     assert_eq!(codes.len(), v.profiles.len(), "duplicate codes accepted");
-    assert_eq!(verify_bundle(data).as_ref(), Ok(&v), "re-verification differs");
+    assert_eq!(
+        verify_bundle(data).as_ref(),
+        Ok(&v),
+        "re-verification differs"
+    );
     let mut framed = b"\xEF\xBB\xBF".to_vec();
     framed.extend_from_slice(data);
     framed.extend_from_slice(b"\r\n");
-    assert_eq!(verify_bundle(&framed), Ok(v), "BOM and newline changed the result");
+    assert_eq!(
+        verify_bundle(&framed),
+        Ok(v),
+        "BOM and newline changed the result"
+    );
 }
 
 /// An accepted code is written back (`WK-xxxxx-xxxxx-c`) to the same code, also in lowercase
@@ -142,9 +153,17 @@ pub fn check_code_parse(data: &[u8]) {
     assert!(c.value() < 1 << 50, "code wider than 50 bits");
     assert_eq!(Code::from_value(c.value()), c);
     let shown = c.to_string();
-    assert_eq!(code::parse(&shown).ok(), Some(c), "Display does not parse back");
+    assert_eq!(
+        code::parse(&shown).ok(),
+        Some(c),
+        "Display does not parse back"
+    );
     let loose = shown.to_lowercase().replace('-', " ");
-    assert_eq!(code::parse(&loose).ok(), Some(c), "loose form does not parse back");
+    assert_eq!(
+        code::parse(&loose).ok(),
+        Some(c),
+        "loose form does not parse back"
+    );
 }
 
 /// An accepted key file exports and imports back to the same key.
@@ -173,7 +192,11 @@ pub fn check_rent_limits(data: &[u8]) {
     };
     assert!(r.validate().is_ok());
     let json = serde_json::to_string(&r).expect("a table serialises");
-    assert_eq!(RentLimits::from_json(&json).ok(), Some(r), "rent limits round trip");
+    assert_eq!(
+        RentLimits::from_json(&json).ok(),
+        Some(r),
+        "rent limits round trip"
+    );
 }
 
 /// An accepted date is a real date whose ISO and numeric Dutch forms parse back to it and whose
@@ -200,7 +223,8 @@ pub fn check_date_parse(data: &[u8]) {
 /// equal afterwards), and no message repeats the input.
 pub fn check_validate(data: &[u8]) {
     let Some(t) = text(data) else { return };
-    let validators: [(&str, fn(&str) -> woonkans_core::error::Result<String>); 6] = [
+    type Validator = fn(&str) -> woonkans_core::error::Result<String>;
+    let validators: [(&str, Validator); 6] = [
         ("bsn", validate::bsn),
         ("postcode", validate::postcode),
         ("phone", validate::phone),
@@ -273,7 +297,11 @@ pub fn check_scan(data: &[u8]) {
     assert_eq!(redacted, expected, "redaction differs from the findings");
     assert_eq!(scan::redact(body, &[]), body);
     // Scanning is a pure function of its inputs.
-    assert_eq!(scan::scan(body, &known), findings, "scan is not deterministic");
+    assert_eq!(
+        scan::scan(body, &known),
+        findings,
+        "scan is not deterministic"
+    );
 }
 
 fn check_findings(text: &str, findings: &[Finding]) {
