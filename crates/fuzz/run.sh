@@ -17,7 +17,7 @@ shift || true
 if [ "$#" -gt 0 ]; then
     targets=("$@")
 else
-    targets=(verify_bundle import_csv scan import_file import_json workspace code_parse
+    targets=(verify_bundle verify_bundle_resealed import_csv scan import_file import_json workspace code_parse
         import_key rent_limits date_parse validate)
 fi
 

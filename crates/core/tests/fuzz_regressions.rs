@@ -59,7 +59,7 @@ fn a_seed_of_every_target_is_accepted() {
     };
     let text = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap_or_default();
     type Accepts<'a> = &'a dyn Fn(&[u8]) -> bool;
-    let cases: [(&str, Accepts); 11] = [
+    let cases: [(&str, Accepts); 12] = [
         ("import_csv", &|b| {
             import::import_csv(b).is_ok_and(|r| r.accepted_rows > 0)
         }),
@@ -68,6 +68,9 @@ fn a_seed_of_every_target_is_accepted() {
         }),
         ("import_file", &|b| import::import_file(b).is_ok()),
         ("verify_bundle", &|b| bundle::verify_bundle(b).is_ok()),
+        ("verify_bundle_resealed", &|b| {
+            bundle::verify_bundle(b).is_ok()
+        }),
         ("code_parse", &|b| code::parse(&text(b)).is_ok()),
         ("import_key", &|b| code::import_key(&text(b)).is_ok()),
         ("workspace", &|b| {

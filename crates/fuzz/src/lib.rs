@@ -8,7 +8,9 @@
 //! integration tests as well.
 #![allow(dead_code)]
 
-use woonkans_core::bundle::verify_bundle;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use woonkans_core::bundle::{canonical_json, verify_bundle};
 use woonkans_core::code::{self, Code};
 use woonkans_core::date::Date;
 use woonkans_core::import::{self, ImportKind, ImportReport};
@@ -27,6 +29,7 @@ pub const TARGETS: &[Target] = &[
     ("import_json", check_import_json),
     ("import_file", check_import_file),
     ("verify_bundle", check_verify_bundle),
+    ("verify_bundle_resealed", check_verify_bundle_resealed),
     ("code_parse", check_code_parse),
     ("import_key", check_import_key),
     ("workspace", check_workspace),
@@ -118,8 +121,9 @@ pub fn check_import_file(data: &[u8]) {
     }
 }
 
-/// An accepted bundle verifies again identically, also with a BOM and a final newline added
-/// (both are documented as tolerated), and holds at least one profile with distinct codes.
+/// An accepted bundle verifies again identically, also with a BOM (if it had none) and a final
+/// newline added (both are documented as tolerated), and holds at least one profile with
+/// distinct codes.
 pub fn check_verify_bundle(data: &[u8]) {
     let Ok(v) = verify_bundle(data) else { return };
     assert!(!v.profiles.is_empty());
@@ -132,7 +136,11 @@ pub fn check_verify_bundle(data: &[u8]) {
         Ok(&v),
         "re-verification differs"
     );
-    let mut framed = b"\xEF\xBB\xBF".to_vec();
+    // One BOM is tolerated, not two: add it only where there is none.
+    let mut framed = Vec::with_capacity(data.len() + 5);
+    if !data.starts_with(b"\xEF\xBB\xBF") {
+        framed.extend_from_slice(b"\xEF\xBB\xBF");
+    }
     framed.extend_from_slice(data);
     framed.extend_from_slice(b"\r\n");
     assert_eq!(
@@ -140,6 +148,40 @@ pub fn check_verify_bundle(data: &[u8]) {
         Ok(v),
         "BOM and newline changed the result"
     );
+}
+
+/// The verifier behind its digest: a fuzzer cannot forge SHA-256, so a plain target rarely gets
+/// past the integrity check. This one takes any JSON object, puts a correct integrity block on
+/// it (as the writer does: digest over the canonical JSON without `integrity`) and verifies the
+/// canonical bytes. Such a file may be refused for its shape or values, never for its digest
+/// (that would mean the canonical form is not stable under a parse), and when it is accepted the
+/// properties of `check_verify_bundle` hold.
+pub fn check_verify_bundle_resealed(data: &[u8]) {
+    let Ok(Value::Object(mut map)) = serde_json::from_slice::<Value>(data) else {
+        return;
+    };
+    map.remove("integrity");
+    let content = Value::Object(map);
+    let digest: String = Sha256::digest(canonical_json(&content))
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let Value::Object(mut map) = content else {
+        return;
+    };
+    map.insert(
+        "integrity".to_string(),
+        serde_json::json!({ "algorithm": "SHA-256", "digest": digest }),
+    );
+    let bytes = canonical_json(&Value::Object(map));
+    if let Err(e) = verify_bundle(&bytes) {
+        assert_ne!(
+            e.code, "BUNDLE_DIGEST",
+            "a correctly sealed file fails its digest"
+        );
+        return;
+    }
+    check_verify_bundle(&bytes);
 }
 
 /// An accepted code is written back (`WK-xxxxx-xxxxx-c`) to the same code, also in lowercase
