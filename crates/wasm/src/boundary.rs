@@ -125,8 +125,9 @@ pub fn bytes_arg(v: &JsValue, name: &str) -> JsResult<Vec<u8>> {
     if let Some(b) = v.dyn_ref::<js_sys::ArrayBuffer>() {
         return Ok(js_sys::Uint8Array::new(b).to_vec());
     }
+    // `Array.isArray`, not `instanceof`: an array from another realm (an iframe) counts too.
     if js_sys::Array::is_array(v) {
-        let items = js_sys::Array::from(v);
+        let items: &js_sys::Array = v.unchecked_ref();
         let mut out = Vec::with_capacity(items.length() as usize);
         for item in items.iter() {
             match item.as_f64() {

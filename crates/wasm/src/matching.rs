@@ -209,8 +209,9 @@ pub fn rent_limits() -> JsResult<JsValue> {
     to_js(&rentlimits::current())
 }
 
-/// The highest net rent in cents that passend toewijzen allows: `ageBand` as `"18-22"` …
-/// `"67+"`, `incomeBand` as `"atOrBelowLimit"` or `"aboveLimit"`.
+/// The highest net rent in cents that passend toewijzen allows: `householdSize` a whole number
+/// from 1 to 12, `ageBand` as `"18-22"` … `"67+"`, `incomeBand` as `"atOrBelowLimit"` or
+/// `"aboveLimit"`.
 #[wasm_bindgen(js_name = maxRent)]
 pub fn max_rent(household_size: JsValue, age_band: JsValue, income_band: JsValue) -> JsResult<u32> {
     let household_size = u8_arg(&household_size, "householdSize", 1, 12)?;

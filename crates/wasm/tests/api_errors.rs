@@ -5,6 +5,11 @@
 //! What must hold for every call: it returns, or it throws a JS `Error` with a non-empty
 //! upper-case `code` and a Dutch `message` that does not repeat the input. A panic would be an
 //! `unreachable` trap, which fails this test run, so "no trap" is checked by reaching the end.
+//!
+//! Every text, byte and number parameter is also given values of the wrong type one at a time,
+//! the other arguments good: the function itself must refuse it with `INPUT_INVALID` at that
+//! parameter (not the wasm-bindgen glue with a code-less English error), and numbers must be
+//! whole and in range rather than wrapped or truncated.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, JSON, Object, Reflect, Uint8Array};
@@ -1173,4 +1178,481 @@ fn the_module_still_works_after_the_sweep() {
         get(&verified, "digest").as_string().map(|d| d.len()),
         Some(64)
     );
+}
+
+// ------------------------------------------------------------------ wrongly typed arguments
+
+/// One parameter of one export: the call with every other argument good.
+struct Param {
+    function: &'static str,
+    name: &'static str,
+    good: JsValue,
+    call: Box<dyn Fn(JsValue) -> Result<(), JsValue>>,
+}
+
+fn param<T: 'static>(
+    function: &'static str,
+    name: &'static str,
+    good: impl Into<JsValue>,
+    call: impl Fn(JsValue) -> Result<T, JsValue> + 'static,
+) -> Param {
+    Param {
+        function,
+        name,
+        good: good.into(),
+        call: Box::new(move |v| call(v).map(|_| ())),
+    }
+}
+
+fn js_eval(expr: &str) -> JsValue {
+    js_sys::Function::new_no_args(&format!("return {expr};"))
+        .call0(&JsValue::UNDEFINED)
+        .unwrap()
+}
+
+/// Every value here is something other than a JS string.
+fn not_text() -> Vec<(&'static str, JsValue)> {
+    let mut all: Vec<(&'static str, JsValue)> = non_objects()
+        .into_iter()
+        .filter(|(_, v)| v.as_string().is_none())
+        .collect();
+    all.extend([
+        ("{}", parse("{}")),
+        ("[]", parse("[]")),
+        ("array of text", Array::of1(&MARK.into()).into()),
+        ("bytes", u8a(MARK.as_bytes())),
+        ("date", js_sys::Date::new_0().into()),
+        ("String object", js_eval(&format!("new String('{MARK}')"))),
+    ]);
+    all
+}
+
+/// Every value here is something other than bytes.
+fn not_bytes() -> Vec<(&'static str, JsValue)> {
+    let mut all = non_objects();
+    all.extend([
+        ("{}", parse("{}")),
+        (
+            "marked object",
+            parse(&format!(r#"{{"0": 1, "{MARK}": 2}}"#)),
+        ),
+        ("[256]", parse("[1, 256]")),
+        ("[-1]", parse("[-1]")),
+        ("[1.5]", parse("[1.5]")),
+        ("[\"1\"]", parse(r#"["1"]"#)),
+        ("[null]", parse("[null]")),
+        ("[NaN]", js_eval("[NaN]")),
+        ("hole", js_eval("[1, , 3]")),
+        ("Uint16Array", js_eval("new Uint16Array([1, 2])")),
+        ("DataView", js_eval("new DataView(new ArrayBuffer(2))")),
+        ("date", js_sys::Date::new_0().into()),
+    ]);
+    all
+}
+
+/// Every value here is something other than a whole number from 1 to 12.
+fn not_1_to_12() -> Vec<(&'static str, JsValue)> {
+    let mut all: Vec<(&'static str, JsValue)> = non_objects()
+        .into_iter()
+        .filter(|(_, v)| v.as_f64().is_none())
+        .collect();
+    all.extend([
+        ("0", JsValue::from(0)),
+        ("-0", JsValue::from(-0.0)),
+        ("-1", JsValue::from(-1)),
+        ("13", JsValue::from(13)),
+        ("257 (1 mod 256)", JsValue::from(257)),
+        ("260 (4 mod 256)", JsValue::from(260)),
+        ("65537", JsValue::from(65_537)),
+        ("3.7", JsValue::from(3.7)),
+        ("1.5", JsValue::from(1.5)),
+        ("1 + 2^-52", JsValue::from(1.0 + f64::EPSILON)),
+        ("NaN", JsValue::from(f64::NAN)),
+        ("Infinity", JsValue::from(f64::INFINITY)),
+        ("-Infinity", JsValue::from(f64::NEG_INFINITY)),
+        ("1e300", JsValue::from(1e300)),
+        ("2^53 + 4", JsValue::from(9_007_199_254_740_996.0)),
+        ("\"1\"", JsValue::from("1")),
+        ("[1]", parse("[1]")),
+        ("{}", parse("{}")),
+        ("Number object", js_eval("new Number(1)")),
+    ]);
+    all
+}
+
+fn text_params() -> Vec<Param> {
+    let d = parse(DOSSIER);
+    let kf = key_file();
+    let offer = good_offer();
+    let p = good_profile();
+    let json = matching::export_offer_json(offer.clone()).unwrap();
+    let confirmation =
+        parse(r#"{"grondslagConfirmed": true, "confirmedBy": "K", "date": "2026-06-01"}"#);
+    let candidates = parse(r#"[{"localId": "d-1", "stableId": "123456782"}]"#);
+    let mut all = vec![
+        param("scanText", "text", "tekst", |v| {
+            scan::scan_text(v, JsValue::NULL)
+        }),
+        param("redactText", "text", "tekst", |v| {
+            scan::redact_text(v, parse("[]"))
+        }),
+        param("validateBsn", "value", "999994669", scan::validate_bsn),
+        param(
+            "validatePostcode",
+            "value",
+            "5911ab",
+            scan::validate_postcode,
+        ),
+        param(
+            "validatePhone",
+            "value",
+            "06-12345678",
+            scan::validate_phone,
+        ),
+        param(
+            "validateEmail",
+            "value",
+            "a@example.nl",
+            scan::validate_email,
+        ),
+        param(
+            "validateIban",
+            "value",
+            "NL91ABNA0417164300",
+            scan::validate_iban,
+        ),
+        param("validateDate", "value", "03-04-2001", scan::validate_date),
+        param("importOfferJson", "text", json, matching::import_offer_json),
+        param("parseCode", "text", "WK-W68Q9-NRZH0-6", bundle::parse_code),
+        param("exportKey", "keyFile", kf.clone(), bundle::export_key),
+        param("importKey", "text", kf.clone(), bundle::import_key),
+    ];
+    {
+        let d2 = d.clone();
+        all.push(param(
+            "targetGroupCheck",
+            "referenceDate",
+            "2026-06-01",
+            move |v| dossier::target_group_check(d2.clone(), v, "Noord-Limburg".into()),
+        ));
+        let d2 = d.clone();
+        all.push(param(
+            "targetGroupCheck",
+            "region",
+            "Noord-Limburg",
+            move |v| dossier::target_group_check(d2.clone(), "2026-06-01".into(), v),
+        ));
+        let d2 = d.clone();
+        all.push(param(
+            "minimisedView",
+            "referenceDate",
+            "2026-06-01",
+            move |v| {
+                dossier::minimised_view(
+                    4.into(),
+                    d2.clone(),
+                    v,
+                    "Noord-Limburg".into(),
+                    JsValue::UNDEFINED,
+                    JsValue::UNDEFINED,
+                )
+            },
+        ));
+        let d2 = d.clone();
+        all.push(param("minimisedView", "region", "noordLimburg", move |v| {
+            dossier::minimised_view(
+                4.into(),
+                d2.clone(),
+                "2026-06-01".into(),
+                v,
+                JsValue::UNDEFINED,
+                JsValue::UNDEFINED,
+            )
+        }));
+        let (d2, p2, c2) = (d.clone(), p.clone(), confirmation.clone());
+        all.push(param("makeHandover", "associationId", "wl", move |v| {
+            dossier::make_handover(d2.clone(), p2.clone(), v, "Wonen".into(), c2.clone())
+        }));
+        let (d2, p2, c2) = (d.clone(), p.clone(), confirmation.clone());
+        all.push(param(
+            "makeHandover",
+            "associationName",
+            "Wonen",
+            move |v| dossier::make_handover(d2.clone(), p2.clone(), "wl".into(), v, c2.clone()),
+        ));
+        all.push(param("recordGate", "date", "2026-01-02", |v| {
+            dossier::record_gate(
+                parse(r#"{"id": "n"}"#),
+                "consentToRegister".into(),
+                v,
+                "Zorg".into(),
+            )
+        }));
+        all.push(param("recordGate", "actor", "Zorg", |v| {
+            dossier::record_gate(
+                parse(r#"{"id": "n"}"#),
+                "consentToRegister".into(),
+                "2026-01-02".into(),
+                v,
+            )
+        }));
+        all.push(param("derivedFacts", "referenceDate", "2026-06-01", |v| {
+            profile::derived_facts(parse(DOSSIER), v, "Noord-Limburg".into(), JsValue::NULL)
+        }));
+        all.push(param("derivedFacts", "region", "Noord-Limburg", |v| {
+            profile::derived_facts(parse(DOSSIER), "2026-06-01".into(), v, JsValue::NULL)
+        }));
+    }
+    {
+        let o = offer.clone();
+        all.push(param("mergeOffer", "mode", "replace", move |v| {
+            matching::merge_offer(o.clone(), o.clone(), v)
+        }));
+        let (o, p2) = (offer.clone(), p.clone());
+        all.push(param(
+            "matchProfile",
+            "referenceDate",
+            "2026-06-01",
+            move |v| matching::match_profile(p2.clone(), o.clone(), JsValue::NULL, v),
+        ));
+        let (o, p2) = (offer.clone(), p.clone());
+        all.push(param(
+            "assignCaseload",
+            "referenceDate",
+            "2026-06-01",
+            move |v| matching::assign_caseload(Array::of1(&p2).into(), o.clone(), JsValue::NULL, v),
+        ));
+    }
+    {
+        let k = kf.clone();
+        all.push(param("deriveCode", "keyFile", kf.clone(), |v| {
+            bundle::derive_code(v, "wonen-limburg".into(), "123456782".into())
+        }));
+        all.push(param(
+            "deriveCode",
+            "recipientId",
+            "wonen-limburg",
+            move |v| bundle::derive_code(k.as_str().into(), v, "123456782".into()),
+        ));
+        let k = kf.clone();
+        all.push(param("deriveCode", "stableId", "123456782", move |v| {
+            bundle::derive_code(k.as_str().into(), "wonen-limburg".into(), v)
+        }));
+        let c = candidates.clone();
+        all.push(param("resolveCode", "keyFile", kf.clone(), move |v| {
+            bundle::resolve_code(v, "wl".into(), "WK-W68Q9-NRZH0-6".into(), c.clone())
+        }));
+        let (k, c) = (kf.clone(), candidates.clone());
+        all.push(param("resolveCode", "recipientId", "wl", move |v| {
+            bundle::resolve_code(k.as_str().into(), v, "WK-W68Q9-NRZH0-6".into(), c.clone())
+        }));
+        let (k, c) = (kf, candidates);
+        all.push(param("resolveCode", "code", "WK-W68Q9-NRZH0-6", move |v| {
+            bundle::resolve_code(k.as_str().into(), "wl".into(), v, c.clone())
+        }));
+    }
+    all
+}
+
+fn bytes_params() -> Vec<Param> {
+    let csv = matching::export_offer_csv(good_offer()).unwrap();
+    let dwellings = Uint8Array::new(&get(&csv, "dwellings")).to_vec();
+    vec![
+        param(
+            "importOfferCsv",
+            "bytes",
+            u8a(&dwellings),
+            matching::import_offer_csv,
+        ),
+        param(
+            "importOfferFile",
+            "bytes",
+            u8a(&dwellings),
+            matching::import_offer_file,
+        ),
+        param(
+            "verifyBundle",
+            "bytes",
+            u8a(&written_bytes()),
+            bundle::verify_bundle,
+        ),
+    ]
+}
+
+/// Throws `INPUT_INVALID` at `name`, with a message that names it.
+fn refused_at(call: &str, name: &str, r: Result<(), JsValue>) {
+    let err = match r {
+        Ok(()) => panic!("{call}: accepted"),
+        Err(e) => e,
+    };
+    assert_eq!(check_error(call, &err), "INPUT_INVALID", "{call}");
+    assert_eq!(
+        get(&err, "field").as_string().as_deref(),
+        Some(name),
+        "{call}"
+    );
+    let message = get(&err, "message").as_string().unwrap_or_default();
+    assert!(message.contains(name), "{call}: {message}");
+}
+
+#[wasm_bindgen_test]
+fn wrongly_typed_text_arguments_throw_input_invalid_at_the_parameter() {
+    let params = text_params();
+    assert_eq!(params.len(), 31);
+    for p in &params {
+        let call = format!("{}({} = good)", p.function, p.name);
+        if let Err(e) = (p.call)(p.good.clone()) {
+            panic!("{call}: {}", stringify(&e));
+        }
+        for (what, bad) in not_text() {
+            let call = format!("{}({} = {what})", p.function, p.name);
+            refused_at(&call, p.name, (p.call)(bad));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_optional_code_of_minimised_view_is_text_or_absent() {
+    let step5 = |code: JsValue| {
+        dossier::minimised_view(
+            5.into(),
+            parse(DOSSIER),
+            "2026-06-01".into(),
+            "Noord-Limburg".into(),
+            code,
+            good_profile(),
+        )
+    };
+    let v = step5("WK-W68Q9-NRZH0-6".into()).unwrap();
+    assert_eq!(get(&v, "view").as_string().as_deref(), Some("step5"));
+    // Absent: the profile alone is not enough for step 5.
+    for absent in [JsValue::UNDEFINED, JsValue::NULL] {
+        assert_eq!(
+            check_error("minimisedView(code absent)", &step5(absent).unwrap_err()),
+            "PROFILE_MISSING"
+        );
+    }
+    for (what, bad) in not_text() {
+        if bad.is_undefined() || bad.is_null() {
+            continue;
+        }
+        refused_at(
+            &format!("minimisedView(code = {what})"),
+            "code",
+            step5(bad).map(|_| ()),
+        );
+    }
+    // Before step 5 the code is not used, but its type is still checked.
+    let step1 = dossier::minimised_view(
+        1.into(),
+        parse(DOSSIER),
+        "2026-06-01".into(),
+        "Noord-Limburg".into(),
+        7.into(),
+        JsValue::UNDEFINED,
+    );
+    refused_at("minimisedView(1, code = 7)", "code", step1.map(|_| ()));
+}
+
+#[wasm_bindgen_test]
+fn wrongly_typed_byte_arguments_throw_input_invalid_at_the_parameter() {
+    for p in bytes_params() {
+        let good = (p.call)(p.good.clone());
+        assert!(good.is_ok(), "{}: good bytes refused", p.function);
+        for (what, bad) in not_bytes() {
+            let call = format!("{}({} = {what})", p.function, p.name);
+            refused_at(&call, p.name, (p.call)(bad));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn bytes_may_be_a_uint8_array_an_array_buffer_or_an_array_of_numbers() {
+    let bytes = written_bytes();
+    let digest = |v: JsValue| get(&bundle::verify_bundle(v).unwrap(), "digest").as_string();
+    let want = digest(u8a(&bytes));
+    assert_eq!(want.as_ref().map(String::len), Some(64));
+    let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+    assert_eq!(digest(buffer.into()), want);
+    let numbers: Array = bytes.iter().map(|b| JsValue::from(*b)).collect();
+    assert_eq!(digest(numbers.into()), want);
+    // A view on part of a larger buffer reads only its own bytes.
+    let mut padded = vec![b'x'; 5];
+    padded.extend_from_slice(&bytes);
+    padded.extend_from_slice(b"yyy");
+    let view = Uint8Array::new_with_byte_offset_and_length(
+        &Uint8Array::from(padded.as_slice()).buffer(),
+        5,
+        bytes.len() as u32,
+    );
+    assert_eq!(digest(view.into()), want);
+    // An empty array is empty bytes, refused by the importer for what they are.
+    let e = matching::import_offer_csv(Array::new().into()).unwrap_err();
+    assert_eq!(check_error("importOfferCsv([])", &e), "IMPORT_EMPTY");
+}
+
+#[wasm_bindgen_test]
+fn max_rent_takes_a_whole_household_size_from_1_to_12() {
+    let rent = |size: JsValue| matching::max_rent(size, "28-54".into(), "atOrBelowLimit".into());
+    let small = rent(1.into()).unwrap();
+    let large = rent(12.into()).unwrap();
+    assert!(small > 0 && large > 0);
+    // A whole double is the same number.
+    assert_eq!(rent(JsValue::from(1.0)).unwrap(), small);
+    // 3 and 4 straddle the two-person limit; nothing on the way wraps or truncates.
+    assert_eq!(rent(2.into()).unwrap(), small);
+    assert_eq!(rent(3.into()).unwrap(), large);
+    for (what, bad) in not_1_to_12() {
+        let call = format!("maxRent({what})");
+        refused_at(&call, "householdSize", rent(bad).map(|_| ()));
+    }
+}
+
+#[wasm_bindgen_test]
+fn minimised_view_takes_a_whole_step_number() {
+    let view = |step: JsValue| {
+        dossier::minimised_view(
+            step,
+            parse(DOSSIER),
+            "2026-06-01".into(),
+            "Noord-Limburg".into(),
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+        )
+    };
+    let v = view(JsValue::from(4.0)).unwrap();
+    assert_eq!(get(&v, "view").as_string().as_deref(), Some("step4"));
+    for (what, bad) in not_1_to_12() {
+        let call = format!("minimisedView({what})");
+        let err = match view(bad.clone()) {
+            Ok(v) => panic!("{call}: accepted as {}", stringify(&get(&v, "view"))),
+            Err(e) => e,
+        };
+        let code = check_error(&call, &err);
+        assert_eq!(
+            get(&err, "field").as_string().as_deref(),
+            Some("step"),
+            "{call}"
+        );
+        // A whole number in range is the core's question (no such step); anything else is
+        // no step number at all.
+        let whole = bad
+            .as_f64()
+            .is_some_and(|n| n.fract() == 0.0 && n.abs() < 9e15);
+        let want = if whole {
+            "STEP_INVALID"
+        } else {
+            "INPUT_INVALID"
+        };
+        assert_eq!(code, want, "{call}");
+    }
+    for step in [6, 7, 255, 256, -6] {
+        let err = view(step.into()).unwrap_err();
+        let want = if step == 6 {
+            "HANDOVER_ONLY"
+        } else {
+            "STEP_INVALID"
+        };
+        assert_eq!(check_error(&format!("minimisedView({step})"), &err), want);
+    }
 }

@@ -122,7 +122,12 @@ fn target_group_good_and_bad() {
     assert_eq!(failures.length(), 1);
     assert_eq!(s(&failures.get(0), "condition"), "gemeente");
 
-    let r = target_group_check(parse(r#"{"id":"x"}"#), "2026-06-01".into(), "noord limburg".into()).unwrap();
+    let r = target_group_check(
+        parse(r#"{"id":"x"}"#),
+        "2026-06-01".into(),
+        "noord limburg".into(),
+    )
+    .unwrap();
     assert_eq!(Array::from(&get(&r, "failures")).length(), 5);
 
     let e = target_group_check(dossier(), "2026-13-01".into(), "noordLimburg".into()).unwrap_err();

@@ -38,13 +38,19 @@ export function initSync(module: { module: SyncInitInput } | SyncInitInput): Ini
 
 /**
  * What every function throws: a JS `Error` whose `message` is Dutch and never repeats a value
- * from the input (it names the field instead).
+ * from the input (it names the field instead). An argument of the wrong type (a number where
+ * text belongs, text where bytes belong) or a number that is not a whole number in range is
+ * `INPUT_INVALID`, with `field` set to the parameter's name as declared here. Bytes may also
+ * be passed as an `ArrayBuffer` or an array of whole numbers from 0 to 255.
  */
 export interface WoonkansError extends Error {
   name: "WoonkansError";
   /** Stable, upper snake case: `INPUT_INVALID`, `DATE_INVALID`, `BUNDLE_DIGEST`, … */
   code: string;
-  /** The field concerned, when there is one (Dutch field path, e.g. `peildatum`). */
+  /**
+   * The field concerned, when there is one: a Dutch field path (`peildatum`,
+   * `adres.postcode`), or the parameter's name (`referenceDate`) for a wrongly typed argument.
+   */
   field?: string;
 }
 
@@ -547,6 +553,11 @@ export interface DerivedFacts {
   ageBand: AgeBand;
   incomeBand: IncomeBand;
   householdSize: number;
+  /**
+   * Whether the rent table's young people's limit applies at the resident's exact age (18-20
+   * from 2026): a yes/no, not the age. Always written by `derivedFacts`; absent means no.
+   */
+  youngRentLimit?: boolean;
 }
 
 export interface Missing {
@@ -824,6 +835,11 @@ export interface RentLimits {
   incomeLimitMulti: number;
   incomeLimitSingleAow: number;
   incomeLimitMultiAow: number;
+  /**
+   * The highest age the young people's limit (kwaliteitskortingsgrens) applies to: 20 from
+   * 2026. Always written by `rentLimits`; a table without it keeps the rule before 2026 (22).
+   */
+  youngMaxAge?: number;
 }
 
 // ------------------------------------------------------------------ matching
@@ -1083,5 +1099,8 @@ export function assignCaseload(
 ): Assignment;
 export function defaultWeights(): Weights;
 export function rentLimits(): RentLimits;
-/** The highest net rent in cents that passend toewijzen allows. */
+/**
+ * The highest net rent in cents that passend toewijzen allows; `householdSize` is a whole
+ * number from 1 to 12.
+ */
 export function maxRent(householdSize: number, ageBand: AgeBand, incomeBand: IncomeBand): number;
