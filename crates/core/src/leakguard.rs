@@ -717,14 +717,25 @@ impl Walk<'_> {
                 }
             }
             Value::Object(map) => {
-                for (k, item) in map {
-                    let child = if path.is_empty() {
-                        k.clone()
+                let join = |segment: &str| {
+                    if path.is_empty() {
+                        segment.to_string()
                     } else {
-                        format!("{path}.{k}")
-                    };
+                        format!("{path}.{segment}")
+                    }
+                };
+                for (i, (k, item)) in map.iter().enumerate() {
+                    let mut child = join(k);
                     // A key is text too: check it under its own path.
+                    let before = self.findings.len();
                     self.check_text(&child, k);
+                    if self.findings.len() > before {
+                        // The key itself identifies someone, and a path quoting it would repeat
+                        // that in every message: name it by position instead, here and below.
+                        self.findings.truncate(before);
+                        child = join(&format!("<veldnaam {}>", i + 1));
+                        self.check_text(&child, k);
+                    }
                     self.walk(&child, item);
                 }
             }

@@ -8,6 +8,26 @@
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
+
+/// Debug stand-in for typed free text: shows whether there is any, never what it says. A note
+/// may hold what a coordinator typed about a resident before the scanner flagged it.
+struct Text<'a>(&'a str);
+
+impl fmt::Debug for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_empty() { "\"\"" } else { "…" })
+    }
+}
+
+/// Debug stand-in for a list of typed texts: their number only.
+struct Texts(usize);
+
+impl fmt::Debug for Texts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[{} × …]", self.0)
+    }
+}
 
 /// Age band, the generalisation of the date of birth. 18-22 and 23-27 together are the
 /// young-adult priority group.
@@ -177,7 +197,7 @@ impl ProfileCategory {
 
 /// A level 1-5 in the manner of the Zelfredzaamheid-Matrix (1 acute problems … 5 fully
 /// self-reliant) with an optional short note.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Assessment {
     pub level: Option<u8>,
@@ -233,7 +253,7 @@ impl Party {
 }
 
 /// One agreement of the relapse plan: who does what when it goes wrong.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RelapseAgreement {
     pub party: Party,
@@ -242,7 +262,7 @@ pub struct RelapseAgreement {
 
 /// The seed's "plan wie, wat doet bij terugval": the signals that show it is going wrong, and the
 /// agreements of who does what then.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RelapsePlan {
     pub signals: String,
@@ -273,7 +293,7 @@ impl RelapsePlan {
 }
 
 /// The complete placement profile, as the matcher and an association see it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlacementProfile {
     pub gender: Gender,
@@ -409,7 +429,7 @@ impl DerivedFacts {
 
 /// The coordinator's step-4 input while the profile is being built: every part may still be
 /// missing. `ProfileDraft::complete` lists what is missing or turns it into a profile.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ProfileDraft {
     pub assessments: BTreeMap<ProfileCategory, Assessment>,
@@ -427,6 +447,91 @@ pub struct ProfileDraft {
     pub safety_plan: Option<SafetyPlan>,
     /// A lower maximum rent than the rent-limit table gives, in cents.
     pub max_rent_override_cents: Option<u32>,
+}
+
+// Debug of the profile types: levels and choices, never typed text (notes, neighbourhoods,
+// places, relapse signals and agreements), so a profile can reach a log or a panic message.
+
+impl fmt::Debug for Assessment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Assessment")
+            .field("level", &self.level)
+            .field("note", &Text(&self.note))
+            .finish()
+    }
+}
+
+impl fmt::Debug for RelapseAgreement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RelapseAgreement")
+            .field("party", &self.party)
+            .field("action", &Text(&self.action))
+            .finish()
+    }
+}
+
+impl fmt::Debug for RelapsePlan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RelapsePlan")
+            .field("signals", &Text(&self.signals))
+            .field("agreements", &self.agreements)
+            .finish()
+    }
+}
+
+impl fmt::Debug for PlacementProfile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let notes: Vec<_> = self.notes.keys().collect();
+        f.debug_struct("PlacementProfile")
+            .field("gender", &self.gender)
+            .field("living_situation", &self.living_situation)
+            .field("mobility", &self.mobility)
+            .field("self_reliance", &self.self_reliance)
+            .field("notes", &notes)
+            .field("search_area", &Texts(self.search_area.len()))
+            .field(
+                "excluded_neighbourhoods",
+                &Texts(self.excluded_neighbourhoods.len()),
+            )
+            .field("housing_form", &self.housing_form)
+            .field("rent_arrears", &self.rent_arrears)
+            .field("nuisance", &self.nuisance)
+            .field("budget_management", &self.budget_management)
+            .field("contract_form", &self.contract_form)
+            .field("support_hours_per_week", &self.support_hours_per_week)
+            .field("reachable_24_7", &self.reachable_24_7)
+            .field("relapse_plan", &self.relapse_plan)
+            .field("safety_plan", &self.safety_plan)
+            .field("household_size", &self.household_size)
+            .field("age_band", &self.age_band)
+            .field("income_band", &self.income_band)
+            .field("max_rent_cents", &self.max_rent_cents)
+            .finish()
+    }
+}
+
+impl fmt::Debug for ProfileDraft {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ProfileDraft")
+            .field("assessments", &self.assessments)
+            .field("mobility", &self.mobility)
+            .field("search_area", &Texts(self.search_area.len()))
+            .field(
+                "excluded_neighbourhoods",
+                &Texts(self.excluded_neighbourhoods.len()),
+            )
+            .field("housing_form", &self.housing_form)
+            .field("rent_arrears", &self.rent_arrears)
+            .field("nuisance", &self.nuisance)
+            .field("budget_management", &self.budget_management)
+            .field("contract_form", &self.contract_form)
+            .field("support_hours_per_week", &self.support_hours_per_week)
+            .field("reachable_24_7", &self.reachable_24_7)
+            .field("relapse_plan", &self.relapse_plan)
+            .field("safety_plan", &self.safety_plan)
+            .field("max_rent_override_cents", &self.max_rent_override_cents)
+            .finish()
+    }
 }
 
 /// One thing that keeps a draft from being complete, in Dutch, with the field it concerns.
