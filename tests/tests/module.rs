@@ -2,8 +2,10 @@
 //! headless Chromium: the page loads the module with no framework, scores a profile against the
 //! sample offer exactly as the native core does, verifies a bundle made natively, shows the
 //! Dutch error for a tampered one, and asks nothing of another origin. A sweep from JavaScript
-//! calls every exported function with bad arguments through the real glue, and what every
-//! function really returns is type-checked against the hand-written declarations.
+//! calls every exported function with bad arguments through the real glue (every error must
+//! carry a `code`; none may come from the glue's own type checks), every text, byte and number
+//! parameter gets wrongly typed values one at a time, and what every function really returns is
+//! type-checked against the hand-written declarations.
 
 use fantoccini::Locator;
 use serde_json::Value;
@@ -281,13 +283,13 @@ async fn example_page_scores_the_sample_and_verifies_bundles() {
     b.close().await;
 }
 
-/// Functions whose parameters include a string, bytes or a number that the wasm-bindgen glue
-/// converts before the call reaches the module: given a value of another type, the glue itself
-/// throws (its `--debug` type checks, or the engine's `TypeError`), without a `code`. Every
-/// other function must answer with a coded error.
-const GLUE_TYPED: [&str; 25] = [
+/// Every function with a text, byte or number parameter. These once had typed parameters, and
+/// the wasm-bindgen glue threw its own code-less English errors for wrongly typed values (and
+/// wrapped numbers: `maxRent(257, …)` acted as 1); now each reads such values itself.
+const WITH_TEXT_BYTES_OR_NUMBERS: [&str; 26] = [
     "assignCaseload",
     "deriveCode",
+    "derivedFacts",
     "exportKey",
     "importKey",
     "importOfferCsv",
@@ -312,6 +314,34 @@ const GLUE_TYPED: [&str; 25] = [
     "validatePostcode",
     "verifyBundle",
 ];
+
+/// A thrown error as the module must make it: an `Error` with a stable upper-case code and a
+/// message that is neither empty, nor English glue or serde text, nor a repeat of the input.
+fn check_coded(call: &str, r: &Value) {
+    let code = r["code"].as_str().unwrap_or_default();
+    let message = r["message"].as_str().unwrap_or_default();
+    assert!(
+        !code.is_empty()
+            && code
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'),
+        "{call}: code {code:?} ({} {message})",
+        r["type"]
+    );
+    assert!(
+        !message.is_empty() && !message.contains("Markeerwaardezqx"),
+        "{call}: {message}"
+    );
+    for english in [
+        "expected a",
+        "invalid type",
+        "unreachable",
+        "is not a",
+        "Cannot ",
+    ] {
+        assert!(!message.contains(english), "{call}: {message}");
+    }
+}
 
 #[tokio::test(flavor = "current_thread")]
 async fn every_function_answers_bad_arguments_from_javascript_without_trapping() {
@@ -361,7 +391,7 @@ async fn every_function_answers_bad_arguments_from_javascript_without_trapping()
         .expect("run the sweep");
     let results = results.as_array().cloned().unwrap_or_default();
     let mut functions = std::collections::BTreeSet::new();
-    let mut glue_type_errors = 0;
+    let mut coded = 0;
     for r in &results {
         let name = r["name"].as_str().unwrap_or_default();
         let kind = r["kind"].as_str().unwrap_or_default();
@@ -372,58 +402,25 @@ async fn every_function_answers_bad_arguments_from_javascript_without_trapping()
             "{call}: {kind} {message}"
         );
         functions.insert(name.to_string());
-        match kind {
-            "coded" => {
-                assert!(!message.is_empty() && !message.contains("Markeerwaardezqx"));
-                assert!(
-                    !message.contains("invalid type") && !message.contains("unreachable"),
-                    "{call}: {message}"
-                );
-            }
-            "uncoded" => {
-                // The glue's own checks: "expected a string argument, found number", or the
-                // engine's TypeError for null, a BigInt or a Symbol.
-                assert!(
-                    GLUE_TYPED.contains(&name)
-                        && (r["type"] == "TypeError" || message.starts_with("expected a")),
-                    "{call}: an error without code: {} {message}",
-                    r["type"]
-                );
-                assert!(!message.contains("Markeerwaardezqx"), "{call}: {message}");
-                glue_type_errors += 1;
-            }
-            _ => {}
+        // Every failure is the module's own coded error; the glue throws nothing of its own.
+        assert!(kind == "ok" || kind == "coded", "{call}: {kind} {message}");
+        if kind == "coded" {
+            check_coded(&call, r);
+            coded += 1;
         }
     }
     // version(), sweep marker and 40 more: every export was reached.
     assert!(functions.len() >= 42, "{functions:?}");
     eprintln!(
-        "JS sweep: {} calls over {} functions, {glue_type_errors} uncoded errors from the glue's \
-         type checks, no trap",
+        "JS sweep: {} calls over {} functions, {coded} coded errors, no uncoded error, no trap",
         results.len() - 1,
         functions.len() - 1
     );
     b.close().await;
 }
 
-/// Good calls of every function from JavaScript; each call's arguments and result (or thrown
-/// error) come back as JSON, with `"__U8__"` for a `Uint8Array`.
-const GOOD_CALLS: &str = r#"const done = arguments[arguments.length - 1];
-(async () => {
-  const m = await import('/pkg/woonkans.js');
-  await m.default();
-  const calls = [];
-  const call = (name, ...args) => {
-    const c = { name, args };
-    try {
-      c.result = m[name](...args);
-    } catch (e) {
-      c.error = { message: e.message, code: e.code, field: e.field, missing: e.missing, findings: e.findings };
-    }
-    calls.push(c);
-    return c.result;
-  };
-  const dossier = {
+/// The dossier and profile draft the JavaScript scripts start from, put in at `/*FIXTURES*/`.
+const JS_FIXTURES: &str = r#"  const dossier = {
     id: 'd-1', name: { firstNames: 'Noor', tussenvoegsel: 'de', surname: 'Vries' },
     address: { street: 'Kerkstraat', houseNumber: 12, postcode: '5911 AB', place: 'Venlo' },
     gemeente: 'Venlo', phones: ['06-12345678'], email: 'noor@example.nl', birthDate: '2001-04-03',
@@ -454,6 +451,214 @@ const GOOD_CALLS: &str = r#"const done = arguments[arguments.length - 1];
     relapsePlan: { signals: 'Post blijft liggen.', agreements: [
       { party: 'careProvider', action: 'Huisbezoek.' }, { party: 'housingAssociation', action: 'Belt.' } ] },
   };
+"#;
+
+/// A script with the fixtures put in.
+fn script(text: &str) -> String {
+    text.replace("/*FIXTURES*/", JS_FIXTURES)
+}
+
+/// Every text, byte and number parameter through the real glue, one at a time: the function's
+/// good call first, then the call with that one argument of the wrong type, or a number that is
+/// not whole or out of range. Each result comes back with the parameter's name and kind.
+const PARAMETER_SWEEP: &str = r#"const done = arguments[arguments.length - 1];
+(async () => {
+  const m = await import('/pkg/woonkans.js');
+  await m.default();
+  const MARK = 'Markeerwaardezqx';
+/*FIXTURES*/
+  const facts = m.derivedFacts(dossier, '2026-06-01', 'Noord-Limburg');
+  const profile = m.buildProfile(draft, facts);
+  const key = m.newCodeKey();
+  const offer = m.sampleOffer();
+  const small = { associations: offer.associations, dwellings: offer.dwellings.slice(0, 20) };
+  const association = offer.associations.find((a) => a.workingArea.includes('Venlo'));
+  const code = m.deriveCode(key, association.id, '999994669');
+  const written = m.writeBundle({
+    date: '2026-06-01', at: '2026-06-01T10:00:00Z', region: 'noordLimburg',
+    recipientId: association.id, recipientName: association.name,
+    profiles: [{ code, profile, known: m.knownValues(dossier) }],
+  });
+  const csv = m.exportOfferCsv(small);
+  const json = m.exportOfferJson(small);
+  const confirmation = { grondslagConfirmed: true, confirmedBy: 'Ketenregisseur', date: '2026-06-01' };
+  const candidates = [{ localId: 'd-1', stableId: '999994669' }];
+
+  const T = 'text', O = 'optional text', B = 'bytes', N = 'number';
+  // [function, good arguments, { index: [parameter, kind] }]
+  const calls = [
+    ['scanText', ['tekst', null], { 0: ['text', T] }],
+    ['redactText', ['tekst', []], { 0: ['text', T] }],
+    ['validateBsn', ['999994669'], { 0: ['value', T] }],
+    ['validatePostcode', ['5911ab'], { 0: ['value', T] }],
+    ['validatePhone', ['06-12345678'], { 0: ['value', T] }],
+    ['validateEmail', ['a@example.nl'], { 0: ['value', T] }],
+    ['validateIban', ['NL91ABNA0417164300'], { 0: ['value', T] }],
+    ['validateDate', ['03-04-2001'], { 0: ['value', T] }],
+    ['targetGroupCheck', [dossier, '2026-06-01', 'Noord-Limburg'],
+      { 1: ['referenceDate', T], 2: ['region', T] }],
+    ['minimisedView', [4, dossier, '2026-06-01', 'Noord-Limburg'],
+      { 0: ['step', N], 2: ['referenceDate', T], 3: ['region', T] }],
+    ['minimisedView', [5, dossier, '2026-06-01', 'Noord-Limburg', code, profile], { 4: ['code', O] }],
+    ['makeHandover', [dossier, profile, association.id, association.name, confirmation],
+      { 2: ['associationId', T], 3: ['associationName', T] }],
+    ['recordGate', [{ id: 'n' }, 'consentToRegister', '2026-01-02', 'Zorgaanbieder'],
+      { 2: ['date', T], 3: ['actor', T] }],
+    ['derivedFacts', [dossier, '2026-06-01', 'Noord-Limburg'],
+      { 1: ['referenceDate', T], 2: ['region', T] }],
+    ['deriveCode', [key, association.id, '999994669'],
+      { 0: ['keyFile', T], 1: ['recipientId', T], 2: ['stableId', T] }],
+    ['parseCode', [code], { 0: ['text', T] }],
+    ['resolveCode', [key, association.id, code, candidates],
+      { 0: ['keyFile', T], 1: ['recipientId', T], 2: ['code', T] }],
+    ['exportKey', [key], { 0: ['keyFile', T] }],
+    ['importKey', [key], { 0: ['text', T] }],
+    ['verifyBundle', [written.bytes], { 0: ['bytes', B] }],
+    ['importOfferCsv', [csv.dwellings], { 0: ['bytes', B] }],
+    ['importOfferFile', [csv.associations], { 0: ['bytes', B] }],
+    ['importOfferJson', [json], { 0: ['text', T] }],
+    ['mergeOffer', [small, small, 'replace'], { 2: ['mode', T] }],
+    ['matchProfile', [profile, small, null, '2026-06-01'], { 3: ['referenceDate', T] }],
+    ['assignCaseload', [[profile], small, null, '2026-06-01'], { 3: ['referenceDate', T] }],
+    ['maxRent', [1, '23-27', 'atOrBelowLimit'], { 0: ['householdSize', N] }],
+  ];
+
+  const common = {
+    'true': true, 'bigint': 10n ** 30n, 'symbol': Symbol(MARK), 'function': () => MARK, '{}': {},
+    'marked object': { x: MARK, [MARK]: 1 }, 'date': new Date(),
+  };
+  const absent = { 'undefined': undefined, 'null': null };
+  const notText = {
+    ...absent, ...common, '0': 0, 'NaN': NaN, '-Infinity': -Infinity, '[]': [], 'array of text': [MARK],
+    'bytes': new TextEncoder().encode(MARK), 'String object': new String(MARK),
+  };
+  const bad = {
+    [T]: notText,
+    [O]: Object.fromEntries(Object.entries(notText).filter(([k]) => !(k in absent))),
+    [B]: {
+      ...absent, ...common, '0': 0, 'NaN': NaN, 'text': 'rommel ' + MARK, 'empty text': '',
+      '[1, 256]': [1, 256], '[-1]': [-1], '[1.5]': [1.5], '["1"]': ['1'], '[null]': [null],
+      '[1, , 3]': [1, , 3], 'Uint16Array': new Uint16Array([1, 2]),
+      'DataView': new DataView(new ArrayBuffer(2)),
+    },
+    [N]: {
+      ...absent, ...common, '"1"': '1', 'empty text': '', 'text': 'rommel ' + MARK, '[1]': [1],
+      'Number object': new Number(1), '0': 0, '-1': -1, '13': 13, '257 (1 mod 256)': 257,
+      '260 (4 mod 256)': 260, '3.7': 3.7, '4.5': 4.5, '1 + 2**-52': 1 + 2 ** -52, 'NaN': NaN,
+      'Infinity': Infinity, '-Infinity': -Infinity, '1e300': 1e300, '2**53 + 4': 2 ** 53 + 4,
+    },
+  };
+
+  const run = (name, args) => {
+    try {
+      m[name](...args);
+      return { kind: 'ok' };
+    } catch (e) {
+      return {
+        kind: e instanceof WebAssembly.RuntimeError ? 'trap'
+          : (e instanceof Error && typeof e.code === 'string' && e.code !== '') ? 'coded'
+          : 'uncoded',
+        type: e && e.constructor ? e.constructor.name : typeof e,
+        code: e && typeof e.code === 'string' ? e.code : '',
+        field: e && typeof e.field === 'string' ? e.field : '',
+        message: String(e && e.message !== undefined ? e.message : e),
+      };
+    }
+  };
+  const out = [];
+  for (const [name, args, params] of calls) {
+    out.push({ name, param: '', label: 'good', ...run(name, args) });
+    for (const [i, [param, kind]] of Object.entries(params)) {
+      for (const [label, value] of Object.entries(bad[kind])) {
+        const changed = [...args];
+        changed[Number(i)] = value;
+        out.push({ name, param, label, ...run(name, changed) });
+      }
+    }
+  }
+  // The same bundle as an ArrayBuffer and as an array of numbers.
+  const digest = m.verifyBundle(written.bytes).digest;
+  const buffer = written.bytes.slice().buffer;
+  out.push({
+    name: 'verifyBundle', param: 'bytes', label: 'other forms',
+    kind: m.verifyBundle(buffer).digest === digest && m.verifyBundle(Array.from(written.bytes)).digest === digest
+      ? 'ok' : 'different',
+  });
+  return out;
+})().then(done, (e) => done([{ name: 'sweep', label: 'script', kind: 'script-error', message: String(e) }]));"#;
+
+#[tokio::test(flavor = "current_thread")]
+async fn every_text_byte_and_number_parameter_refuses_wrong_types_from_javascript() {
+    let b = Browser::start().await;
+    open_example(&b).await;
+    let results = b
+        .client
+        .execute_async(&script(PARAMETER_SWEEP), vec![])
+        .await
+        .expect("run the parameter sweep");
+    b.close().await;
+    let results = results.as_array().cloned().unwrap_or_default();
+    let mut functions = std::collections::BTreeSet::new();
+    let mut refused = 0;
+    for r in &results {
+        let name = r["name"].as_str().unwrap_or_default();
+        let param = r["param"].as_str().unwrap_or_default();
+        let label = r["label"].as_str().unwrap_or_default();
+        let kind = r["kind"].as_str().unwrap_or_default();
+        let message = r["message"].as_str().unwrap_or_default();
+        let call = format!("{name}({param} = {label})");
+        functions.insert(name.to_string());
+        if label == "good" || label == "other forms" {
+            assert_eq!(kind, "ok", "{call}: {} {message}", r["code"]);
+            continue;
+        }
+        assert_eq!(kind, "coded", "{call}: {} {message}", r["type"]);
+        check_coded(&call, r);
+        assert_eq!(r["field"].as_str(), Some(param), "{call}: {message}");
+        let code = r["code"].as_str().unwrap_or_default();
+        // A whole step number that is no step (0, 13, 257) is the core's STEP_INVALID.
+        if param == "step" && code == "STEP_INVALID" {
+            assert!(
+                ["0", "-1", "13", "257 (1 mod 256)", "260 (4 mod 256)"].contains(&label),
+                "{call}: {message}"
+            );
+        } else {
+            assert_eq!(code, "INPUT_INVALID", "{call}: {message}");
+            assert!(message.contains(param), "{call}: {message}");
+        }
+        refused += 1;
+    }
+    let want: std::collections::BTreeSet<String> = WITH_TEXT_BYTES_OR_NUMBERS
+        .iter()
+        .map(|f| f.to_string())
+        .collect();
+    assert_eq!(functions, want);
+    eprintln!(
+        "JS parameter sweep: {} calls over {} functions, {refused} wrongly typed arguments refused \
+         with a code",
+        results.len(),
+        functions.len()
+    );
+}
+
+/// Good calls of every function from JavaScript; each call's arguments and result (or thrown
+/// error) come back as JSON, with `"__U8__"` for a `Uint8Array`.
+const GOOD_CALLS: &str = r#"const done = arguments[arguments.length - 1];
+(async () => {
+  const m = await import('/pkg/woonkans.js');
+  await m.default();
+  const calls = [];
+  const call = (name, ...args) => {
+    const c = { name, args };
+    try {
+      c.result = m[name](...args);
+    } catch (e) {
+      c.error = { message: e.message, code: e.code, field: e.field, missing: e.missing, findings: e.findings };
+    }
+    calls.push(c);
+    return c.result;
+  };
+/*FIXTURES*/
 
   for (const f of ['version', 'bundleFormat', 'bundleFormatVersion', 'processingRegister', 'defaultWeights', 'rentLimits'])
     call(f);
@@ -548,7 +753,7 @@ async fn declarations_match_what_the_module_returns() {
     open_example(&b).await;
     let calls = b
         .client
-        .execute_async(GOOD_CALLS, vec![])
+        .execute_async(&script(GOOD_CALLS), vec![])
         .await
         .expect("run the good calls");
     let calls = calls
@@ -599,8 +804,11 @@ async fn declarations_match_what_the_module_returns() {
             ));
         }
     }
-    let exported: Vec<&str> = GLUE_TYPED.to_vec();
-    assert!(exported.iter().all(|f| names.contains(*f)));
+    assert!(
+        WITH_TEXT_BYTES_OR_NUMBERS
+            .iter()
+            .all(|f| names.contains(*f))
+    );
     assert!(names.len() >= 42, "{names:?}");
     // Exactly the six bad calls among them throw, in order.
     assert_eq!(
