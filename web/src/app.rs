@@ -1,3 +1,4 @@
+use crate::components::damaged::DamagedNotice;
 use crate::components::header::Header;
 use crate::components::vault_gate::VaultGate;
 use crate::pages::Page;
@@ -117,6 +118,7 @@ pub fn app() -> Html {
             <a class="skiplink" href="#inhoud">{ "Direct naar de inhoud" }</a>
             <Header />
             <main id="inhoud" class="inhoud" tabindex="-1">
+                <DamagedNotice />
                 { body }
             </main>
             <footer class="voet">

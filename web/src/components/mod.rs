@@ -1,3 +1,4 @@
+pub mod damaged;
 pub mod files;
 pub mod form;
 pub mod header;
