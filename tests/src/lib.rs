@@ -59,6 +59,8 @@ impl Browser {
         let profile = std::env::temp_dir().join(format!("woonkans-e2e-{port}"));
         let _ = std::fs::remove_dir_all(&profile);
         let caps = serde_json::json!({
+            // Console messages (CSP refusals among them) for `browser_log`.
+            "goog:loggingPrefs": { "browser": "ALL" },
             "goog:chromeOptions": {
                 "binary": "/usr/bin/chromium",
                 "args": [
@@ -109,6 +111,27 @@ impl Browser {
             }
         }
         panic!("chromedriver did not start: {last_err:?}");
+    }
+
+    /// The browser's console messages since the last call (chromedriver hands each out once).
+    pub async fn browser_log(&self) -> Vec<serde_json::Value> {
+        let v = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("read the browser log through chromedriver");
+        v.as_array().cloned().unwrap_or_default()
+    }
+
+    /// Console messages since the last call that report a Content Security Policy refusal.
+    pub async fn csp_violations(&self) -> Vec<String> {
+        self.browser_log()
+            .await
+            .iter()
+            .filter_map(|e| e.get("message").and_then(|m| m.as_str()))
+            .filter(|m| m.contains("Content Security Policy") || m.contains("Refused to"))
+            .map(String::from)
+            .collect()
     }
 
     pub fn downloads(&self) -> PathBuf {
@@ -272,6 +295,31 @@ impl Browser {
 impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
+    }
+}
+
+/// chromedriver's `POST /session/{id}/se/log` with `{"type": "browser"}`: the console messages
+/// collected under `goog:loggingPrefs`. Not part of W3C WebDriver, so fantoccini has no method.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(r#"{"type":"browser"}"#.to_string()),
+        )
     }
 }
 
