@@ -284,6 +284,52 @@ impl Browser {
         );
     }
 
+    /// Seals `plaintext` as vault record `name`, as the app does (AES-256-GCM under the
+    /// PBKDF2 key, the record name as associated data), so a test can start from a prepared
+    /// workspace. The vault must be locked, or the app's autosave could overwrite the record.
+    pub async fn seal_record(&self, passphrase: &str, name: &str, plaintext: &str) {
+        let script = r#"
+        const [pass, name, plaintext] = arguments;
+        const done = arguments[arguments.length - 1];
+        const meta = JSON.parse(localStorage.getItem('woonkans.v1.meta'));
+        const decode = s => Uint8Array.from(atob(s), c => c.charCodeAt(0));
+        const encode = bytes => {
+            let s = '';
+            for (let i = 0; i < bytes.length; i += 0x8000) {
+                s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+            }
+            return btoa(s);
+        };
+        (async () => {
+            const text = new TextEncoder();
+            const base = await crypto.subtle.importKey('raw', text.encode(pass.normalize('NFC')),
+                'PBKDF2', false, ['deriveKey']);
+            const key = await crypto.subtle.deriveKey(
+                { name: 'PBKDF2', hash: 'SHA-256', salt: decode(meta.kdf.salt), iterations: meta.kdf.iterations },
+                base, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+            const nonce = crypto.getRandomValues(new Uint8Array(12));
+            const sealed = new Uint8Array(await crypto.subtle.encrypt(
+                { name: 'AES-GCM', iv: nonce, additionalData: text.encode(name) }, key, text.encode(plaintext)));
+            localStorage.setItem('woonkans.v1.' + name,
+                JSON.stringify({ nonce: encode(nonce), ciphertext: encode(sealed) }));
+            return true;
+        })().then(done, e => done(String(e)));
+    "#;
+        let result = self
+            .client
+            .execute_async(
+                script,
+                vec![passphrase.into(), name.into(), plaintext.into()],
+            )
+            .await
+            .expect("run the sealing script");
+        assert_eq!(
+            result,
+            serde_json::Value::Bool(true),
+            "sealing failed: {result}"
+        );
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();

@@ -144,48 +144,6 @@ fn fitting_association(ws: &Workspace, case: &str) -> String {
         .association_id
 }
 
-/// Seals `plaintext` as vault record `name`, as the app does. The vault must be locked, or the
-/// app's autosave could overwrite it.
-async fn seal_record(b: &Browser, name: &str, plaintext: &str) {
-    let script = r#"
-        const [pass, name, plaintext] = arguments;
-        const done = arguments[arguments.length - 1];
-        const meta = JSON.parse(localStorage.getItem('woonkans.v1.meta'));
-        const decode = s => Uint8Array.from(atob(s), c => c.charCodeAt(0));
-        const encode = bytes => {
-            let s = '';
-            for (let i = 0; i < bytes.length; i += 0x8000) {
-                s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-            }
-            return btoa(s);
-        };
-        (async () => {
-            const text = new TextEncoder();
-            const base = await crypto.subtle.importKey('raw', text.encode(pass.normalize('NFC')),
-                'PBKDF2', false, ['deriveKey']);
-            const key = await crypto.subtle.deriveKey(
-                { name: 'PBKDF2', hash: 'SHA-256', salt: decode(meta.kdf.salt), iterations: meta.kdf.iterations },
-                base, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
-            const nonce = crypto.getRandomValues(new Uint8Array(12));
-            const sealed = new Uint8Array(await crypto.subtle.encrypt(
-                { name: 'AES-GCM', iv: nonce, additionalData: text.encode(name) }, key, text.encode(plaintext)));
-            localStorage.setItem('woonkans.v1.' + name,
-                JSON.stringify({ nonce: encode(nonce), ciphertext: encode(sealed) }));
-            return true;
-        })().then(done, e => done(String(e)));
-    "#;
-    let result = b
-        .client
-        .execute_async(script, vec![PASS.into(), name.into(), plaintext.into()])
-        .await
-        .expect("run the sealing script");
-    assert_eq!(
-        result,
-        serde_json::Value::Bool(true),
-        "sealing failed: {result}"
-    );
-}
-
 /// Waits for a finished download (Chromium writes `<name>.crdownload` first).
 async fn downloaded(b: &Browser, name: &str) -> Vec<u8> {
     let path = b.downloads().join(name);
@@ -259,8 +217,10 @@ async fn coordinator_writes_a_bundle_the_association_opens_it_and_the_log_export
     // Lock, seal the prepared cases and offer into the vault, reload on /bundels and unlock.
     b.click_button("Vergrendelen").await;
     b.wait_for_text("Kluis ontgrendelen").await;
-    seal_record(&b, "dossiers", &serde_json::to_string(&ws.cases).unwrap()).await;
-    seal_record(&b, "offer", &serde_json::to_string(&ws.offer).unwrap()).await;
+    b.seal_record(PASS, "dossiers", &serde_json::to_string(&ws.cases).unwrap())
+        .await;
+    b.seal_record(PASS, "offer", &serde_json::to_string(&ws.offer).unwrap())
+        .await;
     b.open("/bundels").await;
     b.unlock(PASS).await;
     b.wait_for("#corporatie").await;
