@@ -28,7 +28,7 @@ if ! cargo +nightly fuzz build --fuzz-dir crates/fuzz >crates/fuzz/logs/build.lo
 fi
 
 status=0
-printf '%-14s %8s %12s %9s  %s\n' target seconds executions exec/s result
+printf '%-24s %8s %12s %9s  %s\n' target seconds executions exec/s result
 for t in "${targets[@]}"; do
     mkdir -p "crates/fuzz/corpus/$t"
     log="crates/fuzz/logs/$t.log"
@@ -42,11 +42,11 @@ for t in "${targets[@]}"; do
         runs=$(echo "$done_line" | awk '{print $2}')
         secs=$(echo "$done_line" | awk '{print $5}')
         rate=$((runs / (secs > 0 ? secs : 1)))
-        printf '%-14s %8s %12s %9s  %s\n' "$t" "$secs" "$runs" "$rate" "ok"
+        printf '%-24s %8s %12s %9s  %s\n' "$t" "$secs" "$runs" "$rate" "ok"
     else
         status=1
         artifact=$(grep -oE '[^ ]*artifacts/[^ ]+' "$log" | tail -n 1)
-        printf '%-14s %8s %12s %9s  %s\n' "$t" - - - "FAILED (exit $rc) ${artifact:-see $log}"
+        printf '%-24s %8s %12s %9s  %s\n' "$t" - - - "FAILED (exit $rc) ${artifact:-see $log}"
     fi
 done
 exit "$status"
