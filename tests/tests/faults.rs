@@ -704,6 +704,13 @@ async fn huge_and_deeply_nested_bundles_are_refused_and_the_page_stays_responsiv
     std::fs::write(&big, padded).unwrap();
     let small = dir.join("leeg.json");
     std::fs::write(&small, "{}").unwrap();
+    // 2 GiB without using the disk: the app must refuse it on its size, before reading it into
+    // a tab that would run out of memory.
+    let huge = dir.join("video-per-ongeluk.json");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(2 * 1024 * 1024 * 1024)
+        .unwrap();
 
     let b = Browser::start().await;
     b.open("/bundel-openen").await;
@@ -721,7 +728,7 @@ async fn huge_and_deeply_nested_bundles_are_refused_and_the_page_stays_responsiv
         ),
         (
             &big,
-            "Dit bestand is groter dan 20 MB en kan geen Woonkans-bundel zijn.",
+            "Dit bestand is te groot (21 MB); hier past hoogstens 20 MB.",
         ),
         (
             &deep_object,
@@ -730,6 +737,10 @@ async fn huge_and_deeply_nested_bundles_are_refused_and_the_page_stays_responsiv
         (
             &small,
             "Dit bestand is geen Woonkans-bundel: het formaat 'woonkans-bundel' ontbreekt.",
+        ),
+        (
+            &huge,
+            "Dit bestand is te groot (2048 MB); hier past hoogstens 20 MB.",
         ),
     ] {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();

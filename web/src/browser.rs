@@ -84,9 +84,33 @@ pub fn download(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), String>
     Ok(())
 }
 
-/// Reads a file the user chose or dropped.
-pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
+/// Reads a file the user chose or dropped, unless it is larger than `max_bytes`: each kind of
+/// file the app reads has a size limit in the core, and a file far beyond it (a video picked by
+/// mistake) is refused on its size, before it is copied into memory, where it could exhaust the
+/// tab and take unsaved work with it. The message names sizes only, never the file's name.
+pub async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<Vec<u8>, String> {
+    let size = file.size();
+    if size > max_bytes as f64 {
+        return Err(too_large(size, max_bytes));
+    }
     gloo::file::futures::read_as_bytes(&gloo::file::Blob::from(file))
         .await
         .map_err(|_| "Het bestand kon niet worden gelezen.".to_string())
+}
+
+/// "Dit bestand is te groot (… MB); hier past hoogstens … MB. Er is niets gewijzigd."
+pub fn too_large(size: f64, max_bytes: usize) -> String {
+    let mb = |bytes: f64| {
+        let v = bytes / (1024.0 * 1024.0);
+        if v < 10.0 {
+            format!("{v:.1}").replace('.', ",")
+        } else {
+            format!("{v:.0}")
+        }
+    };
+    format!(
+        "Dit bestand is te groot ({} MB); hier past hoogstens {} MB. Er is niets gewijzigd.",
+        mb(size),
+        mb(max_bytes as f64)
+    )
 }

@@ -1,7 +1,8 @@
 //! The encrypted local vault (kluis): everything the app keeps lives in `localStorage`, but only
 //! as AES-256-GCM ciphertext under a key derived from the coordinator's passphrase.
 //!
-//! Layout, all keys under [`KEY_PREFIX`]:
+//! Layout, all keys under [`KEY_PREFIX`] (the JSON shapes, and the checks on everything read
+//! back before any crypto runs, are in `woonkans_core::vaultfile`):
 //! - `woonkans.v1.meta`: plain JSON with the format, the KDF parameters (PBKDF2-SHA-256,
 //!   iterations, 16-byte salt) and `check`, a known plaintext sealed under the key. It holds no
 //!   personal data; `check` lets a wrong passphrase be told apart from a damaged record.
@@ -13,13 +14,12 @@
 //! vault), encoded as UTF-8, handed to WebCrypto and not kept: a [`Vault`] holds only the
 //! non-extractable `CryptoKey`.
 
-pub mod base64;
 mod strength;
 
 pub use strength::{MIN_PASSPHRASE_CHARS, Strength, passphrase_strength};
 
 use js_sys::{Array, JsString, Uint8Array};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -29,27 +29,17 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     AesDerivedKeyParams, AesGcmParams, CryptoKey, DomException, Pbkdf2Params, Storage, SubtleCrypto,
 };
+use woonkans_core::vaultfile::{
+    self, Backup, ITERATIONS, META_NAME, Meta, MetaError, NONCE_LEN, SALT_LEN, Sealed,
+    valid_record_name,
+};
 
 /// Every key the app owns starts with this; [`wipe`] removes all of them.
 pub const APP_PREFIX: &str = "woonkans.";
 /// Keys of this vault format.
 pub const KEY_PREFIX: &str = "woonkans.v1.";
 const META_KEY: &str = "woonkans.v1.meta";
-const META_NAME: &str = "meta";
 
-/// `format` of the stored meta.
-pub const FORMAT: &str = "woonkans-kluis";
-/// `format` of an exported backup file.
-pub const BACKUP_FORMAT: &str = "woonkans-kluis-backup";
-pub const VERSION: u32 = 1;
-/// PBKDF2-HMAC-SHA-256 iterations: the OWASP 2023 recommendation.
-pub const ITERATIONS: u32 = 600_000;
-/// A backup asking for more would freeze the tab for minutes; no version of the app writes it.
-const MAX_ITERATIONS: u32 = 10_000_000;
-const KDF_NAME: &str = "PBKDF2-SHA-256";
-const SALT_LEN: usize = 16;
-const NONCE_LEN: usize = 12;
-const TAG_LEN: usize = 16;
 const CHECK_PLAINTEXT: &[u8] = b"woonkans-kluis controle v1";
 /// Contains a '.', which no record name may, so the check can never stand in for a record.
 const CHECK_AD: &[u8] = b"woonkans.v1.meta.check";
@@ -154,149 +144,13 @@ impl fmt::Display for VaultError {
 impl std::error::Error for VaultError {}
 
 // ---------------------------------------------------------------------------------------------
-// Stored JSON shapes.
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct Sealed {
-    nonce: String,
-    ciphertext: String,
-}
-
-impl Sealed {
-    /// The raw nonce and ciphertext, if they have the shape AES-GCM output has.
-    fn bytes(&self) -> Option<([u8; NONCE_LEN], Vec<u8>)> {
-        let nonce: [u8; NONCE_LEN] = base64::decode(&self.nonce)?.try_into().ok()?;
-        let ciphertext = base64::decode(&self.ciphertext)?;
-        (ciphertext.len() >= TAG_LEN).then_some((nonce, ciphertext))
-    }
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct Kdf {
-    name: String,
-    iterations: u32,
-    salt: String,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct Meta {
-    format: String,
-    version: u32,
-    kdf: Kdf,
-    check: Sealed,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-struct Backup {
-    format: String,
-    version: u32,
-    meta: Meta,
-    records: BTreeMap<String, Sealed>,
-}
-
-/// Only the fields every version keeps, so a newer file is recognised as newer, not as garbage.
-#[derive(Deserialize)]
-struct Header {
-    format: String,
-    version: u32,
-}
-
-/// Why a meta (stored or in a backup) is unusable.
-enum MetaProblem {
-    Newer,
-    Invalid(&'static str),
-}
-
-/// Checks a meta's shape and returns its salt.
-fn validate_meta(meta: &Meta) -> Result<[u8; SALT_LEN], MetaProblem> {
-    if meta.format != FORMAT {
-        return Err(MetaProblem::Invalid(
-            "de kluisgegevens hebben een onbekende vorm",
-        ));
-    }
-    if meta.version > VERSION {
-        return Err(MetaProblem::Newer);
-    }
-    if meta.version != VERSION {
-        return Err(MetaProblem::Invalid(
-            "de kluisgegevens hebben een onbekende versie",
-        ));
-    }
-    if meta.kdf.name != KDF_NAME || !(ITERATIONS..=MAX_ITERATIONS).contains(&meta.kdf.iterations) {
-        return Err(MetaProblem::Invalid(
-            "de sleutelafleiding wordt niet ondersteund",
-        ));
-    }
-    let salt = base64::decode(&meta.kdf.salt)
-        .and_then(|s| <[u8; SALT_LEN]>::try_from(s).ok())
-        .ok_or(MetaProblem::Invalid("de kluisgegevens zijn onvolledig"))?;
-    if meta.check.bytes().is_none() {
-        return Err(MetaProblem::Invalid("de kluisgegevens zijn onvolledig"));
-    }
-    Ok(salt)
-}
-
-fn parse_stored_meta(text: &str) -> Result<(Meta, [u8; SALT_LEN]), VaultError> {
-    let corrupt = || VaultError::CorruptRecord(META_NAME.to_owned());
-    let header: Header = serde_json::from_str(text).map_err(|_| corrupt())?;
-    if header.format == FORMAT && header.version > VERSION {
-        return Err(VaultError::NewerVersion);
-    }
-    let meta: Meta = serde_json::from_str(text).map_err(|_| corrupt())?;
-    match validate_meta(&meta) {
-        Ok(salt) => Ok((meta, salt)),
-        Err(MetaProblem::Newer) => Err(VaultError::NewerVersion),
-        Err(MetaProblem::Invalid(_)) => Err(corrupt()),
-    }
-}
-
-fn parse_backup(text: &str) -> Result<(Backup, [u8; SALT_LEN]), VaultError> {
-    let header: Header = serde_json::from_str(text)
-        .map_err(|_| VaultError::BackupInvalid("het is geen back-up van Woonkans"))?;
-    if header.format != BACKUP_FORMAT {
-        return Err(VaultError::BackupInvalid(
-            "het is geen back-up van Woonkans",
-        ));
-    }
-    if header.version > VERSION {
-        return Err(VaultError::BackupInvalid(
-            "hij is gemaakt met een nieuwere versie van Woonkans",
-        ));
-    }
-    if header.version != VERSION {
-        return Err(VaultError::BackupInvalid(
-            "de versie wordt niet ondersteund",
-        ));
-    }
-    let backup: Backup = serde_json::from_str(text)
-        .map_err(|_| VaultError::BackupInvalid("de inhoud is onvolledig of beschadigd"))?;
-    let salt = validate_meta(&backup.meta).map_err(|problem| match problem {
-        MetaProblem::Newer => {
-            VaultError::BackupInvalid("hij is gemaakt met een nieuwere versie van Woonkans")
-        }
-        MetaProblem::Invalid(reason) => VaultError::BackupInvalid(reason),
-    })?;
-    for (name, sealed) in &backup.records {
-        if !valid_record_name(name) || sealed.bytes().is_none() {
-            return Err(VaultError::BackupInvalid(
-                "de inhoud is onvolledig of beschadigd",
-            ));
-        }
-    }
-    Ok((backup, salt))
-}
-
-// ---------------------------------------------------------------------------------------------
 // Storage.
 
-fn valid_record_name(name: &str) -> bool {
-    let b = name.as_bytes();
-    !b.is_empty()
-        && b.len() <= 64
-        && name != META_NAME
-        && b[0].is_ascii_alphanumeric()
-        && b.iter()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'_' | b'-'))
+fn parse_stored_meta(text: &str) -> Result<(Meta, [u8; SALT_LEN]), VaultError> {
+    vaultfile::parse_meta(text).map_err(|e| match e {
+        MetaError::Newer => VaultError::NewerVersion,
+        MetaError::Damaged => VaultError::CorruptRecord(META_NAME.to_owned()),
+    })
 }
 
 fn record_key(name: &str) -> String {
@@ -432,10 +286,7 @@ async fn seal(key: &CryptoKey, ad: &[u8], plaintext: &[u8]) -> Result<Sealed, Va
     data.fill(0, 0, data.length());
     let buffer = resolve(encrypted).await.map_err(|_| VaultError::Crypto)?;
     let ciphertext = Uint8Array::new(&buffer).to_vec();
-    Ok(Sealed {
-        nonce: base64::encode(&nonce),
-        ciphertext: base64::encode(&ciphertext),
-    })
+    Ok(Sealed::from_bytes(&nonce, &ciphertext))
 }
 
 enum OpenError {
@@ -559,16 +410,7 @@ pub async fn create(passphrase: &str) -> Result<Vault, VaultError> {
     for k in keys_with(&s, KEY_PREFIX)? {
         remove(&s, &k)?;
     }
-    let meta = Meta {
-        format: FORMAT.to_owned(),
-        version: VERSION,
-        kdf: Kdf {
-            name: KDF_NAME.to_owned(),
-            iterations: ITERATIONS,
-            salt: base64::encode(&salt),
-        },
-        check,
-    };
+    let meta = Meta::new(&salt, check);
     set(&s, META_KEY, &to_json(&meta)?)?;
     Ok(Vault::new(key, salt, ITERATIONS))
 }
@@ -599,8 +441,7 @@ fn stored_records(s: &Storage) -> Result<Vec<(String, Sealed)>, VaultError> {
     let mut out = Vec::new();
     for name in record_names(s)? {
         if let Some(text) = get(s, &record_key(&name))?
-            && let Ok(sealed) = serde_json::from_str::<Sealed>(&text)
-            && sealed.bytes().is_some()
+            && let Some(sealed) = Sealed::parse(&text)
         {
             out.push((name, sealed));
         }
@@ -670,7 +511,7 @@ impl Vault {
             return Ok(None);
         };
         let corrupt = || VaultError::CorruptRecord(record.to_owned());
-        let sealed: Sealed = serde_json::from_str(&text).map_err(|_| corrupt())?;
+        let sealed = Sealed::parse(&text).ok_or_else(corrupt)?;
         match open(&self.key, record.as_bytes(), &sealed).await {
             Ok(plain) => Ok(Some(plain)),
             Err(OpenError::Rejected) => Err(corrupt()),
@@ -690,12 +531,7 @@ impl Vault {
     pub async fn export_backup(&self) -> Result<String, VaultError> {
         let s = storage()?;
         let meta = self.current_meta(&s)?;
-        let backup = Backup {
-            format: BACKUP_FORMAT.to_owned(),
-            version: VERSION,
-            meta,
-            records: stored_records(&s)?.into_iter().collect(),
-        };
+        let backup = Backup::new(meta, stored_records(&s)?.into_iter().collect());
         to_json(&backup)
     }
 }
@@ -703,9 +539,10 @@ impl Vault {
 /// Restores a backup made by [`Vault::export_backup`], replacing the stored vault. The file's
 /// format, version and structure and the passphrase are all checked before storage is touched;
 /// if storage fills up halfway, the previous vault is put back.
-pub async fn import_backup(text: &str, passphrase: &str) -> Result<Vault, VaultError> {
+pub async fn import_backup(file: &[u8], passphrase: &str) -> Result<Vault, VaultError> {
     let s = storage()?;
-    let (mut backup, salt) = parse_backup(text)?;
+    let (mut backup, salt) =
+        vaultfile::parse_backup(file).map_err(|e| VaultError::BackupInvalid(e.0))?;
     let key = derive(passphrase, &salt, backup.meta.kdf.iterations).await?;
     if !check_opens(&key, &backup.meta.check).await? {
         let records = backup.records.iter().map(|(n, r)| (n.as_str(), r));

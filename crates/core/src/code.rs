@@ -314,7 +314,17 @@ pub fn export_key(key: &CodeKey) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
 }
 
+/// A key file is about 200 bytes; anything this large is another file, and the app refuses it
+/// before reading it whole.
+pub const MAX_KEY_FILE_BYTES: usize = 64 * 1024;
+
 pub fn import_key(text: &str) -> Result<CodeKey> {
+    if text.len() > MAX_KEY_FILE_BYTES {
+        return Err(Error::new(
+            "KEY_FILE_INVALID",
+            "Dit is geen Woonkans-sleutelbestand: het bestand is veel te groot.",
+        ));
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: serde_json::Value = serde_json::from_str(text).map_err(|_| {
         Error::new(
@@ -523,6 +533,9 @@ mod tests {
         let e = import_key(&bad_version).unwrap_err();
         assert_eq!(e.code, "KEY_FILE_VERSION");
         assert!(e.message.contains("versie 2"));
+        // Padding keeps it JSON, but no key file is this large.
+        let padded = format!("{text}{}", " ".repeat(MAX_KEY_FILE_BYTES));
+        assert_eq!(import_key(&padded).unwrap_err().code, "KEY_FILE_INVALID");
         let hex_key = to_hex(&k.0);
         let mut flipped = hex_key.clone().into_bytes();
         flipped[0] = if flipped[0] == b'0' { b'1' } else { b'0' };

@@ -5,6 +5,7 @@
 //! testable natively and identical in the browser.
 
 pub mod assign;
+pub mod base64;
 pub mod bundle;
 pub mod bundle_view;
 pub mod code;
@@ -33,6 +34,7 @@ pub mod scan;
 pub mod targetgroup;
 pub mod text;
 pub mod validate;
+pub mod vaultfile;
 pub mod workspace;
 
 pub use error::{Error, Result};

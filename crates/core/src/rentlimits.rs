@@ -37,6 +37,9 @@ fn pre_2026_young_max_age() -> u8 {
     22
 }
 
+/// A table is under a kilobyte; the app refuses a file this large before reading it whole.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
 /// The table shipped with the app.
 pub fn current() -> RentLimits {
     // Figures and source are kept in one place so a year's update is a data change only.
@@ -46,6 +49,12 @@ pub fn current() -> RentLimits {
 
 impl RentLimits {
     pub fn from_json(text: &str) -> Result<RentLimits> {
+        if text.len() > MAX_FILE_BYTES {
+            return Err(Error::new(
+                "RENT_LIMITS_INVALID",
+                "Dit bestand is geen geldige tabel met huur- en inkomensgrenzen: het is veel te groot.",
+            ));
+        }
         let limits: RentLimits = serde_json::from_str(text).map_err(|_| {
             Error::new(
                 "RENT_LIMITS_INVALID",
@@ -163,5 +172,16 @@ mod tests {
         let mut t = current();
         t.liberalisatiegrens_cents = 1;
         assert!(RentLimits::from_json(&serde_json::to_string(&t).unwrap()).is_err());
+    }
+
+    #[test]
+    fn refuses_a_file_far_too_large_for_a_table() {
+        let json = serde_json::to_string(&current()).unwrap();
+        assert!(RentLimits::from_json(&json).is_ok());
+        let padded = format!("{json}{}", " ".repeat(MAX_FILE_BYTES));
+        assert_eq!(
+            RentLimits::from_json(&padded).unwrap_err().code,
+            "RENT_LIMITS_INVALID"
+        );
     }
 }

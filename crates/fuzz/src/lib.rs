@@ -18,6 +18,7 @@ use woonkans_core::known::Known;
 use woonkans_core::rentlimits::RentLimits;
 use woonkans_core::scan::{self, Finding};
 use woonkans_core::validate;
+use woonkans_core::vaultfile::{self, Backup, Sealed};
 use woonkans_core::workspace::Workspace;
 
 /// A target's name (the fuzz binary, the seed and regression folders) and its check.
@@ -37,6 +38,7 @@ pub const TARGETS: &[Target] = &[
     ("date_parse", check_date_parse),
     ("validate", check_validate),
     ("scan", check_scan),
+    ("vault_file", check_vault_file),
 ];
 
 /// Most parsers take text: the bytes that are not UTF-8 are not interesting for them (the
@@ -214,6 +216,51 @@ pub fn check_import_key(data: &[u8]) {
     let Ok(key) = code::import_key(t) else { return };
     let again = code::import_key(&code::export_key(&key)).expect("an exported key imports");
     assert!(again == key, "key file round trip");
+}
+
+/// The vault's backup file and stored entries, before any crypto: an accepted backup has a
+/// 16-byte salt, iterations in the allowed range and records of AES-GCM shape under app record
+/// names, and reads back unchanged once written; its meta is also a valid stored meta. The same
+/// input is tried as a stored meta and as one stored record.
+pub fn check_vault_file(data: &[u8]) {
+    if let Ok((backup, salt)) = vaultfile::parse_backup(data) {
+        let kdf = &backup.meta.kdf;
+        assert!(
+            (vaultfile::ITERATIONS..=vaultfile::MAX_ITERATIONS).contains(&kdf.iterations),
+            "iterations outside the allowed range accepted"
+        );
+        for (name, sealed) in &backup.records {
+            assert!(vaultfile::valid_record_name(name), "record name accepted");
+            let (nonce, ciphertext) = sealed.bytes().expect("record of AES-GCM shape");
+            assert!(ciphertext.len() >= vaultfile::TAG_LEN);
+            assert_eq!(
+                &Sealed::from_bytes(&nonce, &ciphertext),
+                sealed,
+                "one spelling"
+            );
+        }
+        let written = serde_json::to_vec(&backup).expect("a backup serialises");
+        let (again, salt_again): (Backup, _) =
+            vaultfile::parse_backup(&written).expect("a written backup reads back");
+        assert_eq!(again, backup, "backup round trip");
+        assert_eq!(salt_again, salt);
+        let meta = serde_json::to_string(&backup.meta).expect("a meta serialises");
+        let (stored, stored_salt) = vaultfile::parse_meta(&meta).expect("its meta is valid");
+        assert_eq!((stored, stored_salt), (backup.meta, salt));
+    }
+    let Some(t) = text(data) else { return };
+    if let Ok((meta, salt)) = vaultfile::parse_meta(t) {
+        let again = serde_json::to_string(&meta).expect("a meta serialises");
+        assert_eq!(
+            vaultfile::parse_meta(&again),
+            Ok((meta, salt)),
+            "meta round trip"
+        );
+    }
+    if let Some(sealed) = Sealed::parse(t) {
+        let again = serde_json::to_string(&sealed).expect("a record serialises");
+        assert_eq!(Sealed::parse(&again), Some(sealed), "record round trip");
+    }
 }
 
 /// The stored workspace: what was read is written and read back unchanged.

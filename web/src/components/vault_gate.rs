@@ -5,6 +5,8 @@ use crate::route::Route;
 use crate::session;
 use crate::state::{Action, Session, use_app};
 use crate::vault::{self, passphrase_strength};
+use std::rc::Rc;
+use woonkans_core::vaultfile;
 use yew::prelude::*;
 
 #[function_component(VaultGate)]
@@ -144,7 +146,7 @@ fn unlock_vault() -> Html {
 fn other_actions() -> Html {
     let app = use_app();
     let message = use_state(|| None::<(bool, String)>);
-    let backup = use_state(|| None::<String>);
+    let backup = use_state(|| None::<Rc<Vec<u8>>>);
     let pass = use_state(String::new);
     let confirm_wipe = use_state(|| false);
     let onfile = {
@@ -155,14 +157,8 @@ fn other_actions() -> Html {
             };
             let (backup, message) = (backup.clone(), message.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match crate::browser::read_file(file).await {
-                    Ok(bytes) => match String::from_utf8(bytes) {
-                        Ok(text) => backup.set(Some(text)),
-                        Err(_) => message.set(Some((
-                            false,
-                            "Dit bestand is geen back-up van Woonkans.".into(),
-                        ))),
-                    },
+                match crate::browser::read_file(file, vaultfile::MAX_BACKUP_BYTES).await {
+                    Ok(bytes) => backup.set(Some(Rc::new(bytes))),
                     Err(e) => message.set(Some((false, e))),
                 }
             });
@@ -173,13 +169,13 @@ fn other_actions() -> Html {
             (backup.clone(), pass.clone(), message.clone(), app.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Some(text) = (*backup).clone() else {
+            let Some(file) = (*backup).clone() else {
                 message.set(Some((false, "Kies eerst een back-upbestand.".into())));
                 return;
             };
             let (p, message, app) = ((*pass).clone(), message.clone(), app.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match vault::import_backup(&text, &p).await {
+                match vault::import_backup(&file, &p).await {
                     Ok(v) => match session::from_vault(v).await {
                         Ok(open) => app.dispatch(Action::Opened(Box::new(open))),
                         Err(e) => message.set(Some((false, e.to_string()))),

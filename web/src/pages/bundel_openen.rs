@@ -6,7 +6,7 @@ use crate::components::files::{dropped_file, first_file};
 use crate::route::Route;
 use crate::state::{Action, use_app};
 use std::rc::Rc;
-use woonkans_core::bundle::{VerifiedBundle, verify_bundle};
+use woonkans_core::bundle::{self, VerifiedBundle, verify_bundle};
 use woonkans_core::bundle_view::{case_label, date_nl, readable_profile};
 use yew::prelude::*;
 
@@ -39,7 +39,7 @@ pub fn bundel_openen_page() -> Html {
             lookups.set(None);
             let opened = opened.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let next = match browser::read_file(file).await {
+                let next = match browser::read_file(file, bundle::MAX_BYTES).await {
                     Err(msg) => Opened::Failed(msg),
                     Ok(bytes) => match verify_bundle(&bytes) {
                         Ok(b) => Opened::Verified(Rc::new(b)),

@@ -352,7 +352,7 @@ fn key_section() -> Html {
             let (status, pending, open) = (status.clone(), pending.clone(), open.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 pending.set(None);
-                let bytes = match browser::read_file(file).await {
+                let bytes = match browser::read_file(file, code::MAX_KEY_FILE_BYTES).await {
                     Ok(b) => b,
                     Err(msg) => return status.set(Some(Err(msg))),
                 };

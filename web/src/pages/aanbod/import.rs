@@ -32,7 +32,7 @@ enum Stage {
 
 /// Reads and parses a file, yielding to the browser first so the status message is painted.
 async fn read(file: web_sys::File) -> Result<ImportReport, String> {
-    let bytes = browser::read_file(file).await?;
+    let bytes = browser::read_file(file, import::MAX_BYTES).await?;
     TimeoutFuture::new(0).await;
     import::import_file(&bytes).map_err(|e| e.message)
 }

@@ -1,8 +1,10 @@
-//! Standard base64 (RFC 4648 §4, with padding) for the vault's stored bytes.
+//! Standard base64 (RFC 4648 §4, with padding) for the vault's stored bytes (see
+//! [`crate::vaultfile`]).
 //!
 //! Written here rather than pulled in as a crate: the vault only needs these two functions, and
-//! going through `btoa`/`atob` would mean a detour over Latin-1 strings. The decoder is strict
-//! (no whitespace, canonical padding and trailing bits) so a stored value has one spelling only.
+//! going through `btoa`/`atob` in the browser would mean a detour over Latin-1 strings. The
+//! decoder is strict (no whitespace, canonical padding and trailing bits) so a stored value has
+//! one spelling only.
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -64,4 +66,54 @@ pub fn decode(text: &str) -> Option<Vec<u8>> {
         out.extend_from_slice(&decoded[..3 - pad]);
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn rfc_4648_vectors() {
+        // RFC 4648 §10.
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(encode(plain.as_bytes()), coded);
+            assert_eq!(decode(coded).as_deref(), Some(plain.as_bytes()));
+        }
+        assert_eq!(encode(&[0xfb, 0xff]), "+/8=");
+    }
+
+    #[test]
+    fn refuses_every_other_spelling() {
+        for bad in [
+            "Zg=", "Zg", "Zm9v\n", " Zm9v", "Zm9v ", "Zg===", "Z===", "====", "Zh==", "Zm9=",
+            "Zg==Zm9v", "Zm-v", "Zm_v", "Zm9vY", "é===",
+        ] {
+            assert_eq!(decode(bad), None, "{bad:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn round_trip(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let text = encode(&bytes);
+            prop_assert_eq!(text.len(), bytes.len().div_ceil(3) * 4);
+            prop_assert_eq!(decode(&text), Some(bytes));
+        }
+
+        #[test]
+        fn whatever_decodes_is_the_encoding_of_its_bytes(text in "[A-Za-z0-9+/=]{0,24}") {
+            if let Some(bytes) = decode(&text) {
+                prop_assert_eq!(encode(&bytes), text);
+            }
+        }
+    }
 }
