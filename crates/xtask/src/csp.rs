@@ -6,6 +6,7 @@
 
 use sha2::{Digest, Sha256};
 use std::path::Path;
+use woonkans_core::base64;
 
 /// Marker in the source `index.html` that the hashes replace.
 pub const PLACEHOLDER: &str = "'inline-script-hashes'";
@@ -15,27 +16,6 @@ pub const PLACEHOLDER: &str = "'inline-script-hashes'";
 pub const POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {hashes}; \
 style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
 manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
-
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
 
 /// The contents of every inline `<script>` (one without `src=`).
 pub fn inline_scripts(html: &str) -> Vec<&str> {
@@ -60,7 +40,10 @@ pub fn inline_scripts(html: &str) -> Vec<&str> {
 }
 
 pub fn script_hash(script: &str) -> String {
-    format!("'sha256-{}'", base64(&Sha256::digest(script.as_bytes())))
+    format!(
+        "'sha256-{}'",
+        base64::encode(&Sha256::digest(script.as_bytes()))
+    )
 }
 
 /// Replaces the placeholder policy in `html` by the sealed one. Idempotent on an already
@@ -99,15 +82,6 @@ pub fn seal_file(index_html: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_matches_rfc4648() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-    }
 
     #[test]
     fn seals_inline_scripts_only() {
