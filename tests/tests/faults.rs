@@ -656,6 +656,34 @@ async fn ten_wrong_passphrases_change_no_byte_and_the_right_one_still_opens() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Erasure is saved like any other change: a deleted dossier does not come back with a reload.
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_deleted_dossier_stays_deleted_after_a_reload() {
+    let b = Browser::start().await;
+    b.open("/").await;
+    b.create_vault(PASS).await;
+    new_dossier_saved(&b, "Blijft").await;
+    new_dossier_saved(&b, "Verdwijnt").await;
+    b.click_button("Verwijderen").await;
+    b.wait_for("#verwijderen-bevestiging").await;
+    b.assert_accessible("dossier verwijderen").await;
+    b.screenshot("dossier-verwijderen").await;
+    b.fill("#verwijderen-bevestiging", "VERWIJDEREN").await;
+    let before = vault_keys(&b).await;
+    b.click_button("Dossier definitief verwijderen").await;
+    b.wait_for_text("Dossiers (1 van 1)").await;
+    wait_saved_after(&b, &before).await;
+    b.client.refresh().await.unwrap();
+    unlock_after_reload(&b).await;
+    assert_intact(&b, "after deleting a dossier").await;
+    let list = dossier_list(&b).await;
+    assert!(list.contains("Blijft"), "{list}");
+    assert!(!list.contains("Verdwijnt"), "{list}");
+    b.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
 // e. Hostile bundle files.
 
 async fn choose_bundle(b: &Browser, path: &Path) {

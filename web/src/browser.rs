@@ -114,3 +114,14 @@ pub fn too_large(size: f64, max_bytes: usize) -> String {
         mb(max_bytes as f64)
     )
 }
+
+/// Moves the keyboard focus to the element with `id`, e.g. a confirmation that just appeared.
+pub fn focus(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

@@ -733,3 +733,43 @@ async fn every_open_point_of_an_empty_profile_links_to_its_field() {
         "nothing is shown as shared before the profile is complete"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_dossier_is_deleted_only_after_the_typed_confirmation() {
+    let mut ws = workspace();
+    fill_step1(ws.add_case("weg00001").unwrap());
+    let blijft = ws.add_case("blijft02").unwrap();
+    blijft.dossier.name.first_names = "Bram".into();
+    blijft.dossier.name.surname = "Jansen".into();
+    let (root, spy) = mount(Route::Dossier("weg00001".into()), ws).await;
+
+    // Cancelling changes nothing.
+    click_button(&root, "Verwijderen").await;
+    assert!(text(&root).contains("Dit dossier verwijderen?"));
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .map(|e| e.id());
+    assert_eq!(active.as_deref(), Some("verwijderen-bevestiging"));
+    click_button(&root, "Annuleren").await;
+    assert!(!text(&root).contains("Dit dossier verwijderen?"));
+
+    // A wrong word is refused with a message, the dossier stays.
+    click_button(&root, "Verwijderen").await;
+    type_into(&root, "#verwijderen-bevestiging", "verwijder").await;
+    click_button(&root, "Dossier definitief verwijderen").await;
+    assert!(text(&root).contains("Typ VERWIJDEREN in hoofdletters om te bevestigen."));
+    assert!(ws_of(&spy).case("weg00001").is_ok());
+
+    type_into(&root, "#verwijderen-bevestiging", "VERWIJDEREN").await;
+    click_button(&root, "Dossier definitief verwijderen").await;
+    let ws = ws_of(&spy);
+    assert!(ws.case("weg00001").is_err(), "deleted");
+    assert!(ws.case("blijft02").is_ok(), "the other dossier stays");
+    assert_eq!(spy.borrow().as_ref().unwrap().route, Route::Dossiers);
+    let rows = all(&root, "table.dossier-lijst tbody tr");
+    assert_eq!(rows.len(), 1);
+    assert!(!text(&root).contains("weg00001"));
+}

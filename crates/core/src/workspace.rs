@@ -205,6 +205,21 @@ impl Workspace {
         Ok(self.cases.last_mut().expect("just pushed"))
     }
 
+    /// Erases one resident's case from the workspace (AVG art. 17, and the end of the retention
+    /// period): the dossier, the profile, the codes issued to associations and the case's own log
+    /// entries. Archived or not, at any step. The workspace-wide disclosure log keeps its entries:
+    /// they hold codes, never a name or BSN, and are the coordinator's account of what was
+    /// disclosed to whom (AVG art. 5(2)); once the case is gone, nobody can resolve those codes
+    /// back to the resident without the key and the BSN.
+    pub fn delete_case(&mut self, id: &str) -> Result<()> {
+        let before = self.cases.len();
+        self.cases.retain(|c| c.dossier.id != id);
+        if self.cases.len() == before {
+            return Err(not_found());
+        }
+        Ok(())
+    }
+
     pub fn case(&self, id: &str) -> Result<&Case> {
         self.cases
             .iter()

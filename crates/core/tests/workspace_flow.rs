@@ -302,3 +302,41 @@ fn the_young_peoples_rent_limit_follows_the_exact_age_not_the_band() {
     let p = ws.profile("k7f3q9", today()).unwrap();
     assert_eq!(p.max_rent_cents, limits.aftoppingsgrens_laag_cents);
 }
+
+#[test]
+fn deleting_a_case_erases_it_and_keeps_the_disclosure_log() {
+    let mut ws = workspace_with_case();
+    ws.add_case("ander01").unwrap();
+    record_gates_to_step_4(&mut ws);
+    let association = eligible_association(&ws);
+    let key = CodeKey::from_bytes([7; 32]);
+    let written = ws
+        .write_bundle(
+            &key,
+            &association,
+            &["k7f3q9".into()],
+            [2; 16],
+            today(),
+            "2026-11-28T10:00:00",
+        )
+        .expect("clean bundle");
+    let issued = written.codes[0].to_string();
+
+    ws.delete_case("k7f3q9").unwrap();
+    assert!(ws.case("k7f3q9").is_err());
+    assert!(ws.case("ander01").is_ok(), "the other case stays");
+    // Nothing of the resident is left in the cases or the log (the offer names "Bergen (L.)").
+    let stored = serde_json::to_string(&(&ws.cases, &ws.log)).unwrap();
+    for needle in ["k7f3q9", "Noël", "Berg", "999994669", "Kerkstraat", "5911"] {
+        assert!(!stored.contains(needle), "{needle} survived the deletion");
+    }
+    // The account of the disclosure stays, by code.
+    assert_eq!(ws.log.len(), 1);
+    assert_eq!(ws.log[0].codes, vec![issued.clone()]);
+    // The kept code no longer resolves to anyone.
+    let code = code::parse(&issued).unwrap();
+    assert_eq!(ws.resolve_code(Some(&key), &association, code), None);
+
+    let e = ws.delete_case("k7f3q9").unwrap_err();
+    assert_eq!(e.code, "CASE_NOT_FOUND");
+}

@@ -8,7 +8,6 @@ use crate::session::{self, Open};
 use crate::state::{Action, use_app};
 use crate::vault;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use woonkans_core::bundle_view::{case_label, date_nl};
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::overview::{StepStatus, resident_overview};
@@ -208,17 +207,6 @@ fn resident_overview_section() -> Html {
     }
 }
 
-/// Moves the keyboard focus to the element with `id`, e.g. a confirmation that just appeared.
-fn focus(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
-
 /// Backup, lock and wipe of the encrypted vault.
 #[function_component(VaultSection)]
 fn vault_section() -> Html {
@@ -229,7 +217,7 @@ fn vault_section() -> Html {
     let wipe_error = use_state(|| None::<String>);
     use_effect_with(*wiping, |open| {
         if *open {
-            focus("wissen-bevestiging");
+            browser::focus("wissen-bevestiging");
         }
     });
     let Some(open) = app.open().cloned() else {
@@ -326,7 +314,7 @@ fn key_section() -> Html {
     let pending = use_state(|| None::<Rc<PendingKey>>);
     use_effect_with(pending.is_some(), |open| {
         if *open {
-            focus("sleutel-bevestiging");
+            browser::focus("sleutel-bevestiging");
         }
     });
     let Some(open) = app.open().cloned() else {

@@ -6,6 +6,7 @@
 //! Components only render and dispatch; what a step needs, what blocks the next one and how a
 //! case moves on is decided in `woonkans_core::progress`.
 
+mod delete;
 mod documents;
 mod fields;
 mod gates;
@@ -191,6 +192,7 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
     // None: follow the case's current step.
     let chosen = use_state(|| None::<Step>);
     let show_all = use_state(|| false);
+    let deleting = use_state(|| false);
     let touched = use_mut_ref(BTreeSet::<String>::new);
     let touched = Touched(touched);
     let heading = use_node_ref();
@@ -272,6 +274,14 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
         let app = app.clone();
         Callback::from(move |_| app.dispatch(Action::DismissError))
     };
+    let start_delete = {
+        let deleting = deleting.clone();
+        Callback::from(move |_: MouseEvent| deleting.set(true))
+    };
+    let cancel_delete = {
+        let deleting = deleting.clone();
+        Callback::from(move |()| deleting.set(false))
+    };
     let open = step_open(d, viewing) && !d.archived;
     let props = StepProps {
         id: p.id.clone(),
@@ -302,10 +312,17 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
                         { if d.archived { html! { <> { " " }<span class="label">{ "gearchiveerd" }</span></> } } else { html! {} } }
                     </p>
                 </div>
-                <button type="button" class="knop knop-secundair knop-klein" onclick={archive}>
-                    { if d.archived { "Terugzetten uit archief" } else { "Archiveren" } }
-                </button>
+                <div class="knoppen-rij">
+                    <button type="button" class="knop knop-secundair knop-klein" onclick={archive}>
+                        { if d.archived { "Terugzetten uit archief" } else { "Archiveren" } }
+                    </button>
+                    <button type="button" class="knop knop-secundair knop-klein" onclick={start_delete}
+                        aria-expanded={(*deleting).to_string()}>{ "Verwijderen" }</button>
+                </div>
             </div>
+            { if *deleting { html! {
+                <delete::DeleteCase id={p.id.clone()} on_cancel={cancel_delete} />
+            } } else { html! {} } }
             { for app.error.iter().map(|e| html! {
                 <div class="melding melding-fout" role="alert">
                     <p>{ e.message.clone() }</p>
