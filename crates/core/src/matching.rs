@@ -330,6 +330,51 @@ impl Hasher for FxHasher {
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// Name → value for the names an offer repeats on every dwelling (association ids, gemeenten,
+/// neighbourhoods). An offer has a handful of associations and at most a few dozen gemeente
+/// spellings: for those a scan of the names seen so far is several times cheaper than hashing
+/// (and the opt-level "z" wasm build does not inline the hash map). Past `SMALL` names it is a
+/// hash map.
+struct NameMemo<'a, V> {
+    small: Vec<(&'a str, V)>,
+    map: FxMap<&'a str, V>,
+}
+
+impl<'a, V: Copy> NameMemo<'a, V> {
+    const SMALL: usize = 16;
+
+    fn new() -> Self {
+        NameMemo {
+            small: Vec::new(),
+            map: FxMap::default(),
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<V> {
+        if self.map.is_empty() {
+            self.small.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+        } else {
+            self.map.get(name).copied()
+        }
+    }
+
+    /// The value of `name`, computing and keeping it the first time. The first of equal names
+    /// wins.
+    fn get_or_insert_with(&mut self, name: &'a str, make: impl FnOnce() -> V) -> V {
+        if let Some(v) = self.get(name) {
+            return v;
+        }
+        let v = make();
+        if self.map.is_empty() && self.small.len() < Self::SMALL {
+            self.small.push((name, v));
+        } else {
+            self.map.extend(self.small.drain(..));
+            self.map.insert(name, v);
+        }
+        v
+    }
+}
+
 const NO_GEMEENTE: u8 = u8::MAX;
 const NO_ASSOCIATION: u32 = u32::MAX;
 
@@ -376,10 +421,10 @@ pub struct PreparedOffer<'a> {
 
 impl<'a> PreparedOffer<'a> {
     pub fn new(offer: &'a Offer) -> Self {
-        let mut assoc_index: FxMap<&str, u32> = FxMap::default();
+        let mut assoc_index: NameMemo<u32> = NameMemo::new();
         for (i, a) in offer.associations.iter().enumerate() {
             // The first of duplicate ids wins; a validated offer has none.
-            assoc_index.entry(a.id.as_str()).or_insert(i as u32);
+            assoc_index.get_or_insert_with(a.id.as_str(), || i as u32);
         }
         let working_area = offer
             .associations
@@ -407,22 +452,19 @@ impl<'a> PreparedOffer<'a> {
                 })
             })
             .collect();
-        let mut raw_neighbourhoods: FxMap<&str, u32> = FxMap::default();
+        let mut raw_neighbourhoods: NameMemo<u32> = NameMemo::new();
         let mut neighbourhoods: Vec<String> = Vec::new();
-        let mut gemeente_cache: FxMap<&str, u8> = FxMap::default();
+        let mut gemeente_cache: NameMemo<u8> = NameMemo::new();
         let mut capacity_cache: FxMap<(u32, u32), u32> = FxMap::default();
         let mut facts = Vec::with_capacity(offer.dwellings.len());
         for d in &offer.dwellings {
             let association = assoc_index
                 .get(d.association_id.as_str())
-                .copied()
                 .unwrap_or(NO_ASSOCIATION);
-            let gemeente = *gemeente_cache
-                .entry(d.gemeente.as_str())
-                .or_insert_with(|| gemeente_index(&d.gemeente));
-            let neighbourhood = *raw_neighbourhoods
-                .entry(d.neighbourhood.as_str())
-                .or_insert_with(|| {
+            let gemeente = gemeente_cache
+                .get_or_insert_with(d.gemeente.as_str(), || gemeente_index(&d.gemeente));
+            let neighbourhood =
+                raw_neighbourhoods.get_or_insert_with(d.neighbourhood.as_str(), || {
                     neighbourhoods.push(fold_name(&d.neighbourhood));
                     (neighbourhoods.len() - 1) as u32
                 });
@@ -481,6 +523,9 @@ struct Policy {
     failed: u16,
     arrears: &'static str,
     nuisance: &'static str,
+    /// Which of the three arrears and nuisance texts applies (0 worse, 1 condition unmet, 2
+    /// both), part of the key that shares reason lists between dwellings.
+    variants: u32,
 }
 
 fn policy(profile: &PlacementProfile, a: &HousingAssociation, relapse_present: bool) -> Policy {
@@ -510,18 +555,18 @@ fn policy(profile: &PlacementProfile, a: &HousingAssociation, relapse_present: b
     if profile.support_hours_per_week < c.min_support_hours || c.min_support_hours.is_nan() {
         failed |= KnockOut::Support.bit();
     }
+    let variant = |worse: bool, unmet: bool| match (worse, unmet) {
+        (true, true) => 2u32,
+        (true, false) => 0,
+        _ => 1,
+    };
+    let arrears = variant(arrears_worse, arrears_budget);
+    let nuisance = variant(nuisance_worse, nuisance_plan);
     Policy {
         failed,
-        arrears: match (arrears_worse, arrears_budget) {
-            (true, true) => ARREARS_BOTH,
-            (true, false) => ARREARS_WORSE,
-            _ => ARREARS_BUDGET,
-        },
-        nuisance: match (nuisance_worse, nuisance_plan) {
-            (true, true) => NUISANCE_BOTH,
-            (true, false) => NUISANCE_WORSE,
-            _ => NUISANCE_PLAN,
-        },
+        arrears: [ARREARS_WORSE, ARREARS_BUDGET, ARREARS_BOTH][arrears as usize],
+        nuisance: [NUISANCE_WORSE, NUISANCE_PLAN, NUISANCE_BOTH][nuisance as usize],
+        variants: arrears | (nuisance << 2),
     }
 }
 
@@ -648,17 +693,7 @@ impl<'p> PreparedProfile<'p> {
             key |= variant << 16;
         }
         if let Some(policy) = self.policies.get(f.association as usize) {
-            let index = |text: &str, options: [&str; 3]| {
-                options.iter().position(|o| *o == text).unwrap_or(0) as u32
-            };
-            key |= index(
-                policy.arrears,
-                [ARREARS_WORSE, ARREARS_BUDGET, ARREARS_BOTH],
-            ) << 18;
-            key |= index(
-                policy.nuisance,
-                [NUISANCE_WORSE, NUISANCE_PLAN, NUISANCE_BOTH],
-            ) << 20;
+            key |= policy.variants << 18;
         }
         key |= u32::from(f.age_label == AgeLabel::YoungAdults) << 22;
         key |= u32::from(p.household_size < f.min_household) << 23;
