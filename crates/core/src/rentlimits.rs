@@ -40,6 +40,13 @@ fn pre_2026_young_max_age() -> u8 {
 /// A table is under a kilobyte; the app refuses a file this large before reading it whole.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
+fn too_large() -> Error {
+    Error::new(
+        "RENT_LIMITS_INVALID",
+        "Dit bestand is geen geldige tabel met huur- en inkomensgrenzen: het is veel te groot.",
+    )
+}
+
 /// The table shipped with the app.
 pub fn current() -> RentLimits {
     // Figures and source are kept in one place so a year's update is a data change only.
@@ -48,12 +55,24 @@ pub fn current() -> RentLimits {
 }
 
 impl RentLimits {
+    /// A table file as read from disk: UTF-8, with or without a byte-order mark.
+    pub fn from_file(bytes: &[u8]) -> Result<RentLimits> {
+        let invalid = || {
+            Error::new(
+                "RENT_LIMITS_INVALID",
+                "Dit bestand is geen geldige tabel met huur- en inkomensgrenzen.",
+            )
+        };
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(too_large());
+        }
+        let text = std::str::from_utf8(bytes).map_err(|_| invalid())?;
+        Self::from_json(text.strip_prefix('\u{feff}').unwrap_or(text))
+    }
+
     pub fn from_json(text: &str) -> Result<RentLimits> {
         if text.len() > MAX_FILE_BYTES {
-            return Err(Error::new(
-                "RENT_LIMITS_INVALID",
-                "Dit bestand is geen geldige tabel met huur- en inkomensgrenzen: het is veel te groot.",
-            ));
+            return Err(too_large());
         }
         let limits: RentLimits = serde_json::from_str(text).map_err(|_| {
             Error::new(
@@ -181,6 +200,21 @@ mod tests {
         let padded = format!("{json}{}", " ".repeat(MAX_FILE_BYTES));
         assert_eq!(
             RentLimits::from_json(&padded).unwrap_err().code,
+            "RENT_LIMITS_INVALID"
+        );
+        assert!(RentLimits::from_file(padded.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn a_file_may_start_with_a_byte_order_mark_but_must_be_utf8() {
+        let json = serde_json::to_string(&current()).unwrap();
+        assert_eq!(RentLimits::from_file(json.as_bytes()).unwrap(), current());
+        let bom = format!("\u{feff}{json}");
+        assert_eq!(RentLimits::from_file(bom.as_bytes()).unwrap(), current());
+        let mut latin1 = json.into_bytes();
+        latin1.push(0xe9);
+        assert_eq!(
+            RentLimits::from_file(&latin1).unwrap_err().code,
             "RENT_LIMITS_INVALID"
         );
     }

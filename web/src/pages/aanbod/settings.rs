@@ -42,14 +42,7 @@ fn rent_limits_panel() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let parsed = browser::read_file(file, rentlimits::MAX_FILE_BYTES)
                     .await
-                    .and_then(|bytes| {
-                        let text = String::from_utf8(bytes).map_err(|_| {
-                            "Dit bestand is geen geldige tabel met huur- en inkomensgrenzen."
-                                .to_string()
-                        })?;
-                        RentLimits::from_json(text.trim_start_matches('\u{FEFF}'))
-                            .map_err(|e| e.message)
-                    });
+                    .and_then(|bytes| RentLimits::from_file(&bytes).map_err(|e| e.message));
                 match parsed {
                     Ok(table) => {
                         let year = table.year;
