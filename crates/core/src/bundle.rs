@@ -65,6 +65,8 @@ pub struct WrittenBundle {
     pub date: Date,
     pub recipient_id: String,
     pub recipient_name: String,
+    /// One code per input profile, in the order of `BundleInput::profiles` (not the file's
+    /// order): `codes[i]` is the code of `profiles[i]`, so a caller pairs them by index.
     pub codes: Vec<Code>,
     /// The step-4 categories the bundle discloses (every profile carries all eight).
     pub categories: Vec<ProfileCategory>,
@@ -365,8 +367,9 @@ pub fn write_bundle(input: &BundleInput) -> Result<WrittenBundle, WriteError> {
     let known: Vec<(Code, &Known)> = input.profiles.iter().map(|p| (p.code, &p.known)).collect();
     leakguard::guard(&bytes, &known).map_err(WriteError::Leak)?;
 
-    let mut codes: Vec<Code> = content.profiles.iter().map(|p| p.code).collect();
-    codes.sort_by_key(|c| c.to_string());
+    // Input order, not the file's sorted order: callers pair codes with their cases by index,
+    // and a sorted list once gave residents each other's codes.
+    let codes: Vec<Code> = input.profiles.iter().map(|p| p.code).collect();
     Ok(WrittenBundle {
         file_name: file_name(&input.recipient_id, input.date),
         bytes,

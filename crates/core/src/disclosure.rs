@@ -64,7 +64,12 @@ pub fn entries_for_bundle(written: &WrittenBundle, at: &str) -> DisclosureEntry 
         categories,
         grondslag: STEP_5_GRONDSLAG.to_string(),
         bundle_id: written.bundle_id_hex.clone(),
-        codes: written.codes.iter().map(ToString::to_string).collect(),
+        // Sorted: the log lists what went out, not the order the coordinator picked cases in.
+        codes: {
+            let mut codes: Vec<String> = written.codes.iter().map(ToString::to_string).collect();
+            codes.sort();
+            codes
+        },
         kind: DisclosureKind::CodedBundle,
     }
 }

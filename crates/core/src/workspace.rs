@@ -390,11 +390,13 @@ impl Workspace {
             );
         }
         let mut profiles = Vec::new();
+        let mut issued: Vec<(&String, Code)> = Vec::with_capacity(case_ids.len());
         for id in case_ids {
             let case = self.case(id)?;
             case.dossier.check_gates(Step::AssociationTalks)?;
             let profile = self.profile(id, today).map_err(|p| p.to_error())?;
             let code = code::derive(key, &association.id, case.stable_id());
+            issued.push((id, code));
             let result =
                 matching::match_profile(&profile, &self.offer, &self.settings.weights, today)?;
             let matches = result
@@ -422,7 +424,9 @@ impl Workspace {
             profiles,
         })?;
         let entry = disclosure::entries_for_bundle(&written, at);
-        for (id, code) in case_ids.iter().zip(&written.codes) {
+        // Each case stores the code derived from its own stable id, never one taken by position
+        // from the written file.
+        for (id, code) in issued {
             if let Ok(case) = self.case_mut(id) {
                 case.codes.insert(association.id.clone(), code.to_string());
                 let mut own = entry.clone();
