@@ -51,6 +51,7 @@ fn add_case(ws: &mut Workspace, id: &str, k: usize) {
         first_names: "Sam".into(),
         tussenvoegsel: String::new(),
         surname: format!("Proef{k}"),
+        call_name: String::new(),
     };
     dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(d(1970 + (k as i32 % 30), 6, 1));

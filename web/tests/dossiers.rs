@@ -41,6 +41,7 @@ fn fill_step1(case: &mut Case) {
         first_names: "Anna Maria".into(),
         tussenvoegsel: "van der".into(),
         surname: "Berg".into(),
+        call_name: String::new(),
     };
     x.address = Address {
         street: "Kaldenkerkerweg".into(),

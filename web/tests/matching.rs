@@ -67,6 +67,7 @@ fn add_complete_case(ws: &mut Workspace, id: &str, k: usize) {
         first_names: "Test".into(),
         tussenvoegsel: String::new(),
         surname: format!("Persoon{k}"),
+        call_name: String::new(),
     };
     dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(d(1985 + k as i32, 3, 12));

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use woonkans_core::code::CodeKey;
+use woonkans_core::code::{self, CodeKey};
 use woonkans_core::date::Date;
 use woonkans_core::dossier::{Income, IncomeSource, PersonName};
 use woonkans_core::profile::{
@@ -39,6 +39,7 @@ fn add_case(ws: &mut Workspace, id: &str, surname: &str, bsn: &str) {
         first_names: "Sam".into(),
         tussenvoegsel: String::new(),
         surname: surname.into(),
+        ..PersonName::default()
     };
     dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(d(1990, 6, 1));
@@ -101,7 +102,8 @@ fn add_case(ws: &mut Workspace, id: &str, surname: &str, bsn: &str) {
 }
 
 /// Two residents, one bundle with both to a fitting association: one overall log entry with two
-/// codes, one entry with one code in each case.
+/// codes, one entry with one code in each case. The codes are returned per resident (first
+/// `eerst0001`, then `tweede002`), derived from each one's BSN, not read from what was written.
 fn workspace_with_log() -> (Workspace, String, Vec<String>) {
     let mut ws = Workspace::new(sample_offer());
     ws.settings.region = Some(Region::NoordLimburg);
@@ -116,17 +118,29 @@ fn workspace_with_log() -> (Workspace, String, Vec<String>) {
         .find(|a| a.eligible && a.best_score.is_some())
         .unwrap()
         .association_id;
-    let written = ws
-        .write_bundle(
-            &CodeKey::from_bytes([5; 32]),
-            &association,
-            &["eerst0001".into(), "tweede002".into()],
-            [0xcd; 16],
-            today,
-            "2026-11-28T14:05:09",
-        )
-        .unwrap();
-    let codes = written.codes.iter().map(ToString::to_string).collect();
+    let key = CodeKey::from_bytes([5; 32]);
+    let codes: Vec<String> = ["999994669", "111222333"]
+        .iter()
+        .map(|bsn| code::derive(&key, &association, bsn).to_string())
+        .collect();
+    // Requested in the reverse of the codes' sort order, so a pairing by position with a sorted
+    // list would give each resident the other's code.
+    let mut ids = vec!["eerst0001".to_string(), "tweede002".to_string()];
+    if codes[0] < codes[1] {
+        ids.reverse();
+    }
+    ws.write_bundle(
+        &key,
+        &association,
+        &ids,
+        [0xcd; 16],
+        today,
+        "2026-11-28T14:05:09",
+    )
+    .unwrap();
+    for (id, code) in ["eerst0001", "tweede002"].iter().zip(&codes) {
+        assert_eq!(ws.case(id).unwrap().codes.get(&association), Some(code));
+    }
     (ws, association, codes)
 }
 

@@ -32,7 +32,7 @@ fn bench_bundle(c: &mut Criterion) {
         b.iter(|| write_bundle(black_box(&input)))
     });
     g.bench_function("guard_only", |b| {
-        b.iter(|| guard(black_box(&written.bytes), &dossiers))
+        b.iter(|| guard(black_box(&written.bytes), &dossiers, &[]))
     });
     g.bench_function("verify", |b| {
         b.iter(|| verify_bundle(black_box(&written.bytes)))

@@ -73,6 +73,7 @@ fn resident() -> Known {
         phones: vec!["06-12345678".into(), "+31612345678".into()],
         emails: vec!["noel.vdberg@example.nl".into()],
         ibans: vec!["NL91ABNA0417164300".into()],
+        contact_names: Vec::new(),
     }
 }
 

@@ -54,6 +54,9 @@ pub struct BundleInput {
     pub recipient_id: String,
     pub recipient_name: String,
     pub profiles: Vec<BundleProfileInput>,
+    /// The identifying values of every other resident the sender holds: never written, only
+    /// searched for, so a note cannot name someone else of the caseload.
+    pub caseload: Vec<Known>,
 }
 
 /// A bundle that passed the leak guard, ready to be offered for download.
@@ -290,6 +293,16 @@ pub fn write_bundle(input: &BundleInput) -> Result<WrittenBundle, WriteError> {
             ))
             .into());
         }
+        if p.known.name_parts.iter().all(|n| n.trim().is_empty()) {
+            // Without the resident's own values the guard would search for nothing and pass
+            // everything: refuse rather than guard blind.
+            return Err(invalid(format!(
+                "Profiel {}: de gegevens van de inwoner voor de lekcontrole ontbreken (minstens de naam). Zonder die gegevens wordt geen bundel gemaakt.",
+                p.code
+            ))
+            .at("profiles.known")
+            .into());
+        }
         p.profile.validate().map_err(|e| {
             Error::new("BUNDLE_INPUT", format!("Profiel {}: {}", p.code, e.message))
         })?;
@@ -365,7 +378,8 @@ pub fn write_bundle(input: &BundleInput) -> Result<WrittenBundle, WriteError> {
     }
 
     let known: Vec<(Code, &Known)> = input.profiles.iter().map(|p| (p.code, &p.known)).collect();
-    leakguard::guard(&bytes, &known).map_err(WriteError::Leak)?;
+    let caseload: Vec<&Known> = input.caseload.iter().collect();
+    leakguard::guard(&bytes, &known, &caseload).map_err(WriteError::Leak)?;
 
     // Input order, not the file's sorted order: callers pair codes with their cases by index,
     // and a sorted list once gave residents each other's codes.

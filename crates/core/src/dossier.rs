@@ -49,6 +49,9 @@ pub struct PersonName {
     /// "van", "de", "van der"; empty when there is none.
     pub tussenvoegsel: String,
     pub surname: String,
+    /// The name the resident goes by (roepnaam, "Mo" for Mohammed), when it is not one of the
+    /// first names: notes use it more than any other.
+    pub call_name: String,
 }
 
 impl fmt::Debug for PersonName {
@@ -56,7 +59,7 @@ impl fmt::Debug for PersonName {
         redacted(
             f,
             "PersonName",
-            &["first_names", "tussenvoegsel", "surname"],
+            &["first_names", "tussenvoegsel", "surname", "call_name"],
         )
     }
 }
@@ -808,6 +811,9 @@ impl Dossier {
                 }
             }
         }
+        for word in n.call_name.split(|c: char| c.is_whitespace() || c == '-') {
+            push_unique(&mut k.name_parts, word);
+        }
         let surname = n.surname.trim();
         push_unique(&mut k.name_parts, surname);
         // A double surname ("Jansen-de Vries") or one typed with its tussenvoegsel: each real
@@ -879,6 +885,19 @@ impl Dossier {
                 push_unique(&mut k.ibans, &canonical);
             }
         }
+        for contact in [&self.care_provider, &self.wmo_consultant]
+            .into_iter()
+            .flatten()
+        {
+            for word in contact
+                .person
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+                .filter(|w| !is_tussenvoegsel_word(w))
+            {
+                push_unique(&mut k.contact_names, word);
+            }
+        }
         k
     }
 }
@@ -904,6 +923,7 @@ mod tests {
             first_names: "Anna Maria".into(),
             tussenvoegsel: "van der".into(),
             surname: "Berg".into(),
+            call_name: String::new(),
         };
         x.address = Address {
             street: "Kerkstraat".into(),

@@ -362,6 +362,7 @@ mod tests {
             first_names: "Sanne".into(),
             tussenvoegsel: "de".into(),
             surname: "Wit".into(),
+            call_name: String::new(),
         };
         x.address = Address {
             street: "Maasboulevard".into(),

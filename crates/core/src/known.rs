@@ -22,6 +22,36 @@ pub struct Known {
     pub phones: Vec<String>,
     pub emails: Vec<String>,
     pub ibans: Vec<String>,
+    /// Names of other people the dossier holds (the care provider's and the Wmo consultant's
+    /// contact persons): never the resident, but never to be shared either.
+    pub contact_names: Vec<String>,
+}
+
+impl Known {
+    /// The same values in scan form (`text::plain`), so a value typed with an invisible
+    /// character or a look-alike letter meets the text it is searched in.
+    pub fn normalised(&self) -> Known {
+        let all = |v: &[String]| -> Vec<String> {
+            v.iter()
+                .map(|s| crate::text::plain(s).into_owned())
+                .collect()
+        };
+        Known {
+            name_parts: all(&self.name_parts),
+            tussenvoegsels: all(&self.tussenvoegsels),
+            bsn: self
+                .bsn
+                .as_deref()
+                .map(|b| crate::text::plain(b).into_owned()),
+            birth_date: self.birth_date,
+            street_addresses: all(&self.street_addresses),
+            postcodes: all(&self.postcodes),
+            phones: all(&self.phones),
+            emails: all(&self.emails),
+            ibans: all(&self.ibans),
+            contact_names: all(&self.contact_names),
+        }
+    }
 }
 
 impl std::fmt::Debug for Known {
@@ -36,6 +66,7 @@ impl std::fmt::Debug for Known {
             .field("phones", &self.phones.len())
             .field("emails", &self.emails.len())
             .field("ibans", &self.ibans.len())
+            .field("contact_names", &self.contact_names.len())
             .finish_non_exhaustive()
     }
 }

@@ -17,7 +17,7 @@ use crate::date::DUTCH_MONTHS;
 use crate::error::Error;
 use crate::known::Known;
 use crate::scan::{self, FindingKind};
-use crate::text::fold_diacritic;
+use crate::text::{fold, squash};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -71,6 +71,10 @@ enum Kind {
     Phone,
     Email,
     Iban,
+    /// A contact person the dossier holds (care provider, Wmo consultant).
+    ContactName,
+    /// A character outside the outgoing whitelist (`text::outgoing_text`).
+    Character,
 }
 
 impl Kind {
@@ -84,6 +88,8 @@ impl Kind {
             Kind::Phone => "PHONE",
             Kind::Email => "EMAIL",
             Kind::Iban => "IBAN",
+            Kind::ContactName => "CONTACT_NAME",
+            Kind::Character => "CHARACTER",
         }
     }
 
@@ -97,6 +103,8 @@ impl Kind {
             Kind::Phone => "een telefoonnummer",
             Kind::Email => "een e-mailadres",
             Kind::Iban => "een rekeningnummer (IBAN)",
+            Kind::ContactName => "een naam van een contactpersoon uit het dossier",
+            Kind::Character => "een teken dat niet in een bundel mag",
         }
     }
 }
@@ -114,6 +122,13 @@ fn scan_kind(k: FindingKind) -> (&'static str, Option<Kind>) {
         FindingKind::Date => ("SCAN_DATE", None),
         FindingKind::Health => ("SCAN_HEALTH", None),
         FindingKind::Justice => ("SCAN_JUSTICE", None),
+        FindingKind::Belief => ("SCAN_BELIEF", None),
+        FindingKind::SexualOrientation => ("SCAN_SEXUAL_ORIENTATION", None),
+        FindingKind::Ethnicity => ("SCAN_ETHNICITY", None),
+        FindingKind::Politics => ("SCAN_POLITICS", None),
+        FindingKind::UnionMembership => ("SCAN_UNION_MEMBERSHIP", None),
+        FindingKind::Genetic => ("SCAN_GENETIC", None),
+        FindingKind::Biometric => ("SCAN_BIOMETRIC", None),
     }
 }
 
@@ -232,45 +247,6 @@ fn vocabulary() -> HashSet<String> {
     words.into_iter().collect()
 }
 
-/// Lowercase, without diacritics, also for letters `text::fold` keeps (Turkish ı ğ ş, Romanian
-/// ș ț, Czech and Polish letters, ligatures) and for decomposed input (e + combining accent, as
-/// some keyboards and PDF copies produce): "YILMAZ" and "Yılmaz", "Ayse" and "Ayşe" must meet.
-fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if ('\u{300}'..='\u{36f}').contains(&c) {
-            continue;
-        }
-        match fold_diacritic(c) {
-            'ı' => out.push('i'),
-            'ğ' => out.push('g'),
-            'ş' | 'ș' => out.push('s'),
-            'ţ' | 'ț' | 'ť' => out.push('t'),
-            'ő' | 'ŏ' => out.push('o'),
-            'ű' | 'ů' | 'ŭ' => out.push('u'),
-            'ř' | 'ŕ' => out.push('r'),
-            'ě' | 'ĕ' => out.push('e'),
-            'ď' | 'đ' => out.push('d'),
-            'ň' | 'ņ' => out.push('n'),
-            'ľ' | 'ĺ' | 'ļ' => out.push('l'),
-            'ą' | 'ă' => out.push('a'),
-            'ģ' => out.push('g'),
-            'ķ' => out.push('k'),
-            'æ' => out.push_str("ae"),
-            'œ' => out.push_str("oe"),
-            'ĳ' => out.push_str("ij"),
-            'þ' => out.push_str("th"),
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// Letters and digits only, folded: "06-12 34 56.78" and "0612345678" meet.
-fn squash(s: &str) -> String {
-    fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
 /// Folded alphanumeric runs: the words of a text.
 fn tokens(s: &str) -> Vec<String> {
     fold(s)
@@ -311,8 +287,8 @@ type Fx = std::hash::BuildHasherDefault<FxHasher>;
 
 /// Every needle of every dossier, indexed for a single pass over each string.
 struct Needles {
-    /// Folded name words of three letters or more.
-    names: HashSet<String, Fx>,
+    /// Folded name words of three letters or more, with whose name they are.
+    names: HashMap<String, Kind, Fx>,
     /// Squashed values (letters and digits only), indexed by their first three bytes.
     squashed: Vec<(Vec<u8>, Kind)>,
     by_prefix: HashMap<[u8; 3], Vec<usize>, Fx>,
@@ -354,7 +330,7 @@ fn phone_core(raw: &str) -> String {
 impl Needles {
     fn new(known: &[&Known]) -> Needles {
         let mut n = Needles {
-            names: HashSet::default(),
+            names: HashMap::default(),
             squashed: Vec::new(),
             by_prefix: HashMap::default(),
             dates: Vec::new(),
@@ -381,12 +357,22 @@ impl Needles {
                         && !(multi && tv.contains(w))
                     {
                         n.longest_name = n.longest_name.max(letters);
-                        n.names.insert(w.clone());
+                        n.names.insert(w.clone(), Kind::Name);
                     }
                 }
                 if multi {
                     // "VanDerBerg" or "van-der-berg" written as one word.
                     push(&mut n, squash(part), Kind::Name, 6);
+                }
+            }
+            for contact in &k.contact_names {
+                for w in tokens(contact) {
+                    let letters = w.chars().count();
+                    if letters >= 3 && w.chars().all(char::is_alphabetic) && !tv.contains(&w) {
+                        n.longest_name = n.longest_name.max(letters);
+                        // The resident's own name wins where a contact shares it.
+                        n.names.entry(w).or_insert(Kind::ContactName);
+                    }
                 }
             }
             if let Some(bsn) = &k.bsn {
@@ -498,44 +484,42 @@ impl Needles {
                 }
             }
         }
-        let is_name = |w: &str| {
-            self.names.contains(w)
-                || w.strip_suffix('s')
-                    .is_some_and(|stem| self.names.contains(stem))
+        let name_of = |w: &str| {
+            self.names.get(w).copied().or_else(|| {
+                w.strip_suffix('s')
+                    .and_then(|stem| self.names.get(stem).copied())
+            })
         };
-        let mut hit = false;
+        let mut found = |k: Kind| {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        };
         for (w, m) in words.iter().zip(&masked) {
-            if !m && is_name(w) {
-                hit = true;
-                break;
+            if !m && let Some(k) = name_of(w) {
+                found(k);
             }
         }
-        // Names spelled out letter by letter: "J. A. N. S. E. N" or "j a n s e n".
-        if !hit {
-            let mut i = 0;
-            while i < words.len() && !hit {
-                if words[i].chars().count() != 1 {
-                    i += 1;
-                    continue;
-                }
-                let mut j = i;
-                while j < words.len() && words[j].chars().count() == 1 {
-                    j += 1;
-                }
-                for a in i..j {
-                    let mut joined = String::new();
-                    for w in words.iter().take(j.min(a + self.longest_name)).skip(a) {
-                        joined.push_str(w);
-                        if joined.chars().count() >= 3 && self.names.contains(&joined) {
-                            hit = true;
-                        }
-                    }
-                }
-                i = j;
+        // A name split into pieces: "Jan sen", "J. A. N. S. E. N", "j a n s e n", or a name
+        // split over two texts of one profile. Windows of adjacent unmasked words are joined
+        // up to the longest name's length.
+        for a in 0..words.len() {
+            if masked[a] {
+                continue;
             }
-        }
-        if hit {
-            out.push(Kind::Name);
+            let mut joined = String::new();
+            for (b, w) in words.iter().enumerate().skip(a) {
+                if masked[b] || joined.chars().count() + w.chars().count() > self.longest_name {
+                    break;
+                }
+                joined.push_str(w);
+                if b > a
+                    && joined.chars().count() >= 3
+                    && let Some(&k) = self.names.get(&joined)
+                {
+                    found(k);
+                }
+            }
         }
         if self.finds_date(words) && !out.contains(&Kind::BirthDate) {
             out.push(Kind::BirthDate);
@@ -626,6 +610,8 @@ struct Walk<'a> {
     phrases: Vec<Vec<String>>,
     vocabulary: HashSet<String>,
     profile_codes: Vec<String>,
+    /// The free text of each profile, joined, so a value split over two fields is caught.
+    profile_text: Vec<String>,
     findings: Vec<LeakFinding>,
 }
 
@@ -661,6 +647,15 @@ impl Walk<'_> {
         if machine_made(path, s) {
             return;
         }
+        if let Err(bad) = crate::text::outgoing_text(s) {
+            // Refused outright: what cannot be typed on a Dutch keyboard has no place in a
+            // bundle, and could hide a value from every search below.
+            self.report(
+                path,
+                Kind::Character.code().to_string(),
+                &format!("een teken dat niet in een bundel mag ({})", bad.dutch()),
+            );
+        }
         let mut kinds = Vec::new();
         self.needles
             .find_squashed(squash(s).as_bytes(), false, &mut kinds);
@@ -671,6 +666,12 @@ impl Walk<'_> {
         if !vocab && !structured_place {
             self.needles
                 .find_words(&tokens(s), &self.phrases, &mut kinds);
+            if let Some(i) = profile_index(path)
+                && let Some(joined) = self.profile_text.get_mut(i)
+            {
+                joined.push_str(s);
+                joined.push('\n');
+            }
         }
         for k in &kinds {
             self.report(path, k.code().to_string(), k.dutch());
@@ -697,6 +698,38 @@ impl Walk<'_> {
                 f.kind.dutch()
             );
             self.report(path, code.to_string(), &what);
+        }
+    }
+
+    /// Each profile's free texts as one text: a BSN or a name split over two notes meets
+    /// itself again here. Reported only where no single field already showed the same kind.
+    fn check_joined(&mut self) {
+        for i in 0..self.profile_text.len() {
+            let joined = std::mem::take(&mut self.profile_text[i]);
+            if joined.is_empty() {
+                continue;
+            }
+            let mut kinds = Vec::new();
+            self.needles
+                .find_squashed(squash(&joined).as_bytes(), false, &mut kinds);
+            self.needles
+                .find_words(&tokens(&joined), &self.phrases, &mut kinds);
+            let prefix = format!("profiles[{i}].");
+            let path = format!("profiles[{i}].profile");
+            for k in kinds {
+                let code = k.code();
+                if !self
+                    .findings
+                    .iter()
+                    .any(|f| f.field.starts_with(&prefix) && f.kind == code)
+                {
+                    self.report(
+                        &path,
+                        code.to_string(),
+                        &format!("{}, verdeeld over meer dan één tekstveld", k.dutch()),
+                    );
+                }
+            }
         }
     }
 
@@ -764,6 +797,7 @@ fn field_label(path: &str) -> String {
         "profiles[].profile.relapsePlan.agreements[].action" => Some("terugvalplan: afspraken"),
         "recipient.name" => Some("naam ontvanger"),
         "recipient.id" => Some("id ontvanger"),
+        "profiles[].profile" => Some("alle vrije tekst van het profiel samen"),
         _ => None,
     };
     match label {
@@ -772,8 +806,14 @@ fn field_label(path: &str) -> String {
     }
 }
 
-/// Checks the exact bytes of a bundle against the identifying values of the dossiers in it.
-pub fn guard(bytes: &[u8], dossiers: &[(Code, &Known)]) -> Result<(), LeakReport> {
+/// Checks the exact bytes of a bundle against the identifying values of the dossiers in it
+/// (`dossiers`, by the code each profile carries) and of every other resident the sender holds
+/// (`caseload`): a note about one resident must not name another.
+pub fn guard(
+    bytes: &[u8],
+    dossiers: &[(Code, &Known)],
+    caseload: &[&Known],
+) -> Result<(), LeakReport> {
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(_) => {
@@ -787,7 +827,11 @@ pub fn guard(bytes: &[u8], dossiers: &[(Code, &Known)]) -> Result<(), LeakReport
             });
         }
     };
-    let known: Vec<&Known> = dossiers.iter().map(|(_, k)| *k).collect();
+    let known: Vec<&Known> = dossiers
+        .iter()
+        .map(|(_, k)| *k)
+        .chain(caseload.iter().copied())
+        .collect();
     let needles = Needles::new(&known);
     let profile_codes: Vec<String> = value
         .get("profiles")
@@ -817,10 +861,12 @@ pub fn guard(bytes: &[u8], dossiers: &[(Code, &Known)]) -> Result<(), LeakReport
         profile_known,
         phrases: place_phrases(),
         vocabulary: vocabulary(),
+        profile_text: vec![String::new(); profile_codes.len()],
         profile_codes,
         findings: Vec::new(),
     };
     walk.walk("", &value);
+    walk.check_joined();
     if walk.findings.is_empty() {
         Ok(())
     } else {
@@ -846,6 +892,7 @@ mod tests {
             phones: vec!["06-12345678".into()],
             emails: vec!["jan.ozturk@example.nl".into()],
             ibans: vec!["NL91 ABNA 0417 1643 00".into()],
+            contact_names: vec!["Pietersen".into()],
         }
     }
 
@@ -860,7 +907,7 @@ mod tests {
     fn kinds(note: &str) -> Vec<String> {
         let k = known();
         let code = code::parse("WK-W68Q9-NRZH0-6").unwrap();
-        match guard(&bundle_with_note(note), &[(code, &k)]) {
+        match guard(&bundle_with_note(note), &[(code, &k)], &[]) {
             Ok(()) => vec![],
             Err(r) => r.findings.into_iter().map(|f| f.kind).collect(),
         }
@@ -914,7 +961,12 @@ mod tests {
     fn findings_name_code_and_field_never_the_value() {
         let k = known();
         let code = code::parse("WK-W68Q9-NRZH0-6").unwrap();
-        let report = guard(&bundle_with_note("bel Jan op 0612345678"), &[(code, &k)]).unwrap_err();
+        let report = guard(
+            &bundle_with_note("bel Jan op 0612345678"),
+            &[(code, &k)],
+            &[],
+        )
+        .unwrap_err();
         assert!(report.findings.len() >= 2);
         for f in &report.findings {
             assert_eq!(f.code, "WK-W68Q9-NRZH0-6");
@@ -931,12 +983,12 @@ mod tests {
         let k = known();
         let code = code::parse("WK-W68Q9-NRZH0-6").unwrap();
         let by_key = serde_json::to_vec(&serde_json::json!({"profiles": [{"Öztürk": 1}]})).unwrap();
-        assert!(guard(&by_key, &[(code, &k)]).is_err());
+        assert!(guard(&by_key, &[(code, &k)], &[]).is_err());
         let by_number =
             serde_json::to_vec(&serde_json::json!({"profiles": [{"maxRentCents": 123456782}]}))
                 .unwrap();
-        assert!(guard(&by_number, &[(code, &k)]).is_err());
-        assert!(guard(b"{not json", &[(code, &k)]).is_err());
+        assert!(guard(&by_number, &[(code, &k)], &[]).is_err());
+        assert!(guard(b"{not json", &[(code, &k)], &[]).is_err());
     }
 
     #[test]

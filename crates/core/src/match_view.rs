@@ -380,6 +380,7 @@ mod tests {
             first_names: "Noël  Johannes".into(),
             tussenvoegsel: "van der".into(),
             surname: "Berg".into(),
+            call_name: String::new(),
         };
         assert_eq!(case_label(c), "Dossier abcd1234 – N.J. van der Berg");
         c.profile = ProfileDraft::default();

@@ -349,7 +349,40 @@ impl PlacementProfile {
         out
     }
 
+    /// This profile as it goes to `association`: only the free texts released for it; the
+    /// structured fields always. A relapse plan keeps its released parts.
+    pub fn released_for(
+        &self,
+        released: &BTreeMap<String, Vec<String>>,
+        association: &str,
+    ) -> PlacementProfile {
+        let ok = |t: &str| is_released(released, t, association);
+        let mut p = self.clone();
+        p.notes.retain(|_, n| ok(n));
+        p.excluded_neighbourhoods.retain(|n| ok(n));
+        p.relapse_plan = self.relapse_plan.as_ref().and_then(|plan| {
+            let signals = if ok(&plan.signals) {
+                plan.signals.clone()
+            } else {
+                String::new()
+            };
+            let agreements: Vec<RelapseAgreement> = plan
+                .agreements
+                .iter()
+                .filter(|a| ok(&a.action))
+                .cloned()
+                .collect();
+            (!signals.trim().is_empty() || !agreements.is_empty()).then_some(RelapsePlan {
+                signals,
+                agreements,
+            })
+        });
+        p
+    }
+
     pub fn validate(&self) -> Result<()> {
+        // The outgoing whitelist is not checked here: the leak guard reports a bad character
+        // with the profile's code and field, like every other finding.
         let level_ok = |l: u8| (1..=5).contains(&l);
         let s = self.self_reliance;
         if ![
@@ -390,6 +423,36 @@ impl PlacementProfile {
         }
         Ok(())
     }
+}
+
+/// The Dutch name of a free-text field key of `texts` ("notities.socialNetwork" → "Notitie
+/// Sociaal netwerk"), for messages.
+pub fn text_label(field: &str) -> String {
+    let index = |rest: &str| {
+        rest.trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<usize>()
+            .map_or(String::new(), |i| format!(" {}", i + 1))
+    };
+    if let Some(key) = field.strip_prefix("notities.") {
+        return match ProfileCategory::ALL
+            .iter()
+            .find(|c| category_key(**c) == key)
+        {
+            Some(c) => format!("Notitie {}", c.dutch()),
+            None => "Notitie".to_string(),
+        };
+    }
+    if let Some(rest) = field.strip_prefix("uitgeslotenBuurten") {
+        return format!("Uitgesloten buurt{}", index(rest));
+    }
+    if field == "terugvalplan.signalen" {
+        return "Terugvalplan: signalen".to_string();
+    }
+    if let Some(rest) = field.strip_prefix("terugvalplan.afspraken") {
+        return format!("Terugvalplan: afspraak{}", index(rest));
+    }
+    field.to_string()
 }
 
 pub fn category_key(c: ProfileCategory) -> &'static str {
@@ -447,6 +510,27 @@ pub struct ProfileDraft {
     pub safety_plan: Option<SafetyPlan>,
     /// A lower maximum rent than the rent-limit table gives, in cents.
     pub max_rent_override_cents: Option<u32>,
+    /// The free texts the coordinator released for bundles: the SHA-256 of the (trimmed) text →
+    /// the associations it is released for (empty: every association). Keyed by the text's
+    /// digest, so editing a released text withdraws its release.
+    pub released: BTreeMap<String, Vec<String>>,
+}
+
+/// The digest a release is kept under.
+pub fn text_digest(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    crate::code::hex(&Sha256::digest(text.trim().as_bytes()))
+}
+
+/// Whether a free text may go into a bundle for `association`.
+pub fn is_released(
+    released: &BTreeMap<String, Vec<String>>,
+    text: &str,
+    association: &str,
+) -> bool {
+    released
+        .get(&text_digest(text))
+        .is_some_and(|only| only.is_empty() || only.iter().any(|a| a == association))
 }
 
 // Debug of the profile types: levels and choices, never typed text (notes, neighbourhoods,
@@ -596,6 +680,14 @@ impl ProfileDraft {
                 ));
             }
         }
+        for (field, text) in self.texts() {
+            if let Err(bad) = crate::text::outgoing_text(text) {
+                out.push(missing(
+                    &field,
+                    &format!("{}: {}", text_label(&field), bad.dutch()),
+                ));
+            }
+        }
         if self.mobility.is_none() {
             out.push(missing(
                 "mobiliteit",
@@ -680,6 +772,68 @@ impl ProfileDraft {
             }
         }
         out
+    }
+
+    /// Every typed text of the draft with its field key, in the order the form shows them.
+    pub fn texts(&self) -> Vec<(String, &str)> {
+        let mut out: Vec<(String, &str)> = Vec::new();
+        for (c, a) in &self.assessments {
+            out.push((format!("notities.{}", category_key(*c)), a.note.as_str()));
+        }
+        for (i, n) in self.excluded_neighbourhoods.iter().enumerate() {
+            out.push((format!("uitgeslotenBuurten[{i}]"), n.as_str()));
+        }
+        out.push((
+            "terugvalplan.signalen".into(),
+            self.relapse_plan.signals.as_str(),
+        ));
+        for (i, a) in self.relapse_plan.agreements.iter().enumerate() {
+            out.push((format!("terugvalplan.afspraken[{i}]"), a.action.as_str()));
+        }
+        out
+    }
+
+    /// The text of one field key of `texts`.
+    pub fn text(&self, field: &str) -> Option<&str> {
+        self.texts()
+            .into_iter()
+            .find(|(k, _)| k == field)
+            .map(|(_, t)| t)
+    }
+
+    /// Releases (or, with `release` false, withdraws) the text of `field` for bundles, for the
+    /// given associations (empty: all). Releasing is refused for an empty text and for one that
+    /// holds a character outside the outgoing whitelist; the scanner's findings are checked by
+    /// the caller, which knows the dossier (`Workspace::release_text`). Releases of texts that
+    /// no longer exist are dropped.
+    pub fn set_release(&mut self, field: &str, release: bool, only: Vec<String>) -> Result<()> {
+        let text = self
+            .text(field)
+            .ok_or_else(|| Error::new("FIELD_UNKNOWN", "Dit tekstveld bestaat niet.").at(field))?
+            .trim()
+            .to_string();
+        let digest = text_digest(&text);
+        if release {
+            if text.is_empty() {
+                return Err(Error::new(
+                    "RELEASE_EMPTY",
+                    "Een leeg tekstveld hoeft niet te worden vrijgegeven.",
+                )
+                .at(field));
+            }
+            if let Err(bad) = crate::text::outgoing_text(&text) {
+                return Err(Error::new("TEXT_CHARACTER", bad.dutch()).at(field));
+            }
+            let mut only = only;
+            only.sort();
+            only.dedup();
+            self.released.insert(digest, only);
+        } else {
+            self.released.remove(&digest);
+        }
+        let live: Vec<String> = self.texts().iter().map(|(_, t)| text_digest(t)).collect();
+        self.released.retain(|d, _| live.contains(d));
+        Ok(())
     }
 
     /// The profile, when nothing is missing.

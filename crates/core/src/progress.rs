@@ -362,6 +362,7 @@ mod tests {
             first_names: "Anna Maria".into(),
             tussenvoegsel: "van der".into(),
             surname: "Berg".into(),
+            call_name: String::new(),
         };
         x.address = Address {
             street: "Kerkstraat".into(),

@@ -83,14 +83,7 @@ impl CoordinatorRole {
 /// Folds case, diacritics, punctuation and white space so that "bergen l", "Bergen (L)" and
 /// "BERGEN (L.)" compare equal.
 pub fn fold_name(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        let c = crate::text::fold_diacritic(c);
-        if c.is_alphanumeric() {
-            out.push(c);
-        }
-    }
-    out
+    crate::text::squash(s)
 }
 
 /// The official spelling of a participating gemeente, accepting the obvious variants.

@@ -1,46 +1,373 @@
-//! Text folding shared by the scanner, the leak guard and name matching.
+//! The one text normalisation of the core. The scanner, the leak guard, name matching and the
+//! outgoing-text whitelist all see text through this module, so a note that one of them reads
+//! as "Janssen" the others read as "Janssen" too.
+//!
+//! `normalise` makes the *scan form* of a text, keeping case (the scanner needs capitals to
+//! recognise a name after a title) and remembering where each piece came from:
+//! - compatibility decomposition (NFKD, Unicode Annex #15): full-width letters and digits,
+//!   mathematical and circled letters, ligatures and super/subscripts become their plain forms;
+//! - combining marks removed, so "é" and "e + ◌́" both become "e";
+//! - every default-ignorable and format character removed (soft hyphen, zero-width space and
+//!   joiners, word joiner, BOM, bidirectional controls, variation selectors, tags), and every
+//!   control character except line breaks and tab; tab, no-break and other spaces become a space;
+//! - every Unicode decimal digit becomes its ASCII digit (Arabic-Indic ٣, Devanagari ३ …);
+//! - Latin letters that do not decompose map to their base (ø→o, ł→l, đ→d, ı→i, ß→ss, æ→ae …);
+//! - any other character that the Unicode confusables table (UTS #39) draws like ASCII letters,
+//!   digits or punctuation becomes that ASCII: Cyrillic "а" and Greek "ο" become "a" and "o".
+//!   Only characters outside ASCII are mapped: the table also maps "m" to "rn" and "0" to "O",
+//!   which would ruin matching of ordinary text.
+//!
+//! `fold` is the scan form in lowercase (the comparison form); `squash` keeps only its letters
+//! and digits, so "06-12 34 56.78" and "0612345678" meet.
 
-/// Maps a lowercase Latin letter with a diacritic to its base letter; other characters unchanged.
-pub fn fold_diacritic(c: char) -> char {
-    match c {
-        // Turkish, Polish, Romanian, Czech and Hungarian letters occur in Dutch residents'
-        // names as often as French ones; an unfolded 'ı' let "YILMAZ" miss "Yılmaz".
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ğ' => 'g',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
-        'ľ' | 'ł' => 'l',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ř' => 'r',
-        'š' | 'ś' | 'ş' | 'ș' => 's',
-        'ť' | 'ţ' | 'ț' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ž' | 'ź' | 'ż' => 'z',
-        'ß' => 's',
-        _ => c,
+use std::borrow::Cow;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// A normalised text and, for each of its bytes, the byte range in the original text of the
+/// character it came from, so a finding in the scan form can be shown in what was typed.
+pub struct Normalised<'a> {
+    text: Cow<'a, str>,
+    /// `None` when the text is unchanged (plain ASCII, the common case): offsets are identical.
+    origin: Option<Vec<(u32, u32)>>,
+}
+
+impl Normalised<'_> {
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The byte range in the original text that produced `start..end` of the normalised text.
+    /// Characters removed inside the range (a soft hyphen in a name) are inside the result.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        match &self.origin {
+            None => (start, end),
+            Some(o) if start < end && end <= o.len() => {
+                (o[start].0 as usize, o[end - 1].1 as usize)
+            }
+            Some(o) => {
+                let at = o
+                    .get(start)
+                    .map_or_else(|| o.last().map_or(0, |l| l.1 as usize), |x| x.0 as usize);
+                (at, at)
+            }
+        }
     }
 }
 
-/// Lowercases and removes diacritics, keeping every other character (and so the char count
-/// of letters; `ß` becomes one `s`).
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(fold_diacritic)
-        .collect()
+/// Unicode's decimal-digit zeros (general category Nd, value 0; Unicode 14). Each is followed by
+/// its nine digits in order, so a digit's value is its distance from the zero before it.
+const DIGIT_ZEROS: [u32; 66] = [
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
+    0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
+    0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
+    0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650,
+    0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50,
+    0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+];
+
+/// Default_Ignorable_Code_Point (DerivedCoreProperties.txt) together with general category Cf
+/// (format), as inclusive ranges: characters that draw nothing, or nothing by themselves.
+const INVISIBLE: [(u32, u32); 25] = [
+    (0x00ad, 0x00ad),
+    (0x034f, 0x034f),
+    (0x0600, 0x0605),
+    (0x061c, 0x061c),
+    (0x06dd, 0x06dd),
+    (0x070f, 0x070f),
+    (0x0890, 0x0891),
+    (0x08e2, 0x08e2),
+    (0x115f, 0x1160),
+    (0x17b4, 0x17b5),
+    (0x180b, 0x180f),
+    (0x200b, 0x200f),
+    (0x202a, 0x202e),
+    (0x2060, 0x206f),
+    (0x3164, 0x3164),
+    (0xfe00, 0xfe0f),
+    (0xfeff, 0xfeff),
+    (0xffa0, 0xffa0),
+    (0xfff0, 0xfffb),
+    (0x110bd, 0x110bd),
+    (0x110cd, 0x110cd),
+    (0x13430, 0x1343f),
+    (0x1bca0, 0x1bca3),
+    (0x1d173, 0x1d17a),
+    (0xe0000, 0xe0fff),
+];
+
+/// Whether `c` draws nothing: a default-ignorable or format character, or a control character
+/// other than line break and tab.
+pub fn is_invisible(c: char) -> bool {
+    if c.is_control() {
+        return !matches!(c, '\n' | '\r' | '\t');
+    }
+    let v = c as u32;
+    let i = INVISIBLE.partition_point(|&(lo, _)| lo <= v);
+    i > 0 && v <= INVISIBLE[i - 1].1
 }
 
-/// Lowercase alphanumerics only, diacritics removed: "06-12 34 56.78" → "0612345678".
+/// The ASCII digit of any Unicode decimal digit.
+pub fn ascii_digit(c: char) -> Option<char> {
+    let v = c as u32;
+    let i = DIGIT_ZEROS.partition_point(|&z| z <= v);
+    let zero = *DIGIT_ZEROS.get(i.checked_sub(1)?)?;
+    let d = v - zero;
+    // Only inside a run of ten: the gap after a run holds other characters.
+    (d < 10 && c.is_numeric()).then(|| char::from(b'0' + d as u8))
+}
+
+/// Latin letters that carry their mark inside the letter, so decomposition leaves them alone.
+fn latin_base(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ø' => "o",
+        'Ø' => "O",
+        'ł' => "l",
+        'Ł' => "L",
+        'đ' | 'ɖ' => "d",
+        'Đ' | 'Ɖ' => "D",
+        'ı' => "i",
+        'ħ' => "h",
+        'Ħ' => "H",
+        'ŧ' => "t",
+        'Ŧ' => "T",
+        'ß' => "ss",
+        'ẞ' => "SS",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'þ' => "th",
+        'Þ' => "TH",
+        'ð' => "d",
+        'Ð' => "D",
+        'ŋ' => "n",
+        'Ŋ' => "N",
+        'ƒ' => "f",
+        'ĸ' => "k",
+        'ɨ' => "i",
+        'ʉ' => "u",
+        _ => return None,
+    })
+}
+
+/// Spaces other than the plain one (no-break, narrow, em, ideographic …) and line separators.
+fn space_of(c: char) -> Option<char> {
+    match c {
+        '\t' => Some(' '),
+        '\u{2028}' | '\u{2029}' | '\u{85}' => Some('\n'),
+        _ if c.is_whitespace() && !matches!(c, ' ' | '\n' | '\r') => Some(' '),
+        _ => None,
+    }
+}
+
+/// Pushes the scan form of one decomposed, visible character.
+fn push_plain(d: char, out: &mut String) {
+    if d.is_ascii() {
+        out.push(d);
+    } else if is_combining_mark(d) || is_invisible(d) {
+    } else if let Some(a) = ascii_digit(d) {
+        out.push(a);
+    } else if let Some(s) = space_of(d) {
+        out.push(s);
+    } else if let Some(b) = latin_base(d) {
+        out.push_str(b);
+    } else {
+        let mut buf = [0u8; 4];
+        let skeleton: String = unicode_security::skeleton(d.encode_utf8(&mut buf))
+            .filter(|x| !is_combining_mark(*x))
+            .collect();
+        if !skeleton.is_empty() && skeleton.chars().all(|x| x.is_ascii_graphic()) {
+            out.push_str(&skeleton);
+        } else {
+            out.push(d);
+        }
+    }
+}
+
+/// Pushes the scan form of one character of the original text.
+fn push_char(c: char, out: &mut String) {
+    if c.is_ascii() && !c.is_ascii_control() {
+        out.push(c);
+    } else if let Some(s) = space_of(c) {
+        out.push(s);
+    } else if is_invisible(c) {
+    } else if c.is_ascii() {
+        out.push(c);
+    } else {
+        decompose_compatible(c, |d| push_plain(d, out));
+    }
+}
+
+fn is_plain(s: &str) -> bool {
+    s.bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || b == b'\n' || b == b'\r')
+}
+
+/// The scan form of `s` (see the module's description), with its way back to `s`.
+pub fn normalise(s: &str) -> Normalised<'_> {
+    if is_plain(s) {
+        return Normalised {
+            text: Cow::Borrowed(s),
+            origin: None,
+        };
+    }
+    let mut text = String::with_capacity(s.len());
+    let mut origin = Vec::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        let before = text.len();
+        push_char(c, &mut text);
+        let span = (i as u32, (i + c.len_utf8()) as u32);
+        origin.resize(origin.len() + (text.len() - before), span);
+    }
+    Normalised {
+        text: Cow::Owned(text),
+        origin: Some(origin),
+    }
+}
+
+/// The scan form of `s` without the way back.
+pub fn plain(s: &str) -> Cow<'_, str> {
+    if is_plain(s) {
+        return Cow::Borrowed(s);
+    }
+    let mut text = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_char(c, &mut text);
+    }
+    Cow::Owned(text)
+}
+
+/// The comparison form: the scan form in lowercase. "Ｊａｎ", "J\u{ad}an", "Јan" (Cyrillic J)
+/// and "JAN" all fold to "jan"; "Öztürk" and "OZTURK" to "ozturk".
+pub fn fold(s: &str) -> String {
+    let p = plain(s);
+    if p.is_ascii() {
+        return p.to_ascii_lowercase();
+    }
+    p.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// The folded letters and digits only: "06-12 34 56.78" → "0612345678", "De Vries-Öztürk" →
+/// "devriesozturk".
 pub fn squash(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(fold_diacritic)
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+    fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// One character folded for comparison; for callers that work character by character. A
+/// character that folds to nothing (an invisible one) gives an empty string.
+pub fn fold_char(c: char) -> String {
+    let mut buf = [0u8; 4];
+    fold(c.encode_utf8(&mut buf))
+}
+
+// ---------------------------------------------------------------- the outgoing whitelist
+
+/// Why a character may not go into a bundle. The message names the kind and the position, never
+/// the character itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BadCharKind {
+    /// Draws nothing: soft hyphen, zero-width characters, direction marks, variation selectors.
+    Invisible,
+    /// A control character or tab.
+    Control,
+    /// A digit other than 0-9 (full-width, Arabic-Indic, mathematical …).
+    OtherDigit,
+    /// A letter of another script than the Latin one, or a styled letter (full-width,
+    /// mathematical, circled).
+    OtherLetter,
+    /// Any other symbol: emoji, arrows, box drawing, private use.
+    Symbol,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BadChar {
+    /// 1-based position in characters, as a person counts them.
+    pub position: usize,
+    pub kind: BadCharKind,
+}
+
+impl BadChar {
+    pub fn dutch(&self) -> String {
+        let what = match self.kind {
+            BadCharKind::Invisible => {
+                "een onzichtbaar teken (bijvoorbeeld een zacht afbreekstreepje of een spatie zonder breedte, vaak meegekopieerd uit Word of pdf)"
+            }
+            BadCharKind::Control => "een tab of ander stuurteken",
+            BadCharKind::OtherDigit => "een cijfer dat niet 0-9 is",
+            BadCharKind::OtherLetter => "een letter uit een ander schrift of een opgemaakte letter",
+            BadCharKind::Symbol => "een symbool dat niet in een bundel mag",
+        };
+        format!(
+            "teken {} is {what}. In tekst die naar corporaties gaat passen alleen letters, cijfers 0-9, spaties en gewone leestekens; typ dit teken opnieuw of haal het weg.",
+            self.position
+        )
+    }
+}
+
+/// Latin letters as residents' names use them: the Latin-1 letters, Latin Extended-A and -B
+/// (Turkish, Polish, Czech, Romanian …), schwa (Azerbaijani) and Latin Extended Additional
+/// (Vietnamese).
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{c0}'..='\u{24f}' | '\u{259}' | '\u{1e00}'..='\u{1eff}')
+            && c != '×'
+            && c != '÷'
+}
+
+/// Punctuation and symbols of ordinary Dutch writing beyond ASCII.
+const PUNCTUATION: &str = "\u{a0}‘’‚“”„–—…•·€£°§½¼¾²³«»¿¡±×÷";
+
+fn bad_kind(c: char) -> Option<BadCharKind> {
+    if c.is_ascii() {
+        return match c {
+            '\n' | '\r' => None,
+            _ if c.is_ascii_control() => Some(BadCharKind::Control),
+            _ => None,
+        };
+    }
+    if is_latin_letter(c) || PUNCTUATION.contains(c) {
+        return None;
+    }
+    Some(if is_invisible(c) {
+        BadCharKind::Invisible
+    } else if c.is_control() {
+        BadCharKind::Control
+    } else if c.is_numeric() {
+        BadCharKind::OtherDigit
+    } else if c.is_alphabetic() || is_combining_mark(c) {
+        BadCharKind::OtherLetter
+    } else {
+        BadCharKind::Symbol
+    })
+}
+
+/// The whitelist for free text that leaves the vault: Latin letters (with the diacritics of
+/// Dutch, Turkish, Moroccan-French, Polish and other residents' names), digits 0-9, spaces,
+/// line breaks and ordinary punctuation. A combining accent is accepted right after a Latin
+/// letter (up to two), as some keyboards type "é" as "e" + accent. The first character outside
+/// it is returned with its position.
+pub fn outgoing_text(s: &str) -> Result<(), BadChar> {
+    let mut marks = 0;
+    let mut after_letter = false;
+    for (i, c) in s.chars().enumerate() {
+        let position = i + 1;
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            marks += 1;
+            if after_letter && marks <= 2 {
+                continue;
+            }
+            return Err(BadChar {
+                position,
+                kind: BadCharKind::OtherLetter,
+            });
+        }
+        marks = 0;
+        if let Some(kind) = bad_kind(c) {
+            return Err(BadChar { position, kind });
+        }
+        after_letter = is_latin_letter(c);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -52,8 +379,156 @@ mod tests {
         assert_eq!(fold("Ëlise Çelik"), "elise celik");
         assert_eq!(squash("De Vries-Öztürk"), "devriesozturk");
         assert_eq!(
-            fold("Yılmaz Ayşe Ştefan Dvořák"),
-            "yilmaz ayse stefan dvorak"
+            fold("Yılmaz Ayşe Ştefan Dvořák Łukasz Øster"),
+            "yilmaz ayse stefan dvorak lukasz oster"
         );
+        assert_eq!(fold("Esme\u{301}e"), "esmee");
+        assert_eq!(fold("İlker"), "ilker");
+        assert_eq!(squash("Łukasz-Œuvre Straße"), "lukaszoeuvrestrasse");
+    }
+
+    #[test]
+    fn every_trick_of_the_issue_folds_away() {
+        let jansen = [
+            "Jan\u{ad}sen",                                           // soft hyphen
+            "Jan\u{200b}sen",                                         // zero-width space
+            "Jan\u{200d}sen",                                         // zero-width joiner
+            "Jan\u{2060}sen",                                         // word joiner
+            "Jan\u{feff}sen",                                         // BOM
+            "Jan\u{fe0f}sen",                                         // variation selector
+            "Jan\u{e0100}sen", // variation selector supplement
+            "Jan\u{7}sen",     // control character
+            "J\u{430}nsen",    // Cyrillic a
+            "Jan\u{455}en",    // Cyrillic s (dze)
+            "\u{408}ansen",    // Cyrillic Je
+            "Jans\u{435}n",    // Cyrillic ie
+            "J\u{3b1}nsen",    // Greek alpha
+            "Ｊａｎｓｅｎ",    // full-width
+            "\u{1d409}\u{1d41a}\u{1d427}\u{1d42c}\u{1d41e}\u{1d427}", // mathematical bold
+            "JANSEN",
+            "Ja\u{301}nsen", // decomposed accent
+        ];
+        for v in jansen {
+            assert_eq!(fold(v), "jansen", "{v:?}");
+        }
+        for bsn in [
+            "１２３４５６７８２",
+            "\u{661}\u{662}\u{663}\u{664}\u{665}\u{666}\u{667}\u{668}\u{662}",
+            "\u{6f1}\u{6f2}\u{6f3}\u{6f4}\u{6f5}\u{6f6}\u{6f7}\u{6f8}\u{6f2}",
+            "\u{967}\u{968}\u{969}\u{96a}\u{96b}\u{96c}\u{96d}\u{96e}\u{968}",
+            "\u{1d7cf}\u{1d7d0}\u{1d7d1}\u{1d7d2}\u{1d7d3}\u{1d7d4}\u{1d7d5}\u{1d7d6}\u{1d7d0}",
+            "1234\u{200b}56782",
+        ] {
+            assert_eq!(squash(bsn), "123456782", "{bsn:?}");
+        }
+        assert_eq!(fold("Jan\tsen"), "jan sen");
+        assert_eq!(fold("a\u{a0}b\u{202f}c"), "a b c");
+    }
+
+    #[test]
+    fn ascii_is_left_alone() {
+        // The confusables table maps "m" to "rn" and "0" to "O": ASCII must not go through it.
+        let s = "Mam 0l1 rn ~!@#$%^&*()_+{}|:\"<>?`-=[]\\;',./";
+        assert_eq!(normalise(s).text(), s);
+        assert_eq!(fold("Mam"), "mam");
+    }
+
+    #[test]
+    fn ranges_map_back_to_what_was_typed() {
+        let typed = "Bel Jan\u{ad}sen op １２";
+        let n = normalise(typed);
+        assert_eq!(n.text(), "Bel Jansen op 12");
+        let at = n.text().find("Jansen").unwrap();
+        let (s, e) = n.original_range(at, at + "Jansen".len());
+        assert_eq!(&typed[s..e], "Jan\u{ad}sen");
+        let at = n.text().find("12").unwrap();
+        let (s, e) = n.original_range(at, at + 2);
+        assert_eq!(&typed[s..e], "１２");
+        let n = normalise("Straße");
+        assert_eq!(n.text(), "Strasse");
+        assert_eq!(n.original_range(4, 6), (4, 6));
+        assert_eq!(n.original_range(6, 7), (6, 7));
+    }
+
+    #[test]
+    fn digit_table_is_unicode_digits() {
+        for z in DIGIT_ZEROS {
+            for d in 0..10 {
+                let c = char::from_u32(z + d).unwrap();
+                assert!(c.is_numeric(), "{:x}", z + d);
+                assert_eq!(ascii_digit(c), char::from_digit(d, 10));
+            }
+        }
+        assert_eq!(ascii_digit('a'), None);
+        assert_eq!(
+            ascii_digit('\u{66a}'),
+            None,
+            "Arabic percent sign after the digits"
+        );
+    }
+
+    #[test]
+    fn invisible_table() {
+        for c in [
+            '\u{ad}',
+            '\u{200b}',
+            '\u{200c}',
+            '\u{200d}',
+            '\u{2060}',
+            '\u{feff}',
+            '\u{fe0f}',
+            '\u{202e}',
+            '\u{2066}',
+            '\u{e0041}',
+            '\u{180e}',
+            '\u{1}',
+            '\u{7f}',
+            '\u{9f}',
+        ] {
+            assert!(is_invisible(c), "{:x}", c as u32);
+        }
+        for c in ['a', ' ', '\n', '\t', 'é', '\u{f0000}', '\u{100000}', '€'] {
+            assert!(!is_invisible(c), "{:x}", c as u32);
+        }
+    }
+
+    #[test]
+    fn whitelist_accepts_residents_names_and_refuses_tricks() {
+        for ok in [
+            "Mevrouw Öztürk-Şahin woont graag in Venlo; € 650,– per maand (± 2 km).",
+            "Nguyễn Thị Hương, Łukasz Wałęsa, Dvořák, Ağaoğlu, Ben Ḥaddou, Mammədov",
+            "Esme\u{301}e belt om 10:30 — “prima”…\nNieuwe regel.\r\n",
+        ] {
+            assert_eq!(outgoing_text(ok), Ok(()), "{ok}");
+        }
+        let cases: &[(&str, usize, BadCharKind)] = &[
+            ("Jan\u{ad}sen", 4, BadCharKind::Invisible),
+            ("Jan\u{200b}sen", 4, BadCharKind::Invisible),
+            ("Jan\tsen", 4, BadCharKind::Control),
+            ("J\u{430}nsen", 2, BadCharKind::OtherLetter),
+            ("Ｊansen", 1, BadCharKind::OtherLetter),
+            ("\u{1d409}ansen", 1, BadCharKind::OtherLetter),
+            ("bsn \u{661}23", 5, BadCharKind::OtherDigit),
+            ("bsn １23", 5, BadCharKind::OtherDigit),
+            ("ok 🙂", 4, BadCharKind::Symbol),
+            ("a\u{301}\u{301}\u{301}", 4, BadCharKind::OtherLetter),
+            (" \u{301}", 2, BadCharKind::OtherLetter),
+        ];
+        for (s, position, kind) in cases {
+            assert_eq!(
+                outgoing_text(s),
+                Err(BadChar {
+                    position: *position,
+                    kind: *kind
+                }),
+                "{s:?}"
+            );
+        }
+        let message = outgoing_text("Jan\u{ad}sen").unwrap_err().dutch();
+        assert!(
+            message.starts_with("teken 4 is een onzichtbaar teken"),
+            "{message}"
+        );
+        assert!(!message.contains("Jan"));
     }
 }

@@ -410,7 +410,8 @@ impl Workspace {
                 .collect();
             profiles.push(BundleProfileInput {
                 code,
-                profile,
+                // Typed text leaves only where the coordinator released it for this association.
+                profile: profile.released_for(&case.profile.released, &association.id),
                 matches,
                 known: case.dossier.known(),
             });
@@ -422,6 +423,12 @@ impl Workspace {
             recipient_id: association.id.clone(),
             recipient_name: association.name.clone(),
             profiles,
+            caseload: self
+                .cases
+                .iter()
+                .filter(|c| !case_ids.contains(&c.dossier.id))
+                .map(|c| c.dossier.known())
+                .collect(),
         })?;
         let entry = disclosure::entries_for_bundle(&written, at);
         // Each case stores the code derived from its own stable id, never one taken by position

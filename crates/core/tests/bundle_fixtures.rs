@@ -201,6 +201,7 @@ pub fn known(rng: &mut Rng) -> Known {
         phones: vec![phone],
         emails: vec![format!("{local}{}@example.nl", rng.below(1000))],
         ibans: vec![iban(rng)],
+        contact_names: Vec::new(),
     }
 }
 
@@ -345,6 +346,7 @@ pub fn input(rng: &mut Rng, n: usize) -> BundleInput {
         *b = rng.below(256) as u8;
     }
     BundleInput {
+        caseload: Vec::new(),
         bundle_id,
         date: Date::new(2026, 11, 28).expect("valid date"),
         region: Region::NoordLimburg,

@@ -30,6 +30,7 @@ fn add_case(ws: &mut Workspace, id: &str, bsn: Option<&str>, gates: bool) {
         first_names: "Anna".into(),
         tussenvoegsel: "de".into(),
         surname: "Vries".into(),
+        call_name: String::new(),
     };
     dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(d(2001, 3, 12));

@@ -53,6 +53,7 @@ fn full_dossier() -> Dossier {
         first_names: "Voornaammarker Tweedenaammarker".into(),
         tussenvoegsel: "van".into(),
         surname: "Achternaammarker".into(),
+        call_name: String::new(),
     };
     x.address = Address {
         street: "Straatmarker".into(),

@@ -322,6 +322,6 @@ proptest! {
         inp.profiles[1].profile.notes.insert(ProfileCategory::Mobility, bsn);
         prop_assert!(matches!(bundle::write_bundle(&inp), Err(WriteError::Leak(_))));
         let code = code::parse("WK-W68Q9-NRZH0-6").unwrap();
-        let _ = leakguard::guard(b"\xff\xfe", &[(code, &inp.profiles[0].known)]);
+        let _ = leakguard::guard(b"\xff\xfe", &[(code, &inp.profiles[0].known)], &[]);
     }
 }

@@ -39,6 +39,7 @@ fn add_complete_case(ws: &mut Workspace, id: &str, k: usize) {
         first_names: "Test".into(),
         tussenvoegsel: String::new(),
         surname: format!("Persoon{k}"),
+        call_name: String::new(),
     };
     dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(d(1990 - (k as i32 % 20), 3, 12));

@@ -212,6 +212,7 @@ prop_compose! {
             first_names: format!("{} {}", mk("Vn", 1), mk("Tn", 2)),
             tussenvoegsel: "van der".into(),
             surname: mk("An", 3),
+            call_name: String::new(),
         };
         d.address = Address {
             street: format!("{}straat", mk("St", 4)),

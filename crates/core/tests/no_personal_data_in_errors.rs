@@ -136,6 +136,7 @@ fn marker_dossier() -> Dossier {
         first_names: FIRST.into(),
         tussenvoegsel: "van".into(),
         surname: SURNAME.into(),
+        call_name: String::new(),
     };
     x.address = Address {
         street: STREET.into(),
@@ -704,6 +705,7 @@ fn bundle_writer_and_leak_guard_report_fields_not_values() {
     let mut c = Checker { checked: 0 };
     let known = marker_dossier().known();
     let input = BundleInput {
+        caseload: Vec::new(),
         bundle_id: [5; 16],
         date: today(),
         region: Region::NoordLimburg,
@@ -764,7 +766,7 @@ fn bundle_writer_and_leak_guard_report_fields_not_values() {
         format!("{{\"recipient\":{{\"name\":\"{FIRST} {SURNAME}\"}}}}"),
         format!("[\"{ODD}\" {BSN}"),
     ] {
-        let report = leakguard::guard(text.as_bytes(), &[(code, &known)]).unwrap_err();
+        let report = leakguard::guard(text.as_bytes(), &[(code, &known)], &[]).unwrap_err();
         assert!(!report.findings.is_empty());
         // A key that identifies someone is named by its position, so the finding still says
         // where to look.

@@ -40,6 +40,7 @@ fn resident() -> Known {
         ],
         emails: vec!["noel.vdberg@example.nl".into()],
         ibans: vec!["NL91ABNA0417164300".into()],
+        contact_names: Vec::new(),
     }
 }
 
@@ -356,6 +357,7 @@ fn arbitrary_known() -> impl Strategy<Value = Known> {
                     phones,
                     emails,
                     ibans,
+                    contact_names: Vec::new(),
                 }
             },
         )

@@ -32,6 +32,7 @@ fn workspace_with_case() -> Workspace {
         first_names: "Noël Johannes".into(),
         tussenvoegsel: "van der".into(),
         surname: "Berg".into(),
+        call_name: String::new(),
     };
     dossier.address = Address {
         street: "Kerkstraat".into(),

@@ -138,6 +138,8 @@ struct WriteInput {
     recipient_id: String,
     recipient_name: String,
     profiles: Vec<ProfileInput>,
+    #[serde(default)]
+    caseload: Option<Vec<Known>>,
 }
 
 #[derive(Serialize)]
@@ -157,6 +159,7 @@ struct WriteOutput {
 pub fn write_bundle(input: JsValue) -> JsResult<JsValue> {
     let input: WriteInput = from_js(input, "de bundel")?;
     let core_input = BundleInput {
+        caseload: input.caseload.unwrap_or_default(),
         bundle_id: random::<16>()?,
         date: input.date,
         region: input.region,

@@ -25,6 +25,7 @@ struct KnownInput {
     phones: Vec<String>,
     emails: Vec<String>,
     ibans: Vec<String>,
+    contact_names: Vec<String>,
 }
 
 impl From<KnownInput> for Known {
@@ -39,6 +40,7 @@ impl From<KnownInput> for Known {
             phones: k.phones,
             emails: k.emails,
             ibans: k.ibans,
+            contact_names: k.contact_names,
         }
     }
 }

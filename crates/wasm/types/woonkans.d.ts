@@ -463,6 +463,8 @@ export interface Known {
   phones: string[];
   emails: string[];
   ibans: string[];
+  /** Names of the dossier's contact persons (care provider, Wmo consultant). */
+  contactNames: string[];
 }
 
 // ------------------------------------------------------------------ placement profile (step 4)
@@ -592,7 +594,14 @@ export type FindingKind =
   | "iban"
   | "date"
   | "health"
-  | "justice";
+  | "justice"
+  | "belief"
+  | "sexualOrientation"
+  | "ethnicity"
+  | "politics"
+  | "unionMembership"
+  | "genetic"
+  | "biometric";
 
 /** A finding: its kind and its range in the text, as UTF-8 byte offsets. */
 export interface Finding {
@@ -641,8 +650,9 @@ export interface BundleProfileInput {
   code: string;
   profile: PlacementProfileInput;
   matches?: MatchSummary[];
-  /** Never written: the leak guard searches the bytes for these values. */
-  known: Known;
+  /** Never written: the leak guard searches the bytes for these values. Required, with at
+   * least one name part: a bundle is never written without its residents' own values. */
+  known: Partial<Known> & { nameParts: string[] };
 }
 
 export interface WriteBundleInput {
@@ -653,6 +663,9 @@ export interface WriteBundleInput {
   recipientId: string;
   recipientName: string;
   profiles: BundleProfileInput[];
+  /** The values of every other resident the sender holds: searched for, never written, so a
+   * note cannot name someone else of the caseload. */
+  caseload?: Partial<Known>[] | null;
 }
 
 export type DisclosureKind = "codedBundle" | "handover";
@@ -675,6 +688,7 @@ export interface WrittenBundle {
   /** The file, ready for a Blob. */
   bytes: Uint8Array<ArrayBuffer>;
   bundleId: string;
+  /** One code per input profile, in the input's order (`codes[i]` is `profiles[i].code`). */
   codes: string[];
   categories: ProfileCategory[];
   disclosureEntry: DisclosureEntry;
@@ -685,7 +699,7 @@ export interface LeakFinding {
   code: string;
   /** JSON path, e.g. `profiles[2].profile.notes.socialNetwork`. */
   field: string;
-  /** `NAME`, `BSN`, `BIRTH_DATE`, `ADDRESS`, `POSTCODE`, `PHONE`, `EMAIL`, `IBAN`, `SCAN_<kind>`, `UNREADABLE`. */
+  /** `NAME`, `BSN`, `BIRTH_DATE`, `ADDRESS`, `POSTCODE`, `PHONE`, `EMAIL`, `IBAN`, `CONTACT_NAME`, `CHARACTER`, `SCAN_<kind>`, `UNREADABLE`. */
   kind: string;
   /** Dutch, never the value found. */
   message: string;

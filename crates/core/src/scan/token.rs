@@ -34,34 +34,10 @@ fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || is_combining(c)
 }
 
-/// Lowercase, diacritics off, combining marks dropped, plus the Turkish and Central-European
-/// letters that `text::fold_diacritic` leaves alone, so "Öztürk", "Ozturk" and "ÖZTÜRK" and
-/// "Şahin" and "Sahin" fold alike.
+/// The comparison form of a word (`text::fold`: case, diacritics, look-alikes and invisible
+/// characters folded), with the typographic apostrophe as a plain one ("’s" = "'s").
 pub(super) fn fold_word(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if is_combining(c) {
-            continue;
-        }
-        let c = match crate::text::fold_diacritic(c) {
-            'ş' | 'ș' => 's',
-            'ğ' => 'g',
-            'ı' => 'i',
-            'ț' | 'ţ' => 't',
-            'ř' => 'r',
-            'ě' => 'e',
-            'ů' | 'ű' => 'u',
-            'ő' => 'o',
-            'đ' | 'ď' => 'd',
-            'ą' => 'a',
-            'ň' => 'n',
-            'ľ' | 'ĺ' => 'l',
-            '’' => '\'',
-            other => other,
-        };
-        out.push(c);
-    }
-    out
+    crate::text::fold(s).replace('’', "'")
 }
 
 impl<'a> Tokens<'a> {
