@@ -70,9 +70,14 @@ fn street_start(t: &Tokens, i: usize) -> usize {
 }
 
 /// A house number after the street word at `i`, with its addition: "12", "12a", "12 A",
-/// "12-3", "101-3", "12bis", "12 hs", "12-II". Returns the end of the address.
-fn house_number(t: &Tokens, i: usize) -> Option<usize> {
-    let space = i + 1;
+/// "12-3", "101-3", "12bis", "12 hs", "12-II". After an abbreviated street word its full stop
+/// may come first ("Kerkstr. 12"). Returns the end of the address.
+fn house_number(t: &Tokens, i: usize, abbreviated: bool) -> Option<usize> {
+    let space = if abbreviated && t.is_punct(i + 1, '.') {
+        i + 2
+    } else {
+        i + 1
+    };
     if !t.is_inline_space(space) || t.raw(space).chars().count() > 2 {
         return None;
     }
@@ -148,9 +153,12 @@ pub(super) fn addresses(t: &Tokens, known: &[Vec<String>], out: &mut Vec<Cand>) 
                 start = Some(k);
             }
         }
+        let capitalised = t.is_capitalised(i);
+        // "Kerkstr.", "Parkln", "Hoofdwg": only capitalised, like a street name on a form.
+        let abbreviated = capitalised && words::is_abbreviated_street(f);
         if start.is_none() {
-            let capitalised = t.is_capitalised(i);
-            if words::street_suffixes_any_case().ends_properly(f)
+            if abbreviated
+                || words::street_suffixes_any_case().ends_properly(f)
                 || (capitalised
                     && words::street_suffixes_capitalised().ends_properly(f)
                     && !words::is_not_name(f))
@@ -168,8 +176,48 @@ pub(super) fn addresses(t: &Tokens, known: &[Vec<String>], out: &mut Vec<Cand>) 
             }
         }
         let Some(s) = start else { continue };
-        if let Some(end) = house_number(t, i) {
+        if let Some(end) = house_number(t, i, abbreviated) {
             out.push(Cand::new(FindingKind::StreetAddress, t.toks[s].start, end));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let t = Tokens::new(text);
+        let mut out = Vec::new();
+        addresses(&t, &[], &mut out);
+        out.iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    #[test]
+    fn abbreviated_street_suffixes() {
+        for (text, want) in [
+            ("Woont op Kerkstr. 12, Horst.", "Kerkstr. 12"),
+            ("Nieuw adres: Parkln 3 in Venray.", "Parkln 3"),
+            ("Bezichtiging Hoofdwg 8 om 10 uur.", "Hoofdwg 8"),
+            ("Op de Stationsstr. 45a.", "Stationsstr. 45a"),
+            ("Ingeschreven op Wilhelminasngl 22.", "Wilhelminasngl 22"),
+            ("Tijdelijk op Burg. Gommansstr. 30.", "Burg. Gommansstr. 30"),
+            ("Sleutels op Marktstr. 5 A in Gennep.", "Marktstr. 5 A"),
+        ] {
+            assert_eq!(found(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_that_are_no_address() {
+        for text in [
+            "De Kerkstr. is afgesloten.",
+            "Hij woonde in de Kerkstr. 3 jaar lang.",
+            "Het ging om 28 lln. in groep 8.",
+            "Volgens de STR 12 regels.",
+            "Bij de Str. 4 is niets.",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 }

@@ -127,8 +127,32 @@ fn word_matches(t: &Tokens, i: usize, want: &str, last: bool) -> bool {
     }
 }
 
+/// An initial: one capital ("J"), or a capital with one or two lowercase consonants ("Th",
+/// "Ph", "Chr") that is not a title ("Dr", "Mr") or "St"/"Nr". The callers check the full stop.
 fn is_initial(t: &Tokens, i: usize) -> bool {
-    t.kind(i) == Some(Kind::Word) && t.raw(i).chars().count() == 1 && t.is_capitalised(i)
+    if t.kind(i) != Some(Kind::Word) || !t.is_capitalised(i) {
+        return false;
+    }
+    let raw = t.raw(i);
+    match raw.chars().count() {
+        1 => true,
+        2 | 3 => {
+            raw.chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() && !"aeiouyàáâäèéêëìíîïòóôöùúûü".contains(c))
+                && t.word(i).is_some_and(|w| {
+                    !words::is_title(w) && !words::is_dotted_title(w) && !matches!(w, "st" | "nr")
+                })
+        }
+        _ => false,
+    }
+}
+
+/// A title at `i`: one of `TITLES`, or one of `DOTTED_TITLES` followed by its full stop and not
+/// in capitals ("ir.", "Ing.", not the bank "ING.").
+fn is_title_at(t: &Tokens, i: usize, word: &str) -> bool {
+    words::is_title(word)
+        || (words::is_dotted_title(word) && t.is_punct(i + 1, '.') && !t.is_all_caps(i))
 }
 
 /// Extends a surname backwards over the resident's tussenvoegsel ("Van Der", "vd", "v.d.").
@@ -140,6 +164,13 @@ fn extend_tussenvoegsel(t: &Tokens, idx: &NameIndex, mut k: usize) -> usize {
         let w = k - 2;
         if t.word(w).is_some_and(|f| idx.tussenvoegsels.contains(f)) {
             k = w;
+        } else if idx.tussenvoegsels.contains("vd")
+            && w >= 1
+            && t.is_punct(w, '.')
+            && t.word(w - 1) == Some("vd")
+        {
+            // "vd. Bosch"
+            k = w - 1;
         } else if idx.tussenvoegsels.contains("vd")
             && w >= 3
             && t.is_punct(w, '.')
@@ -250,18 +281,39 @@ fn is_relation(t: &Tokens, i: usize, word: &str) -> bool {
 }
 
 fn looks_like_street(word: &str) -> bool {
-    words::street_suffixes_any_case().ends_properly(word)
+    words::street_suffixes_any_case().ends_properly(word) || words::is_abbreviated_street(word)
 }
 
-/// A capitalised word that can be a first name or surname.
+/// A capitalised word that can be a first name or surname: not a title, so that in a chain
+/// ("Prof. Dr. Visser", "dhr. Ir. Bongers") only the name after the last title is taken.
 fn is_name_word(t: &Tokens, i: usize, allow_caps: bool) -> bool {
     let Some(f) = t.word(i) else { return false };
     t.raw(i).chars().count() >= 2
         && t.is_capitalised(i)
         && (allow_caps || !t.is_all_caps(i))
+        && !is_title_at(t, i, f)
         && !words::is_not_name(f)
         && !looks_like_street(f)
         && !ORGANISATION_ENDINGS.iter().any(|e| f.ends_with(e))
+}
+
+/// A tussenvoegsel of someone else's name at `m`, as the index of its last token: a word
+/// ("van", "de", "vd"), an abbreviation ("v.d.", "v/d", "vd."), or "'t" ("van 't Hof").
+fn other_tussenvoegsel(t: &Tokens, m: usize) -> Option<usize> {
+    match t.word(m) {
+        Some("v")
+            if t.is_punct(m + 1, '.') && t.word(m + 2) == Some("d") && t.is_punct(m + 3, '.') =>
+        {
+            Some(m + 3)
+        }
+        Some("v") if t.is_punct(m + 1, '/') && t.word(m + 2) == Some("d") => Some(m + 2),
+        Some("vd") if t.is_punct(m + 1, '.') => Some(m + 1),
+        Some(w) if contains(OTHER_TUSSENVOEGSELS, w) => Some(m),
+        None if (t.is_punct(m, '\'') || t.is_punct(m, '’')) && t.word(m + 1) == Some("t") => {
+            Some(m + 1)
+        }
+        _ => None,
+    }
 }
 
 /// A person's name starting at token `j`: optional initials, then up to three capitalised
@@ -282,10 +334,10 @@ fn person_name(t: &Tokens, j: usize, allow_caps: bool) -> Option<(usize, usize)>
         let mut m = k;
         let mut tvs = 0;
         while tvs < 3
-            && t.word(m).is_some_and(|w| contains(OTHER_TUSSENVOEGSELS, w))
-            && t.is_inline_space(m + 1)
+            && let Some(e) = other_tussenvoegsel(t, m)
+            && t.is_inline_space(e + 1)
         {
-            m += 2;
+            m = e + 2;
             tvs += 1;
         }
         if !is_name_word(t, m, allow_caps) {
@@ -312,14 +364,14 @@ fn person_name(t: &Tokens, j: usize, allow_caps: bool) -> Option<(usize, usize)>
 pub(super) fn other_names(t: &Tokens, out: &mut Vec<Cand>) {
     for i in 0..t.len() {
         let Some(word) = t.word(i) else { continue };
-        let title = words::is_title(word);
+        let title = is_title_at(t, i, word);
         if !title && !is_relation(t, i, word) {
             continue;
         }
         let mut j = i + 1;
         // "dhr. Jansen", "zijn moeder, Anja,", "Moeder: Ingrid", "Vader (Hans)".
         let mut bracket = !title && t.is_punct(j, '(');
-        if (title && t.is_punct(j, '.'))
+        if (title && t.is_punct(j, '.') && !words::is_full_word_title(word))
             || (!title && (t.is_punct(j, ',') || t.is_punct(j, ':') || bracket))
         {
             j += 1;
@@ -340,5 +392,85 @@ pub(super) fn other_names(t: &Tokens, out: &mut Vec<Cand>) {
         {
             out.push(Cand::new(FindingKind::OtherPersonName, start, end));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn others(text: &str) -> Vec<&str> {
+        let t = Tokens::new(text);
+        let mut out = Vec::new();
+        other_names(&t, &mut out);
+        out.iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    fn own(text: &str) -> Vec<&str> {
+        let known = Known {
+            name_parts: vec!["Ilse".into(), "Bosch".into(), "van den Bosch".into()],
+            tussenvoegsels: vec!["van den".into()],
+            ..Known::default()
+        };
+        let t = Tokens::new(text);
+        let mut out = Vec::new();
+        own_names(&t, &NameIndex::new(&known), &mut out);
+        out.iter().map(|c| &text[c.start..c.end]).collect()
+    }
+
+    #[test]
+    fn title_chains_give_the_name_after_the_last_title() {
+        for (text, want) in [
+            ("Gesprek met Prof. Dr. Visser.", "Visser"),
+            ("Mw. Prof. Dr. A.B. de Vries tekent.", "A.B. de Vries"),
+            ("Dr. Ing. Coenders schreef het.", "Coenders"),
+            ("Dhr. Ir. J. v.d. Berg keurt.", "J. v.d. Berg"),
+            ("Mevr. dr. ir. Lambermont zit erbij.", "Lambermont"),
+            ("Volgens mijnheer Gielen niet.", "Gielen"),
+            ("Dokter Willemsen tekende.", "Willemsen"),
+            ("Ds. Wolters bemiddelde.", "Wolters"),
+        ] {
+            assert_eq!(others(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn initials_and_abbreviated_tussenvoegsels() {
+        for (text, want) in [
+            ("Dr. A.B. v.d. Sluis schreef.", "A.B. v.d. Sluis"),
+            ("Mevr. v/d Linden belt.", "v/d Linden"),
+            ("Mevr. vd. Linden belt.", "vd. Linden"),
+            ("Dhr. J. Th. Bakker beheert.", "J. Th. Bakker"),
+            ("Haar broer Th. Hermans helpt.", "Th. Hermans"),
+            ("Mevr. dr. Chr. Poels behandelt.", "Chr. Poels"),
+            ("De heer A.J. van 't Hof was er.", "A.J. van 't Hof"),
+        ] {
+            assert_eq!(others(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn titles_without_a_name_stay_alone() {
+        for text in [
+            "De Prof. Dr. Poelsstraat ligt in Venlo.",
+            "Op de Dr. Poelsstr. 14 was een lekkage.",
+            "Ze ging naar de dokter. Daarna belde ze.",
+            "Een rekening bij de ING. Daarna belde ze.",
+            "Dhr. en mevr. komen samen.",
+            "Mijnheer heeft de sleutels.",
+            "Prof. Dr. en Mr. zijn titels.",
+        ] {
+            assert!(others(text).is_empty(), "{text}: {:?}", others(text));
+        }
+    }
+
+    #[test]
+    fn own_surname_with_dotted_vd_and_initials() {
+        assert_eq!(own("Dossier vd. Bosch is compleet."), ["vd. Bosch"]);
+        assert_eq!(
+            own("Ondertekend door I.J. v.d. Bosch."),
+            ["I.J. v.d. Bosch"]
+        );
+        assert_eq!(own("Getekend: Th. v/d Bosch."), ["Th. v/d Bosch"]);
     }
 }

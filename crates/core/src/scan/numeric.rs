@@ -344,8 +344,24 @@ fn day_month_year_valid(day: u32, month: u32, year: u32) -> bool {
     Date::new(y, m, d).is_ok()
 }
 
-/// Numeric dates: 12-03-1998, 12/3/1998, 12.03.1998, 1998-03-12, and with a two-digit year
-/// 12-03-98 or 12/3/98 (not with dots, which also write versions and amounts).
+/// The length of an apostrophe that marks a two-digit year ("'87", "’87", "`87") at `i`.
+fn year_apostrophe(text: &str, i: usize) -> usize {
+    let rest = text.get(i..).unwrap_or("");
+    ['\'', '’', '`']
+        .into_iter()
+        .find(|&c| rest.starts_with(c))
+        .map_or(0, char::len_utf8)
+}
+
+/// After a year-first date, a time in ISO 8601 form ("2024-07-01T10:00") ends it as well.
+fn iso_time_follows(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    b.get(end) == Some(&b'T') && b.get(end + 1).is_some_and(u8::is_ascii_digit)
+}
+
+/// Numeric dates: 12-03-1998, 12/3/1998, 12.03.1998, 1998-03-12, 2023/5/1, and with a two-digit
+/// year 12-03-98 or 12/3/98 (not with dots, which also write versions and amounts) or with an
+/// apostrophe in any notation (05-11-'87). A year-first date may run into an ISO time.
 pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
     let mut i = 0;
@@ -372,7 +388,8 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
             if b.get(e2) != Some(&sep) {
                 return None;
             }
-            let s3 = e2 + 1;
+            let apostrophe = year_apostrophe(text, e2 + 1);
+            let s3 = e2 + 1 + apostrophe;
             let e3 = run(s3);
             let (l1, l2, l3) = (e1 - i, e2 - s2, e3 - s3);
             if l2 == 0 || l2 > 2 || l3 == 0 {
@@ -380,6 +397,10 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
             }
             let (n1, n2, n3) = (number(&b[i..e1]), number(&b[s2..e2]), number(&b[s3..e3]));
             let ok = match (l1, l3) {
+                _ if apostrophe > 0 => {
+                    let year = if n3 <= 30 { 2000 + n3 } else { 1900 + n3 };
+                    matches!(l1, 1 | 2) && l3 == 2 && day_month_year_valid(n1, n2, year)
+                }
                 (4, 1 | 2) => day_month_year_valid(n3, n2, n1),
                 (1 | 2, 4) => day_month_year_valid(n1, n2, n3),
                 (1 | 2, 2) if sep != b'.' => {
@@ -388,7 +409,8 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
                 }
                 _ => false,
             };
-            (ok && ends_clean(text, e3)).then_some(e3)
+            let clean_end = ends_clean(text, e3) || (l1 == 4 && iso_time_follows(text, e3));
+            (ok && clean_end).then_some(e3)
         })();
         match found {
             Some(end) => {
@@ -406,20 +428,55 @@ fn month_number(word: &str) -> Option<u8> {
     MONTHS.iter().find(|(m, _)| *m == word).map(|&(_, n)| n)
 }
 
-/// "12 maart 1998", "1 jan. 1990", "3 okt 2001", "12 maart '98". A month with only a year or
-/// only a day is not a full date and is left alone.
+/// "2021-mei-17", "2020/aug/21", "2019.jan.5": a year first, the month in letters, the day,
+/// with one separator throughout, as some registration systems export them.
+fn year_first_month_date(t: &Tokens, i: usize, out: &mut Vec<Cand>) {
+    let Some(sep) = ['-', '/', '.']
+        .into_iter()
+        .find(|&c| t.is_punct(i + 1, c) && t.is_punct(i + 3, c))
+    else {
+        return;
+    };
+    let Some(month) = t.word(i + 2).and_then(month_number) else {
+        return;
+    };
+    let k = i + 4;
+    if t.kind(k) != Some(Kind::Num) || t.raw(k).len() > 2 {
+        return;
+    }
+    let end = t.toks[k].end;
+    // "2021-mei-17-3" or "2021.mei.17.5" goes on as something else.
+    let goes_on = t.is_punct(k + 1, sep) && t.kind(k + 2) == Some(Kind::Num);
+    let year = number(t.raw(i).as_bytes());
+    let day = number(t.raw(k).as_bytes());
+    if !goes_on && day_month_year_valid(day, u32::from(month), year) && ends_clean(t.text, end) {
+        out.push(Cand::new(FindingKind::Date, t.toks[i].start, end));
+    }
+}
+
+/// "12 maart 1998", "1 jan. 1990", "3 okt 2001", "12 maart '98", "3 sept. '19", and with one
+/// separator throughout "12-mrt-1998", "12.mrt.2021"; year first "2021-mei-17". A month with
+/// only a year or only a day is not a full date and is left alone.
 pub(super) fn month_dates(t: &Tokens, out: &mut Vec<Cand>) {
     for i in 0..t.len() {
         if t.kind(i) != Some(Kind::Num) {
             continue;
         }
         let day_raw = t.raw(i);
-        if day_raw.len() > 2 || !starts_clean(t.text, t.toks[i].start) {
+        if !starts_clean(t.text, t.toks[i].start) {
+            continue;
+        }
+        if day_raw.len() == 4 {
+            year_first_month_date(t, i, out);
+            continue;
+        }
+        if day_raw.len() > 2 {
             continue;
         }
         let day = number(day_raw.as_bytes());
-        // "12 maart 1998", or the form of many registration systems: "12-mrt-1998".
-        let dash = ['-', '/']
+        // "12 maart 1998", or the forms of many registration systems: "12-mrt-1998",
+        // "12.mrt.2021".
+        let dash = ['-', '/', '.']
             .into_iter()
             .find(|&c| t.is_punct(i + 1, c) && t.is_punct(i + 3, c));
         if dash.is_none() && !t.is_inline_space(i + 1) {
@@ -609,6 +666,50 @@ mod tests {
             "4/5",
         ] {
             assert!(kinds(f, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn year_first_apostrophe_and_iso_dates() {
+        let f = numeric_dates as fn(&str, &mut Vec<Cand>);
+        assert_eq!(kinds(f, "Geboren 05-11-'87."), ["05-11-'87"]);
+        assert_eq!(kinds(f, "Geboren 05-11-’87."), ["05-11-’87"]);
+        assert_eq!(kinds(f, "per 2023/5/1"), ["2023/5/1"]);
+        assert_eq!(kinds(f, "export 2024-07-01T10:00"), ["2024-07-01"]);
+        for text in ["05-11-'1987", "2024-07-01Tx", "12-03-98T10", "31-02-'99"] {
+            assert!(kinds(f, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn dotted_and_year_first_month_dates() {
+        let run = |text: &str| {
+            let t = Tokens::new(text);
+            let mut out = Vec::new();
+            month_dates(&t, &mut out);
+            out.iter()
+                .map(|c| text[c.start..c.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        for (text, want) in [
+            ("getekend 12.mrt.2021.", "12.mrt.2021"),
+            ("op 2.aug.2023 om 9 uur", "2.aug.2023"),
+            ("verhuisd op 3 sept. '19 naar", "3 sept. '19"),
+            ("ingeschreven 2021-mei-17", "2021-mei-17"),
+            ("export 2020/aug/21.", "2020/aug/21"),
+            ("datum 2019.jan.5", "2019.jan.5"),
+        ] {
+            assert_eq!(run(text), [want], "{text}");
+        }
+        for text in [
+            "op 12.mrt. om 10 uur",
+            "12.mrt-2021",
+            "2021-mei-17-3",
+            "2021-feb-30",
+            "in 2021 mei 17 keer",
+            "sinds 2021-mei",
+        ] {
+            assert!(run(text).is_empty(), "{text}: {:?}", run(text));
         }
     }
 

@@ -37,7 +37,29 @@ pub(super) const TITLES: &[&str] = &[
     "fam",
     "familie",
     "prof",
+    "mijnheer",
+    "dokter",
+    "dominee",
 ];
+
+/// Titles written out in full: a full stop after one ends a sentence ("naar de dokter. Daarna"),
+/// it does not abbreviate the title.
+pub(super) const FULL_WORD_TITLES: &[&str] = &[
+    "heer",
+    "mevrouw",
+    "meneer",
+    "mejuffrouw",
+    "juffrouw",
+    "juf",
+    "familie",
+    "mijnheer",
+    "dokter",
+    "dominee",
+];
+
+/// Titles that count only when abbreviated with a full stop ("ir. Bongers", "Dr. Ing. Coenders",
+/// "ds. Wolters"): written bare they are also other words ("ING").
+pub(super) const DOTTED_TITLES: &[&str] = &["ir", "ing", "ds"];
 
 /// Relation and role words that are followed by a first name or surname in notes
 /// ("zijn zus Fatima", "begeleider Jeroen van Dam").
@@ -673,6 +695,23 @@ pub(super) const STREET_SUFFIXES_CAPITALISED: &[&str] = &[
     "dries", "poort", "vest", "hoeve",
 ];
 
+/// Abbreviated street endings as forms and short notes write them ("Kerkstr. 12", "Parkln 3",
+/// "Hoofdwg 8", "Wilhelminasngl 22"): consonant clusters that end no ordinary Dutch word.
+pub(super) const STREET_SUFFIX_ABBREVIATIONS: &[&str] = &[
+    "str", "ln", "wg", "pln", "sngl", "drf", "pd", "hf", "prk", "stg", "mrkt", "plnts", "pltsn",
+];
+
+/// Whether the folded `word` is a street name with an abbreviated ending: the ending after a
+/// stem of at least three letters with a vowel in it ("kerk|str", "park|ln", not "str" alone or
+/// an acronym). The caller checks the case.
+pub(super) fn is_abbreviated_street(word: &str) -> bool {
+    STREET_SUFFIX_ABBREVIATIONS.iter().any(|a| {
+        word.strip_suffix(a).is_some_and(|stem| {
+            stem.chars().count() >= 3 && stem.chars().any(|c| "aeiouy".contains(c))
+        })
+    })
+}
+
 /// Additions after a house number: "12 hs", "12bis", "12-II".
 pub(super) const HOUSE_NUMBER_ADDITIONS: &[&str] = &[
     "bis", "hs", "huis", "bg", "bov", "rd", "zw", "i", "ii", "iii", "iv",
@@ -745,6 +784,8 @@ macro_rules! word_set {
 }
 
 word_set!(is_title, TITLES);
+word_set!(is_dotted_title, DOTTED_TITLES);
+word_set!(is_full_word_title, FULL_WORD_TITLES);
 word_set!(is_relation, RELATIONS);
 word_set!(is_not_name, NOT_NAMES);
 
