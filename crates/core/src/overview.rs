@@ -192,6 +192,7 @@ mod tests {
             codes: BTreeMap::new(),
             accepted: None,
             log: Vec::new(),
+            sent_texts: Default::default(),
         }
     }
 

@@ -801,6 +801,13 @@ impl ProfileDraft {
             .map(|(_, t)| t)
     }
 
+    /// The associations the text of `field` is released for as it reads now: `None` when it is
+    /// not released (or was edited since), an empty list when released for all associations.
+    pub fn release_of(&self, field: &str) -> Option<&Vec<String>> {
+        let text = self.text(field)?;
+        self.released.get(&text_digest(text))
+    }
+
     /// Releases (or, with `release` false, withdraws) the text of `field` for bundles, for the
     /// given associations (empty: all). Releasing is refused for an empty text and for one that
     /// holds a character outside the outgoing whitelist; the scanner's findings are checked by

@@ -26,7 +26,7 @@ use crate::register::{Gate, Step};
 use crate::rentlimits::RentLimits;
 use crate::scan::{self, Finding};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 pub const FORMAT: &str = "woonkans-werkruimte";
@@ -73,6 +73,24 @@ pub struct Case {
     pub accepted: Option<AcceptedMatch>,
     #[serde(default)]
     pub log: Vec<DisclosureEntry>,
+    /// Recipient id → digests (`profile::text_digest`) of the free texts sent to it, so the
+    /// coordinator can be warned before the same text reaches a second association.
+    #[serde(default)]
+    pub sent_texts: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// The same free text of one profile going to more than one association: the associations
+/// could link their differently coded profiles by comparing it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkWarning {
+    pub case_id: String,
+    /// Field key of the draft (`notities.socialNetwork`, `terugvalplan.signalen` …).
+    pub field: String,
+    /// Dutch name of the field.
+    pub label: String,
+    /// The associations (ids) that already received this exact text.
+    pub already_sent_to: Vec<String>,
 }
 
 impl fmt::Debug for Case {
@@ -201,6 +219,7 @@ impl Workspace {
             codes: BTreeMap::new(),
             accepted: None,
             log: Vec::new(),
+            sent_texts: Default::default(),
         });
         Ok(self.cases.last_mut().expect("just pushed"))
     }
@@ -361,6 +380,68 @@ impl Workspace {
         Ok((ids, assignment))
     }
 
+    /// Releases (or withdraws) one free text of a case's draft for bundles, for the given
+    /// associations (empty: all). A text the scanner still finds something in, or that holds a
+    /// character outside the outgoing whitelist, is not released.
+    pub fn release_text(
+        &mut self,
+        id: &str,
+        field: &str,
+        release: bool,
+        only: Vec<String>,
+    ) -> Result<()> {
+        let case = self.case(id)?;
+        if release {
+            let text = case.profile.text(field).ok_or_else(|| {
+                Error::new("FIELD_UNKNOWN", "Dit tekstveld bestaat niet.").at(field)
+            })?;
+            let found = scan::scan(text, &case.dossier.known()).len();
+            if found > 0 {
+                return Err(Error::new(
+                    "RELEASE_FINDINGS",
+                    format!(
+                        "Deze tekst kan nog niet worden vrijgegeven: de tekstscanner vond er {found} gegeven(s) in die naar iemand herleidbaar kunnen zijn. Pas de gemarkeerde delen aan."
+                    ),
+                )
+                .at(field));
+            }
+        }
+        self.case_mut(id)?.profile.set_release(field, release, only)
+    }
+
+    /// For a bundle about to be written: the released free texts of these cases that already
+    /// went to another association. Sending them again lets the two associations link their
+    /// differently coded profiles of one resident by comparing the text.
+    pub fn link_warnings(&self, association_id: &str, case_ids: &[String]) -> Vec<LinkWarning> {
+        let mut out = Vec::new();
+        for id in case_ids {
+            let Ok(case) = self.case(id) else { continue };
+            for (field, text) in case.profile.texts() {
+                if text.trim().is_empty()
+                    || !crate::profile::is_released(&case.profile.released, text, association_id)
+                {
+                    continue;
+                }
+                let digest = crate::profile::text_digest(text);
+                let already: Vec<String> = case
+                    .sent_texts
+                    .iter()
+                    .filter(|(a, d)| a.as_str() != association_id && d.contains(&digest))
+                    .map(|(a, _)| a.clone())
+                    .collect();
+                if !already.is_empty() {
+                    out.push(LinkWarning {
+                        case_id: id.clone(),
+                        label: crate::profile::text_label(&field),
+                        field,
+                        already_sent_to: already,
+                    });
+                }
+            }
+        }
+        out
+    }
+
     /// Writes the coded bundle for one association with the given cases, through the leak
     /// guard. On success the codes are kept with each case and the disclosure is logged;
     /// on refusal nothing changes.
@@ -390,13 +471,12 @@ impl Workspace {
             );
         }
         let mut profiles = Vec::new();
-        let mut issued: Vec<(&String, Code)> = Vec::with_capacity(case_ids.len());
+        let mut issued: Vec<(&String, Code, BTreeSet<String>)> = Vec::with_capacity(case_ids.len());
         for id in case_ids {
             let case = self.case(id)?;
             case.dossier.check_gates(Step::AssociationTalks)?;
             let profile = self.profile(id, today).map_err(|p| p.to_error())?;
             let code = code::derive(key, &association.id, case.stable_id());
-            issued.push((id, code));
             let result =
                 matching::match_profile(&profile, &self.offer, &self.settings.weights, today)?;
             let matches = result
@@ -408,10 +488,17 @@ impl Workspace {
                     score: u8::try_from(d.score.min(100)).unwrap_or(100),
                 })
                 .collect();
+            // Typed text leaves only where the coordinator released it for this association.
+            let profile = profile.released_for(&case.profile.released, &association.id);
+            let sent = profile
+                .texts()
+                .iter()
+                .map(|(_, t)| crate::profile::text_digest(t))
+                .collect();
+            issued.push((id, code, sent));
             profiles.push(BundleProfileInput {
                 code,
-                // Typed text leaves only where the coordinator released it for this association.
-                profile: profile.released_for(&case.profile.released, &association.id),
+                profile,
                 matches,
                 known: case.dossier.known(),
             });
@@ -433,9 +520,13 @@ impl Workspace {
         let entry = disclosure::entries_for_bundle(&written, at);
         // Each case stores the code derived from its own stable id, never one taken by position
         // from the written file.
-        for (id, code) in issued {
+        for (id, code, sent) in issued {
             if let Ok(case) = self.case_mut(id) {
                 case.codes.insert(association.id.clone(), code.to_string());
+                case.sent_texts
+                    .entry(association.id.clone())
+                    .or_default()
+                    .extend(sent);
                 let mut own = entry.clone();
                 own.codes = vec![code.to_string()];
                 case.log.push(own);

@@ -219,6 +219,7 @@ pub fn derived_facts(
         codes: Default::default(),
         accepted: None,
         log: Vec::new(),
+        sent_texts: Default::default(),
     });
     to_js(&core(ws.facts(&id, reference))?)
 }
