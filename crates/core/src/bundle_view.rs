@@ -327,6 +327,13 @@ pub fn leak_kind_dutch(kind: &str) -> &'static str {
         "IBAN" | "SCAN_IBAN" => "Rekeningnummer (IBAN)",
         "SCAN_HEALTH" => "Gezondheid (bijzonder persoonsgegeven)",
         "SCAN_JUSTICE" => "Strafrechtelijk gegeven",
+        "SCAN_BELIEF" => "Geloof of levensovertuiging (bijzonder persoonsgegeven)",
+        "SCAN_SEXUAL_ORIENTATION" => "Seksuele geaardheid of seksleven (bijzonder persoonsgegeven)",
+        "SCAN_ETHNICITY" => "Etnische afkomst (bijzonder persoonsgegeven)",
+        "SCAN_POLITICS" => "Politieke opvatting (bijzonder persoonsgegeven)",
+        "SCAN_UNION_MEMBERSHIP" => "Lidmaatschap van een vakbond (bijzonder persoonsgegeven)",
+        "SCAN_GENETIC" => "Genetisch gegeven (bijzonder persoonsgegeven)",
+        "SCAN_BIOMETRIC" => "Biometrisch gegeven (bijzonder persoonsgegeven)",
         "UNREADABLE" => "Onleesbare inhoud",
         _ => "Herleidbaar gegeven",
     }

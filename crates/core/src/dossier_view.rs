@@ -37,6 +37,13 @@ pub fn finding_label(kind: FindingKind) -> &'static str {
         FindingKind::Date => "datum",
         FindingKind::Health => "gezondheid",
         FindingKind::Justice => "justitie",
+        FindingKind::Belief => "geloof",
+        FindingKind::SexualOrientation => "geaardheid",
+        FindingKind::Ethnicity => "afkomst",
+        FindingKind::Politics => "politiek",
+        FindingKind::UnionMembership => "vakbond",
+        FindingKind::Genetic => "genetisch",
+        FindingKind::Biometric => "biometrisch",
     }
 }
 

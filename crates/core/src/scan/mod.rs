@@ -36,14 +36,28 @@ pub enum FindingKind {
     StreetAddress,
     Iban,
     Date,
-    /// Health, addiction or medication (art. 9 AVG).
+    /// Health, addiction, medication, pregnancy, hospital and care institutions (art. 9 AVG).
     Health,
-    /// Criminal-law data (art. 10 AVG).
+    /// Criminal-law data, forensic measures and institutions (art. 10 AVG).
     Justice,
+    /// Religious or philosophical beliefs (art. 9 AVG).
+    Belief,
+    /// Sexual orientation or sex life (art. 9 AVG).
+    SexualOrientation,
+    /// Racial or ethnic origin (art. 9 AVG); nationality alone is not flagged.
+    Ethnicity,
+    /// Political opinions (art. 9 AVG).
+    Politics,
+    /// Trade-union membership (art. 9 AVG).
+    UnionMembership,
+    /// Genetic data (art. 9 AVG).
+    Genetic,
+    /// Biometric data for identification (art. 9 AVG).
+    Biometric,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 11] = [
+    pub const ALL: [FindingKind; 18] = [
         FindingKind::Name,
         FindingKind::OtherPersonName,
         FindingKind::Bsn,
@@ -55,6 +69,13 @@ impl FindingKind {
         FindingKind::Date,
         FindingKind::Health,
         FindingKind::Justice,
+        FindingKind::Belief,
+        FindingKind::SexualOrientation,
+        FindingKind::Ethnicity,
+        FindingKind::Politics,
+        FindingKind::UnionMembership,
+        FindingKind::Genetic,
+        FindingKind::Biometric,
     ];
 
     /// What was found, in Dutch, for the coordinator ("In deze tekst staat een …").
@@ -71,6 +92,13 @@ impl FindingKind {
             FindingKind::Date => "datum",
             FindingKind::Health => "gezondheidsgegeven",
             FindingKind::Justice => "justitieel gegeven",
+            FindingKind::Belief => "geloof of levensovertuiging",
+            FindingKind::SexualOrientation => "seksuele geaardheid of seksleven",
+            FindingKind::Ethnicity => "etnische afkomst",
+            FindingKind::Politics => "politieke opvatting",
+            FindingKind::UnionMembership => "lidmaatschap van een vakbond",
+            FindingKind::Genetic => "genetisch gegeven",
+            FindingKind::Biometric => "biometrisch gegeven",
         }
     }
 
@@ -88,21 +116,37 @@ impl FindingKind {
             FindingKind::Date => "[DATUM]",
             FindingKind::Health => "[GEZONDHEID]",
             FindingKind::Justice => "[JUSTITIE]",
+            FindingKind::Belief => "[GELOOF]",
+            FindingKind::SexualOrientation => "[GEAARDHEID]",
+            FindingKind::Ethnicity => "[AFKOMST]",
+            FindingKind::Politics => "[POLITIEK]",
+            FindingKind::UnionMembership => "[VAKBOND]",
+            FindingKind::Genetic => "[GENETISCH]",
+            FindingKind::Biometric => "[BIOMETRISCH]",
         }
     }
 
     /// Which kind wins when two candidates of the same length overlap: the more specific.
+    /// The lexicon kinds rank below every identifier; among themselves the narrower categories
+    /// rank above health, which is the broadest.
     fn rank(self) -> u8 {
         match self {
-            FindingKind::Email => 10,
-            FindingKind::Iban => 9,
-            FindingKind::Bsn => 8,
-            FindingKind::Phone => 7,
-            FindingKind::Date => 6,
-            FindingKind::Postcode => 5,
-            FindingKind::StreetAddress => 4,
-            FindingKind::Name => 3,
-            FindingKind::OtherPersonName => 2,
+            FindingKind::Email => 17,
+            FindingKind::Iban => 16,
+            FindingKind::Bsn => 15,
+            FindingKind::Phone => 14,
+            FindingKind::Date => 13,
+            FindingKind::Postcode => 12,
+            FindingKind::StreetAddress => 11,
+            FindingKind::Name => 10,
+            FindingKind::OtherPersonName => 9,
+            FindingKind::Biometric => 8,
+            FindingKind::Genetic => 7,
+            FindingKind::UnionMembership => 6,
+            FindingKind::Politics => 5,
+            FindingKind::SexualOrientation => 4,
+            FindingKind::Ethnicity => 3,
+            FindingKind::Belief => 2,
             FindingKind::Justice => 1,
             FindingKind::Health => 0,
         }
