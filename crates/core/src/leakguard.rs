@@ -612,6 +612,8 @@ struct Walk<'a> {
     profile_codes: Vec<String>,
     /// The free text of each profile, joined, so a value split over two fields is caught.
     profile_text: Vec<String>,
+    /// Whether the text being checked is an object key (not part of the joined free text).
+    in_key: bool,
     findings: Vec<LeakFinding>,
 }
 
@@ -666,7 +668,8 @@ impl Walk<'_> {
         if !vocab && !structured_place {
             self.needles
                 .find_words(&tokens(s), &self.phrases, &mut kinds);
-            if let Some(i) = profile_index(path)
+            if !self.in_key
+                && let Some(i) = profile_index(path)
                 && let Some(joined) = self.profile_text.get_mut(i)
             {
                 joined.push_str(s);
@@ -761,13 +764,17 @@ impl Walk<'_> {
                     let mut child = join(k);
                     // A key is text too: check it under its own path.
                     let before = self.findings.len();
+                    self.in_key = true;
                     self.check_text(&child, k);
+                    self.in_key = false;
                     if self.findings.len() > before {
                         // The key itself identifies someone, and a path quoting it would repeat
                         // that in every message: name it by position instead, here and below.
                         self.findings.truncate(before);
                         child = join(&format!("<veldnaam {}>", i + 1));
+                        self.in_key = true;
                         self.check_text(&child, k);
+                        self.in_key = false;
                     }
                     self.walk(&child, item);
                 }
@@ -862,6 +869,7 @@ pub fn guard(
         phrases: place_phrases(),
         vocabulary: vocabulary(),
         profile_text: vec![String::new(); profile_codes.len()],
+        in_key: false,
         profile_codes,
         findings: Vec::new(),
     };

@@ -180,7 +180,33 @@ impl Cand {
 /// Finds identifying data and special-category hints in `text`. `known` holds the resident's
 /// own values (names, address, birth date…); pass `Known::default()` when there is no dossier.
 /// The findings are sorted by start and do not overlap.
+///
+/// The text and the known values are first brought to their scan form (`text::normalise`), so
+/// a soft hyphen, a Cyrillic look-alike or a full-width digit hides nothing; the ranges found
+/// are mapped back onto `text` as typed.
 pub fn scan(text: &str, known: &Known) -> Vec<Finding> {
+    let n = crate::text::normalise(text);
+    let known = known.normalised();
+    let mut out: Vec<Finding> = Vec::new();
+    for f in scan_plain(n.text(), &known) {
+        let (mut start, end) = n.original_range(f.start, f.end);
+        // Two findings that met inside one typed character ("ß" → "ss") must not overlap.
+        if let Some(last) = out.last() {
+            start = start.max(last.end);
+        }
+        if start < end {
+            out.push(Finding {
+                kind: f.kind,
+                start,
+                end,
+            });
+        }
+    }
+    out
+}
+
+/// The scanner proper, on text already in scan form.
+fn scan_plain(text: &str, known: &Known) -> Vec<Finding> {
     let t = token::Tokens::new(text);
     let mut c: Vec<Cand> = Vec::new();
 
@@ -207,6 +233,21 @@ pub fn scan(text: &str, known: &Known) -> Vec<Finding> {
     numeric::postcodes(text, &own_postcodes, &mut c);
     address::addresses(&t, &address::known_streets(&known.street_addresses), &mut c);
     names::own_names(&t, &names::NameIndex::new(known), &mut c);
+    if !known.contact_names.is_empty() {
+        // The dossier's contact persons, found as the resident's names are found, but reported
+        // as someone else's name.
+        let contacts = Known {
+            name_parts: known.contact_names.clone(),
+            ..Known::default()
+        };
+        let mut theirs = Vec::new();
+        names::own_names(&t, &names::NameIndex::new(&contacts), &mut theirs);
+        c.extend(
+            theirs
+                .into_iter()
+                .map(|x| Cand::new(FindingKind::OtherPersonName, x.start, x.end)),
+        );
+    }
     names::other_names(&t, &mut c);
     lexicon::hints(&t, &mut c);
 
@@ -337,6 +378,41 @@ mod tests {
             .into_iter()
             .map(|f| (f.kind, &text[f.start..f.end]))
             .collect()
+    }
+
+    #[test]
+    fn disguised_values_are_found_and_marked_as_typed() {
+        let k = Known {
+            name_parts: vec!["Jansen".into()],
+            contact_names: vec!["Pietersma".into()],
+            ..Known::default()
+        };
+        assert_eq!(
+            spans("Gesprek met Jan\u{ad}sen gehad.", &k),
+            [(FindingKind::Name, "Jan\u{ad}sen")]
+        );
+        assert_eq!(
+            spans("Gesprek met J\u{430}nsen gehad.", &k),
+            [(FindingKind::Name, "J\u{430}nsen")]
+        );
+        assert_eq!(
+            spans("Gesprek met Ｊａｎｓｅｎ gehad.", &k),
+            [(FindingKind::Name, "Ｊａｎｓｅｎ")]
+        );
+        assert_eq!(
+            spans(
+                "Bel \u{660}\u{666}-\u{661}\u{662}\u{663}\u{664}\u{665}\u{666}\u{667}\u{668} morgen",
+                &k
+            ),
+            [(
+                FindingKind::Phone,
+                "\u{660}\u{666}-\u{661}\u{662}\u{663}\u{664}\u{665}\u{666}\u{667}\u{668}"
+            )]
+        );
+        assert_eq!(
+            spans("Overleg met Pietersma van het wijkteam.", &k),
+            [(FindingKind::OtherPersonName, "Pietersma")]
+        );
     }
 
     #[test]
