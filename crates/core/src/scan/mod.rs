@@ -4,8 +4,11 @@
 //! It finds the resident's own names (from `Known`), other people's names where the context
 //! shows them (a title or a relation word before a capitalised name), BSNs that pass the
 //! 11-test, Dutch phone numbers, e-mail addresses, postcodes, street and house number, IBANs,
-//! full dates, and health and criminal-law terms from the lexicon in `data/lexicon.txt`.
-//! It deliberately leaves alone gemeenten and places, amounts, counts, hours, years, scores,
+//! full dates, the dossier's contact persons, and the special categories of art. 9 and 10 AVG
+//! (health, belief, sexual orientation, ethnic origin, politics, union membership, genetic and
+//! biometric data, criminal law) from the lexicon in `data/lexicon.txt`. It reads every text
+//! through `text::normalise` first, so invisible characters, look-alike letters and other digit
+//! scripts hide nothing. It deliberately leaves alone gemeenten and places, amounts, counts, hours, years, scores,
 //! times and percentages: a placement profile needs those. See docs/SCANNER.md.
 //!
 //! Hand-written tokenizer and matchers, no regular expressions: linear in the text, and every
