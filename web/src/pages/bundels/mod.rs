@@ -1,6 +1,11 @@
 //! Coded profile bundles: choose an association and the cases, see the codes that will go, and
 //! let the core write the bundle through the leak guard. Only a bundle that passed the guard is
 //! downloaded; a refusal lists the fields to change, never the values found.
+//!
+//! Before writing, the page says what the codes do and do not prevent (identical free text can
+//! still link two associations' profiles of one resident), how many released free texts each
+//! profile carries for the chosen association, and which of them already went to another one
+//! (`Workspace::link_warnings`; a warning, not a refusal).
 
 mod findings;
 
@@ -16,6 +21,7 @@ use wasm_bindgen::JsCast;
 use woonkans_core::bundle::{WriteError, WrittenBundle};
 use woonkans_core::bundle_view::{BundleCandidate, bundle_candidates, date_nl, planned_codes};
 use woonkans_core::code;
+use woonkans_core::profile::is_released;
 use woonkans_core::workspace::Workspace;
 use yew::prelude::*;
 
@@ -65,6 +71,16 @@ fn refusal(
                 .map(String::from),
         })
         .collect()
+}
+
+/// "2 vrijgegeven teksten gaan mee." for a candidate's hint.
+fn released_text(n: usize) -> String {
+    match n {
+        0 => "Geen vrije tekst vrijgegeven voor deze corporatie: alleen de vaste velden gaan mee."
+            .to_string(),
+        1 => "1 vrijgegeven vrije tekst gaat mee.".to_string(),
+        n => format!("{n} vrijgegeven vrije teksten gaan mee."),
+    }
 }
 
 #[function_component(BundelsPage)]
@@ -239,6 +255,37 @@ pub fn bundels_page() -> Html {
         let ids: Vec<String> = ready.iter().map(|c| c.id.clone()).collect();
         planned_codes(ws, &open.key, &association, &ids)
     };
+    // Released free texts per case for the chosen association, and those that already went to
+    // another association.
+    let released_count = |case_id: &str| -> usize {
+        ws.case(case_id).map_or(0, |c| {
+            c.profile
+                .texts()
+                .iter()
+                .filter(|(_, t)| {
+                    !t.trim().is_empty() && is_released(&c.profile.released, t, &association)
+                })
+                .count()
+        })
+    };
+    let chosen_ids = ids_for(&chosen, &candidates);
+    let link_warnings = if association.is_empty() {
+        Vec::new()
+    } else {
+        ws.link_warnings(&association, &chosen_ids)
+    };
+    let association_name = |id: &str| {
+        ws.offer
+            .association(id)
+            .map_or_else(|| id.to_string(), |a| a.name.clone())
+    };
+    let label_of = |id: &str| {
+        candidates
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.label.clone())
+            .unwrap_or_default()
+    };
     let field_error = |id: &str| errors.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone());
     let dossier_error = errors
         .iter()
@@ -328,8 +375,9 @@ pub fn bundels_page() -> Html {
                                     { match (&code, association.is_empty()) {
                                         (_, true) => "Kies eerst een corporatie om de code te zien.".to_string(),
                                         (Some(code), false) => format!(
-                                            "Code voor deze corporatie: {code}. {}",
-                                            if fits_here { "Er is een passende woning bij deze corporatie." } else { "Geen passende woning bij deze corporatie." }
+                                            "Code voor deze corporatie: {code}. {} {}",
+                                            if fits_here { "Er is een passende woning bij deze corporatie." } else { "Geen passende woning bij deze corporatie." },
+                                            released_text(released_count(&c.id)),
                                         ),
                                         (None, false) => String::new(),
                                     } }
@@ -353,9 +401,31 @@ pub fn bundels_page() -> Html {
                         </ul>
                     </details>
                 } } }
+                <div class="kaart koppelen" id="koppelen">
+                    <h2>{ "Kunnen corporaties profielen aan elkaar koppelen?" }</h2>
+                    <p>{ "Elke corporatie krijgt voor hetzelfde dossier een eigen code. Daardoor kunnen corporaties profielen niet aan elkaar koppelen door hun codes te vergelijken. \
+                          Dat is geen volledige bescherming: een vrije tekst die letterlijk in twee bundels staat, of een zeldzame combinatie van gegevens (leeftijdsgroep, zoekgebied, woonvorm), \
+                          laat twee corporaties toch zien dat het om dezelfde inwoner gaat." }</p>
+                    <p>{ "Daarom gaat een vrije tekst alleen mee als u hem in het bemiddelingsprofiel hebt vrijgegeven, voor alle corporaties of alleen voor de corporaties die u aanvinkt. \
+                          Geef elke corporatie alleen de tekst die zij nodig heeft. De vaste velden van het profiel gaan altijd mee." }</p>
+                    { if link_warnings.is_empty() { html! {} } else { html! {
+                        <div class="melding" id="koppel-waarschuwing" role="status">
+                            <p><strong>{ "Let op: deze vrije teksten gingen al naar een andere corporatie." }</strong>
+                                { " Als u ze ook naar deze corporatie stuurt, kunnen de twee corporaties hun profielen van deze inwoner aan elkaar koppelen. \
+                                   U kunt de bundel toch maken, of eerst in het profiel de vrijgave beperken met 'Alleen voor'." }</p>
+                            <ul>
+                                { for link_warnings.iter().map(|w| html! {
+                                    <li>{ format!("{}: {}, al gestuurd naar {}.",
+                                        label_of(&w.case_id), w.label,
+                                        w.already_sent_to.iter().map(|a| association_name(a)).collect::<Vec<_>>().join(", ")) }</li>
+                                }) }
+                            </ul>
+                        </div>
+                    } } }
+                </div>
                 <div class="kaart">
                     <h2>{ "Wat gaat er in de bundel" }</h2>
-                    <p>{ format!("Per dossier: de acht categorieën van het bemiddelingsprofiel met niveau en korte toelichting, zoekgebied, woonvorm, huurverleden, contractvorm, ondersteuning, terugvalplan, veiligheidsplan, huishoudgrootte, leeftijdsgroep, inkomensgroep, maximale huur en de passende woningen van de corporatie. Datum: {}.", date_nl(today)) }</p>
+                    <p>{ format!("Per dossier: de acht categorieën van het bemiddelingsprofiel met niveau (en de toelichting als u die hebt vrijgegeven), zoekgebied, woonvorm, huurverleden, contractvorm, ondersteuning, terugvalplan, veiligheidsplan, huishoudgrootte, leeftijdsgroep, inkomensgroep, maximale huur en de passende woningen van de corporatie. Datum: {}.", date_nl(today)) }</p>
                     <p>{ "Grondslag: Wet maatschappelijke ondersteuning (stap 5 van het verwerkingsregister). De verstrekking wordt vastgelegd in het verwerkingslog." }</p>
                 </div>
                 <button class="knop" type="submit">{ "Controleren en downloaden" }</button>

@@ -18,6 +18,7 @@ mod orientation;
 mod profile_builder;
 mod register_panel;
 mod relapse;
+mod release;
 mod search_area;
 mod shared_panel;
 mod talks;

@@ -1,12 +1,16 @@
 //! A profile note with the scanner running as you type: every finding (the resident's name, a
 //! BSN, a phone number, a health term…) is marked in a copy of the text under the field, with a
 //! one-click replacement by its placeholder ("[BSN]") and "Alles vervangen". The scanner and
-//! the replacement are the core's (`Workspace::scan_text`, `scan::redact`).
+//! the replacement are the core's (`Workspace::scan_text`, `scan::redact`). A character outside
+//! the outgoing whitelist is named with its position while typing (`text::outgoing_text`), and
+//! with a `release` key the field carries its "Vrijgeven voor bundels" control.
 
+use super::release::ReleaseControl;
 use crate::components::form::value_of;
 use crate::state::use_app;
 use woonkans_core::dossier_view::{finding_label, segments};
 use woonkans_core::scan::{Finding, redact};
+use woonkans_core::text::outgoing_text;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -44,6 +48,9 @@ pub struct NoteFieldProps {
     pub onchange: Callback<String>,
     #[prop_or(4)]
     pub rows: u32,
+    /// The field key of `ProfileDraft::texts`: shows the release control for bundles.
+    #[prop_or_default]
+    pub release: Option<AttrValue>,
 }
 
 #[function_component(NoteField)]
@@ -83,23 +90,30 @@ pub fn note_field(p: &NoteFieldProps) -> Html {
             cb.emit(clean);
         })
     };
+    let bad = outgoing_text(&text).err();
     let hint_id = format!("{}-hint", p.id);
     let found_id = format!("{}-vondsten", p.id);
+    let bad_id = format!("{}-teken", p.id);
     let described: Vec<&str> = [
         p.hint.as_ref().map(|_| hint_id.as_str()),
         (!findings.is_empty()).then_some(found_id.as_str()),
+        bad.is_some().then_some(bad_id.as_str()),
     ]
     .into_iter()
     .flatten()
     .collect();
     let described = (!described.is_empty()).then(|| described.join(" "));
+    let invalid = !findings.is_empty() || bad.is_some();
     html! {
-        <div class={classes!("veld", "notitie", (!findings.is_empty()).then_some("veld-fout"))}>
+        <div class={classes!("veld", "notitie", invalid.then_some("veld-fout"))}>
             <label for={p.id.clone()}>{ p.label.clone() }</label>
             { for p.hint.iter().map(|h| html! { <span id={hint_id.clone()} class="hint">{ h.clone() }</span> }) }
             <textarea id={p.id.clone()} name={p.id.clone()} rows={p.rows.to_string()} value={(*text).clone()}
-                aria-describedby={described} aria-invalid={(!findings.is_empty()).then_some("true")}
+                aria-describedby={described} aria-invalid={invalid.then_some("true")}
                 {oninput} {onchange} />
+            <div id={bad_id} class="teken-melding" role="alert">
+                { for bad.iter().map(|b| html! { <p class="foutmelding">{ format!("Dit teken mag niet mee: {}", b.dutch()) }</p> }) }
+            </div>
             <p class="visueel-verborgen" role="status">
                 { match findings.len() {
                     0 => String::new(),
@@ -129,6 +143,9 @@ pub fn note_field(p: &NoteFieldProps) -> Html {
                     <button type="button" class="knop knop-secundair knop-klein" onclick={replace(findings.clone())}>{ "Alles vervangen" }</button>
                 </div>
             } } }
+            { for p.release.iter().map(|field| html! {
+                <ReleaseControl case_id={p.case_id.clone()} field={field.clone()} text={(*text).clone()} findings={findings.len()} />
+            }) }
         </div>
     }
 }

@@ -139,6 +139,10 @@ pub fn orientation(p: &StepProps) -> Html {
                     <TextField id="naam-achternaam" label="Achternaam" autocomplete="off"
                         value={d.name.surname.clone()} error={errors.at("naam.achternaam")}
                         onchange={text("naam.achternaam", |d, v| d.name.surname = v.trim().to_string())} />
+                    <TextField id="naam-roepnaam" label="Roepnaam (niet verplicht)" autocomplete="off"
+                        hint="Als de inwoner anders genoemd wordt dan de voornamen, bijvoorbeeld 'Mo'. De tekstscanner zoekt er ook naar in de notities."
+                        value={d.name.call_name.clone()} error={errors.at("naam.roepnaam")}
+                        onchange={text("naam.roepnaam", |d, v| d.name.call_name = v.trim().to_string())} />
                 </fieldset>
                 <fieldset class="groep">
                     <legend>{ "Adres" }</legend>

@@ -261,7 +261,8 @@ pub fn profile_builder(p: &StepProps) -> Html {
                                     error={err(&level_field)} onchange={on_level} />
                                 <NoteField id={format!("notities-{k}")} label={format!("Toelichting bij {}", c.dutch().to_lowercase())}
                                     hint="Niet verplicht; hoogstens 500 tekens." case_id={p.id.clone()}
-                                    value={assessment.note.clone()} onchange={on_note} rows={2} />
+                                    value={assessment.note.clone()} onchange={on_note} rows={2}
+                                    release={AttrValue::from(format!("notities.{k}"))} />
                             </div>
                         }
                     }) }

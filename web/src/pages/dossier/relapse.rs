@@ -87,7 +87,8 @@ pub fn relapse_plan_fields(p: &RelapseProps) -> Html {
             <p class="hint">{ "Wie doet wat als het wonen niet lukt of de ondersteuning onvoldoende blijkt. Nodig: signalen, een afspraak van de zorgaanbieder en een van de woningcorporatie." }</p>
             { for p.error.iter().map(|e| html! { <p class="foutmelding">{ e.clone() }</p> }) }
             <NoteField id="terugvalplan-signalen" label="Signalen van terugval" case_id={p.id.clone()}
-                value={plan.signals.clone()} onchange={change.reform(Change::Signals)} rows={3} />
+                value={plan.signals.clone()} onchange={change.reform(Change::Signals)} rows={3}
+                release={AttrValue::from("terugvalplan.signalen")} />
             <ol class="afspraken">
                 { for plan.agreements.iter().enumerate().map(|(i, a)| {
                     let party_id = format!("terugvalplan-afspraken-{i}-partij");
@@ -106,7 +107,8 @@ pub fn relapse_plan_fields(p: &RelapseProps) -> Html {
                             </div>
                             <NoteField id={format!("terugvalplan-afspraken-{i}")} label={format!("Afspraak {}: wat doet deze partij", i + 1)}
                                 case_id={p.id.clone()} value={a.action.clone()} rows={2}
-                                onchange={change.reform(move |t: String| Change::Action(i, t))} />
+                                onchange={change.reform(move |t: String| Change::Action(i, t))}
+                                release={AttrValue::from(format!("terugvalplan.afspraken[{i}]"))} />
                             <button type="button" class="knop knop-secundair knop-klein"
                                 onclick={change.reform(move |_: MouseEvent| Change::Remove(i))}>
                                 { format!("Afspraak {} verwijderen", i + 1) }

@@ -2,10 +2,12 @@
 //! preference, to add, remove and move up or down; and the neighbourhoods to avoid.
 
 use super::note_field::Marked;
+use super::release::ReleaseControl;
 use super::{Touched, edit};
 use crate::components::form::value_of;
 use crate::state::use_app;
 use woonkans_core::region::Region;
+use woonkans_core::text::outgoing_text;
 use yew::prelude::*;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -127,7 +129,8 @@ pub struct ExcludedProps {
     pub touched: Touched,
 }
 
-/// Neighbourhoods to avoid; each entry is scanned like a note.
+/// Neighbourhoods to avoid; each entry is scanned like a note and released for bundles like one.
+/// A name with a character outside the outgoing whitelist is refused where it is typed.
 #[function_component(ExcludedNeighbourhoods)]
 pub fn excluded_neighbourhoods(p: &ExcludedProps) -> Html {
     let app = use_app();
@@ -153,7 +156,7 @@ pub fn excluded_neighbourhoods(p: &ExcludedProps) -> Html {
         let text = text.clone();
         Callback::from(move |_: MouseEvent| {
             let n = text.trim().to_string();
-            if !n.is_empty() {
+            if !n.is_empty() && outgoing_text(&n).is_ok() {
                 cb.emit(n);
                 text.set(String::new());
             }
@@ -166,6 +169,7 @@ pub fn excluded_neighbourhoods(p: &ExcludedProps) -> Html {
             text.set(value_of(&e));
         })
     };
+    let bad = outgoing_text(&text).err();
     html! {
         <fieldset class="groep" id="uitgeslotenBuurten">
             <legend>{ "Buurten om te vermijden (niet verplicht)" }</legend>
@@ -184,15 +188,21 @@ pub fn excluded_neighbourhoods(p: &ExcludedProps) -> Html {
                                 <button type="button" class="knop knop-secundair knop-klein"
                                     aria-label={format!("Buurt {} verwijderen", i + 1)}
                                     onclick={Callback::from(move |_: MouseEvent| cb.emit(i))}>{ "Verwijderen" }</button>
+                                <ReleaseControl case_id={p.id.clone()} field={AttrValue::from(format!("uitgeslotenBuurten[{i}]"))}
+                                    text={n.clone()} findings={findings.len()} />
                             </li>
                         }
                     }) }
                 </ul>
             } } }
             <div class="veld-rij veld-rij-onder">
-                <div class="veld">
+                <div class={classes!("veld", bad.is_some().then_some("veld-fout"))}>
                     <label for="uitgeslotenBuurten-nieuw">{ "Buurt" }</label>
-                    <input id="uitgeslotenBuurten-nieuw" type="text" value={(*text).clone()} {oninput} />
+                    <input id="uitgeslotenBuurten-nieuw" type="text" value={(*text).clone()} {oninput}
+                        aria-invalid={bad.is_some().then_some("true")} aria-describedby="uitgeslotenBuurten-nieuw-teken" />
+                    <div id="uitgeslotenBuurten-nieuw-teken" class="teken-melding" role="alert">
+                        { for bad.iter().map(|b| html! { <p class="foutmelding">{ format!("Dit teken mag niet mee: {}", b.dutch()) }</p> }) }
+                    </div>
                 </div>
                 <button type="button" class="knop knop-secundair" onclick={add}>{ "Buurt toevoegen" }</button>
             </div>
