@@ -30,6 +30,21 @@ pub struct Known {
 impl Known {
     /// The same values in scan form (`text::plain`), so a value typed with an invisible
     /// character or a look-alike letter meets the text it is searched in.
+    /// Whether every value is already in scan form (plain ASCII, the common case), so
+    /// `normalised` would only copy.
+    pub fn is_plain(&self) -> bool {
+        let plain = |v: &[String]| v.iter().all(|s| crate::text::is_plain(s));
+        plain(&self.name_parts)
+            && plain(&self.tussenvoegsels)
+            && self.bsn.as_deref().is_none_or(crate::text::is_plain)
+            && plain(&self.street_addresses)
+            && plain(&self.postcodes)
+            && plain(&self.phones)
+            && plain(&self.emails)
+            && plain(&self.ibans)
+            && plain(&self.contact_names)
+    }
+
     pub fn normalised(&self) -> Known {
         let all = |v: &[String]| -> Vec<String> {
             v.iter()

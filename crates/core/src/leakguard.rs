@@ -503,18 +503,22 @@ impl Needles {
         // A name split into pieces: "Jan sen", "J. A. N. S. E. N", "j a n s e n", or a name
         // split over two texts of one profile. Windows of adjacent unmasked words are joined
         // up to the longest name's length.
+        let lens: Vec<usize> = words.iter().map(|w| w.chars().count()).collect();
+        let mut joined = String::new();
         for a in 0..words.len() {
-            if masked[a] {
+            if masked[a] || lens[a] >= self.longest_name {
                 continue;
             }
-            let mut joined = String::new();
-            for (b, w) in words.iter().enumerate().skip(a) {
-                if masked[b] || joined.chars().count() + w.chars().count() > self.longest_name {
+            joined.clear();
+            let mut len = 0;
+            for b in a..words.len() {
+                if masked[b] || len + lens[b] > self.longest_name {
                     break;
                 }
-                joined.push_str(w);
+                joined.push_str(&words[b]);
+                len += lens[b];
                 if b > a
-                    && joined.chars().count() >= 3
+                    && len >= 3
                     && let Some(&k) = self.names.get(&joined)
                 {
                     found(k);

@@ -198,7 +198,8 @@ fn push_char(c: char, out: &mut String) {
     }
 }
 
-fn is_plain(s: &str) -> bool {
+/// Whether `s` is already in scan form: printable ASCII and line breaks only.
+pub fn is_plain(s: &str) -> bool {
     s.bytes()
         .all(|b| (b' '..=b'~').contains(&b) || b == b'\n' || b == b'\r')
 }

@@ -354,17 +354,41 @@ fn bad_input_for_bundles_and_logs() {
 
 #[wasm_bindgen_test]
 fn timing_of_a_200_profile_bundle() {
-    let input = js(&write_input(6, 200));
-    let start = js_sys::Date::now();
-    let out = write_bundle(input).unwrap();
-    let written = js_sys::Date::now();
-    let bytes = Uint8Array::new(&get(&out, "bytes")).to_vec();
-    verify_bundle(u8a(&bytes)).unwrap();
-    let verified = js_sys::Date::now();
+    // Seven runs; the minimum is the figure to compare (BENCHMARKS.md), the median shows spread.
+    let mut write = Vec::new();
+    let mut verify = Vec::new();
+    let mut size = 0;
+    for _ in 0..7 {
+        let input = js(&write_input(6, 200));
+        let start = now();
+        let out = write_bundle(input).unwrap();
+        let written = now();
+        let bytes = Uint8Array::new(&get(&out, "bytes")).to_vec();
+        verify_bundle(u8a(&bytes)).unwrap();
+        let verified = now();
+        size = bytes.len();
+        write.push(written - start);
+        verify.push(verified - written);
+    }
+    write.sort_by(f64::total_cmp);
+    verify.sort_by(f64::total_cmp);
     console_log!(
-        "bundle of 200 profiles ({} bytes): write + leak guard {:.0} ms, verify {:.0} ms",
-        bytes.len(),
-        written - start,
-        verified - written
+        "bundle of 200 profiles ({size} bytes): write + leak guard min {:.1} ms, median {:.1} ms; verify min {:.1} ms, median {:.1} ms",
+        write[0],
+        write[3],
+        verify[0],
+        verify[3]
     );
+}
+
+fn now() -> f64 {
+    let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .unwrap_or(JsValue::UNDEFINED);
+    let f: Option<js_sys::Function> = js_sys::Reflect::get(&perf, &"now".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok());
+    match f.and_then(|f| f.call0(&perf).ok()).and_then(|v| v.as_f64()) {
+        Some(t) => t,
+        None => js_sys::Date::now(),
+    }
 }

@@ -149,6 +149,8 @@ export interface PersonName {
   firstNames: string;
   tussenvoegsel: string;
   surname: string;
+  /** Roepnaam, when the resident goes by another name than the first names; may be empty. */
+  callName: string;
 }
 
 export interface Address {

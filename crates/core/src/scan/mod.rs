@@ -189,9 +189,15 @@ impl Cand {
 /// are mapped back onto `text` as typed.
 pub fn scan(text: &str, known: &Known) -> Vec<Finding> {
     let n = crate::text::normalise(text);
-    let known = known.normalised();
+    let normalised;
+    let known = if known.is_plain() {
+        known
+    } else {
+        normalised = known.normalised();
+        &normalised
+    };
     let mut out: Vec<Finding> = Vec::new();
-    for f in scan_plain(n.text(), &known) {
+    for f in scan_plain(n.text(), known) {
         let (mut start, end) = n.original_range(f.start, f.end);
         // Two findings that met inside one typed character ("ß" → "ss") must not overlap.
         if let Some(last) = out.last() {
