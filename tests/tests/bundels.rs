@@ -50,6 +50,7 @@ fn add_case(ws: &mut Workspace, id: &str, surname: &str, bsn: &str, area: &str) 
         first_names: "Lotte".into(),
         tussenvoegsel: String::new(),
         surname: surname.into(),
+        ..PersonName::default()
     };
     dossier.gemeente = area.into();
     dossier.birth_date = Some(d(1995, 5, 17));
@@ -472,6 +473,192 @@ async fn coordinator_writes_a_bundle_the_association_opens_it_and_the_log_export
     b.close().await;
 }
 
+/// Five residents in Venlo, each with a valid BSN of their own.
+const FIVE: [(&str, &str, &str); 5] = [
+    ("paar00001", "Hendriks", "999994669"),
+    ("paar00002", "Janssen", "111222333"),
+    ("paar00003", "Peeters", "123456782"),
+    ("paar00004", "Coolen", "999990019"),
+    ("paar00005", "Gielen", "999991917"),
+];
+
+fn label(id: &str) -> String {
+    let (_, surname, _) = FIVE.iter().find(|(i, _, _)| *i == id).unwrap();
+    format!("Lotte {surname} (dossier {id})")
+}
+
+/// The text of every element matching `css`, in page order.
+async fn texts_of(b: &Browser, css: &str) -> Vec<String> {
+    b.client
+        .execute(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent);",
+            vec![css.into()],
+        )
+        .await
+        .unwrap()
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Asserts that `shown` holds the resident's own code and no other resident's.
+fn only_own_code(
+    shown: &str,
+    id: &str,
+    expected: &std::collections::BTreeMap<&str, String>,
+    at: &str,
+) {
+    assert!(
+        shown.contains(&expected[id]),
+        "{at} for {id} lacks its code {}: {shown}",
+        expected[id]
+    );
+    for (other, code) in expected {
+        if *other != id {
+            assert!(
+                !shown.contains(code.as_str()),
+                "{at} for {id} shows {other}'s code"
+            );
+        }
+    }
+}
+
+/// Regression: in a bundle of several residents each case once stored another's code. Five
+/// ready residents go into one bundle through the Bundels page; the Verwerkingslog per dossier,
+/// the resident's overview and the dossier's step 5 then each show that resident's own code,
+/// computed here from the known key and the resident's BSN.
+#[tokio::test(flavor = "current_thread")]
+async fn five_residents_in_one_bundle_each_see_their_own_code() {
+    let mut ws = Workspace::new(sample_offer());
+    ws.settings.region = Some(Region::NoordLimburg);
+    for (id, surname, bsn) in FIVE {
+        add_case(&mut ws, id, surname, bsn, "Venlo");
+    }
+    let association = fitting_association(&ws, FIVE[0].0);
+    let key = CodeKey::from_bytes([0x42; 32]);
+    let expected: std::collections::BTreeMap<&str, String> = FIVE
+        .iter()
+        .map(|(id, _, bsn)| (*id, code::derive(&key, &association, bsn).to_string()))
+        .collect();
+    // The page sends the cases in the workspace's order: the reverse of their codes' order, so
+    // codes sorted by text and paired by position would give four of them another's code.
+    ws.cases
+        .sort_by(|a, b| expected[b.dossier.id.as_str()].cmp(&expected[a.dossier.id.as_str()]));
+
+    let b = Browser::start().await;
+    b.open("/").await;
+    b.create_vault(PASS).await;
+    b.wait_for("#regio-keuze")
+        .await
+        .select_by_value("noord")
+        .await
+        .unwrap();
+    b.wait_for_text("Opgeslagen om").await;
+    b.click_button("Vergrendelen").await;
+    b.wait_for_text("Kluis ontgrendelen").await;
+    b.seal_record(PASS, "key", &code::export_key(&key)).await;
+    b.seal_record(PASS, "dossiers", &serde_json::to_string(&ws.cases).unwrap())
+        .await;
+    b.seal_record(PASS, "offer", &serde_json::to_string(&ws.offer).unwrap())
+        .await;
+    b.open("/bundels").await;
+    b.unlock(PASS).await;
+    b.wait_for("#corporatie")
+        .await
+        .select_by_value(&association)
+        .await
+        .unwrap();
+    for (id, _, _) in FIVE {
+        b.wait_for_text(&format!("Code voor deze corporatie: {}.", expected[id]))
+            .await;
+        b.wait_for(&format!("#dossier-{id}"))
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+    b.click_button("Controleren en downloaden").await;
+    b.wait_for_text("Bundel gemaakt").await;
+    b.screenshot("bundels-vijf").await;
+
+    // "Bundel gemaakt": each code with its own dossier.
+    let mut shown = texts_of(&b, "#bundel-uitkomst li").await;
+    shown.sort();
+    let mut wanted: Vec<String> = FIVE
+        .iter()
+        .map(|(id, _, _)| format!("{} — {}", expected[id], label(id)))
+        .collect();
+    wanted.sort();
+    assert_eq!(shown, wanted);
+    let bytes = downloaded(&b, &bundle::file_name(&association, today())).await;
+    let verified = bundle::verify_bundle(&bytes).expect("the downloaded bundle verifies");
+    let mut in_file: Vec<String> = verified
+        .profiles
+        .iter()
+        .map(|p| p.code.to_string())
+        .collect();
+    in_file.sort();
+    let mut all: Vec<String> = expected.values().cloned().collect();
+    all.sort();
+    assert_eq!(in_file, all);
+
+    // The Verwerkingslog: all five in the bundle's entry; per dossier, only its own code.
+    b.click_link("Verwerkingslog").await;
+    b.wait_for("table.logtabel").await;
+    for code in expected.values() {
+        b.wait_for_text(code).await;
+    }
+    for (id, _, _) in FIVE {
+        b.wait_for("#log-dossier")
+            .await
+            .select_by_value(id)
+            .await
+            .unwrap();
+        b.wait_for_text(&format!("Verstrekkingen uit {} (1)", label(id)))
+            .await;
+        let table = b.wait_for("table.logtabel").await.text().await.unwrap();
+        only_own_code(&table, id, &expected, "the Verwerkingslog");
+    }
+    b.screenshot("verwerkingslog-per-dossier").await;
+
+    // The resident's overview (Privacy, "Overzicht voor de inwoner").
+    b.click_link("Privacy").await;
+    for (id, _, _) in FIVE {
+        b.wait_for("#overzicht-dossier")
+            .await
+            .select_by_value(id)
+            .await
+            .unwrap();
+        b.wait_for_text(&format!("Voor: {}", label(id))).await;
+        let overview = b.wait_for(".afdruk-overzicht").await.text().await.unwrap();
+        assert!(overview.contains("Uw bemiddelingsprofiel is 1 keer gedeeld"));
+        only_own_code(&overview, id, &expected, "the resident's overview");
+    }
+    b.screenshot("privacy-overzicht-vijf").await;
+
+    // The dossier's step 5: the code per association.
+    for (id, surname, _) in FIVE {
+        b.click_link("Dossiers").await;
+        b.click_link(&format!("Lotte {surname}")).await;
+        let mut codes = String::new();
+        for _ in 0..300 {
+            let here = b.client.current_url().await.unwrap();
+            codes = texts_of(&b, "table.codes tbody").await.concat();
+            if here.path() == format!("/dossiers/{id}") && !codes.is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        only_own_code(&codes, id, &expected, "the dossier's codes");
+    }
+    assert_same_origin(&b.requested_urls().await);
+    b.close().await;
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn a_bundle_opens_without_a_vault_and_one_changed_byte_is_refused() {
     let ws = seeded_workspace();
@@ -479,6 +666,7 @@ async fn a_bundle_opens_without_a_vault_and_one_changed_byte_is_refused() {
     let profile = ws.profile(CASE_A, today()).unwrap();
     let key = CodeKey::from_bytes([42; 32]);
     let written = bundle::write_bundle(&BundleInput {
+        caseload: Vec::new(),
         bundle_id: [7; 16],
         date: today(),
         region: Region::NoordLimburg,

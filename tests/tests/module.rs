@@ -191,6 +191,7 @@ async fn example_page_scores_the_sample_and_verifies_bundles() {
     let mut second = profile.clone();
     second.search_area = vec!["Venray".into()];
     let written = bundle::write_bundle(&BundleInput {
+        caseload: Vec::new(),
         bundle_id: [9; 16],
         date: date("2026-06-01"),
         region: Region::NoordLimburg,
@@ -227,8 +228,16 @@ async fn example_page_scores_the_sample_and_verifies_bundles() {
     .await;
     let cells = cells.as_array().cloned().unwrap_or_default();
     assert_eq!(cells.len(), 2);
-    for (row, (code, p)) in cells.iter().zip(codes.iter().zip([&profile, &second])) {
-        assert_eq!(row[0].as_str(), Some(code.to_string().as_str()));
+    // The page lists the profiles in the file's order, by code text; `codes[i]` belongs to the
+    // i-th profile given, so pair them first and sort the pairs, never the codes alone.
+    let mut expected: Vec<(String, &PlacementProfile)> = codes
+        .iter()
+        .map(ToString::to_string)
+        .zip([&profile, &second])
+        .collect();
+    expected.sort_by(|a, b| a.0.cmp(&b.0));
+    for (row, (code, p)) in cells.iter().zip(&expected) {
+        assert_eq!(row[0].as_str(), Some(code.as_str()));
         let m = matching::match_profile(p, &offer, &Weights::default(), date("2026-06-01"))
             .expect("match");
         assert_eq!(row[1].as_str(), Some(m.eligible.len().to_string().as_str()));

@@ -3,6 +3,7 @@
 //! view, in a real browser with a real (freshly made) vault.
 
 use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -43,16 +44,23 @@ fn today() -> Date {
 fn workspace() -> Workspace {
     let mut ws = Workspace::new(sample_offer());
     ws.settings.region = Some(Region::NoordLimburg);
-    let case = ws.add_case("klaar0001").unwrap();
+    add_ready_case(&mut ws, "klaar0001", ("Anna", "de", "Vries"), BSN);
+    ws
+}
+
+/// Adds a case in Venlo with every gate to step 5 and a complete profile.
+fn add_ready_case(ws: &mut Workspace, id: &str, name: (&str, &str, &str), bsn: &str) {
+    let case = ws.add_case(id).unwrap();
     let dossier = &mut case.dossier;
     dossier.name = PersonName {
-        first_names: "Anna".into(),
-        tussenvoegsel: "de".into(),
-        surname: "Vries".into(),
+        first_names: name.0.into(),
+        tussenvoegsel: name.1.into(),
+        surname: name.2.into(),
+        ..PersonName::default()
     };
     dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(d(2001, 3, 12));
-    dossier.bsn = Some(BSN.into());
+    dossier.bsn = Some(bsn.into());
     dossier.gender = Some(Gender::Vrouw);
     dossier.living_situation = Some(LivingSituation::BeschermdWonen);
     dossier.income = Some(Income {
@@ -106,12 +114,15 @@ fn workspace() -> Workspace {
         ],
     };
     draft.safety_plan = Some(SafetyPlan::NotNeeded);
-    ws
 }
 
 /// The first association with a dwelling that fits the resident.
 fn fitting_association(ws: &Workspace) -> String {
-    let m = ws.match_case("klaar0001", today()).unwrap();
+    fitting_association_of(ws, "klaar0001")
+}
+
+fn fitting_association_of(ws: &Workspace, id: &str) -> String {
+    let m = ws.match_case(id, today()).unwrap();
     m.associations
         .iter()
         .find(|a| a.eligible && a.best_score.is_some())
@@ -274,6 +285,109 @@ async fn a_clean_bundle_is_written_downloaded_and_logged() {
     assert!(state.error.is_none());
 }
 
+/// Five residents, each with a valid BSN of their own.
+const FIVE: [(&str, (&str, &str, &str), &str); 5] = [
+    ("vijf00001", ("Lotte", "", "Hendriks"), "999994669"),
+    ("vijf00002", ("Daan", "", "Janssen"), "111222333"),
+    ("vijf00003", ("Femke", "van", "Gielen"), "123456782"),
+    ("vijf00004", ("Gijs", "", "Coolen"), "999990019"),
+    ("vijf00005", ("Sanne", "", "Peeters"), "999991917"),
+];
+
+#[wasm_bindgen_test]
+async fn five_residents_in_one_bundle_each_keep_their_own_code() {
+    let mut ws = Workspace::new(sample_offer());
+    ws.settings.region = Some(Region::NoordLimburg);
+    for (id, name, bsn) in FIVE {
+        add_ready_case(&mut ws, id, name, bsn);
+    }
+    let association = fitting_association_of(&ws, FIVE[0].0);
+    let key = CodeKey::from_bytes([5; 32]);
+    // Computed from each resident's own BSN, never read from what the app stored.
+    let expected: BTreeMap<&str, String> = FIVE
+        .iter()
+        .map(|(id, _, bsn)| (*id, code::derive(&key, &association, bsn).to_string()))
+        .collect();
+    let label = |id: &str| {
+        let (_, (first, tv, surname), _) = FIVE.iter().find(|(i, _, _)| *i == id).unwrap();
+        let name = [*first, *tv, *surname]
+            .iter()
+            .filter(|p| !p.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        format!("{name} (dossier {id})")
+    };
+    // The page sends the cases in its list order, which is the workspace's: put them in the
+    // reverse of their codes' order, so pairing codes sorted by text with the cases by position
+    // would give every resident but the middle one another's code.
+    ws.cases
+        .sort_by(|a, b| expected[b.dossier.id.as_str()].cmp(&expected[a.dossier.id.as_str()]));
+
+    let (root, spy) = mount(Route::Bundels, Some(open_session(ws).await)).await;
+    choose(&root, "#corporatie", &association).await;
+    for (id, _, _) in FIVE {
+        let hint = find(&root, &format!("#dossier-{id}-hint"))
+            .text_content()
+            .unwrap_or_default();
+        assert!(
+            hint.contains(&format!("Code voor deze corporatie: {}.", expected[id])),
+            "planned code for {id}: {hint}"
+        );
+        assert!(text(&root).contains(&label(id)), "{id} listed");
+        click(&root, &format!("#dossier-{id}")).await;
+    }
+    submit_button(&root).click();
+    yew::scheduler::flush().await;
+    let t = text(&root);
+    assert!(t.contains("Bundel gemaakt"), "{t}");
+
+    // "Bundel gemaakt" lists each code with its own dossier's label, and nothing else.
+    let items = root.query_selector_all("#bundel-uitkomst li").unwrap();
+    let shown: BTreeSet<String> = (0..items.length())
+        .map(|i| items.get(i).unwrap().text_content().unwrap_or_default())
+        .collect();
+    let wanted: BTreeSet<String> = FIVE
+        .iter()
+        .map(|(id, _, _)| format!("{} — {}", expected[id], label(id)))
+        .collect();
+    assert_eq!(items.length(), 5);
+    assert_eq!(shown, wanted);
+    for i in 0..items.length() {
+        let li: web_sys::Element = items.get(i).unwrap().dyn_into().unwrap();
+        let code = li
+            .query_selector(".codelabel")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default();
+        let (id, _) = expected.iter().find(|(_, c)| **c == code).unwrap();
+        assert!(
+            li.text_content().unwrap_or_default().ends_with(&label(id)),
+            "{code} is shown with {id}"
+        );
+    }
+
+    // Each case stores its own code and its own log entry; the log holds all five.
+    let state = spy.borrow().clone().unwrap();
+    let ws = state.workspace().unwrap();
+    assert!(state.error.is_none());
+    for (id, _, _) in FIVE {
+        let case = ws.case(id).unwrap();
+        assert_eq!(case.codes.get(&association), Some(&expected[id]), "{id}");
+        assert_eq!(case.log.len(), 1);
+        assert_eq!(case.log[0].codes, vec![expected[id].clone()], "{id}");
+        let parsed = code::parse(&expected[id]).unwrap();
+        assert_eq!(ws.resolve_code(None, &association, parsed), Some(id));
+        assert_eq!(ws.resolve_code(Some(&key), &association, parsed), Some(id));
+    }
+    assert_eq!(ws.log.len(), 1);
+    assert_eq!(
+        ws.log[0].codes.iter().cloned().collect::<BTreeSet<_>>(),
+        expected.values().cloned().collect::<BTreeSet<_>>()
+    );
+}
+
 #[wasm_bindgen_test]
 async fn a_leak_refuses_the_bundle_and_names_the_field_not_the_value() {
     let mut ws = workspace();
@@ -342,6 +456,7 @@ fn verified_sample() -> (woonkans_core::bundle::VerifiedBundle, Workspace, Strin
     let key = CodeKey::from_bytes([5; 32]);
     let profile = ws.profile("klaar0001", d(2026, 11, 28)).unwrap();
     let written = bundle::write_bundle(&BundleInput {
+        caseload: Vec::new(),
         bundle_id: [0xab; 16],
         date: d(2026, 11, 28),
         region: Region::NoordLimburg,

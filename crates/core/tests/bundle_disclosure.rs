@@ -22,6 +22,11 @@ fn entries_never_contain_names_or_bsns() {
         assert_eq!(e.grondslag, "Wmo");
         assert_eq!(e.bundle_id, w.bundle_id_hex);
         assert_eq!(e.codes.len(), 10);
+        // The log lists what went out sorted, whatever order the cases were picked in.
+        assert!(e.codes.is_sorted());
+        let mut written: Vec<String> = w.codes.iter().map(ToString::to_string).collect();
+        written.sort();
+        assert_eq!(e.codes, written);
         assert!(e.categories.iter().any(|c| c == "Sociaal netwerk"));
         entries.push(e);
         knowns.extend(inp.profiles.into_iter().map(|p| p.known));

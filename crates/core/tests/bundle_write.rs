@@ -172,9 +172,19 @@ fn codes_in_the_bundle_are_the_recipients_codes() {
     let inp = input(&mut Rng(8), 6);
     let w = bundle::write_bundle(&inp).unwrap();
     let key = key();
-    for p in &inp.profiles {
+    // `codes[i]` belongs to `profiles[i]`: callers pair them by index, so the list keeps the
+    // input order, not the file's order by code.
+    assert_eq!(w.codes.len(), inp.profiles.len());
+    for (p, written) in inp.profiles.iter().zip(&w.codes) {
         let stable = p.known.bsn.as_deref().unwrap();
         assert_eq!(code::derive(&key, fixtures::RECIPIENT, stable), p.code);
-        assert!(w.codes.contains(&p.code));
+        assert_eq!(*written, p.code);
     }
+    let mut reversed = inp.clone();
+    reversed.profiles.reverse();
+    let r = bundle::write_bundle(&reversed).unwrap();
+    assert_eq!(r.bytes, w.bytes, "the file does not show the order");
+    let mut back = r.codes.clone();
+    back.reverse();
+    assert_eq!(back, w.codes, "the codes follow the input order");
 }
