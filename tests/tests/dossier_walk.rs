@@ -2,14 +2,26 @@
 //! 1280×800): a new dossier, NAW and contact, the Wmo report, the investigation with documents
 //! and the target-group check, every gate, the placement profile, a coded bundle, the accepted
 //! match and the hand-over. The "wat wordt gedeeld" panel holds nothing identifying; a note with
-//! a BSN and a phone number is marked as typed and cleaned with "Alles vervangen". No request
-//! leaves the origin, none happens after load.
+//! a BSN and a phone number is marked as typed and cleaned with "Alles vervangen", then released:
+//! the bundle carries it and not the unreleased note. No request leaves the origin, none happens
+//! after load.
 
 use fantoccini::Locator;
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use woonkans_core::bundle;
+use woonkans_core::date::Date;
 use woonkans_tests::{Browser, assert_same_origin};
 
 const PASS: &str = "lange zin voor de proef 2026";
+
+/// Today as the browser sees it (the test machine runs in UTC, like its browser).
+fn today() -> Date {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    Date::from_days_since_epoch(i64::try_from(secs / 86_400).unwrap())
+}
 
 async fn js(b: &Browser, script: &str) -> serde_json::Value {
     b.client
@@ -394,8 +406,17 @@ async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
         "Moeder belt via [TELEFOON]; BSN [BSN] staat op de brief."
     );
     b.wait_for_text("Het bemiddelingsprofiel is compleet").await;
+    // A note goes out only once released; the other note stays unreleased.
+    let shared = text_of(&b, "#wat-wordt-gedeeld").await;
+    assert!(!shared.contains("Moeder belt via [TELEFOON]"), "{shared}");
+    click(&b, "#vrijgeven-notities-socialNetwork-keuze").await;
+    b.wait_for_text("Vrijgegeven voor alle corporaties.").await;
     let shared = text_of(&b, "#wat-wordt-gedeeld").await;
     assert!(shared.contains("Moeder belt via [TELEFOON]"), "{shared}");
+    assert!(
+        !shared.contains("Schuldhulpverlening loopt; vaste lasten"),
+        "{shared}"
+    );
     assert!(!shared.contains("999994669") && !shared.contains("06-12345678"));
 
     // Step 5, and step 6 before a match: viewable, not open.
@@ -430,6 +451,16 @@ async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
     click(&b, &format!("#dossier-{id}")).await;
     b.click_button("Controleren en downloaden").await;
     b.wait_for_text("Bundel gemaakt").await;
+    let bundle = downloaded(&b, &bundle::file_name(&association, today())).await;
+    let bundle = String::from_utf8_lossy(&bundle);
+    assert!(
+        bundle.contains("Moeder belt via [TELEFOON]"),
+        "the released note goes"
+    );
+    assert!(
+        !bundle.contains("Schuldhulpverlening loopt; vaste lasten"),
+        "an unreleased note stays"
+    );
 
     // Step 5: the code per association, and the accepted match.
     b.click_link("Dossiers").await;

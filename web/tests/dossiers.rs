@@ -556,6 +556,14 @@ async fn the_note_scanner_marks_findings_as_you_type_and_redacts_them() {
         &ws.case("profiel1").unwrap().profile.assessments[&ProfileCategory::HouseholdCare].note;
     assert_eq!(stored, "Bel [TELEFOON] of noem BSN [BSN] bij de intake.");
     assert!(text(&root).contains("Het bemiddelingsprofiel is compleet"));
+    // A note is shared only once released.
+    assert!(
+        !find(&root, "#wat-wordt-gedeeld")
+            .text_content()
+            .unwrap()
+            .contains("Bel [TELEFOON]")
+    );
+    click(&root, "#vrijgeven-notities-householdCare-keuze").await;
     assert!(
         find(&root, "#wat-wordt-gedeeld")
             .text_content()

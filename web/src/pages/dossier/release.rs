@@ -140,8 +140,10 @@ pub fn release_control(p: &ReleaseProps) -> Html {
             <p class={classes!("hint", "vrijgave-status", release.is_some().then_some("vrijgave-aan"))}
                 id={status_id} aria-live="polite">{ status }</p>
             { if release.is_some() && associations.len() > 1 { html! {
+                <details class="vrijgave-details" open={!only.is_empty()}>
+                    <summary>{ "Alleen voor bepaalde corporaties (niet verplicht)" }</summary>
                 <fieldset class="vrijgave-alleen">
-                    <legend>{ "Alleen voor (niet verplicht)" }</legend>
+                    <legend>{ "Alleen voor" }</legend>
                     <p class="hint">{ "Niets aangevinkt: voor alle corporaties." }</p>
                     { for associations.iter().map(|a| {
                         let box_id = format!("{dom}-alleen-{}", field_id(&a.id));
@@ -166,6 +168,7 @@ pub fn release_control(p: &ReleaseProps) -> Html {
                         }
                     }) }
                 </fieldset>
+                </details>
             } } else { html! {} } }
             { for refusal.iter().map(|m| html! { <p class="foutmelding" role="alert">{ m.clone() }</p> }) }
         </div>

@@ -1,5 +1,7 @@
 //! "Wat wordt gedeeld": the minimised placement profile exactly as an association reads it in a
 //! bundle (the same Dutch wording, from `bundle_view::readable_profile`), and what is not in it.
+//! Free texts appear as they leave: only when released (here: those released for every
+//! association; one released for some associations only goes to those alone).
 
 use crate::browser;
 use crate::state::use_app;
@@ -18,7 +20,14 @@ pub fn shared_panel(p: &SharedPanelProps) -> Html {
     let Some(ws) = app.workspace() else {
         return html! {};
     };
-    let profile = ws.profile(&p.id, browser::today());
+    let released = ws
+        .case(&p.id)
+        .map(|c| c.profile.released.clone())
+        .unwrap_or_default();
+    // No association has an empty id: this keeps the texts released for all associations.
+    let profile = ws
+        .profile(&p.id, browser::today())
+        .map(|pr| pr.released_for(&released, ""));
     html! {
         <section class="kaart gedeeld" id="wat-wordt-gedeeld" aria-labelledby="gedeeld-titel">
             <h3 id="gedeeld-titel">{ "Wat wordt gedeeld" }</h3>
@@ -56,6 +65,7 @@ pub fn shared_panel(p: &SharedPanelProps) -> Html {
                                     </>
                                 }) }
                             </dl>
+                            <p class="hint">{ "Een vrije tekst staat hier alleen als u hem voor alle corporaties hebt vrijgegeven. Een tekst die alleen voor sommige corporaties is vrijgegeven, gaat alleen naar die corporaties; een tekst die niet is vrijgegeven, gaat nergens heen." }</p>
                         </>
                     }
                 }
