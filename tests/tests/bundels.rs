@@ -115,6 +115,16 @@ fn add_case(ws: &mut Workspace, id: &str, surname: &str, bsn: &str, area: &str) 
         ],
     };
     draft.safety_plan = Some(SafetyPlan::NotNeeded);
+    // Every typed text released for all associations, as a coordinator does before sharing.
+    let typed: Vec<String> = draft
+        .texts()
+        .into_iter()
+        .filter(|(_, t)| !t.trim().is_empty())
+        .map(|(f, _)| f)
+        .collect();
+    for field in typed {
+        draft.set_release(&field, true, Vec::new()).unwrap();
+    }
 }
 
 /// Resident A looks in Venlo (a clean bundle); resident B looks in Venray, where every dwelling

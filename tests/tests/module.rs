@@ -202,13 +202,19 @@ async fn example_page_scores_the_sample_and_verifies_bundles() {
                 code: codes[0],
                 profile: profile.clone(),
                 matches: Vec::new(),
-                known: Known::default(),
+                known: Known {
+                    name_parts: vec!["Voorbeeldnaam".into()],
+                    ..Known::default()
+                },
             },
             BundleProfileInput {
                 code: codes[1],
                 profile: second.clone(),
                 matches: Vec::new(),
-                known: Known::default(),
+                known: Known {
+                    name_parts: vec!["Proefpersoon".into()],
+                    ..Known::default()
+                },
             },
         ],
     })

@@ -295,6 +295,8 @@ struct Needles {
     /// (day, month, year) of each birth date, for dates written with short years or month words.
     dates: Vec<(u8, u8, i32)>,
     longest_name: usize,
+    /// The length of the longest squashed needle, in characters.
+    longest_squashed: usize,
 }
 
 fn digits(s: &str) -> String {
@@ -335,6 +337,7 @@ impl Needles {
             by_prefix: HashMap::default(),
             dates: Vec::new(),
             longest_name: 0,
+            longest_squashed: 0,
         };
         let push = |n: &mut Needles, s: String, kind: Kind, min: usize| {
             if s.len() >= min {
@@ -445,6 +448,7 @@ impl Needles {
                 push(&mut n, sq, Kind::Iban, 8);
             }
         }
+        n.longest_squashed = n.squashed.iter().map(|(b, _)| b.len()).max().unwrap_or(0);
         for (i, (bytes, _)) in n.squashed.iter().enumerate() {
             if let [a, b, c, ..] = bytes[..] {
                 n.by_prefix.entry([a, b, c]).or_default().push(i);
@@ -607,6 +611,48 @@ fn profile_index(path: &str) -> Option<usize> {
     rest[..rest.find(']')?].parse().ok()
 }
 
+/// The end of one profile's free texts so far, in the file's order: the last squashed
+/// characters and the last words, as long as the longest needle. Each new text is searched
+/// only where it meets this end, so a value split over two or more fields ("1234" | "56782",
+/// "Jan" | "sen") is found without searching every text twice.
+#[derive(Default)]
+struct Seam {
+    squashed_tail: String,
+    words_tail: Vec<String>,
+    kinds: Vec<Kind>,
+}
+
+impl Seam {
+    fn add(
+        &mut self,
+        needles: &Needles,
+        phrases: &[Vec<String>],
+        squashed: &str,
+        words: &[String],
+    ) {
+        let keep = needles.longest_squashed.max(1);
+        if !self.squashed_tail.is_empty() {
+            let head: String = squashed.chars().take(keep).collect();
+            let seam = format!("{}{head}", self.squashed_tail);
+            needles.find_squashed(seam.as_bytes(), false, &mut self.kinds);
+        }
+        self.squashed_tail.push_str(squashed);
+        let drop = self.squashed_tail.chars().count().saturating_sub(keep);
+        if let Some((at, _)) = self.squashed_tail.char_indices().nth(drop) {
+            self.squashed_tail.drain(..at);
+        }
+        let keep_words = needles.longest_name.max(3);
+        if !self.words_tail.is_empty() {
+            let mut seam = self.words_tail.clone();
+            seam.extend(words.iter().take(keep_words).cloned());
+            needles.find_words(&seam, phrases, &mut self.kinds);
+        }
+        self.words_tail.extend(words.iter().cloned());
+        let drop = self.words_tail.len().saturating_sub(keep_words);
+        self.words_tail.drain(..drop);
+    }
+}
+
 struct Walk<'a> {
     needles: &'a Needles,
     /// The dossier of each profile, by index in the file, for the scanner's own-name search.
@@ -614,8 +660,8 @@ struct Walk<'a> {
     phrases: Vec<Vec<String>>,
     vocabulary: HashSet<String>,
     profile_codes: Vec<String>,
-    /// The free text of each profile, joined, so a value split over two fields is caught.
-    profile_text: Vec<String>,
+    /// Per profile, the seam between its free texts, so a value split over fields is caught.
+    seams: Vec<Seam>,
     /// Whether the text being checked is an object key (not part of the joined free text).
     in_key: bool,
     findings: Vec<LeakFinding>,
@@ -663,21 +709,21 @@ impl Walk<'_> {
             );
         }
         let mut kinds = Vec::new();
+        let squashed = squash(s);
         self.needles
-            .find_squashed(squash(s).as_bytes(), false, &mut kinds);
+            .find_squashed(squashed.as_bytes(), false, &mut kinds);
         let general = general_path(path);
         let vocab = ENUM_PATHS.contains(&general.as_str()) && self.vocabulary.contains(s);
         let structured_place = general == "profiles[].profile.searchArea[]"
             && crate::region::canonical_gemeente(s) == Some(s);
         if !vocab && !structured_place {
-            self.needles
-                .find_words(&tokens(s), &self.phrases, &mut kinds);
+            let words = tokens(s);
+            self.needles.find_words(&words, &self.phrases, &mut kinds);
             if !self.in_key
                 && let Some(i) = profile_index(path)
-                && let Some(joined) = self.profile_text.get_mut(i)
+                && let Some(seam) = self.seams.get_mut(i)
             {
-                joined.push_str(s);
-                joined.push('\n');
+                seam.add(self.needles, &self.phrases, &squashed, &words);
             }
         }
         for k in &kinds {
@@ -708,19 +754,11 @@ impl Walk<'_> {
         }
     }
 
-    /// Each profile's free texts as one text: a BSN or a name split over two notes meets
-    /// itself again here. Reported only where no single field already showed the same kind.
+    /// What the seams between each profile's free texts showed, reported only where no single
+    /// field of that profile already showed the same kind.
     fn check_joined(&mut self) {
-        for i in 0..self.profile_text.len() {
-            let joined = std::mem::take(&mut self.profile_text[i]);
-            if joined.is_empty() {
-                continue;
-            }
-            let mut kinds = Vec::new();
-            self.needles
-                .find_squashed(squash(&joined).as_bytes(), false, &mut kinds);
-            self.needles
-                .find_words(&tokens(&joined), &self.phrases, &mut kinds);
+        for i in 0..self.seams.len() {
+            let kinds = std::mem::take(&mut self.seams[i].kinds);
             let prefix = format!("profiles[{i}].");
             let path = format!("profiles[{i}].profile");
             for k in kinds {
@@ -872,7 +910,7 @@ pub fn guard(
         profile_known,
         phrases: place_phrases(),
         vocabulary: vocabulary(),
-        profile_text: vec![String::new(); profile_codes.len()],
+        seams: (0..profile_codes.len()).map(|_| Seam::default()).collect(),
         in_key: false,
         profile_codes,
         findings: Vec::new(),

@@ -172,15 +172,46 @@ fn push_plain(d: char, out: &mut String) {
     } else if let Some(b) = latin_base(d) {
         out.push_str(b);
     } else {
-        let mut buf = [0u8; 4];
-        let skeleton: String = unicode_security::skeleton(d.encode_utf8(&mut buf))
-            .filter(|x| !is_combining_mark(*x))
-            .collect();
-        if !skeleton.is_empty() && skeleton.chars().all(|x| x.is_ascii_graphic()) {
-            out.push_str(&skeleton);
-        } else {
-            out.push(d);
+        let skeleton = skeleton_of(d);
+        match ascii_twin(d, &skeleton) {
+            Some(a) => out.push(a),
+            None if !skeleton.is_empty() && skeleton.chars().all(|x| x.is_ascii_graphic()) => {
+                out.push_str(&skeleton)
+            }
+            None => out.push(d),
         }
+    }
+}
+
+fn skeleton_of(c: char) -> String {
+    let mut buf = [0u8; 4];
+    unicode_security::skeleton(c.encode_utf8(&mut buf))
+        .filter(|x| !is_combining_mark(*x))
+        .collect()
+}
+
+/// The ASCII character that draws like `c`: the one whose own skeleton is `c`'s. The table
+/// folds ASCII look-alikes together (the skeleton of "I", "l", "1" and "|" is "l"), so the
+/// case of `c` picks among them: Cyrillic "І" is "I", Cyrillic "ӏ" is "l".
+fn ascii_twin(c: char, skeleton: &str) -> Option<char> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static TWINS: OnceLock<HashMap<String, Vec<char>>> = OnceLock::new();
+    let twins = TWINS.get_or_init(|| {
+        let mut map: HashMap<String, Vec<char>> = HashMap::new();
+        for a in '!'..='~' {
+            map.entry(skeleton_of(a)).or_default().push(a);
+        }
+        map
+    });
+    let candidates = twins.get(skeleton)?;
+    let pick = |f: fn(&char) -> bool| candidates.iter().copied().find(f);
+    if c.is_uppercase() {
+        pick(char::is_ascii_uppercase).or_else(|| pick(char::is_ascii_alphanumeric))
+    } else if c.is_lowercase() {
+        pick(char::is_ascii_lowercase).or_else(|| pick(char::is_ascii_alphanumeric))
+    } else {
+        pick(char::is_ascii_alphanumeric).or_else(|| candidates.first().copied())
     }
 }
 
@@ -421,6 +452,15 @@ mod tests {
             "1234\u{200b}56782",
         ] {
             assert_eq!(squash(bsn), "123456782", "{bsn:?}");
+        }
+        for (alike, plain) in [
+            ("\u{406}ngrid", "ingrid"), // Cyrillic capital I
+            ("\u{4cf}otte", "lotte"),   // Cyrillic palochka
+            ("\u{41c}\u{43e}hammed", "mohammed"),
+            ("\u{39d}\u{3bf}\u{3bd}ak", "novak"), // Greek
+            ("\u{405}mit", "smit"),
+        ] {
+            assert_eq!(fold(alike), plain, "{alike}");
         }
         assert_eq!(fold("Jan\tsen"), "jan sen");
         assert_eq!(fold("a\u{a0}b\u{202f}c"), "a b c");

@@ -266,7 +266,7 @@ enum Whose {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn every_trick_is_refused_as_the_value_it_hides(

@@ -323,6 +323,54 @@ fn a_leak_throws_with_findings() {
 }
 
 #[wasm_bindgen_test]
+fn no_bundle_without_known_values_and_codes_in_input_order() {
+    // Without a profile's known values the guard would search for nothing: refused.
+    let mut blind = write_input(7, 3);
+    blind.profiles[2].known = woonkans_core::known::Known::default();
+    let err = write_bundle(js(&blind)).unwrap_err();
+    assert_eq!(code_of(err), "BUNDLE_INPUT");
+
+    // codes[i] is profiles[i].code, whatever order the file keeps.
+    let input = write_input(7, 5);
+    let expected: Vec<String> = input.profiles.iter().map(|p| p.code.clone()).collect();
+    let out = write_bundle(js(&input)).unwrap();
+    let codes: Vec<String> = Array::from(&get(&out, "codes"))
+        .iter()
+        .map(|c| c.as_string().unwrap())
+        .collect();
+    assert_eq!(codes, expected);
+
+    // Another resident of the caseload, named in a note, is found although not in the bundle.
+    let mut input = write_input(7, 2);
+    let other = fixtures::known(&mut fixtures::Rng(99));
+    let name = other
+        .name_parts
+        .iter()
+        .find(|p| !p.contains(' ') && p.chars().count() >= 4)
+        .cloned()
+        .unwrap_or_else(|| "Pietersma".into());
+    input.profiles[0].profile.notes.insert(
+        woonkans_core::profile::ProfileCategory::SocialNetwork,
+        format!("Gaat om met {name}."),
+    );
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct KnownIn {
+        name_parts: Vec<String>,
+    }
+    let value = js(&input);
+    Reflect::set(
+        &value,
+        &"caseload".into(),
+        &js(&vec![KnownIn {
+            name_parts: vec![name],
+        }]),
+    )
+    .unwrap();
+    assert_eq!(code_of(write_bundle(value).unwrap_err()), "LEAK_GUARD");
+}
+
+#[wasm_bindgen_test]
 fn bad_input_for_bundles_and_logs() {
     assert_eq!(
         code_of(write_bundle(JsValue::from("x")).unwrap_err()),
