@@ -656,7 +656,9 @@ impl Seam {
 struct Walk<'a> {
     needles: &'a Needles,
     /// The dossier of each profile, by index in the file, for the scanner's own-name search.
-    profile_known: Vec<Option<&'a Known>>,
+    profile_known: Vec<Option<&'a scan::Prepared>>,
+    /// For strings outside any profile, or of a profile without its dossier.
+    no_dossier: scan::Prepared,
     phrases: Vec<Vec<String>>,
     vocabulary: HashSet<String>,
     profile_codes: Vec<String>,
@@ -735,12 +737,11 @@ impl Walk<'_> {
         {
             return;
         }
-        let default = Known::default();
-        let known = profile_index(path)
+        let scanner = profile_index(path)
             .and_then(|i| self.profile_known.get(i).copied().flatten())
-            .unwrap_or(&default);
+            .unwrap_or(&self.no_dossier);
         let mut seen = Vec::new();
-        for f in scan::scan(s, known) {
+        for f in scanner.scan(s) {
             let (code, same) = scan_kind(f.kind);
             if same.is_some_and(|k| kinds.contains(&k)) || seen.contains(&code) {
                 continue;
@@ -896,18 +897,15 @@ pub fn guard(
                 .collect()
         })
         .unwrap_or_default();
-    let profile_known = profile_codes
+    let prepared: HashMap<String, scan::Prepared> = dossiers
         .iter()
-        .map(|c| {
-            dossiers
-                .iter()
-                .find(|(code, _)| code.to_string() == *c)
-                .map(|(_, k)| *k)
-        })
+        .map(|(code, k)| (code.to_string(), scan::Prepared::new(k)))
         .collect();
+    let profile_known = profile_codes.iter().map(|c| prepared.get(c)).collect();
     let mut walk = Walk {
         needles: &needles,
         profile_known,
+        no_dossier: scan::Prepared::new(&Known::default()),
         phrases: place_phrases(),
         vocabulary: vocabulary(),
         seams: (0..profile_codes.len()).map(|_| Seam::default()).collect(),

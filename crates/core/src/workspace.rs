@@ -19,7 +19,7 @@ use crate::matching::{self, ProfileMatch, Weights};
 use crate::minimise;
 use crate::offer::Offer;
 use crate::profile::{
-    DerivedFacts, Gender, Missing, PlacementProfile, ProfileCategory, ProfileDraft, category_key,
+    DerivedFacts, Gender, Missing, PlacementProfile, ProfileCategory, ProfileDraft,
 };
 use crate::region::Region;
 use crate::register::{Gate, Step};
@@ -292,26 +292,14 @@ impl Workspace {
     /// Scanner findings in every free text of the draft.
     pub fn note_findings(&self, id: &str) -> Result<Vec<NoteFinding>> {
         let case = self.case(id)?;
-        let known = case.dossier.known();
-        let draft = &case.profile;
-        let mut texts: Vec<(String, &str)> = Vec::new();
-        for (c, a) in &draft.assessments {
-            texts.push((format!("notities.{}", category_key(*c)), a.note.as_str()));
-        }
-        for (i, n) in draft.excluded_neighbourhoods.iter().enumerate() {
-            texts.push((format!("uitgeslotenBuurten[{i}]"), n.as_str()));
-        }
-        texts.push((
-            "terugvalplan.signalen".into(),
-            draft.relapse_plan.signals.as_str(),
-        ));
-        for (i, a) in draft.relapse_plan.agreements.iter().enumerate() {
-            texts.push((format!("terugvalplan.afspraken[{i}]"), a.action.as_str()));
-        }
-        Ok(texts
+        let scanner = scan::Prepared::new(&case.dossier.known());
+        Ok(case
+            .profile
+            .texts()
             .into_iter()
             .flat_map(|(field, text)| {
-                scan::scan(text, &known)
+                scanner
+                    .scan(text)
                     .into_iter()
                     .map(move |finding| NoteFinding {
                         field: field.clone(),

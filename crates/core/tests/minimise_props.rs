@@ -408,6 +408,8 @@ proptest! {
         prop_assume!(f.dossier.income.map_or(0, |i| i.yearly_amount_euros) != f.profile.max_rent_cents);
         let limits = rentlimits::current();
         for (step, json) in views(&f, &limits) {
+            // The code is meant to be in coded views; its digits are no dossier value.
+            let json = json.replace(&f.code.to_string(), "WK-CODE");
             let r = row(step);
             for (category, needles) in &f.by_category {
                 let allowed = r.allows(*category);
@@ -472,6 +474,9 @@ proptest! {
             if step < Step::PlacementProfile {
                 continue;
             }
+            // The code's own digits may read like a number of the dossier ("WK-43037-…" and an
+            // income of 43,037): the code is the one value that is meant to be there.
+            let json = json.replace(&f.code.to_string(), "WK-CODE");
             prop_assert!(!json.contains("\"name\"") && !json.contains("\"bsn\"") && !json.contains("\"birthDate\""));
             for n in &needles {
                 prop_assert!(!n.found_in(&json), "step {:?} holds {:?}", step, n);

@@ -37,6 +37,9 @@ fn is_word_char(c: char) -> bool {
 /// The comparison form of a word (`text::fold`: case, diacritics, look-alikes and invisible
 /// characters folded), with the typographic apostrophe as a plain one ("’s" = "'s").
 pub(super) fn fold_word(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     crate::text::fold(s).replace('’', "'")
 }
 
