@@ -356,7 +356,15 @@ impl PlacementProfile {
         released: &BTreeMap<String, Vec<String>>,
         association: &str,
     ) -> PlacementProfile {
-        let ok = |t: &str| is_released(released, t, association);
+        self.keep_texts(|t| is_released(released, t, association))
+    }
+
+    /// What every association receives: the free texts released for all of them.
+    pub fn released_to_all(&self, released: &BTreeMap<String, Vec<String>>) -> PlacementProfile {
+        self.keep_texts(|t| released.get(&text_digest(t)).is_some_and(Vec::is_empty))
+    }
+
+    fn keep_texts(&self, ok: impl Fn(&str) -> bool) -> PlacementProfile {
         let mut p = self.clone();
         p.notes.retain(|_, n| ok(n));
         p.excluded_neighbourhoods.retain(|n| ok(n));
@@ -793,6 +801,14 @@ impl ProfileDraft {
         out
     }
 
+    /// How many typed texts a bundle for `association` carries.
+    pub fn released_count(&self, association: &str) -> usize {
+        self.texts()
+            .iter()
+            .filter(|(_, t)| !t.trim().is_empty() && is_released(&self.released, t, association))
+            .count()
+    }
+
     /// The text of one field key of `texts`.
     pub fn text(&self, field: &str) -> Option<&str> {
         self.texts()
@@ -1018,5 +1034,76 @@ mod tests {
         let m = d.missing(&rentlimits::current(), &facts());
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].field, "terugvalplan");
+    }
+
+    #[test]
+    fn only_released_texts_leave_and_an_edit_withdraws_the_release() {
+        let mut d = full_draft();
+        d.assessments
+            .get_mut(&ProfileCategory::SocialNetwork)
+            .unwrap()
+            .note = "Ziet zijn broer elke week.".into();
+        d.assessments
+            .get_mut(&ProfileCategory::HouseholdCare)
+            .unwrap()
+            .note = "Kookt zelf.".into();
+        d.set_release("notities.socialNetwork", true, Vec::new())
+            .unwrap();
+        d.set_release("notities.householdCare", true, vec!["wonen-limburg".into()])
+            .unwrap();
+        d.set_release("terugvalplan.signalen", true, Vec::new())
+            .unwrap();
+        let p = d.complete(&rentlimits::current(), &facts()).unwrap();
+
+        let to_other = p.released_for(&d.released, "woonwenz");
+        assert_eq!(
+            to_other.notes.keys().copied().collect::<Vec<_>>(),
+            [ProfileCategory::SocialNetwork]
+        );
+        let plan = to_other.relapse_plan.as_ref().unwrap();
+        assert!(!plan.signals.is_empty() && plan.agreements.is_empty());
+        let to_chosen = p.released_for(&d.released, "wonen-limburg");
+        assert_eq!(to_chosen.notes.len(), 2);
+        assert_eq!(d.released_count("wonen-limburg"), 3);
+        assert_eq!(d.released_count("woonwenz"), 2);
+        assert_eq!(p.released_to_all(&d.released).notes.len(), 1);
+
+        // Editing a released text withdraws its release: it no longer leaves.
+        d.assessments
+            .get_mut(&ProfileCategory::SocialNetwork)
+            .unwrap()
+            .note = "Ziet zijn broer elke week, soms ook zijn zus.".into();
+        assert!(d.release_of("notities.socialNetwork").is_none());
+        let p = d.complete(&rentlimits::current(), &facts()).unwrap();
+        assert!(
+            !p.released_for(&d.released, "woonwenz")
+                .notes
+                .contains_key(&ProfileCategory::SocialNetwork)
+        );
+
+        // An empty text or one with a character outside the whitelist is not released.
+        assert_eq!(
+            d.set_release("notities.workDayActivities", true, Vec::new())
+                .unwrap_err()
+                .code,
+            "RELEASE_EMPTY"
+        );
+        d.assessments
+            .get_mut(&ProfileCategory::FinancesDebts)
+            .unwrap()
+            .note = "Bewind\u{ad}voering loopt.".into();
+        let e = d
+            .set_release("notities.financesDebts", true, Vec::new())
+            .unwrap_err();
+        assert_eq!(e.code, "TEXT_CHARACTER");
+        assert!(
+            e.message.starts_with("teken 7 is een onzichtbaar teken"),
+            "{}",
+            e.message
+        );
+        let m = d.missing(&rentlimits::current(), &facts());
+        assert!(m.iter().any(
+            |m| m.field == "notities.financesDebts" && m.message.starts_with("Notitie Financi")
+        ));
     }
 }

@@ -21,7 +21,6 @@ use wasm_bindgen::JsCast;
 use woonkans_core::bundle::{WriteError, WrittenBundle};
 use woonkans_core::bundle_view::{BundleCandidate, bundle_candidates, date_nl, planned_codes};
 use woonkans_core::code;
-use woonkans_core::profile::is_released;
 use woonkans_core::workspace::Workspace;
 use yew::prelude::*;
 
@@ -258,15 +257,8 @@ pub fn bundels_page() -> Html {
     // Released free texts per case for the chosen association, and those that already went to
     // another association.
     let released_count = |case_id: &str| -> usize {
-        ws.case(case_id).map_or(0, |c| {
-            c.profile
-                .texts()
-                .iter()
-                .filter(|(_, t)| {
-                    !t.trim().is_empty() && is_released(&c.profile.released, t, &association)
-                })
-                .count()
-        })
+        ws.case(case_id)
+            .map_or(0, |c| c.profile.released_count(&association))
     };
     let chosen_ids = ids_for(&chosen, &candidates);
     let link_warnings = if association.is_empty() {

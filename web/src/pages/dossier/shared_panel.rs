@@ -24,10 +24,9 @@ pub fn shared_panel(p: &SharedPanelProps) -> Html {
         .case(&p.id)
         .map(|c| c.profile.released.clone())
         .unwrap_or_default();
-    // No association has an empty id: this keeps the texts released for all associations.
     let profile = ws
         .profile(&p.id, browser::today())
-        .map(|pr| pr.released_for(&released, ""));
+        .map(|pr| pr.released_to_all(&released));
     html! {
         <section class="kaart gedeeld" id="wat-wordt-gedeeld" aria-labelledby="gedeeld-titel">
             <h3 id="gedeeld-titel">{ "Wat wordt gedeeld" }</h3>
