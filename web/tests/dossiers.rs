@@ -782,3 +782,357 @@ async fn a_dossier_is_deleted_only_after_the_typed_confirmation() {
     assert_eq!(rows.len(), 1);
     assert!(!text(&root).contains("weg00001"));
 }
+
+// ---------------------------------------------------------------- releasing free texts
+//
+// Releasing free texts for bundles in the profile builder: the release control is not
+// available while the scanner finds the resident's name (also the roepnaam) or a character
+// outside the whitelist is typed (named with its position); a released note lapses when
+// edited; a bundle carries the released note and not an unreleased one; "Alleen voor" keeps a
+// note to one association.
+
+const CASE: &str = "vrijgave1";
+const NOTE: &str = "notities-socialNetwork";
+const RELEASE: &str = "#vrijgeven-notities-socialNetwork-keuze";
+const CLEAN: &str = "Heeft wekelijks contact met familie.";
+const OTHER: &str = "Doet zelf de boodschappen in de buurt.";
+
+fn prepared() -> Workspace {
+    let mut ws = workspace();
+    let case = ws.add_case(CASE).unwrap();
+    fill_step1(case);
+    fill_step3(case);
+    fill_profile(case);
+    case.dossier.name.call_name = "Mieke".into();
+    ws
+}
+
+fn release_box(root: &web_sys::Element) -> web_sys::HtmlInputElement {
+    find(root, RELEASE).dyn_into().unwrap()
+}
+
+fn status(root: &web_sys::Element) -> String {
+    find(root, "#vrijgeven-notities-socialNetwork-status")
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn bundle_text(ws: &Workspace, association: &str) -> String {
+    let mut ws = ws.clone();
+    let written = ws
+        .write_bundle(
+            &CodeKey::from_bytes([7; 32]),
+            association,
+            &[CASE.to_string()],
+            [1; 16],
+            woonkans_web::browser::today(),
+            "2026-03-01T10:00:00Z",
+        )
+        .unwrap_or_else(|e| panic!("bundle refused: {}", e.to_error().message));
+    String::from_utf8(written.bytes).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn release_waits_while_a_note_names_the_resident() {
+    let (root, spy) = mount(Route::Dossier(CASE.into()), prepared()).await;
+    // An empty note: nothing to release.
+    assert!(release_box(&root).disabled());
+    assert!(status(&root).contains("Leeg"), "{}", status(&root));
+
+    for named in [
+        "Anna belt zelf de zorgaanbieder.",
+        "Mieke belt zelf de zorgaanbieder.",
+    ] {
+        type_into(&root, &format!("#{NOTE}"), named).await;
+        assert!(release_box(&root).disabled(), "{named}");
+        assert!(!release_box(&root).checked());
+        let s = status(&root);
+        assert!(
+            s.contains("Niet vrijgegeven: gaat niet mee in bundels.") && s.contains("scanner"),
+            "{s}"
+        );
+        assert!(
+            ws_of(&spy)
+                .case(CASE)
+                .unwrap()
+                .profile
+                .release_of("notities.socialNetwork")
+                .is_none()
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_released_note_lapses_when_it_is_edited() {
+    let (root, spy) = mount(Route::Dossier(CASE.into()), prepared()).await;
+    type_into(&root, &format!("#{NOTE}"), CLEAN).await;
+    assert!(!release_box(&root).disabled());
+    assert!(status(&root).contains("Niet vrijgegeven"));
+    click(&root, RELEASE).await;
+    let ws = ws_of(&spy);
+    assert_eq!(
+        ws.case(CASE)
+            .unwrap()
+            .profile
+            .release_of("notities.socialNetwork"),
+        Some(&Vec::new())
+    );
+    assert!(release_box(&root).checked());
+    assert_eq!(status(&root), "Vrijgegeven voor alle corporaties.");
+    // "Alleen voor" offers the offer's associations.
+    assert_eq!(
+        all(
+            &root,
+            "#vrijgeven-notities-socialNetwork .vrijgave-alleen input"
+        )
+        .len(),
+        ws.offer.associations.len()
+    );
+
+    type_into(
+        &root,
+        &format!("#{NOTE}"),
+        "Heeft elke week contact met familie.",
+    )
+    .await;
+    assert!(
+        ws_of(&spy)
+            .case(CASE)
+            .unwrap()
+            .profile
+            .release_of("notities.socialNetwork")
+            .is_none(),
+        "an edited text is no longer released"
+    );
+    assert!(!release_box(&root).checked());
+    assert!(
+        status(&root).starts_with("Niet vrijgegeven"),
+        "{}",
+        status(&root)
+    );
+
+    // Withdrawing works too.
+    click(&root, RELEASE).await;
+    assert!(release_box(&root).checked());
+    click(&root, RELEASE).await;
+    assert!(
+        ws_of(&spy)
+            .case(CASE)
+            .unwrap()
+            .profile
+            .release_of("notities.socialNetwork")
+            .is_none()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_bundle_carries_the_released_note_only() {
+    let (root, spy) = mount(Route::Dossier(CASE.into()), prepared()).await;
+    type_into(&root, &format!("#{NOTE}"), CLEAN).await;
+    type_into(&root, "#notities-householdCare", OTHER).await;
+    click(&root, RELEASE).await;
+    // The relapse signals carry their own control.
+    click(&root, "#vrijgeven-terugvalplan-signalen-keuze").await;
+    let ws = ws_of(&spy);
+    let association = ws.offer.associations[0].id.clone();
+    let bundle = bundle_text(&ws, &association);
+    assert!(bundle.contains(CLEAN), "the released note goes");
+    assert!(
+        bundle.contains("Post blijft liggen."),
+        "released signals go"
+    );
+    assert!(!bundle.contains(OTHER), "the unreleased note stays");
+    assert!(
+        !bundle.contains("Huisbezoek binnen twee werkdagen."),
+        "an unreleased agreement stays"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn alleen_voor_keeps_a_note_to_one_association() {
+    let (root, spy) = mount(Route::Dossier(CASE.into()), prepared()).await;
+    type_into(&root, &format!("#{NOTE}"), CLEAN).await;
+    click(&root, RELEASE).await;
+    let ws = ws_of(&spy);
+    let (a, b) = (
+        ws.offer.associations[0].clone(),
+        ws.offer.associations[1].clone(),
+    );
+    click(
+        &root,
+        &format!("#vrijgeven-notities-socialNetwork-alleen-{}", a.id),
+    )
+    .await;
+    let ws = ws_of(&spy);
+    assert_eq!(
+        ws.case(CASE)
+            .unwrap()
+            .profile
+            .release_of("notities.socialNetwork"),
+        Some(&vec![a.id.clone()])
+    );
+    assert_eq!(status(&root), format!("Vrijgegeven voor: {}.", a.name));
+    assert!(bundle_text(&ws, &a.id).contains(CLEAN));
+    assert!(!bundle_text(&ws, &b.id).contains(CLEAN));
+
+    // Unticking the last one: for every association again.
+    click(
+        &root,
+        &format!("#vrijgeven-notities-socialNetwork-alleen-{}", a.id),
+    )
+    .await;
+    assert_eq!(status(&root), "Vrijgegeven voor alle corporaties.");
+}
+
+#[wasm_bindgen_test]
+async fn a_character_outside_the_whitelist_is_named_where_it_is_typed() {
+    let (root, spy) = mount(Route::Dossier(CASE.into()), prepared()).await;
+    // While typing, before anything is stored.
+    let note = find(&root, &format!("#{NOTE}"));
+    note.dyn_ref::<web_sys::HtmlTextAreaElement>()
+        .unwrap()
+        .set_value("Heeft wekelijks con\u{ad}tact met familie.");
+    fire(&note, "input");
+    yew::scheduler::flush().await;
+    let alert = find(&root, &format!("#{NOTE}-teken"));
+    assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
+    let message = alert.text_content().unwrap();
+    assert!(
+        message.contains("teken 20 is een onzichtbaar teken")
+            && message.contains("zacht afbreekstreepje"),
+        "{message}"
+    );
+    assert_eq!(note.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(
+        note.get_attribute("aria-describedby")
+            .unwrap()
+            .contains(&format!("{NOTE}-teken"))
+    );
+    assert!(release_box(&root).disabled());
+    assert!(status(&root).contains("teken"), "{}", status(&root));
+
+    // Retyped without it: the message goes and the note can be released.
+    type_into(&root, &format!("#{NOTE}"), CLEAN).await;
+    assert_eq!(
+        find(&root, &format!("#{NOTE}-teken"))
+            .text_content()
+            .unwrap(),
+        ""
+    );
+    assert!(!release_box(&root).disabled());
+
+    // A neighbourhood with such a character is not added.
+    type_into(&root, "#uitgeslotenBuurten-nieuw", "Bloem\u{200b}wijk").await;
+    assert!(
+        find(&root, "#uitgeslotenBuurten-nieuw-teken")
+            .text_content()
+            .unwrap()
+            .contains("teken 6 is een onzichtbaar teken")
+    );
+    click_button(&root, "Buurt toevoegen").await;
+    assert!(
+        ws_of(&spy)
+            .case(CASE)
+            .unwrap()
+            .profile
+            .excluded_neighbourhoods
+            .is_empty()
+    );
+    type_into(&root, "#uitgeslotenBuurten-nieuw", "Bloemwijk").await;
+    click_button(&root, "Buurt toevoegen").await;
+    click(&root, "#vrijgeven-uitgeslotenBuurten-0-keuze").await;
+    let ws = ws_of(&spy);
+    assert_eq!(
+        ws.case(CASE)
+            .unwrap()
+            .profile
+            .release_of("uitgeslotenBuurten[0]"),
+        Some(&Vec::new())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_roepnaam_is_typed_in_step_1() {
+    let mut ws = workspace();
+    fill_step1(ws.add_case("roepnaam1").unwrap());
+    let (root, spy) = mount(Route::Dossier("roepnaam1".into()), ws).await;
+    let label = find(&root, "label[for='naam-roepnaam']");
+    assert_eq!(label.text_content().unwrap(), "Roepnaam (niet verplicht)");
+    type_into(&root, "#naam-roepnaam", " Mo ").await;
+    assert_eq!(
+        ws_of(&spy)
+            .case("roepnaam1")
+            .unwrap()
+            .dossier
+            .name
+            .call_name,
+        "Mo"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_bundels_page_warns_before_a_text_links_two_associations() {
+    let mut ws = prepared();
+    let (a, b) = (
+        ws.offer.associations[0].clone(),
+        ws.offer.associations[1].clone(),
+    );
+    {
+        let case = ws.case_mut(CASE).unwrap();
+        case.dossier.step = Step::AssociationTalks;
+        case.profile
+            .assessments
+            .get_mut(&woonkans_core::profile::ProfileCategory::SocialNetwork)
+            .unwrap()
+            .note = CLEAN.into();
+    }
+    ws.release_text(CASE, "notities.socialNetwork", true, Vec::new())
+        .unwrap();
+    ws.release_text(CASE, "terugvalplan.signalen", true, Vec::new())
+        .unwrap();
+    // The note already went to association A.
+    let mut sent = ws.clone();
+    sent.write_bundle(
+        &CodeKey::from_bytes([7; 32]),
+        &a.id,
+        &[CASE.to_string()],
+        [2; 16],
+        woonkans_web::browser::today(),
+        "2026-03-01T10:00:00Z",
+    )
+    .unwrap_or_else(|e| panic!("bundle refused: {}", e.to_error().message));
+    let (root, _spy) = mount(Route::Bundels, sent).await;
+    let page = find(&root, "#koppelen").text_content().unwrap();
+    assert!(page.contains("eigen code"), "{page}");
+    assert!(page.contains("zeldzame combinatie"), "{page}");
+    assert!(
+        root.query_selector("#koppel-waarschuwing")
+            .unwrap()
+            .is_none()
+    );
+
+    let select: web_sys::HtmlSelectElement = find(&root, "#corporatie").dyn_into().unwrap();
+    select.set_value(&b.id);
+    fire(&select, "change");
+    yew::scheduler::flush().await;
+    let hint = find(&root, &format!("#dossier-{CASE}-hint"))
+        .text_content()
+        .unwrap();
+    assert!(
+        hint.contains("2 vrijgegeven vrije teksten gaan mee."),
+        "{hint}"
+    );
+    assert!(
+        root.query_selector("#koppel-waarschuwing")
+            .unwrap()
+            .is_none()
+    );
+    click(&root, &format!("#dossier-{CASE}")).await;
+    let warning = find(&root, "#koppel-waarschuwing").text_content().unwrap();
+    assert!(warning.contains("Notitie Sociaal netwerk"), "{warning}");
+    assert!(
+        warning.contains(&format!("al gestuurd naar {}", a.name)),
+        "{warning}"
+    );
+    assert!(warning.contains("(dossier vrijgave1)"), "{warning}");
+}
