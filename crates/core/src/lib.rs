@@ -33,6 +33,8 @@ pub mod sample;
 pub mod scan;
 pub mod targetgroup;
 pub mod text;
+#[rustfmt::skip]
+mod text_table;
 pub mod validate;
 pub mod vaultfile;
 pub mod workspace;

@@ -17,11 +17,16 @@
 //!   Only characters outside ASCII are mapped: the table also maps "m" to "rn" and "0" to "O",
 //!   which would ruin matching of ordinary text.
 //!
+//! The per-character mapping is a generated table (`text_table.rs`): compatibility
+//! decomposition from `unicode-normalization`, confusables from `unicode-security`, applied to
+//! every character once by `tests/unicode_table.rs`, which also checks that the shipped table
+//! still equals what the two crates give. The crates are dev-dependencies only: their full tables
+//! would add 231 KB to the app's wasm, the table 30-40 KB.
+//!
 //! `fold` is the scan form in lowercase (the comparison form); `squash` keeps only its letters
 //! and digits, so "06-12 34 56.78" and "0612345678" meet.
 
 use std::borrow::Cow;
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// A normalised text and, for each of its bytes, the byte range in the original text of the
 /// character it came from, so a finding in the scan form can be shown in what was typed.
@@ -117,7 +122,7 @@ pub fn ascii_digit(c: char) -> Option<char> {
 }
 
 /// Latin letters that carry their mark inside the letter, so decomposition leaves them alone.
-fn latin_base(c: char) -> Option<&'static str> {
+pub fn latin_base(c: char) -> Option<&'static str> {
     Some(match c {
         'ø' => "o",
         'Ø' => "O",
@@ -151,67 +156,12 @@ fn latin_base(c: char) -> Option<&'static str> {
 }
 
 /// Spaces other than the plain one (no-break, narrow, em, ideographic …) and line separators.
-fn space_of(c: char) -> Option<char> {
+pub fn space_of(c: char) -> Option<char> {
     match c {
         '\t' => Some(' '),
         '\u{2028}' | '\u{2029}' | '\u{85}' => Some('\n'),
         _ if c.is_whitespace() && !matches!(c, ' ' | '\n' | '\r') => Some(' '),
         _ => None,
-    }
-}
-
-/// Pushes the scan form of one decomposed, visible character.
-fn push_plain(d: char, out: &mut String) {
-    if d.is_ascii() {
-        out.push(d);
-    } else if is_combining_mark(d) || is_invisible(d) {
-    } else if let Some(a) = ascii_digit(d) {
-        out.push(a);
-    } else if let Some(s) = space_of(d) {
-        out.push(s);
-    } else if let Some(b) = latin_base(d) {
-        out.push_str(b);
-    } else {
-        let skeleton = skeleton_of(d);
-        match ascii_twin(d, &skeleton) {
-            Some(a) => out.push(a),
-            None if !skeleton.is_empty() && skeleton.chars().all(|x| x.is_ascii_graphic()) => {
-                out.push_str(&skeleton)
-            }
-            None => out.push(d),
-        }
-    }
-}
-
-fn skeleton_of(c: char) -> String {
-    let mut buf = [0u8; 4];
-    unicode_security::skeleton(c.encode_utf8(&mut buf))
-        .filter(|x| !is_combining_mark(*x))
-        .collect()
-}
-
-/// The ASCII character that draws like `c`: the one whose own skeleton is `c`'s. The table
-/// folds ASCII look-alikes together (the skeleton of "I", "l", "1" and "|" is "l"), so the
-/// case of `c` picks among them: Cyrillic "І" is "I", Cyrillic "ӏ" is "l".
-fn ascii_twin(c: char, skeleton: &str) -> Option<char> {
-    use std::collections::HashMap;
-    use std::sync::OnceLock;
-    static TWINS: OnceLock<HashMap<String, Vec<char>>> = OnceLock::new();
-    let twins = TWINS.get_or_init(|| {
-        let mut map: HashMap<String, Vec<char>> = HashMap::new();
-        for a in '!'..='~' {
-            map.entry(skeleton_of(a)).or_default().push(a);
-        }
-        map
-    });
-    let candidates = twins.get(skeleton)?;
-    let pick = |f: fn(&char) -> bool| candidates.iter().copied().find(f);
-    if c.is_uppercase() {
-        pick(char::is_ascii_uppercase).or_else(|| pick(char::is_ascii_alphanumeric))
-    } else if c.is_lowercase() {
-        pick(char::is_ascii_lowercase).or_else(|| pick(char::is_ascii_alphanumeric))
-    } else {
-        pick(char::is_ascii_alphanumeric).or_else(|| candidates.first().copied())
     }
 }
 
@@ -224,8 +174,10 @@ fn push_char(c: char, out: &mut String) {
     } else if is_invisible(c) {
     } else if c.is_ascii() {
         out.push(c);
-    } else {
-        decompose_compatible(c, |d| push_plain(d, out));
+    } else if let Some(mapped) = crate::text_table::mapped(c) {
+        out.push_str(mapped);
+    } else if !crate::text_table::removed(c) {
+        out.push(c);
     }
 }
 
@@ -366,7 +318,7 @@ fn bad_kind(c: char) -> Option<BadCharKind> {
         BadCharKind::Control
     } else if c.is_numeric() {
         BadCharKind::OtherDigit
-    } else if c.is_alphabetic() || is_combining_mark(c) {
+    } else if c.is_alphabetic() || crate::text_table::removed(c) {
         BadCharKind::OtherLetter
     } else {
         BadCharKind::Symbol
