@@ -14,6 +14,9 @@ use woonkans_core::known::Known;
 use woonkans_core::scan::{Finding, FindingKind, redact, scan};
 use woonkans_core::validate::bsn_passes_11_test;
 
+#[path = "common/markup.rs"]
+mod markup;
+
 const CORPUS: &str = include_str!("corpus/scanner.txt");
 
 fn resident() -> Known {
@@ -44,48 +47,14 @@ fn resident() -> Known {
     }
 }
 
-fn kind_of(tag: &str) -> FindingKind {
-    match tag {
-        "name" => FindingKind::Name,
-        "other" => FindingKind::OtherPersonName,
-        "bsn" => FindingKind::Bsn,
-        "phone" => FindingKind::Phone,
-        "email" => FindingKind::Email,
-        "postcode" => FindingKind::Postcode,
-        "address" => FindingKind::StreetAddress,
-        "iban" => FindingKind::Iban,
-        "date" => FindingKind::Date,
-        "health" => FindingKind::Health,
-        "justice" => FindingKind::Justice,
-        other => panic!("unknown kind in corpus: {other}"),
-    }
-}
-
 struct Sentence {
     batch: &'static str,
     text: String,
     expected: Vec<Finding>,
 }
 
-/// Strips `{kind:text}` markup, keeping the byte ranges of the marked texts.
 fn parse_line(batch: &'static str, line: &str) -> Sentence {
-    let mut text = String::new();
-    let mut expected = Vec::new();
-    let mut rest = line;
-    while let Some(open) = rest.find('{') {
-        text.push_str(&rest[..open]);
-        let close = rest[open..].find('}').expect("unclosed {") + open;
-        let (tag, inner) = rest[open + 1..close].split_once(':').expect("{kind:text}");
-        let start = text.len();
-        text.push_str(inner);
-        expected.push(Finding {
-            kind: kind_of(tag),
-            start,
-            end: text.len(),
-        });
-        rest = &rest[close + 1..];
-    }
-    text.push_str(rest);
+    let (text, expected) = markup::parse_markup(line);
     Sentence {
         batch,
         text,

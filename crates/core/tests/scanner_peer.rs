@@ -18,6 +18,9 @@ use woonkans_core::date::Date;
 use woonkans_core::known::Known;
 use woonkans_core::scan::{Finding, FindingKind, scan};
 
+#[path = "common/markup.rs"]
+mod markup;
+
 const TUNING: &str = include_str!("corpus/peer-tuning.txt");
 const HOLDOUT: &str = include_str!("corpus/peer-holdout.txt");
 
@@ -56,47 +59,13 @@ fn resident() -> Known {
     }
 }
 
-fn kind_of(tag: &str) -> FindingKind {
-    match tag {
-        "name" => FindingKind::Name,
-        "other" => FindingKind::OtherPersonName,
-        "bsn" => FindingKind::Bsn,
-        "phone" => FindingKind::Phone,
-        "email" => FindingKind::Email,
-        "postcode" => FindingKind::Postcode,
-        "address" => FindingKind::StreetAddress,
-        "iban" => FindingKind::Iban,
-        "date" => FindingKind::Date,
-        "health" => FindingKind::Health,
-        "justice" => FindingKind::Justice,
-        other => panic!("unknown kind in peer set: {other}"),
-    }
-}
-
 struct Sentence {
     text: String,
     expected: Vec<Finding>,
 }
 
-/// Strips `{kind:text}` markup, keeping the byte ranges of the marked texts.
 fn parse_line(line: &str) -> Sentence {
-    let mut text = String::new();
-    let mut expected = Vec::new();
-    let mut rest = line;
-    while let Some(open) = rest.find('{') {
-        text.push_str(&rest[..open]);
-        let close = rest[open..].find('}').expect("unclosed {") + open;
-        let (tag, inner) = rest[open + 1..close].split_once(':').expect("{kind:text}");
-        let start = text.len();
-        text.push_str(inner);
-        expected.push(Finding {
-            kind: kind_of(tag),
-            start,
-            end: text.len(),
-        });
-        rest = &rest[close + 1..];
-    }
-    text.push_str(rest);
+    let (text, expected) = markup::parse_markup(line);
     Sentence { text, expected }
 }
 
