@@ -265,10 +265,12 @@ pub fn readable_profile(p: &PlacementProfile) -> ReadableProfile {
         },
         Line {
             label: "Terugvalplan",
-            value: if p.relapse_plan_present() {
-                "Aanwezig".into()
-            } else {
-                "Niet volledig".into()
+            // No plan at all means none of its texts was released for this association: say
+            // so, rather than call a complete plan incomplete.
+            value: match &p.relapse_plan {
+                None => "Niet meegestuurd (niet vrijgegeven)".into(),
+                Some(_) if p.relapse_plan_present() => "Aanwezig".into(),
+                Some(_) => "Niet volledig".into(),
             },
         },
         Line {
@@ -565,6 +567,16 @@ mod tests {
             "2,5 uur per week; 24 uur per dag bereikbaar: nee"
         );
         assert_eq!(fact("Terugvalplan"), "Niet volledig");
+        let mut without = profile();
+        without.relapse_plan = None;
+        let r2 = readable_profile(&without);
+        assert_eq!(
+            r2.facts
+                .iter()
+                .find(|l| l.label == "Terugvalplan")
+                .map(|l| l.value.as_str()),
+            Some("Niet meegestuurd (niet vrijgegeven)")
+        );
         assert_eq!(fact("Veiligheidsplan"), "Nodig, nog niet aanwezig");
         assert_eq!(fact("Huishoudgrootte"), "3 personen");
         assert_eq!(
