@@ -161,12 +161,41 @@ async fn sample_offer_import_with_bad_rows_merge_and_export() {
         .await
         .unwrap();
     b.fill("#woning-minHousehold", "3").await;
+    // Commit the field (change on blur) before the click: the click's own blur can reach the
+    // form after its submit when the browser is busy.
+    b.client
+        .execute("document.activeElement.blur(); return true;", vec![])
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
     b.click_button("Woning opslaan").await;
     b.wait_for_text("De minimale huishoudgrootte is groter dan de maximale.")
         .await;
     b.screenshot("aanbod-woning-fout").await;
-    b.fill("#woning-minHousehold", "1").await;
-    b.fill("#woning-rent", "599,95").await;
+    // The form's fields commit on change (blur); a re-render while the next field is being
+    // typed could reset it. Commit each field and check it holds what was typed.
+    for (css, value) in [("#woning-minHousehold", "1"), ("#woning-rent", "599,95")] {
+        for attempt in 0.. {
+            b.fill(css, value).await;
+            b.client
+                .execute("document.activeElement.blur(); return true;", vec![])
+                .await
+                .unwrap();
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let now = b
+                .client
+                .execute(
+                    &format!("return document.querySelector('{css}').value;"),
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if now.as_str() == Some(value) {
+                break;
+            }
+            assert!(attempt < 3, "{css} does not keep {value}: {now}");
+        }
+    }
     b.click_button("Woning opslaan").await;
     b.wait_for_text("Woning E2E-002 is opgeslagen.").await;
     assert!(b.text().await.contains("€ 599,95"));
