@@ -22,7 +22,7 @@ use crate::profile::{
     DerivedFacts, Gender, Missing, PlacementProfile, ProfileCategory, ProfileDraft,
 };
 use crate::region::Region;
-use crate::register::{Gate, Step};
+use crate::register::Step;
 use crate::rentlimits::RentLimits;
 use crate::scan::{self, Finding};
 use serde::{Deserialize, Serialize};
@@ -549,37 +549,6 @@ impl Workspace {
                 .iter()
                 .map(|c| (c.dossier.id.as_str(), c.stable_id())),
         )
-    }
-
-    /// Records that resident and association accepted a match: the 5 → 6 gate.
-    pub fn accept_match(
-        &mut self,
-        id: &str,
-        association_id: &str,
-        dwelling_id: Option<&str>,
-        date: Date,
-        actor: &str,
-    ) -> Result<()> {
-        if self.offer.association(association_id).is_none() {
-            return Err(Error::new(
-                "ASSOCIATION_NOT_FOUND",
-                "Deze woningcorporatie staat niet in het aanbod.",
-            ));
-        }
-        let case = self.case_mut(id)?;
-        if !case.codes.contains_key(association_id) {
-            return Err(Error::new(
-                "MATCH_WITHOUT_BUNDLE",
-                "Deze corporatie heeft het profiel nog niet in een bundel ontvangen.",
-            ));
-        }
-        case.dossier.record_gate(Gate::MatchAccepted, date, actor)?;
-        case.accepted = Some(AcceptedMatch {
-            association_id: association_id.into(),
-            dwelling_id: dwelling_id.map(String::from),
-            date,
-        });
-        Ok(())
     }
 
     /// The step-6 hand-over for the accepted association, after the explicit confirmation;

@@ -610,8 +610,15 @@ fn workspace_operations_with_marker_ids_and_notes_name_no_value() {
         c.error("match_case", &ws.match_case(id, today()).unwrap_err());
         c.error(
             "accept_match",
-            &ws.accept_match(id, "vb-woonwenz", None, today(), ACTOR)
-                .unwrap_err(),
+            &woonkans_core::routeplanner::accept_match(
+                &mut ws,
+                id,
+                "vb-woonwenz",
+                None,
+                today(),
+                ACTOR,
+            )
+            .unwrap_err(),
         );
         c.error(
             "handover",
@@ -685,12 +692,12 @@ fn workspace_operations_with_marker_ids_and_notes_name_no_value() {
     });
     c.error(
         "accept without bundle",
-        &ws.accept_match(ID, &assoc, Some(ODD), today(), ACTOR)
+        &woonkans_core::routeplanner::accept_match(&mut ws, ID, &assoc, Some(ODD), today(), ACTOR)
             .unwrap_err(),
     );
     c.error(
         "accept unknown association",
-        &ws.accept_match(ID, SURNAME, None, today(), ACTOR)
+        &woonkans_core::routeplanner::accept_match(&mut ws, ID, SURNAME, None, today(), ACTOR)
             .unwrap_err(),
     );
     assert!(

@@ -194,7 +194,8 @@ fn full_walk_from_dossier_to_handover() {
     assert_eq!(ws.case("k7f3q9").unwrap().log.len(), 1);
 
     // Step 6.
-    ws.accept_match(
+    woonkans_core::routeplanner::accept_match(
+        &mut ws,
         "k7f3q9",
         &association,
         None,

@@ -311,7 +311,15 @@ fn test(args: &[String]) -> Res {
 
     step("native tests");
     if let Err(e) = run_counted(
-        cargo().args(["test", "-p", "woonkans-core", "-p", "xtask"]),
+        cargo().args([
+            "test",
+            "-p",
+            "woonkans-core",
+            "-p",
+            "woonkans-views",
+            "-p",
+            "xtask",
+        ]),
         &mut tally,
     ) {
         failures.push(e);

@@ -7,7 +7,7 @@ use crate::route::Route;
 use crate::state::{Action, use_app};
 use std::rc::Rc;
 use woonkans_core::bundle::{self, VerifiedBundle, verify_bundle};
-use woonkans_core::bundle_view::{case_label, date_nl, readable_profile};
+use woonkans_views::bundles::{case_label, date_nl, readable_profile};
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]

@@ -7,8 +7,8 @@ use crate::components::form::{checked_of, value_of};
 use crate::route::Route;
 use crate::state::{Action, AppContext, update, use_app};
 use std::rc::Rc;
-use woonkans_core::progress::{CaseProgress, overview};
 use woonkans_core::register::Gate;
+use woonkans_views::caselist::{CaseProgress, overview};
 use yew::prelude::*;
 
 /// Short names of the four gates for the list's column.

@@ -8,10 +8,10 @@ use crate::session::{self, Open};
 use crate::state::{Action, use_app};
 use crate::vault;
 use std::rc::Rc;
-use woonkans_core::bundle_view::{case_label, date_nl};
 use woonkans_core::code::{self, CodeKey};
-use woonkans_core::overview::{StepStatus, resident_overview};
 use woonkans_core::register::{register, required_gates};
+use woonkans_views::bundles::{case_label, date_nl};
+use woonkans_views::overview::{StepStatus, resident_overview};
 use yew::prelude::*;
 
 #[function_component(PrivacyPage)]

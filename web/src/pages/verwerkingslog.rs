@@ -4,8 +4,8 @@
 use crate::browser;
 use crate::components::form::SelectField;
 use crate::state::use_app;
-use woonkans_core::bundle_view::{case_label, datetime_nl};
 use woonkans_core::disclosure::{DisclosureEntry, to_csv};
+use woonkans_views::bundles::{case_label, datetime_nl};
 use yew::prelude::*;
 
 #[function_component(VerwerkingslogPage)]

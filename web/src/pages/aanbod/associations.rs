@@ -3,12 +3,12 @@
 use super::{CheckField, error_for, summary};
 use crate::components::form::{ErrorSummary, SelectField, TextField};
 use crate::state::{update, use_app};
-use woonkans_core::offer_view::{
+use woonkans_core::profile::History;
+use woonkans_core::region::Region;
+use woonkans_views::offer_admin::{
     CONTRACT_FORMS, CriteriaForm, FieldError, HISTORIES, apply_criteria, contract_form_dutch,
     criteria_summary, dwelling_counts, from_key, history_dutch, key_of,
 };
-use woonkans_core::profile::History;
-use woonkans_core::region::Region;
 use yew::prelude::*;
 
 #[function_component(Associations)]

@@ -5,7 +5,7 @@ use crate::browser;
 use crate::components::form::{ErrorSummary, SelectField, TextField};
 use crate::state::{update, use_app};
 use woonkans_core::offer::{AgeLabel, DwellingType};
-use woonkans_core::offer_view::{
+use woonkans_views::offer_admin::{
     DwellingFilter, DwellingForm, FieldError, PAGE_SIZE, age_label_dutch, apply_dwelling,
     association_name, dutch_date, euro, filter_dwellings, from_key, gemeenten_in, key_of,
     page_slice,

@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::state::use_app;
-use woonkans_core::offer_view::{ExportKind, export};
+use woonkans_views::offer_admin::{ExportKind, export};
 use yew::prelude::*;
 
 #[function_component(Export)]

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use woonkans_core::Error;
 use woonkans_core::import::{self, ImportReport};
 use woonkans_core::offer::{MergeMode, MergeSummary};
-use woonkans_core::offer_view::{
+use woonkans_views::offer_admin::{
     check_import_size, import_kind_dutch, import_preview, merge_summary_lines,
 };
 use yew::prelude::*;

@@ -2,7 +2,7 @@
 //! import (JSON and spreadsheet CSV, with a merge the coordinator confirms), export, and the
 //! settings the matcher uses (rent limits, score weights).
 //!
-//! Every decision (validation, merging, formatting) is made in `woonkans_core::offer_view`;
+//! Every decision (validation, merging, formatting) is made in `woonkans_views::offer_admin`;
 //! these components render it and dispatch the change.
 
 mod associations;
@@ -12,7 +12,7 @@ mod import;
 mod settings;
 
 use crate::state::use_app;
-use woonkans_core::offer_view::FieldError;
+use woonkans_views::offer_admin::FieldError;
 use yew::prelude::*;
 
 #[function_component(AanbodPage)]

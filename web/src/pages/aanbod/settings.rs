@@ -7,8 +7,8 @@ use crate::components::files::first_file;
 use crate::components::form::{ErrorSummary, TextField};
 use crate::state::{update, use_app};
 use woonkans_core::matching::Weights;
-use woonkans_core::offer_view::{FieldError, parse_weights, rent_limit_rows, weight_fields};
 use woonkans_core::rentlimits::{self, RentLimits};
+use woonkans_views::offer_admin::{FieldError, parse_weights, rent_limit_rows, weight_fields};
 use yew::prelude::*;
 
 #[function_component(Settings)]

@@ -3,8 +3,8 @@
 use crate::route::Route;
 use crate::state::{Action, use_app};
 use std::rc::Rc;
-use woonkans_core::bundle_view::leak_kind_dutch;
 use woonkans_core::leakguard::LeakFinding;
+use woonkans_views::bundles::leak_kind_dutch;
 use yew::prelude::*;
 
 /// One finding with the case its code resolves to (the coordinator's own dossiers).

@@ -19,9 +19,9 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use woonkans_core::bundle::{WriteError, WrittenBundle};
-use woonkans_core::bundle_view::{BundleCandidate, bundle_candidates, date_nl, planned_codes};
 use woonkans_core::code;
 use woonkans_core::workspace::Workspace;
+use woonkans_views::bundles::{BundleCandidate, bundle_candidates, date_nl, planned_codes};
 use yew::prelude::*;
 
 /// What the last press of the primary button gave.

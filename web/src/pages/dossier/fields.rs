@@ -3,9 +3,9 @@
 //! the gemeente select. Same manner as `components::form`: label above, hint, error, input.
 
 use crate::components::form::{checked_of, value_of};
-use woonkans_core::bundle_view::date_nl;
 use woonkans_core::date::Date;
 use woonkans_core::region::Region;
+use woonkans_views::bundles::date_nl;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -6,9 +6,9 @@ use super::{key, try_update};
 use crate::browser;
 use crate::components::form::TextField;
 use crate::state::use_app;
-use woonkans_core::bundle_view::date_nl;
-use woonkans_core::progress;
 use woonkans_core::register::Gate;
+use woonkans_core::routeplanner;
+use woonkans_views::bundles::date_nl;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -81,7 +81,7 @@ pub fn gate_recorder(p: &GateRecorderProps) -> Html {
             let who = (*actor).clone();
             let today = browser::today();
             let result = try_update(&app, move |ws| {
-                progress::record_gate(ws, &id, gate, when, &who, today)
+                routeplanner::record_gate(ws, &id, gate, when, &who, today)
             });
             refusal.set(result.err().map(|e| e.message));
         })

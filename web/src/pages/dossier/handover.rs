@@ -7,11 +7,11 @@ use super::{StepProps, field_id};
 use crate::browser;
 use crate::components::form::{TextField, checked_of};
 use crate::state::{update, use_app};
-use woonkans_core::bundle_view::date_nl;
 use woonkans_core::dossier::DocumentStatus;
 use woonkans_core::handover::HandoverConfirmation;
-use woonkans_core::progress::form_step;
 use woonkans_core::register::Step;
+use woonkans_core::routeplanner::form_step;
+use woonkans_views::bundles::date_nl;
 use yew::prelude::*;
 
 const CONFIRMATION: &str = "Ik bevestig dat deze gegevens worden overgedragen voor het aangaan van de huurovereenkomst, op grond van art. 6 lid 1 sub b AVG";

@@ -10,13 +10,13 @@ use super::targetgroup::TargetGroup;
 use super::{FieldErrors, StepProps, edit, from_key, gates_leaving, key, options};
 use crate::components::form::{ErrorSummary, SelectField, TextField};
 use crate::state::use_app;
-use woonkans_core::bundle_view::{gender_dutch, living_situation_dutch};
 use woonkans_core::dossier::{Dossier, Income, IncomeSource};
-use woonkans_core::dossier_view::{parse_whole_euros, whole_euros};
 use woonkans_core::profile::{Gender, LivingSituation};
-use woonkans_core::progress::form_errors;
 use woonkans_core::register::{Gate, Step};
+use woonkans_core::routeplanner::form_errors;
 use woonkans_core::validate;
+use woonkans_views::bundles::{gender_dutch, living_situation_dutch};
+use woonkans_views::dossier_form::{parse_whole_euros, whole_euros};
 use yew::prelude::*;
 
 const GENDERS: [Gender; 4] = [

@@ -33,9 +33,11 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use woonkans_core::Error;
-use woonkans_core::progress::{self, case_to_edit, step_open};
-use woonkans_core::register::{Step, required_gates};
+use woonkans_core::register::Step;
+pub use woonkans_core::routeplanner::gates_leaving;
+use woonkans_core::routeplanner::{case_to_edit, step_open};
 use woonkans_core::workspace::{Case, Workspace};
+use woonkans_views::caselist;
 use yew::prelude::*;
 
 /// The element id of a dossier field path: "adres.postcode" → "adres-postcode",
@@ -309,7 +311,7 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
                 <div>
                     <h1 id="pagina-titel">{ format!("Dossier {}", d.id) }</h1>
                     <p class="inleiding dossier-naam">
-                        { progress::label(d) }
+                        { caselist::label(d) }
                         { if d.archived { html! { <> { " " }<span class="label">{ "gearchiveerd" }</span></> } } else { html! {} } }
                     </p>
                 </div>
@@ -405,18 +407,5 @@ fn stepper(p: &StepperProps) -> Html {
                 }) }
             </ol>
         </nav>
-    }
-}
-
-/// The gates of `step` that lead to the next one (recorded in this step's section).
-pub fn gates_leaving(step: Step) -> Vec<woonkans_core::register::Gate> {
-    let next = Step::ALL.into_iter().find(|s| *s > step);
-    match next {
-        Some(n) => required_gates(n)
-            .iter()
-            .copied()
-            .filter(|g| g.from_step() == step)
-            .collect(),
-        None => Vec::new(),
     }
 }

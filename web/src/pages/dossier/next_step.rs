@@ -4,8 +4,8 @@
 use super::try_update;
 use crate::browser;
 use crate::state::use_app;
-use woonkans_core::progress;
 use woonkans_core::register::Step;
+use woonkans_core::routeplanner;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,7 +23,7 @@ pub fn next_step(p: &NextStepProps) -> Html {
         return html! {};
     };
     let today = browser::today();
-    let Ok(Some((next, reasons))) = progress::next_step(ws, &p.id, today) else {
+    let Ok(Some((next, reasons))) = routeplanner::next_step(ws, &p.id, today) else {
         return html! {};
     };
     let title = format!("stap {} {}", next.number(), next.dutch());
@@ -49,7 +49,7 @@ pub fn next_step(p: &NextStepProps) -> Html {
         Callback::from(move |_| {
             let id = id.clone();
             match try_update(&app, move |ws| {
-                progress::advance(ws, &id, today).map(|_| ())
+                routeplanner::advance(ws, &id, today).map(|_| ())
             }) {
                 Ok(()) => {
                     refusal.set(None);

@@ -8,9 +8,9 @@
 use super::release::ReleaseControl;
 use crate::components::form::value_of;
 use crate::state::use_app;
-use woonkans_core::dossier_view::{finding_label, segments};
 use woonkans_core::scan::{Finding, redact};
 use woonkans_core::text::outgoing_text;
+use woonkans_views::dossier_form::{finding_label, segments};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

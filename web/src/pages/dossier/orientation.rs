@@ -7,8 +7,8 @@ use super::{FieldErrors, StepProps, edit, gates_leaving};
 use crate::components::form::{ErrorSummary, TextField};
 use crate::state::use_app;
 use woonkans_core::dossier::Contact;
-use woonkans_core::progress::form_errors;
 use woonkans_core::register::Step;
+use woonkans_core::routeplanner::form_errors;
 use woonkans_core::validate;
 use yew::prelude::*;
 

@@ -14,19 +14,19 @@ use crate::browser;
 use crate::components::form::SelectField;
 use crate::state::use_app;
 use std::collections::BTreeMap;
-use woonkans_core::bundle_view::{
-    age_band_dutch, contract_form_dutch, euro, gender_dutch, history_dutch, hours,
-    housing_form_dutch, income_band_dutch, living_situation_dutch, mobility_dutch,
-    safety_plan_dutch,
-};
-use woonkans_core::dossier_view::{LEVELS, parse_cents, parse_hours};
 use woonkans_core::profile::{
     Assessment, ContractForm, History, HousingForm, Mobility, ProfileCategory, ProfileDraft,
     SCORED, SafetyPlan, category_key,
 };
-use woonkans_core::progress::form_step;
 use woonkans_core::register::Step;
+use woonkans_core::routeplanner::form_step;
 use woonkans_core::workspace::ProfileProblems;
+use woonkans_views::bundles::{
+    age_band_dutch, contract_form_dutch, euro, gender_dutch, history_dutch, hours,
+    housing_form_dutch, income_band_dutch, living_situation_dutch, mobility_dutch,
+    safety_plan_dutch,
+};
+use woonkans_views::dossier_form::{LEVELS, parse_cents, parse_hours};
 use yew::prelude::*;
 
 const MOBILITY: [Mobility; 3] = [Mobility::None, Mobility::StepFree, Mobility::Wheelchair];

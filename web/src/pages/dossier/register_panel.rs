@@ -3,8 +3,8 @@
 //! step with their recorded date and actor.
 
 use crate::state::use_app;
-use woonkans_core::bundle_view::date_nl;
 use woonkans_core::register::{Step, required_gates, row};
+use woonkans_views::bundles::date_nl;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

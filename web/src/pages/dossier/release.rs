@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use woonkans_core::Error;
-use woonkans_core::progress::case_to_edit;
+use woonkans_core::routeplanner::case_to_edit;
 use woonkans_core::text::outgoing_text;
 use yew::prelude::*;
 

@@ -5,8 +5,8 @@
 
 use crate::browser;
 use crate::state::use_app;
-use woonkans_core::bundle_view::readable_profile;
-use woonkans_core::dossier_view::NOT_SHARED;
+use woonkans_views::bundles::readable_profile;
+use woonkans_views::dossier_form::NOT_SHARED;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

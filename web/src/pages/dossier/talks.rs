@@ -7,8 +7,8 @@ use crate::browser;
 use crate::components::form::{SelectField, TextField};
 use crate::route::Route;
 use crate::state::{Action, use_app};
-use woonkans_core::bundle_view::{date_nl, euro};
-use woonkans_core::progress;
+use woonkans_core::routeplanner;
+use woonkans_views::bundles::{date_nl, euro};
 use yew::prelude::*;
 
 #[function_component(Talks)]
@@ -156,7 +156,7 @@ pub fn talks(p: &StepProps) -> Html {
             );
             let result = try_update(&app, move |ws| {
                 let dwelling = (!d.is_empty()).then_some(d.as_str());
-                progress::accept_match(ws, &id, &a, dwelling, when, &who)
+                routeplanner::accept_match(ws, &id, &a, dwelling, when, &who)
             });
             refusal.set(result.err().map(|e| e.message));
         })

@@ -5,8 +5,9 @@ use super::{FieldErrors, StepProps, edit};
 use crate::components::form::{ErrorSummary, TextField};
 use crate::state::use_app;
 use woonkans_core::dossier::Contact;
-use woonkans_core::progress::{display_name, form_errors};
 use woonkans_core::register::Step;
+use woonkans_core::routeplanner::form_errors;
+use woonkans_views::caselist::display_name;
 use yew::prelude::*;
 
 #[function_component(WmoReport)]

@@ -8,8 +8,8 @@ use crate::route::Route;
 use crate::state::use_app;
 use gloo::timers::future::TimeoutFuture;
 use std::rc::Rc;
-use woonkans_core::match_view::{CaseloadJob, CaseloadView, PROFILES_PER_STEP};
-use woonkans_core::offer_view::euro;
+use woonkans_views::matches::{CaseloadJob, CaseloadView, PROFILES_PER_STEP};
+use woonkans_views::offer_admin::euro;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]

@@ -11,7 +11,7 @@ use crate::browser;
 use crate::route::Route;
 use crate::state::{Action, AppContext, use_app};
 use std::rc::Rc;
-use woonkans_core::match_view::complete_cases;
+use woonkans_views::matches::complete_cases;
 use yew::prelude::*;
 
 /// A link inside the app: plain clicks navigate without a request.

@@ -6,10 +6,10 @@ use crate::components::form::SelectField;
 use crate::pages::aanbod::CheckField;
 use crate::state::use_app;
 use std::rc::Rc;
-use woonkans_core::match_view::{MatchFilter, association_rows, component_cells, match_rows};
 use woonkans_core::matching::Reason;
 use woonkans_core::offer::DwellingType;
-use woonkans_core::offer_view::{euro, from_key, gemeenten_in, key_of};
+use woonkans_views::matches::{MatchFilter, association_rows, component_cells, match_rows};
+use woonkans_views::offer_admin::{euro, from_key, gemeenten_in, key_of};
 use yew::prelude::*;
 
 /// Rows shown at first, and added by each "meer tonen".

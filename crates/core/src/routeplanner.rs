@@ -1,134 +1,21 @@
-//! Where a case stands in the routeplanner (voortgang): its current step, which gates are
-//! recorded, whether the placement profile is complete, and what still keeps it from the next
-//! step. The dossier list and the dossier page render this; the rules of moving on live here so
-//! that the Yew components only dispatch.
+//! The routeplanner's rules: which step a case is in, which gates and data it needs to move on,
+//! what may be changed when. The one home of these rules: the workspace, the app and the
+//! facade call them and decide nothing themselves.
 //!
 //! Moving on is deliberate: a case goes to the next step only when that step's gates are
 //! recorded AND the data the next step needs is there. Recording the last missing gate moves the
 //! case on by itself when nothing else is missing; otherwise it stays and says why.
 
 use crate::date::Date;
-use crate::dossier::{Dossier, PersonName};
+use crate::dossier::Dossier;
 use crate::error::{Error, Result};
-use crate::register::{Gate, Step};
+use crate::register::{Gate, Step, required_gates};
 use crate::targetgroup::check_target_group;
-use crate::workspace::{Case, Workspace};
-use std::fmt;
-
-/// One gate of a case: recorded or not, and when.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct GateMark {
-    pub gate: Gate,
-    pub recorded: Option<Date>,
-}
-
-/// One row of the dossier list.
-#[derive(Clone, PartialEq, Eq)]
-pub struct CaseProgress {
-    pub id: String,
-    /// The resident's name as typed ("" while not filled in). Shown on the coordinator's own
-    /// screen only; never in URLs, titles or file names.
-    pub name: String,
-    pub step: Step,
-    pub gates: [GateMark; 4],
-    pub profile_complete: bool,
-    pub accepted: bool,
-    pub archived: bool,
-}
-
-impl fmt::Debug for CaseProgress {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("CaseProgress")
-            .field("id", &self.id)
-            .field("name", &"…")
-            .field("step", &self.step)
-            .field("gates", &self.gates)
-            .field("profile_complete", &self.profile_complete)
-            .field("accepted", &self.accepted)
-            .field("archived", &self.archived)
-            .finish()
-    }
-}
-
-/// "Anna Maria van der Berg": the name parts joined with single spaces ("" when empty).
-pub fn display_name(name: &PersonName) -> String {
-    [
-        name.first_names.as_str(),
-        name.tussenvoegsel.as_str(),
-        name.surname.as_str(),
-    ]
-    .iter()
-    .flat_map(|part| part.split_whitespace())
-    .collect::<Vec<_>>()
-    .join(" ")
-}
-
-/// The name, or a neutral placeholder while it is not filled in.
-pub fn label(dossier: &Dossier) -> String {
-    let name = display_name(&dossier.name);
-    if name.is_empty() {
-        "naam nog niet ingevuld".to_string()
-    } else {
-        name
-    }
-}
-
-/// True when every word of `query` occurs in the dossier id or the name, ignoring case and
-/// diacritics ("berg anna" finds "Anna Maria van der Berg"; "ö" finds "o").
-pub fn matches_query(dossier: &Dossier, query: &str) -> bool {
-    id_or_name_matches(&dossier.id, &display_name(&dossier.name), query)
-}
-
-fn id_or_name_matches(id: &str, name: &str, query: &str) -> bool {
-    let haystack = crate::text::fold(&format!("{id} {name}"));
-    crate::text::fold(query)
-        .split_whitespace()
-        .all(|word| haystack.contains(word))
-}
-
-impl CaseProgress {
-    /// The same search as `matches_query`, on a row already made (the list keeps its rows
-    /// between keystrokes: making them checks every profile).
-    pub fn matches(&self, query: &str) -> bool {
-        id_or_name_matches(&self.id, &self.name, query)
-    }
-}
+use crate::workspace::{AcceptedMatch, Case, Workspace};
 
 /// True when every gate on the way to `step` is recorded: the step is open.
 pub fn step_open(dossier: &Dossier, step: Step) -> bool {
     dossier.missing_gates(step).is_empty()
-}
-
-pub fn case_progress(ws: &Workspace, case: &Case, today: Date) -> CaseProgress {
-    let d = &case.dossier;
-    CaseProgress {
-        id: d.id.clone(),
-        name: display_name(&d.name),
-        step: d.step,
-        gates: Gate::ALL.map(|gate| GateMark {
-            gate,
-            recorded: d.gate_record(gate).map(|r| r.date),
-        }),
-        profile_complete: ws.profile(&d.id, today).is_ok(),
-        accepted: case.accepted.is_some(),
-        archived: d.archived,
-    }
-}
-
-/// The dossier list: the cases matching `query`, without the archived ones unless asked, in
-/// the order they were opened.
-pub fn overview(
-    ws: &Workspace,
-    today: Date,
-    include_archived: bool,
-    query: &str,
-) -> Vec<CaseProgress> {
-    ws.cases
-        .iter()
-        .filter(|c| include_archived || !c.dossier.archived)
-        .filter(|c| matches_query(&c.dossier, query))
-        .map(|c| case_progress(ws, c, today))
-        .collect()
 }
 
 /// Which step's form holds the dossier field at `path` (a field path of
@@ -315,7 +202,7 @@ pub fn record_gate(
 }
 
 /// Records that resident and association accepted a match (the 5 → 6 gate) and moves the case
-/// to step 6.
+/// to step 6. Only an association that received the profile in a bundle can accept it.
 pub fn accept_match(
     ws: &mut Workspace,
     id: &str,
@@ -325,18 +212,47 @@ pub fn accept_match(
     actor: &str,
 ) -> Result<()> {
     editable(ws.case(id)?)?;
-    ws.accept_match(id, association_id, dwelling_id, date, actor)?;
-    let d = &mut ws.case_mut(id)?.dossier;
-    if d.step < Step::Agreement {
-        d.advance_to(Step::Agreement)?;
+    if ws.offer.association(association_id).is_none() {
+        return Err(Error::new(
+            "ASSOCIATION_NOT_FOUND",
+            "Deze woningcorporatie staat niet in het aanbod.",
+        ));
+    }
+    let case = ws.case_mut(id)?;
+    if !case.codes.contains_key(association_id) {
+        return Err(Error::new(
+            "MATCH_WITHOUT_BUNDLE",
+            "Deze corporatie heeft het profiel nog niet in een bundel ontvangen.",
+        ));
+    }
+    case.dossier.record_gate(Gate::MatchAccepted, date, actor)?;
+    case.accepted = Some(AcceptedMatch {
+        association_id: association_id.into(),
+        dwelling_id: dwelling_id.map(String::from),
+        date,
+    });
+    if case.dossier.step < Step::Agreement {
+        case.dossier.advance_to(Step::Agreement)?;
     }
     Ok(())
+}
+
+/// The gates recorded while a case is in `step` that open the step after it (none in step 6).
+pub fn gates_leaving(step: Step) -> Vec<Gate> {
+    match Step::ALL.into_iter().find(|s| *s > step) {
+        Some(next) => required_gates(next)
+            .iter()
+            .copied()
+            .filter(|g| g.from_step() == step)
+            .collect(),
+        None => Vec::new(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dossier::{Address, Contact, Income, IncomeSource};
+    use crate::dossier::{Address, Contact, Income, IncomeSource, PersonName};
     use crate::profile::{
         Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
         RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
@@ -429,35 +345,19 @@ mod tests {
     }
 
     #[test]
-    fn display_name_joins_parts_and_label_is_neutral_when_empty() {
-        let mut x = Dossier::new("abc123");
-        assert_eq!(display_name(&x.name), "");
-        assert_eq!(label(&x), "naam nog niet ingevuld");
-        fill_step1(&mut x);
-        x.name.first_names = "  Anna   Maria ".into();
-        assert_eq!(display_name(&x.name), "Anna Maria van der Berg");
-        assert_eq!(label(&x), "Anna Maria van der Berg");
-    }
-
-    #[test]
-    fn search_matches_id_and_every_word_of_the_name() {
-        let mut x = Dossier::new("k7f3q9ab");
-        fill_step1(&mut x);
-        x.name.surname = "Özdemir".into();
-        for q in [
-            "",
-            "  ",
-            "k7f3",
-            "anna",
-            "ozdemir",
-            "ÖZDEMIR anna",
-            "van der",
-        ] {
-            assert!(matches_query(&x, q), "{q}");
-        }
-        for q in ["jansen", "anna jansen", "k7f4"] {
-            assert!(!matches_query(&x, q), "{q}");
-        }
+    fn the_gates_leaving_a_step_are_those_recorded_in_it() {
+        assert_eq!(gates_leaving(Step::Orientation), [Gate::ConsentToRegister]);
+        assert!(gates_leaving(Step::WmoReport).is_empty());
+        assert_eq!(
+            gates_leaving(Step::Investigation),
+            [
+                Gate::EligibilityAndSupportPlan,
+                Gate::ConsentToShareWithCoordinator
+            ]
+        );
+        assert!(gates_leaving(Step::PlacementProfile).is_empty());
+        assert_eq!(gates_leaving(Step::AssociationTalks), [Gate::MatchAccepted]);
+        assert!(gates_leaving(Step::Agreement).is_empty());
     }
 
     #[test]
@@ -561,10 +461,14 @@ mod tests {
             advance(&mut ws, "case1", today).unwrap(),
             Step::AssociationTalks
         );
-        let row = case_progress(&ws, ws.case("case1").unwrap(), today);
-        assert!(row.profile_complete);
-        assert!(row.gates[..3].iter().all(|g| g.recorded.is_some()));
-        assert!(row.gates[3].recorded.is_none());
+        assert!(ws.profile("case1", today).is_ok());
+        let dossier = &ws.case("case1").unwrap().dossier;
+        assert!(
+            Gate::ALL[..3]
+                .iter()
+                .all(|g| dossier.gate_record(*g).is_some())
+        );
+        assert!(dossier.gate_record(Gate::MatchAccepted).is_none());
 
         // Step 5 → 6 only through an accepted match with an association that got a bundle.
         let (_, reasons) = next_step(&ws, "case1", today).unwrap().unwrap();
@@ -625,33 +529,17 @@ mod tests {
     }
 
     #[test]
-    fn archived_cases_are_hidden_by_default_and_refuse_changes() {
+    fn archived_cases_refuse_changes() {
         let mut ws = ws();
         let today = d(TODAY);
         ws.add_case("open1").unwrap();
         ws.add_case("arch1").unwrap();
         ws.case_mut("arch1").unwrap().dossier.archived = true;
-        let ids = |rows: Vec<CaseProgress>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
-        assert_eq!(ids(overview(&ws, today, false, "")), ["open1"]);
-        assert_eq!(ids(overview(&ws, today, true, "")), ["open1", "arch1"]);
-        assert_eq!(ids(overview(&ws, today, true, "arch")), ["arch1"]);
-        let rows = overview(&ws, today, true, "");
-        assert!(rows[1].matches("ARCH1") && !rows[0].matches("arch"));
         assert_eq!(
             case_to_edit(&mut ws, "arch1").unwrap_err().code,
             "DOSSIER_ARCHIVED"
         );
         assert!(record_gate(&mut ws, "arch1", Gate::ConsentToRegister, today, "x", today).is_err());
         assert!(case_to_edit(&mut ws, "open1").is_ok());
-    }
-
-    #[test]
-    fn debug_hides_the_name() {
-        let mut ws = ws();
-        ws.add_case("c").unwrap();
-        fill_step1(&mut ws.case_mut("c").unwrap().dossier);
-        let row = case_progress(&ws, ws.case("c").unwrap(), d(TODAY));
-        assert_eq!(row.name, "Anna Maria van der Berg");
-        assert!(!format!("{row:?}").contains("Berg"));
     }
 }

@@ -3,9 +3,6 @@
 
 use woonkans_core::date::Date;
 use woonkans_core::dossier::{Income, IncomeSource, PersonName};
-use woonkans_core::match_view::{
-    CaseloadJob, MatchFilter, association_rows, complete_cases, component_cells, match_rows,
-};
 use woonkans_core::offer::DwellingType;
 use woonkans_core::profile::{
     Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
@@ -15,6 +12,9 @@ use woonkans_core::region::Region;
 use woonkans_core::register::Gate;
 use woonkans_core::sample::sample_offer;
 use woonkans_core::workspace::Workspace;
+use woonkans_views::matches::{
+    CaseloadJob, MatchFilter, association_rows, complete_cases, component_cells, match_rows,
+};
 
 fn d(y: i32, m: u8, day: u8) -> Date {
     Date::new(y, m, day).unwrap()

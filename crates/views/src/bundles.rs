@@ -4,15 +4,15 @@
 //! money gets a euro sign and a decimal comma. The wording lives here, next to the data, so the
 //! page that shows a received bundle and any other reader (a print, a test) say the same thing.
 
-use crate::code::{self, CodeKey};
-use crate::date::Date;
-use crate::profile::{
+use serde::Serialize;
+use woonkans_core::code::{self, CodeKey};
+use woonkans_core::date::Date;
+use woonkans_core::profile::{
     AgeBand, ContractForm, Gender, History, HousingForm, IncomeBand, LivingSituation, Mobility,
     PlacementProfile, ProfileCategory, SafetyPlan,
 };
-use crate::register::Step;
-use crate::workspace::{Case, Workspace};
-use serde::Serialize;
+use woonkans_core::register::Step;
+use woonkans_core::workspace::{Case, Workspace};
 
 /// `€ 1.234,56`: thousands with a dot, cents after a comma, as Dutch readers expect.
 pub fn euro(cents: u32) -> String {
@@ -453,8 +453,8 @@ pub fn planned_codes(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::{RelapseAgreement, RelapsePlan, SelfReliance};
     use std::collections::BTreeMap;
+    use woonkans_core::profile::{RelapseAgreement, RelapsePlan, SelfReliance};
 
     fn profile() -> PlacementProfile {
         let mut notes = BTreeMap::new();
@@ -487,7 +487,7 @@ mod tests {
             relapse_plan: Some(RelapsePlan {
                 signals: "Post blijft liggen.".into(),
                 agreements: vec![RelapseAgreement {
-                    party: crate::profile::Party::CareProvider,
+                    party: woonkans_core::profile::Party::CareProvider,
                     action: "Huisbezoek.".into(),
                 }],
             }),

@@ -6,10 +6,10 @@
 //! the resident agreed to) and the case's disclosure log (what the app did), so the printed page
 //! can never say less than what happened.
 
-use crate::bundle_view::{date_nl, datetime_nl};
-use crate::register::{Step, register, required_gates};
-use crate::workspace::Case;
+use crate::bundles::{date_nl, datetime_nl};
 use serde::Serialize;
+use woonkans_core::register::{Step, register, required_gates};
+use woonkans_core::workspace::Case;
 
 /// Where the resident's case stands relative to a step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -175,11 +175,11 @@ fn summary(step: Step, status: StepStatus, gates_open: bool, disclosures: usize)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::Date;
-    use crate::disclosure::{DisclosureEntry, DisclosureKind};
-    use crate::dossier::Dossier;
-    use crate::register::Gate;
     use std::collections::BTreeMap;
+    use woonkans_core::date::Date;
+    use woonkans_core::disclosure::{DisclosureEntry, DisclosureKind};
+    use woonkans_core::dossier::Dossier;
+    use woonkans_core::register::Gate;
 
     fn d(y: i32, m: u8, day: u8) -> Date {
         Date::new(y, m, day).unwrap()

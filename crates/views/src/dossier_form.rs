@@ -4,8 +4,8 @@
 //! `bundle_view`, so the coordinator's "wat wordt gedeeld" panel reads exactly like the
 //! association's view of a bundle.
 
-use crate::error::{Error, Result};
-use crate::scan::{Finding, FindingKind};
+use woonkans_core::error::{Error, Result};
+use woonkans_core::scan::{Finding, FindingKind};
 
 /// The self-reliance levels in the manner of the Zelfredzaamheid-Matrix.
 pub const LEVELS: [(u8, &str); 5] = [

@@ -6,20 +6,20 @@
 //! offer; the loaded one is never touched, so a refused edit loses nothing. Error messages name
 //! the field, never the value typed.
 
-use crate::date::Date;
-use crate::error::{Error, Result};
-use crate::import::{self, ImportKind, ImportReport, parse_amount_cents, parse_decimal};
-use crate::matching::{ComponentKind, Weights};
-use crate::offer::{
-    AgeLabel, Criteria, Dwelling, DwellingType, HousingAssociation, MergeCounts, MergeMode,
-    MergeSummary, Offer,
-};
-use crate::profile::{ContractForm, History};
-use crate::region::canonical_gemeente;
-use crate::rentlimits::RentLimits;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
+use woonkans_core::date::Date;
+use woonkans_core::error::{Error, Result};
+use woonkans_core::import::{self, ImportKind, ImportReport, parse_amount_cents, parse_decimal};
+use woonkans_core::matching::{ComponentKind, Weights};
+use woonkans_core::offer::{
+    AgeLabel, Criteria, Dwelling, DwellingType, HousingAssociation, MergeCounts, MergeMode,
+    MergeSummary, Offer,
+};
+use woonkans_core::profile::{ContractForm, History};
+use woonkans_core::region::canonical_gemeente;
+use woonkans_core::rentlimits::RentLimits;
 
 /// Rows per page in the dwellings table.
 pub const PAGE_SIZE: usize = 50;
@@ -248,7 +248,7 @@ pub fn page_slice(total: usize, page: usize, per_page: usize) -> PageSlice {
 
 /// The gemeenten that occur in the offer's dwellings, in the order of the regions' lists.
 pub fn gemeenten_in(offer: &Offer) -> Vec<&'static str> {
-    crate::region::all_gemeenten()
+    woonkans_core::region::all_gemeenten()
         .filter(|g| offer.dwellings.iter().any(|d| d.gemeente == *g))
         .collect()
 }
@@ -831,7 +831,7 @@ pub fn rent_limit_rows(r: &RentLimits) -> Vec<(&'static str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sample::sample_offer;
+    use woonkans_core::sample::sample_offer;
 
     fn date(y: i32, m: u8, d: u8) -> Date {
         Date::new(y, m, d).unwrap()
@@ -1194,7 +1194,7 @@ mod tests {
 
     #[test]
     fn rent_limits_in_euro() {
-        let rows = rent_limit_rows(&crate::rentlimits::current());
+        let rows = rent_limit_rows(&woonkans_core::rentlimits::current());
         assert_eq!(rows.len(), 8);
         assert!(rows.iter().all(|(_, v)| v.starts_with("€ ")));
         assert!(rows[0].1.contains(','));

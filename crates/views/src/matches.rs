@@ -5,17 +5,17 @@
 //! Case labels are for the coordinator's own screen only; nothing here goes into a URL, a file
 //! or a message.
 
-use crate::assign::{self, Assignment};
-use crate::date::Date;
-use crate::error::Result;
-use crate::matching::{
+use crate::offer_admin::decimal_comma;
+use std::collections::HashMap;
+use woonkans_core::assign::{self, Assignment};
+use woonkans_core::date::Date;
+use woonkans_core::error::Result;
+use woonkans_core::matching::{
     AssociationResult, Component, ProfileMatch, Reason, ScoreMatrix, ScoredDwelling, score_matrix,
 };
-use crate::offer::{Dwelling, DwellingType, Offer};
-use crate::offer_view::decimal_comma;
-use crate::profile::PlacementProfile;
-use crate::workspace::{Case, Workspace};
-use std::collections::HashMap;
+use woonkans_core::offer::{Dwelling, DwellingType, Offer};
+use woonkans_core::profile::PlacementProfile;
+use woonkans_core::workspace::{Case, Workspace};
 
 /// Profiles scored per step of the caseload job: small enough to keep each step short.
 pub const PROFILES_PER_STEP: usize = 10;
@@ -108,7 +108,7 @@ pub fn match_rows<'a>(
 ) -> MatchRows<'a> {
     let dwellings: HashMap<&str, &Dwelling> =
         offer.dwellings.iter().map(|d| (d.id.as_str(), d)).collect();
-    let name = |d: &'a Dwelling| crate::offer_view::association_name(offer, &d.association_id);
+    let name = |d: &'a Dwelling| crate::offer_admin::association_name(offer, &d.association_id);
     let eligible = m
         .eligible
         .iter()
@@ -155,7 +155,7 @@ pub struct AssociationRow<'a> {
 
 /// The associations in the result's order (eligible first, then by best score).
 pub fn association_rows<'a>(m: &'a ProfileMatch, offer: &'a Offer) -> Vec<AssociationRow<'a>> {
-    let counts = crate::offer_view::dwelling_counts(offer);
+    let counts = crate::offer_admin::dwelling_counts(offer);
     m.associations
         .iter()
         .map(|r| {
@@ -231,7 +231,7 @@ pub fn caseload_view(ws: &Workspace, ids: &[String], a: &Assignment) -> Caseload
                 case_id: ids.get(p.profile)?.clone(),
                 label: label(p.profile),
                 dwelling_id: d.id.clone(),
-                association: crate::offer_view::association_name(&ws.offer, &d.association_id)
+                association: crate::offer_admin::association_name(&ws.offer, &d.association_id)
                     .to_string(),
                 gemeente: d.gemeente.clone(),
                 neighbourhood: d.neighbourhood.clone(),
@@ -367,9 +367,9 @@ impl CaseloadJob {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dossier::PersonName;
-    use crate::profile::ProfileDraft;
-    use crate::sample::sample_offer;
+    use woonkans_core::dossier::PersonName;
+    use woonkans_core::profile::ProfileDraft;
+    use woonkans_core::sample::sample_offer;
 
     #[test]
     fn labels_hold_id_initials_and_surname() {

@@ -1,7 +1,6 @@
 //! The bundle page's decisions: which cases may go into a bundle, to whom they fit, and which
 //! code each will carry.
 
-use woonkans_core::bundle_view::{bundle_candidates, case_label, planned_codes};
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::date::Date;
 use woonkans_core::dossier::{Income, IncomeSource, PersonName};
@@ -13,6 +12,7 @@ use woonkans_core::region::Region;
 use woonkans_core::register::Gate;
 use woonkans_core::sample::sample_offer;
 use woonkans_core::workspace::Workspace;
+use woonkans_views::bundles::{bundle_candidates, case_label, planned_codes};
 
 fn d(y: i32, m: u8, day: u8) -> Date {
     Date::new(y, m, day).unwrap()

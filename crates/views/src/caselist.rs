@@ -1,0 +1,210 @@
+//! The dossier list (voortgang): one row per case with its step, gates, profile state and the
+//! resident's name for the coordinator's own screen, and the list's search.
+
+use std::fmt;
+use woonkans_core::date::Date;
+use woonkans_core::dossier::{Dossier, PersonName};
+use woonkans_core::register::{Gate, Step};
+use woonkans_core::workspace::{Case, Workspace};
+
+/// One gate of a case: recorded or not, and when.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GateMark {
+    pub gate: Gate,
+    pub recorded: Option<Date>,
+}
+
+/// One row of the dossier list.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CaseProgress {
+    pub id: String,
+    /// The resident's name as typed ("" while not filled in). Shown on the coordinator's own
+    /// screen only; never in URLs, titles or file names.
+    pub name: String,
+    pub step: Step,
+    pub gates: [GateMark; 4],
+    pub profile_complete: bool,
+    pub accepted: bool,
+    pub archived: bool,
+}
+
+impl fmt::Debug for CaseProgress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CaseProgress")
+            .field("id", &self.id)
+            .field("name", &"…")
+            .field("step", &self.step)
+            .field("gates", &self.gates)
+            .field("profile_complete", &self.profile_complete)
+            .field("accepted", &self.accepted)
+            .field("archived", &self.archived)
+            .finish()
+    }
+}
+
+/// "Anna Maria van der Berg": the name parts joined with single spaces ("" when empty).
+pub fn display_name(name: &PersonName) -> String {
+    [
+        name.first_names.as_str(),
+        name.tussenvoegsel.as_str(),
+        name.surname.as_str(),
+    ]
+    .iter()
+    .flat_map(|part| part.split_whitespace())
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// The name, or a neutral placeholder while it is not filled in.
+pub fn label(dossier: &Dossier) -> String {
+    let name = display_name(&dossier.name);
+    if name.is_empty() {
+        "naam nog niet ingevuld".to_string()
+    } else {
+        name
+    }
+}
+
+/// True when every word of `query` occurs in the dossier id or the name, ignoring case and
+/// diacritics ("berg anna" finds "Anna Maria van der Berg"; "ö" finds "o").
+pub fn matches_query(dossier: &Dossier, query: &str) -> bool {
+    id_or_name_matches(&dossier.id, &display_name(&dossier.name), query)
+}
+
+fn id_or_name_matches(id: &str, name: &str, query: &str) -> bool {
+    let haystack = woonkans_core::text::fold(&format!("{id} {name}"));
+    woonkans_core::text::fold(query)
+        .split_whitespace()
+        .all(|word| haystack.contains(word))
+}
+
+impl CaseProgress {
+    /// The same search as `matches_query`, on a row already made (the list keeps its rows
+    /// between keystrokes: making them checks every profile).
+    pub fn matches(&self, query: &str) -> bool {
+        id_or_name_matches(&self.id, &self.name, query)
+    }
+}
+
+pub fn case_progress(ws: &Workspace, case: &Case, today: Date) -> CaseProgress {
+    let d = &case.dossier;
+    CaseProgress {
+        id: d.id.clone(),
+        name: display_name(&d.name),
+        step: d.step,
+        gates: Gate::ALL.map(|gate| GateMark {
+            gate,
+            recorded: d.gate_record(gate).map(|r| r.date),
+        }),
+        profile_complete: ws.profile(&d.id, today).is_ok(),
+        accepted: case.accepted.is_some(),
+        archived: d.archived,
+    }
+}
+
+/// The dossier list: the cases matching `query`, without the archived ones unless asked, in
+/// the order they were opened.
+pub fn overview(
+    ws: &Workspace,
+    today: Date,
+    include_archived: bool,
+    query: &str,
+) -> Vec<CaseProgress> {
+    ws.cases
+        .iter()
+        .filter(|c| include_archived || !c.dossier.archived)
+        .filter(|c| matches_query(&c.dossier, query))
+        .map(|c| case_progress(ws, c, today))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use woonkans_core::region::Region;
+    use woonkans_core::sample::sample_offer;
+
+    const TODAY: &str = "2026-11-28";
+
+    fn ws() -> Workspace {
+        let mut ws = Workspace::new(sample_offer());
+        ws.settings.region = Some(Region::NoordLimburg);
+        ws
+    }
+
+    fn name(first: &str, tussenvoegsel: &str, surname: &str) -> PersonName {
+        PersonName {
+            first_names: first.into(),
+            tussenvoegsel: tussenvoegsel.into(),
+            surname: surname.into(),
+            call_name: String::new(),
+        }
+    }
+
+    #[test]
+    fn display_name_joins_parts_and_label_is_neutral_when_empty() {
+        let mut x = Dossier::new("abc123");
+        assert_eq!(display_name(&x.name), "");
+        assert_eq!(label(&x), "naam nog niet ingevuld");
+        x.name = name("  Anna   Maria ", "van der", "Berg");
+        assert_eq!(display_name(&x.name), "Anna Maria van der Berg");
+        assert_eq!(label(&x), "Anna Maria van der Berg");
+    }
+
+    #[test]
+    fn search_matches_id_and_every_word_of_the_name() {
+        let mut x = Dossier::new("k7f3q9ab");
+        x.name = name("Anna Maria", "van der", "Özdemir");
+        for q in [
+            "",
+            "  ",
+            "k7f3",
+            "anna",
+            "ozdemir",
+            "ÖZDEMIR anna",
+            "van der",
+        ] {
+            assert!(matches_query(&x, q), "{q}");
+        }
+        for q in ["jansen", "anna jansen", "k7f4"] {
+            assert!(!matches_query(&x, q), "{q}");
+        }
+    }
+
+    #[test]
+    fn archived_cases_are_hidden_by_default() {
+        let mut ws = ws();
+        let today = Date::parse(TODAY).unwrap();
+        ws.add_case("open1").unwrap();
+        ws.add_case("arch1").unwrap();
+        ws.case_mut("arch1").unwrap().dossier.archived = true;
+        let ids = |rows: Vec<CaseProgress>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
+        assert_eq!(ids(overview(&ws, today, false, "")), ["open1"]);
+        assert_eq!(ids(overview(&ws, today, true, "")), ["open1", "arch1"]);
+        assert_eq!(ids(overview(&ws, today, true, "arch")), ["arch1"]);
+        let rows = overview(&ws, today, true, "");
+        assert!(rows[1].matches("ARCH1") && !rows[0].matches("arch"));
+        assert!(rows[1].archived && !rows[0].archived);
+    }
+
+    #[test]
+    fn a_row_shows_gates_and_profile_state_and_debug_hides_the_name() {
+        let mut ws = ws();
+        let today = Date::parse(TODAY).unwrap();
+        ws.add_case("c").unwrap();
+        ws.add_case("d").unwrap();
+        let x = &mut ws.case_mut("c").unwrap().dossier;
+        x.name = name("Anna Maria", "van der", "Berg");
+        x.record_gate(Gate::ConsentToRegister, today, "Zorgaanbieder")
+            .unwrap();
+        let row = case_progress(&ws, ws.case("c").unwrap(), today);
+        assert_eq!(row.name, "Anna Maria van der Berg");
+        assert_eq!(row.gates[0].recorded, Some(today));
+        assert!(row.gates[1..].iter().all(|g| g.recorded.is_none()));
+        assert!(!row.profile_complete && !row.accepted);
+        assert!(!format!("{row:?}").contains("Berg"));
+        let other = case_progress(&ws, ws.case("d").unwrap(), today);
+        assert_eq!(other.name, "");
+        assert!(other.gates.iter().all(|g| g.recorded.is_none()));
+    }
+}
