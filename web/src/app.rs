@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 /// Autosave waits this long after the last change, so typing does not write on every key.
 const AUTOSAVE_DELAY_MS: u32 = 600;
-/// Lock after this much inactivity (PRODUCT.md: locked after inactivity).
+/// Lock after this much inactivity (docs/PRODUCT.md § "What the app does today": local vault).
 pub const IDLE_LOCK_MS: u32 = 15 * 60 * 1000;
 
 #[function_component(App)]

@@ -1,4 +1,4 @@
-//! Matching one placement profile against the housing offer, exactly as `MATCHING.md` defines it:
+//! Matching one placement profile against the housing offer, as `docs/MATCHING.md` describes it:
 //! thirteen knock-outs, all of them checked and reported; a 0-100 score from six weighted
 //! components for every dwelling that passes; and per association whether its policy admits the
 //! profile.
@@ -80,7 +80,7 @@ impl Weights {
     }
 }
 
-/// The knock-out criteria, in the order of `MATCHING.md`.
+/// The knock-out criteria, in the order of `docs/MATCHING.md` § "Knock-outs".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum KnockOut {

@@ -2,7 +2,8 @@
 //!
 //! This table is the single source of truth for "dosering en fasering": the minimiser's views,
 //! the gates, the hand-over and the screens that show the resident what is shared are all
-//! derived from it or tested against it. Labels and purposes are the seed's Dutch wording.
+//! derived from it or tested against it. Labels and purposes are the work process's Dutch
+//! wording (the seed); `docs/REGISTER.md` describes the table and `docs/PRODUCT.md` the process.
 
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,4 @@
-//! Table-driven tests of MATCHING.md: every knock-out alone and all together, every score
+//! Table-driven tests of docs/MATCHING.md: every knock-out alone and all together, every score
 //! component at its edges, weights, ordering and the association results.
 
 use std::collections::BTreeMap;
