@@ -160,7 +160,7 @@ async fn sample_offer_tables_filters_and_paging() {
         7,
         "every sample association is labelled"
     );
-    assert!(t.contains("Contractvormen: gewone huurovereenkomst"));
+    assert!(t.contains("Contractvormen: Gewone huurovereenkomst"));
     assert!(t.contains("Maximaal 3 Woonkans-plaatsing(en) per wijk"));
     assert_eq!(
         one(&root, "#woningen-tabel").text_content().unwrap(),

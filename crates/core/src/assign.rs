@@ -45,19 +45,6 @@ pub enum UnassignedReason {
     Outcompeted,
 }
 
-impl UnassignedReason {
-    pub fn dutch(self) -> &'static str {
-        match self {
-            UnassignedReason::NoEligibleDwelling => {
-                "Er is geen woning die aan alle harde criteria voldoet."
-            }
-            UnassignedReason::Outcompeted => {
-                "Er zijn passende woningen, maar die gaan in de beste verdeling naar andere profielen."
-            }
-        }
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AssignedPair {

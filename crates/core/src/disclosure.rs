@@ -4,6 +4,7 @@
 //! with the dossiers, shown to the resident and exported, so it must itself be safe to show.
 
 use crate::bundle::WrittenBundle;
+use crate::vocab::Dutch;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -13,15 +14,6 @@ pub enum DisclosureKind {
     CodedBundle,
     /// Step 6: the identified hand-over to the one association whose match was accepted.
     Handover,
-}
-
-impl DisclosureKind {
-    pub fn dutch(self) -> &'static str {
-        match self {
-            DisclosureKind::CodedBundle => "Gecodeerde profielbundel",
-            DisclosureKind::Handover => "Overdracht (stap 6)",
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,6 +12,7 @@ use crate::profile::{Gender, LivingSituation};
 use crate::register::{Category, Gate, Step, gate_missing_error, required_gates};
 use crate::targetgroup::TargetGroupAnswers;
 use crate::validate;
+use crate::vocab::Dutch;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -103,20 +104,6 @@ pub enum IncomeSource {
     Anders,
 }
 
-impl IncomeSource {
-    pub fn dutch(self) -> &'static str {
-        match self {
-            IncomeSource::Werk => "Werk",
-            IncomeSource::Uitkering => "Uitkering",
-            IncomeSource::Wajong => "Wajong",
-            IncomeSource::Studiefinanciering => "Studiefinanciering",
-            IncomeSource::Pensioen => "Pensioen",
-            IncomeSource::Geen => "Geen inkomen",
-            IncomeSource::Anders => "Anders",
-        }
-    }
-}
-
 #[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Income {
@@ -175,10 +162,6 @@ impl DocumentKind {
         }
     }
 
-    pub fn dutch(self) -> &'static str {
-        self.category().dutch()
-    }
-
     /// Field path segment for errors.
     fn key(self) -> &'static str {
         match self {
@@ -199,16 +182,6 @@ pub enum DocumentStatus {
     /// Only meaningful for the bewindvoering ruling ("indien aanwezig") and a landlord statement
     /// of someone who never rented.
     NotApplicable,
-}
-
-impl DocumentStatus {
-    pub fn dutch(self) -> &'static str {
-        match self {
-            DocumentStatus::Requested => "Opgevraagd",
-            DocumentStatus::Received => "Ontvangen",
-            DocumentStatus::NotApplicable => "Niet van toepassing",
-        }
-    }
 }
 
 /// Status of one document, with the date it was requested or received.

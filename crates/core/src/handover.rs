@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::profile::{Gender, PlacementProfile};
 use crate::register::{Gate, Step, row};
 use crate::validate;
+use crate::vocab::Dutch;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -13,6 +13,7 @@ use crate::offer::{
 };
 use crate::profile::{ContractForm, History};
 use crate::text::squash;
+use crate::vocab::Dutch;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -1403,6 +1404,7 @@ fn decimal(v: f64) -> String {
     format!("{v}").replace('.', ",")
 }
 
+/// The CSV format's yes/no (what the importer reads back), not a screen label.
 fn yes_no(b: bool) -> &'static str {
     if b { "ja" } else { "nee" }
 }
@@ -1421,10 +1423,6 @@ fn contract(c: ContractForm) -> &'static str {
         ContractForm::LeaseWithCareAgreement => "zorgovereenkomst",
         ContractForm::LeaseInCareProviderName => "zorgaanbieder",
     }
-}
-
-fn dutch_date(d: Date) -> String {
-    format!("{:02}-{:02}-{:04}", d.day(), d.month(), d.year())
 }
 
 fn write_csv(headings: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
@@ -1464,7 +1462,7 @@ pub fn export_dwellings_csv(offer: &Offer) -> Vec<u8> {
                 d.age_label.dutch().to_string(),
                 d.min_household.to_string(),
                 d.max_household.to_string(),
-                dutch_date(d.available_from),
+                crate::vocab::date(d.available_from),
             ]
         }),
     )

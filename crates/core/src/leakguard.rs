@@ -18,6 +18,7 @@ use crate::error::Error;
 use crate::known::Known;
 use crate::scan::{self, FindingKind};
 use crate::text::{fold, squash};
+use crate::vocab::Dutch;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};

@@ -32,6 +32,7 @@ pub mod text;
 mod text_table;
 pub mod validate;
 pub mod vaultfile;
+pub mod vocab;
 pub mod workspace;
 
 pub use error::{Error, Result};

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::offer::{AgeLabel, DwellingType, HousingAssociation, Offer};
 use crate::profile::{History, HousingForm, Mobility, PlacementProfile, SafetyPlan};
 use crate::region::{all_gemeenten, canonical_gemeente, fold_name};
+use crate::vocab::Dutch;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -167,17 +168,6 @@ impl ComponentKind {
         ComponentKind::Spreading,
         ComponentKind::SizeFit,
     ];
-
-    pub fn dutch(self) -> &'static str {
-        match self {
-            ComponentKind::AreaPreference => "Voorkeursgemeente",
-            ComponentKind::HousingForm => "Woonvorm",
-            ComponentKind::RentHeadroom => "Ruimte onder de maximale huur",
-            ComponentKind::SupportFit => "Passend bij de ondersteuningsbehoefte",
-            ComponentKind::Spreading => "Spreiding over de wijk",
-            ComponentKind::SizeFit => "Passende grootte",
-        }
-    }
 }
 
 /// One score component of one dwelling: its value (0..1) and points (weight × value).

@@ -32,16 +32,6 @@ impl DwellingType {
         DwellingType::SingleFamilyHouse,
         DwellingType::ClusterUnit,
     ];
-
-    pub fn dutch(self) -> &'static str {
-        match self {
-            DwellingType::Studio => "studio",
-            DwellingType::Apartment => "appartement",
-            DwellingType::GroundFloorApartment => "benedenwoning",
-            DwellingType::SingleFamilyHouse => "eengezinswoning",
-            DwellingType::ClusterUnit => "clusterwoning",
-        }
-    }
 }
 
 /// The age label of a dwelling: reserved for young adults (18-27) or for 55+.
@@ -59,14 +49,6 @@ impl AgeLabel {
         AgeLabel::YoungAdults,
         AgeLabel::FiftyFivePlus,
     ];
-
-    pub fn dutch(self) -> &'static str {
-        match self {
-            AgeLabel::None => "geen",
-            AgeLabel::YoungAdults => "jongeren",
-            AgeLabel::FiftyFivePlus => "55+",
-        }
-    }
 }
 
 /// An association's Woonkans acceptance criteria (its policy, independent of any dwelling).

@@ -6,6 +6,7 @@
 //! written. Free-text notes exist, and they pass the scanner before a profile counts as complete.
 
 use crate::error::{Error, Result};
+use crate::vocab::Dutch;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -180,19 +181,6 @@ impl ProfileCategory {
         ProfileCategory::SocialSelfReliance,
         ProfileCategory::FinancesDebts,
     ];
-
-    pub fn dutch(self) -> &'static str {
-        match self {
-            ProfileCategory::Gender => "Geslacht",
-            ProfileCategory::LivingSituation => "Woonsituatie",
-            ProfileCategory::HouseholdCare => "Huishouden / persoonlijke verzorging",
-            ProfileCategory::WorkDayActivities => "Werk / daginvulling",
-            ProfileCategory::Mobility => "Mobiliteit",
-            ProfileCategory::SocialNetwork => "Sociaal netwerk",
-            ProfileCategory::SocialSelfReliance => "Sociale redzaamheid",
-            ProfileCategory::FinancesDebts => "Financiën / schulden",
-        }
-    }
 }
 
 /// A level 1-5 in the manner of the Zelfredzaamheid-Matrix (1 acute problems … 5 fully
@@ -237,19 +225,6 @@ pub enum Party {
     Coordinator,
     HousingAssociation,
     Network,
-}
-
-impl Party {
-    pub fn dutch(self) -> &'static str {
-        match self {
-            Party::Resident => "Inwoner",
-            Party::CareProvider => "Zorgaanbieder",
-            Party::WmoConsultant => "Wmo-consulent",
-            Party::Coordinator => "Ketenregisseur / Procesregisseur",
-            Party::HousingAssociation => "Woningcorporatie",
-            Party::Network => "Netwerk",
-        }
-    }
 }
 
 /// One agreement of the relapse plan: who does what when it goes wrong.

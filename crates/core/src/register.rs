@@ -6,6 +6,7 @@
 //! wording (the seed); `docs/REGISTER.md` describes the table and `docs/PRODUCT.md` the process.
 
 use crate::error::{Error, Result};
+use crate::vocab::Dutch;
 use serde::{Deserialize, Serialize};
 
 /// The six steps of the Woonkans route (routeplanner).
@@ -48,17 +49,6 @@ impl Step {
             .into_iter()
             .find(|s| s.number() == n)
             .ok_or_else(|| Error::new("STEP_INVALID", "Een stap is een getal van 1 tot en met 6."))
-    }
-
-    pub fn dutch(self) -> &'static str {
-        match self {
-            Step::Orientation => "Oriëntatie",
-            Step::WmoReport => "Melding Wmo",
-            Step::Investigation => "Onderzoek",
-            Step::PlacementProfile => "Bemiddelingsprofiel",
-            Step::AssociationTalks => "Gesprek corporaties",
-            Step::Agreement => "Overeenkomst",
-        }
     }
 }
 
@@ -121,34 +111,6 @@ impl Category {
         Category::BewindvoeringRuling,
     ];
 
-    pub fn dutch(self) -> &'static str {
-        match self {
-            Category::Naw => "NAW-gegevens",
-            Category::Contact => "Contactgegevens",
-            Category::BirthDate => "Geboortedatum",
-            Category::Bsn => "BSN",
-            Category::Gender => "Geslacht",
-            Category::Education => "Opleiding",
-            Category::Work => "Werk",
-            Category::Income => "Inkomen",
-            Category::SocialNetwork => "Sociaal netwerk",
-            Category::LivingSituation => "Woonsituatie",
-            Category::Finances => "Financiën",
-            Category::Health => "Gezondheid",
-            Category::HouseholdCare => "Huishouden / persoonlijke verzorging",
-            Category::WorkDayActivities => "Werk / daginvulling",
-            Category::Mobility => "Mobiliteit",
-            Category::SocialSelfReliance => "Sociale redzaamheid",
-            Category::FinancesDebts => "Financiën / schulden",
-            Category::RelapseAgreements => "Afspraken bij terugval",
-            Category::PlacementProfile => "Bemiddelingsprofiel",
-            Category::LandlordStatement => "Verhuurdersverklaring (laatste 5 jaar)",
-            Category::BrpExtract => "BRP-uittreksel (voorheen GBA) met woonhistorie",
-            Category::IncomeStatement => "Verklaring geregistreerd inkomen (IB60)",
-            Category::BewindvoeringRuling => "Beschikking bewindvoering (indien aanwezig)",
-        }
-    }
-
     /// Special-category data under art. 9 AVG: extra protection, never in a placement profile.
     pub fn special_category(self) -> bool {
         matches!(self, Category::Health)
@@ -186,17 +148,6 @@ impl Derived {
         Derived::HouseholdSize,
     ];
 
-    pub fn dutch(self) -> &'static str {
-        match self {
-            Derived::AgeBand => "Leeftijdscategorie (afgeleid van de geboortedatum)",
-            Derived::Gemeente => "Woongemeente (afgeleid van het adres)",
-            Derived::IncomeBand => {
-                "Inkomensklasse ten opzichte van de inkomensgrens passend toewijzen (afgeleid van het inkomen)"
-            }
-            Derived::HouseholdSize => "Huishoudgrootte (aantal personen, uit de woonsituatie)",
-        }
-    }
-
     /// The category it is generalised from.
     pub fn source(self) -> Category {
         match self {
@@ -221,14 +172,6 @@ pub enum Grondslag {
 }
 
 impl Grondslag {
-    pub fn dutch(self) -> &'static str {
-        match self {
-            Grondslag::Consent => "Toestemming",
-            Grondslag::Contract => "Uitvoeren van een overeenkomst",
-            Grondslag::PublicTask => "Wettelijke taak (Wet maatschappelijke ondersteuning)",
-        }
-    }
-
     pub fn article(self) -> &'static str {
         match self {
             Grondslag::Consent => "art. 6 lid 1 sub a AVG",
@@ -257,23 +200,6 @@ pub enum Recipient {
     MatchedAssociation,
 }
 
-impl Recipient {
-    pub fn dutch(self) -> &'static str {
-        match self {
-            Recipient::CareProvider => "Zorgaanbieder",
-            Recipient::WmoAccessTeam => "Toegangsteam Wmo van de woongemeente",
-            Recipient::WmoConsultant => "Wmo-consulent",
-            Recipient::Coordinator => "Ketenregisseur / Procesregisseur",
-            Recipient::HousingAssociations => {
-                "Woningcorporaties met woningaanbod in het zoekgebied (elk onder een eigen code)"
-            }
-            Recipient::MatchedAssociation => {
-                "De woningcorporatie van de aanvaarde match (met zorgaanbieder en inwoner)"
-            }
-        }
-    }
-}
-
 /// A gate between two steps. Each is recorded in the dossier with a date and by whom.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -295,19 +221,6 @@ impl Gate {
         Gate::ConsentToShareWithCoordinator,
         Gate::MatchAccepted,
     ];
-
-    pub fn dutch(self) -> &'static str {
-        match self {
-            Gate::ConsentToRegister => "Toestemming/machtiging om aan te melden",
-            Gate::EligibilityAndSupportPlan => {
-                "Geschiktheid vastgesteld en ondersteuningsplan ondertekend (instemming met bemiddeling)"
-            }
-            Gate::ConsentToShareWithCoordinator => {
-                "Toestemming om gegevens aan de ketenregisseur of procesregisseur te geven"
-            }
-            Gate::MatchAccepted => "Match aanvaard door inwoner en woningcorporatie",
-        }
-    }
 
     /// The step this gate closes.
     pub fn from_step(self) -> Step {

@@ -11,6 +11,7 @@ use crate::dossier::Dossier;
 use crate::error::{Error, Result};
 use crate::register::{Gate, Step, required_gates};
 use crate::targetgroup::check_target_group;
+use crate::vocab::Dutch;
 use crate::workspace::{AcceptedMatch, Case, Workspace};
 
 /// True when every gate on the way to `step` is recorded: the step is open.

@@ -63,18 +63,6 @@ impl Condition {
         Condition::RegularRoute,
         Condition::SupportNeed,
     ];
-
-    pub fn dutch(self) -> &'static str {
-        match self {
-            Condition::Age => "18 jaar of ouder",
-            Condition::Gemeente => "Woont in een deelnemende gemeente",
-            Condition::StatusHolderOrLabourMigrant => "Geen statushouder of arbeidsmigrant",
-            Condition::RegularRoute => "Kan niet op reguliere wijze aan een woning komen",
-            Condition::SupportNeed => {
-                "Ondersteuningsvraag die samenhangt met het zelfstandig (leren) wonen"
-            }
-        }
-    }
 }
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]

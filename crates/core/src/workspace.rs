@@ -25,6 +25,7 @@ use crate::region::Region;
 use crate::register::Step;
 use crate::rentlimits::RentLimits;
 use crate::scan::{self, Finding};
+use crate::vocab::Dutch;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;

@@ -7,6 +7,7 @@
 
 use woonkans_core::known::Known;
 use woonkans_core::scan::{FindingKind, redact, scan};
+use woonkans_core::vocab::Dutch;
 
 const SPECIAL: [FindingKind; 9] = [
     FindingKind::Health,

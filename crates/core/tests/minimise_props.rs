@@ -19,6 +19,7 @@ use woonkans_core::register::{Category, Gate, Step, required_gates, row};
 use woonkans_core::rentlimits::{self, RentLimits};
 use woonkans_core::targetgroup::TargetGroupAnswers;
 use woonkans_core::text::squash;
+use woonkans_core::vocab::Dutch;
 
 const CASES: u32 = 1000;
 

@@ -7,153 +7,10 @@
 use serde::Serialize;
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::date::Date;
-use woonkans_core::profile::{
-    AgeBand, ContractForm, Gender, History, HousingForm, IncomeBand, LivingSituation, Mobility,
-    PlacementProfile, ProfileCategory, SafetyPlan,
-};
+use woonkans_core::profile::{PlacementProfile, ProfileCategory};
 use woonkans_core::register::Step;
+use woonkans_core::vocab::{self, Dutch};
 use woonkans_core::workspace::{Case, Workspace};
-
-/// `€ 1.234,56`: thousands with a dot, cents after a comma, as Dutch readers expect.
-pub fn euro(cents: u32) -> String {
-    let whole = cents / 100;
-    let rest = cents % 100;
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    format!("€ {grouped},{rest:02}")
-}
-
-/// A number of hours with a decimal comma and no needless zeros: 6 → "6", 2.5 → "2,5".
-pub fn hours(h: f64) -> String {
-    if !h.is_finite() {
-        return "onbekend".into();
-    }
-    let rounded = (h * 100.0).round() / 100.0;
-    let text = format!("{rounded:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    text.replace('.', ",")
-}
-
-/// `28-11-2026`.
-pub fn date_nl(d: Date) -> String {
-    format!("{:02}-{:02}-{:04}", d.day(), d.month(), d.year())
-}
-
-/// `2026-11-28T14:05:09` → `28-11-2026 14:05`. Anything else (an older entry, a foreign form)
-/// is shown as it is rather than guessed at.
-pub fn datetime_nl(at: &str) -> String {
-    let (date, time) = at.split_once('T').unwrap_or((at, ""));
-    let Ok(d) = Date::parse(date) else {
-        return at.to_string();
-    };
-    if date.len() != 10 {
-        return at.to_string();
-    }
-    let hm: String = time.chars().take(5).collect();
-    let valid_time = hm.len() == 5
-        && hm.as_bytes()[2] == b':'
-        && hm
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| i == 2 || b.is_ascii_digit());
-    if valid_time {
-        format!("{} {hm}", date_nl(d))
-    } else {
-        date_nl(d)
-    }
-}
-
-pub fn gender_dutch(g: Gender) -> &'static str {
-    match g {
-        Gender::Man => "Man",
-        Gender::Vrouw => "Vrouw",
-        Gender::Anders => "Anders",
-        Gender::NietVermeld => "Niet vermeld",
-    }
-}
-
-pub fn living_situation_dutch(l: LivingSituation) -> &'static str {
-    match l {
-        LivingSituation::BeschermdWonen => "Beschermd wonen",
-        LivingSituation::MaatschappelijkeOpvang => "Maatschappelijke opvang",
-        LivingSituation::Anders => "Anders",
-    }
-}
-
-pub fn mobility_dutch(m: Mobility) -> &'static str {
-    match m {
-        Mobility::None => "Geen beperking",
-        Mobility::StepFree => "Gelijkvloerse woning nodig (traplift of lift)",
-        Mobility::Wheelchair => "Rolstoeltoegankelijke woning nodig",
-    }
-}
-
-pub fn history_dutch(h: History) -> &'static str {
-    match h {
-        History::None => "Geen",
-        History::Resolved => "Geweest, opgelost",
-        History::Current => "Speelt nu",
-    }
-}
-
-pub fn contract_form_dutch(c: ContractForm) -> &'static str {
-    match c {
-        ContractForm::RegularLease => "Gewone huurovereenkomst",
-        ContractForm::LeaseWithCareAgreement => "Huurovereenkomst met gekoppelde zorgovereenkomst",
-        ContractForm::LeaseInCareProviderName => "Huurovereenkomst op naam van de zorgaanbieder",
-    }
-}
-
-pub fn housing_form_dutch(h: HousingForm) -> &'static str {
-    match h {
-        HousingForm::Independent => "Zelfstandig",
-        HousingForm::InComplex => "In een complex",
-        HousingForm::Cluster => "Clusterwoning",
-        HousingForm::NoPreference => "Geen voorkeur",
-    }
-}
-
-pub fn safety_plan_dutch(s: SafetyPlan) -> &'static str {
-    match s {
-        SafetyPlan::NotNeeded => "Niet nodig",
-        SafetyPlan::Needed => "Nodig, nog niet aanwezig",
-        SafetyPlan::Present => "Aanwezig",
-    }
-}
-
-pub fn income_band_dutch(i: IncomeBand) -> &'static str {
-    match i {
-        IncomeBand::AtOrBelowLimit => "Op of onder de inkomensgrens voor passend toewijzen",
-        IncomeBand::AboveLimit => "Boven de inkomensgrens voor passend toewijzen",
-    }
-}
-
-pub fn age_band_dutch(a: AgeBand) -> String {
-    if a.is_young_adult() {
-        format!("{} jaar (jongvolwassene, voorrangsgroep)", a.label())
-    } else {
-        format!("{} jaar", a.label())
-    }
-}
-
-/// The meaning of a level in the manner of the Zelfredzaamheid-Matrix.
-pub fn level_dutch(level: u8) -> String {
-    let meaning = match level {
-        1 => "acute problematiek",
-        2 => "niet zelfredzaam",
-        3 => "beperkt zelfredzaam",
-        4 => "voldoende zelfredzaam",
-        5 => "volledig zelfredzaam",
-        _ => return "onbekend niveau".into(),
-    };
-    format!("niveau {level} van 5: {meaning}")
-}
 
 /// One step-4 category as the association reads it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -190,26 +47,22 @@ pub struct ReadableProfile {
     pub relapse_plan: Option<ReadableRelapsePlan>,
 }
 
-fn yes_no(b: bool) -> &'static str {
-    if b { "Ja" } else { "Nee" }
-}
-
 pub fn readable_profile(p: &PlacementProfile) -> ReadableProfile {
     let s = p.self_reliance;
     let categories = ProfileCategory::ALL
         .iter()
         .map(|&c| {
             let value = match c {
-                ProfileCategory::Gender => gender_dutch(p.gender).to_string(),
-                ProfileCategory::LivingSituation => {
-                    living_situation_dutch(p.living_situation).to_string()
+                ProfileCategory::Gender => p.gender.dutch().to_string(),
+                ProfileCategory::LivingSituation => p.living_situation.dutch().to_string(),
+                ProfileCategory::Mobility => p.mobility.dutch().to_string(),
+                ProfileCategory::HouseholdCare => vocab::level_sentence(s.household_care),
+                ProfileCategory::WorkDayActivities => vocab::level_sentence(s.work_day_activities),
+                ProfileCategory::SocialNetwork => vocab::level_sentence(s.social_network),
+                ProfileCategory::SocialSelfReliance => {
+                    vocab::level_sentence(s.social_self_reliance)
                 }
-                ProfileCategory::Mobility => mobility_dutch(p.mobility).to_string(),
-                ProfileCategory::HouseholdCare => level_dutch(s.household_care),
-                ProfileCategory::WorkDayActivities => level_dutch(s.work_day_activities),
-                ProfileCategory::SocialNetwork => level_dutch(s.social_network),
-                ProfileCategory::SocialSelfReliance => level_dutch(s.social_self_reliance),
-                ProfileCategory::FinancesDebts => level_dutch(s.finances_debts),
+                ProfileCategory::FinancesDebts => vocab::level_sentence(s.finances_debts),
             };
             CategoryLine {
                 category: c.dutch(),
@@ -237,30 +90,30 @@ pub fn readable_profile(p: &PlacementProfile) -> ReadableProfile {
         },
         Line {
             label: "Woonvorm",
-            value: housing_form_dutch(p.housing_form).into(),
+            value: p.housing_form.dutch().into(),
         },
         Line {
             label: "Huurachterstand",
-            value: history_dutch(p.rent_arrears).into(),
+            value: p.rent_arrears.dutch().into(),
         },
         Line {
             label: "Overlast",
-            value: history_dutch(p.nuisance).into(),
+            value: p.nuisance.dutch().into(),
         },
         Line {
             label: "Bewindvoering",
-            value: yes_no(p.budget_management).into(),
+            value: vocab::yes_no(p.budget_management).into(),
         },
         Line {
             label: "Contractvorm",
-            value: contract_form_dutch(p.contract_form).into(),
+            value: p.contract_form.dutch().into(),
         },
         Line {
             label: "Ondersteuning",
             value: format!(
                 "{} uur per week; 24 uur per dag bereikbaar: {}",
-                hours(p.support_hours_per_week),
-                yes_no(p.reachable_24_7).to_lowercase()
+                vocab::hours(p.support_hours_per_week),
+                vocab::yes_no(p.reachable_24_7).to_lowercase()
             ),
         },
         Line {
@@ -275,7 +128,7 @@ pub fn readable_profile(p: &PlacementProfile) -> ReadableProfile {
         },
         Line {
             label: "Veiligheidsplan",
-            value: safety_plan_dutch(p.safety_plan).into(),
+            value: p.safety_plan.dutch().into(),
         },
         Line {
             label: "Huishoudgrootte",
@@ -287,15 +140,15 @@ pub fn readable_profile(p: &PlacementProfile) -> ReadableProfile {
         },
         Line {
             label: "Leeftijdsgroep",
-            value: age_band_dutch(p.age_band),
+            value: p.age_band.dutch().into(),
         },
         Line {
             label: "Inkomensgroep",
-            value: income_band_dutch(p.income_band).into(),
+            value: p.income_band.dutch().into(),
         },
         Line {
             label: "Maximale huur",
-            value: format!("{} per maand (kale huur)", euro(p.max_rent_cents)),
+            value: format!("{} per maand (kale huur)", vocab::euro(p.max_rent_cents)),
         },
     ];
     facts.retain(|l| !l.value.is_empty());
@@ -311,33 +164,6 @@ pub fn readable_profile(p: &PlacementProfile) -> ReadableProfile {
         categories,
         facts,
         relapse_plan,
-    }
-}
-
-/// The leak guard's stable finding kind (`NAME`, `SCAN_PHONE`, …) in Dutch.
-pub fn leak_kind_dutch(kind: &str) -> &'static str {
-    match kind {
-        "NAME" | "SCAN_NAME" => "Naam van de inwoner",
-        "SCAN_OTHER_PERSON_NAME" => "Naam van een ander",
-        "BSN" | "SCAN_BSN" => "Burgerservicenummer",
-        "BIRTH_DATE" => "Geboortedatum",
-        "SCAN_DATE" => "Datum",
-        "ADDRESS" | "SCAN_STREET_ADDRESS" => "Straat met huisnummer",
-        "POSTCODE" | "SCAN_POSTCODE" => "Postcode",
-        "PHONE" | "SCAN_PHONE" => "Telefoonnummer",
-        "EMAIL" | "SCAN_EMAIL" => "E-mailadres",
-        "IBAN" | "SCAN_IBAN" => "Rekeningnummer (IBAN)",
-        "SCAN_HEALTH" => "Gezondheid (bijzonder persoonsgegeven)",
-        "SCAN_JUSTICE" => "Strafrechtelijk gegeven",
-        "SCAN_BELIEF" => "Geloof of levensovertuiging (bijzonder persoonsgegeven)",
-        "SCAN_SEXUAL_ORIENTATION" => "Seksuele geaardheid of seksleven (bijzonder persoonsgegeven)",
-        "SCAN_ETHNICITY" => "Etnische afkomst (bijzonder persoonsgegeven)",
-        "SCAN_POLITICS" => "Politieke opvatting (bijzonder persoonsgegeven)",
-        "SCAN_UNION_MEMBERSHIP" => "Lidmaatschap van een vakbond (bijzonder persoonsgegeven)",
-        "SCAN_GENETIC" => "Genetisch gegeven (bijzonder persoonsgegeven)",
-        "SCAN_BIOMETRIC" => "Biometrisch gegeven (bijzonder persoonsgegeven)",
-        "UNREADABLE" => "Onleesbare inhoud",
-        _ => "Herleidbaar gegeven",
     }
 }
 
@@ -454,7 +280,10 @@ pub fn planned_codes(
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
-    use woonkans_core::profile::{RelapseAgreement, RelapsePlan, SelfReliance};
+    use woonkans_core::profile::{
+        AgeBand, ContractForm, Gender, History, HousingForm, IncomeBand, LivingSituation, Mobility,
+        RelapseAgreement, RelapsePlan, SafetyPlan, SelfReliance,
+    };
 
     fn profile() -> PlacementProfile {
         let mut notes = BTreeMap::new();
@@ -497,38 +326,6 @@ mod tests {
             income_band: IncomeBand::AboveLimit,
             max_rent_cents: 123_456,
         }
-    }
-
-    #[test]
-    fn euro_uses_a_dot_for_thousands_and_a_comma_for_cents() {
-        assert_eq!(euro(0), "€ 0,00");
-        assert_eq!(euro(5), "€ 0,05");
-        assert_eq!(euro(65_000), "€ 650,00");
-        assert_eq!(euro(123_456), "€ 1.234,56");
-        assert_eq!(euro(100_000_000), "€ 1.000.000,00");
-        assert_eq!(euro(u32::MAX), "€ 42.949.672,95");
-    }
-
-    #[test]
-    fn hours_have_a_decimal_comma_and_no_trailing_zeros() {
-        assert_eq!(hours(6.0), "6");
-        assert_eq!(hours(2.5), "2,5");
-        assert_eq!(hours(0.25), "0,25");
-        assert_eq!(hours(10.10), "10,1");
-        assert_eq!(hours(f64::NAN), "onbekend");
-    }
-
-    #[test]
-    fn dates_and_times_in_dutch_order() {
-        assert_eq!(date_nl(Date::new(2026, 3, 9).unwrap()), "09-03-2026");
-        assert_eq!(datetime_nl("2026-11-28T14:05:09"), "28-11-2026 14:05");
-        assert_eq!(datetime_nl("2026-11-28"), "28-11-2026");
-        assert_eq!(datetime_nl("2026-11-28T1"), "28-11-2026");
-        // Not ours: shown as is, never a panic on odd bytes.
-        assert_eq!(datetime_nl("gisteren"), "gisteren");
-        assert_eq!(datetime_nl("2026-02-30T10:00"), "2026-02-30T10:00");
-        assert_eq!(datetime_nl("é"), "é");
-        assert_eq!(datetime_nl("2026-11-28Té1:00"), "28-11-2026");
     }
 
     #[test]
@@ -589,23 +386,5 @@ mod tests {
             plan.agreements,
             vec![("Zorgaanbieder", "Huisbezoek.".into())]
         );
-    }
-
-    #[test]
-    fn every_leak_kind_has_dutch_words() {
-        assert_eq!(leak_kind_dutch("BSN"), "Burgerservicenummer");
-        assert_eq!(leak_kind_dutch("SCAN_PHONE"), "Telefoonnummer");
-        assert_eq!(
-            leak_kind_dutch("SCAN_HEALTH"),
-            "Gezondheid (bijzonder persoonsgegeven)"
-        );
-        assert_eq!(leak_kind_dutch("IETS_NIEUWS"), "Herleidbaar gegeven");
-    }
-
-    #[test]
-    fn levels_outside_the_matrix_are_not_given_a_meaning() {
-        assert_eq!(level_dutch(0), "onbekend niveau");
-        assert_eq!(level_dutch(6), "onbekend niveau");
-        assert_eq!(level_dutch(4), "niveau 4 van 5: voldoende zelfredzaam");
     }
 }

@@ -1,51 +1,11 @@
 //! Small pure helpers of the dossier pages: the self-reliance level meanings, scanner findings
 //! cut into marked segments, and the parsing of what a coordinator types ("€ 1.234,56",
-//! "18.500", "4,5 uur"). The Dutch wording of the profile vocabulary itself is in
-//! `bundle_view`, so the coordinator's "wat wordt gedeeld" panel reads exactly like the
-//! association's view of a bundle.
+//! "18.500", "4,5 uur"). The Dutch wording itself is the core's `vocab`, so the
+//! coordinator's "wat wordt gedeeld" panel reads exactly like the association's view of a
+//! bundle.
 
 use woonkans_core::error::{Error, Result};
-use woonkans_core::scan::{Finding, FindingKind};
-
-/// The self-reliance levels in the manner of the Zelfredzaamheid-Matrix.
-pub const LEVELS: [(u8, &str); 5] = [
-    (1, "acute problematiek"),
-    (2, "niet zelfredzaam"),
-    (3, "beperkt zelfredzaam"),
-    (4, "voldoende zelfredzaam"),
-    (5, "volledig zelfredzaam"),
-];
-
-pub fn level(l: u8) -> &'static str {
-    LEVELS
-        .iter()
-        .find(|(n, _)| *n == l)
-        .map_or("onbekend niveau", |(_, d)| d)
-}
-
-/// The short label of a finding in a marked note ("BSN", "telefoon").
-pub fn finding_label(kind: FindingKind) -> &'static str {
-    match kind {
-        FindingKind::Name => "naam",
-        FindingKind::OtherPersonName => "naam van een ander",
-        FindingKind::Bsn => "BSN",
-        FindingKind::Phone => "telefoon",
-        FindingKind::Email => "e-mail",
-        FindingKind::Postcode => "postcode",
-        FindingKind::StreetAddress => "adres",
-        FindingKind::Iban => "IBAN",
-        FindingKind::Date => "datum",
-        FindingKind::Health => "gezondheid",
-        FindingKind::Justice => "justitie",
-        FindingKind::Belief => "geloof",
-        FindingKind::SexualOrientation => "geaardheid",
-        FindingKind::Ethnicity => "afkomst",
-        FindingKind::Politics => "politiek",
-        FindingKind::UnionMembership => "vakbond",
-        FindingKind::Genetic => "genetisch",
-        FindingKind::Biometric => "biometrisch",
-    }
-}
+use woonkans_core::scan::Finding;
 
 /// A piece of a note: plain text, or the text of one finding.
 #[derive(Clone, PartialEq, Eq)]
@@ -151,19 +111,6 @@ pub fn parse_whole_euros(text: &str) -> Result<u32> {
     parse_cents(text).map(|c| (c + 50) / 100)
 }
 
-/// Whole euros with thousands dots, without the euro sign: "18.500".
-pub fn whole_euros(euros: u32) -> String {
-    let digits = euros.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    grouped
-}
-
 /// Parses hours per week, 0 to 168: "4", "4,5", "4.5".
 pub fn parse_hours(text: &str) -> Result<f64> {
     let bad = || {
@@ -203,6 +150,8 @@ pub const NOT_SHARED: [&str; 7] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+    use woonkans_core::scan::FindingKind;
+    use woonkans_core::vocab;
 
     fn f(kind: FindingKind, start: usize, end: usize) -> Finding {
         Finding { kind, start, end }
@@ -271,11 +220,14 @@ mod tests {
         }
         assert_eq!(parse_whole_euros("18.500").unwrap(), 18_500);
         assert_eq!(parse_whole_euros("18.500,60").unwrap(), 18_501);
-        assert_eq!(whole_euros(18_500), "18.500");
-        assert_eq!(whole_euros(999), "999");
-        assert_eq!(whole_euros(1_000_000), "1.000.000");
-        for e in [0, 7, 999, 1000, 18_500, 1_234_567] {
-            assert_eq!(parse_whole_euros(&whole_euros(e)).unwrap(), e);
+        assert_eq!(vocab::thousands(18_500), "18.500");
+        assert_eq!(vocab::thousands(999), "999");
+        assert_eq!(vocab::thousands(1_000_000), "1.000.000");
+        for e in [0u32, 7, 999, 1000, 18_500, 1_234_567] {
+            assert_eq!(
+                parse_whole_euros(&vocab::thousands(u64::from(e))).unwrap(),
+                e
+            );
         }
     }
 
@@ -291,9 +243,9 @@ mod tests {
 
     #[test]
     fn levels_and_labels() {
-        assert_eq!(level(1), "acute problematiek");
-        assert_eq!(level(5), "volledig zelfredzaam");
-        assert_eq!(level(9), "onbekend niveau");
-        assert_eq!(finding_label(FindingKind::Bsn), "BSN");
+        assert_eq!(vocab::level(1), "acute problematiek");
+        assert_eq!(vocab::level(5), "volledig zelfredzaam");
+        assert_eq!(vocab::level(9), "onbekend niveau");
+        assert_eq!(vocab::finding_tag(FindingKind::Bsn), "BSN");
     }
 }

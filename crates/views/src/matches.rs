@@ -5,7 +5,6 @@
 //! Case labels are for the coordinator's own screen only; nothing here goes into a URL, a file
 //! or a message.
 
-use crate::offer_admin::decimal_comma;
 use std::collections::HashMap;
 use woonkans_core::assign::{self, Assignment};
 use woonkans_core::date::Date;
@@ -15,6 +14,7 @@ use woonkans_core::matching::{
 };
 use woonkans_core::offer::{Dwelling, DwellingType, Offer};
 use woonkans_core::profile::PlacementProfile;
+use woonkans_core::vocab::{self, Dutch};
 use woonkans_core::workspace::{Case, Workspace};
 
 /// Profiles scored per step of the caseload job: small enough to keep each step short.
@@ -173,9 +173,9 @@ pub fn association_rows<'a>(m: &'a ProfileMatch, offer: &'a Offer) -> Vec<Associ
 /// A score component as shown: value (0-1, two decimals), weight, points (one decimal).
 pub fn component_cells(c: &Component) -> [String; 3] {
     [
-        decimal_comma(c.value, 2),
+        vocab::decimal(c.value, 2),
         c.weight.to_string(),
-        decimal_comma(c.points, 1),
+        vocab::decimal(c.points, 1),
     ]
 }
 

@@ -6,9 +6,9 @@
 //! the resident agreed to) and the case's disclosure log (what the app did), so the printed page
 //! can never say less than what happened.
 
-use crate::bundles::{date_nl, datetime_nl};
 use serde::Serialize;
 use woonkans_core::register::{Step, register, required_gates};
+use woonkans_core::vocab::{self, Dutch};
 use woonkans_core::workspace::Case;
 
 /// Where the resident's case stands relative to a step.
@@ -97,7 +97,7 @@ pub fn resident_overview(case: &Case) -> ResidentOverview {
                     gate: g.dutch(),
                     recorded: dossier
                         .gate_record(g)
-                        .map(|r| format!("{}, door {}", date_nl(r.date), r.actor)),
+                        .map(|r| format!("{}, door {}", vocab::date(r.date), r.actor)),
                 })
                 .collect();
             let open = gates.iter().all(|g| g.recorded.is_some());
@@ -106,7 +106,7 @@ pub fn resident_overview(case: &Case) -> ResidentOverview {
                 .iter()
                 .filter(|e| e.step == row.step.number())
                 .map(|e| DisclosureLine {
-                    at: datetime_nl(&e.at),
+                    at: vocab::datetime(&e.at),
                     recipient: if e.recipient_name.is_empty() {
                         e.recipient_id.clone()
                     } else {

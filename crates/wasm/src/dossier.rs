@@ -21,6 +21,7 @@ use woonkans_core::register::{
 };
 use woonkans_core::rentlimits;
 use woonkans_core::targetgroup::check_target_group;
+use woonkans_core::vocab::Dutch;
 
 fn dossier_from(value: JsValue) -> JsResult<Dossier> {
     from_js(value, "het dossier")

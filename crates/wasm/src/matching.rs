@@ -19,6 +19,7 @@ use woonkans_core::offer::{MergeMode, MergeSummary, Offer};
 use woonkans_core::profile::{AgeBand, IncomeBand, PlacementProfile};
 use woonkans_core::rentlimits;
 use woonkans_core::sample;
+use woonkans_core::vocab::Dutch;
 
 fn offer(value: JsValue) -> JsResult<Offer> {
     from_js(value, "het woningaanbod")

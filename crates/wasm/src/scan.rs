@@ -11,6 +11,7 @@ use woonkans_core::date::Date;
 use woonkans_core::known::Known;
 use woonkans_core::scan::{self, Finding, FindingKind};
 use woonkans_core::validate;
+use woonkans_core::vocab::Dutch;
 
 /// `Known` as JS may pass it: every field optional, so `{ nameParts: ["Noël"] }` is enough.
 #[derive(Deserialize, Default)]

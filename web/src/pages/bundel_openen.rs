@@ -7,7 +7,8 @@ use crate::route::Route;
 use crate::state::{Action, use_app};
 use std::rc::Rc;
 use woonkans_core::bundle::{self, VerifiedBundle, verify_bundle};
-use woonkans_views::bundles::{case_label, date_nl, readable_profile};
+use woonkans_core::vocab;
+use woonkans_views::bundles::{case_label, readable_profile};
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -179,7 +180,7 @@ pub fn bundle_view(p: &BundleViewProps) -> Html {
                 <dt>{ "Ontvanger" }</dt>
                 <dd>{ format!("{} ({})", b.recipient.name, b.recipient.id) }</dd>
                 <dt>{ "Datum" }</dt>
-                <dd>{ date_nl(b.date) }</dd>
+                <dd>{ vocab::date(b.date) }</dd>
                 <dt>{ "Bundel-id" }</dt>
                 <dd><code class="hexcode">{ b.bundle_id.clone() }</code></dd>
                 <dt>{ "Controle (SHA-256)" }</dt>

@@ -8,6 +8,7 @@ use crate::route::Route;
 use crate::state::{Action, AppContext, update, use_app};
 use std::rc::Rc;
 use woonkans_core::register::Gate;
+use woonkans_core::vocab::Dutch;
 use woonkans_views::caselist::{CaseProgress, overview};
 use yew::prelude::*;
 

@@ -10,7 +10,8 @@ use crate::vault;
 use std::rc::Rc;
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::register::{register, required_gates};
-use woonkans_views::bundles::{case_label, date_nl};
+use woonkans_core::vocab::{self, Dutch};
+use woonkans_views::bundles::case_label;
 use woonkans_views::overview::{StepStatus, resident_overview};
 use yew::prelude::*;
 
@@ -143,7 +144,7 @@ fn resident_overview_section() -> Html {
                         <div class="afdruk-overzicht">
                             <h2>{ "Wat er met uw gegevens gebeurt in Woonkans" }</h2>
                             <p>{ format!("Voor: {}", case_label(case)) }<br/>
-                               { format!("Gemaakt op {} door de {sender}.", date_nl(browser::today())) }</p>
+                               { format!("Gemaakt op {} door de {sender}.", vocab::date(browser::today())) }</p>
                             <p>{ "Woonkans deelt per stap alleen wat die stap nodig heeft. Woningcorporaties zien uw profiel eerst alleen onder een code, zonder uw naam, adres, geboortedatum of BSN. \
                                   Pas als u en een corporatie een match aanvaarden, krijgt die ene corporatie uw gegevens voor de huurovereenkomst." }</p>
                             { for overview.steps.iter().map(|s| html! {

@@ -5,7 +5,8 @@ use crate::browser;
 use crate::components::form::SelectField;
 use crate::state::use_app;
 use woonkans_core::disclosure::{DisclosureEntry, to_csv};
-use woonkans_views::bundles::{case_label, datetime_nl};
+use woonkans_core::vocab::{self, Dutch};
+use woonkans_views::bundles::case_label;
 use yew::prelude::*;
 
 #[function_component(VerwerkingslogPage)]
@@ -85,7 +86,7 @@ pub fn verwerkingslog_page() -> Html {
                         <tbody>
                             { for entries.iter().rev().map(|e| html! {
                                 <tr>
-                                    <td>{ datetime_nl(&e.at) }</td>
+                                    <td>{ vocab::datetime(&e.at) }</td>
                                     <td>{ e.step }</td>
                                     <td>{ if e.recipient_name.is_empty() { e.recipient_id.clone() } else { e.recipient_name.clone() } }</td>
                                     <td>{ e.categories.join(", ") }</td>

@@ -81,30 +81,6 @@ impl FindingKind {
         FindingKind::Biometric,
     ];
 
-    /// What was found, in Dutch, for the coordinator ("In deze tekst staat een …").
-    pub fn dutch(&self) -> &'static str {
-        match self {
-            FindingKind::Name => "naam van de inwoner",
-            FindingKind::OtherPersonName => "naam van een ander",
-            FindingKind::Bsn => "burgerservicenummer",
-            FindingKind::Phone => "telefoonnummer",
-            FindingKind::Email => "e-mailadres",
-            FindingKind::Postcode => "postcode",
-            FindingKind::StreetAddress => "straat en huisnummer",
-            FindingKind::Iban => "IBAN",
-            FindingKind::Date => "datum",
-            FindingKind::Health => "gezondheidsgegeven",
-            FindingKind::Justice => "justitieel gegeven",
-            FindingKind::Belief => "geloof of levensovertuiging",
-            FindingKind::SexualOrientation => "seksuele geaardheid of seksleven",
-            FindingKind::Ethnicity => "etnische afkomst",
-            FindingKind::Politics => "politieke opvatting",
-            FindingKind::UnionMembership => "lidmaatschap van een vakbond",
-            FindingKind::Genetic => "genetisch gegeven",
-            FindingKind::Biometric => "biometrisch gegeven",
-        }
-    }
-
     /// The text that replaces a finding in redacted output.
     pub fn placeholder(&self) -> &'static str {
         match self {
@@ -404,6 +380,7 @@ pub fn redact(text: &str, findings: &[Finding]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::Dutch;
 
     fn known_jan() -> Known {
         Known {

@@ -5,9 +5,10 @@ use crate::components::form::{ErrorSummary, SelectField, TextField};
 use crate::state::{update, use_app};
 use woonkans_core::profile::History;
 use woonkans_core::region::Region;
+use woonkans_core::vocab::Dutch;
 use woonkans_views::offer_admin::{
-    CONTRACT_FORMS, CriteriaForm, FieldError, HISTORIES, apply_criteria, contract_form_dutch,
-    criteria_summary, dwelling_counts, from_key, history_dutch, key_of,
+    CONTRACT_FORMS, CriteriaForm, FieldError, HISTORIES, apply_criteria, criteria_summary,
+    dwelling_counts, from_key, key_of,
 };
 use yew::prelude::*;
 
@@ -103,7 +104,7 @@ fn history_options() -> Vec<(String, String)> {
         .map(|h| {
             let label = match h {
                 History::None => "geen: alleen zonder voorgeschiedenis".to_string(),
-                h => format!("tot en met {}", history_dutch(*h)),
+                h => format!("tot en met {}", h.dutch()),
             };
             (key_of(h), label)
         })
@@ -229,7 +230,7 @@ fn criteria_editor(p: &EditorProps) -> Html {
                             form.set(next);
                         });
                         let id = if i == 0 { format!("{PREFIX}-acceptedContractForms") } else { format!("{PREFIX}-contract-{i}") };
-                        html! { <CheckField {id} label={contract_form_dutch(c)} checked={f.contract_forms.contains(&c)} {onchange} /> }
+                        html! { <CheckField {id} label={c.dutch()} checked={f.contract_forms.contains(&c)} {onchange} /> }
                     }) }
                 </fieldset>
                 <SelectField id="corporatie-maxRentArrears" label="Zwaarste huurachterstand die de corporatie accepteert"

@@ -5,10 +5,10 @@ use crate::browser;
 use crate::components::form::{ErrorSummary, SelectField, TextField};
 use crate::state::{update, use_app};
 use woonkans_core::offer::{AgeLabel, DwellingType};
+use woonkans_core::vocab::{self, Dutch};
 use woonkans_views::offer_admin::{
-    DwellingFilter, DwellingForm, FieldError, PAGE_SIZE, age_label_dutch, apply_dwelling,
-    association_name, dutch_date, euro, filter_dwellings, from_key, gemeenten_in, key_of,
-    page_slice,
+    DwellingFilter, DwellingForm, FieldError, PAGE_SIZE, apply_dwelling, association_name,
+    filter_dwellings, from_key, gemeenten_in, key_of, page_slice,
 };
 use yew::prelude::*;
 
@@ -114,7 +114,7 @@ pub fn dwellings() -> Html {
                     value={filters.dwelling_type.clone()} onchange={set_filter(|f, v| f.dwelling_type = v)} />
                 <SelectField id="filter-corporatie" label="Corporatie" options={association_options}
                     value={filters.association.clone()} onchange={set_filter(|f, v| f.association = v)} />
-                <CheckField id="filter-beschikbaar" label={format!("Alleen beschikbaar op {}", dutch_date(today))}
+                <CheckField id="filter-beschikbaar" label={format!("Alleen beschikbaar op {}", vocab::date(today))}
                     checked={filters.available_now} onchange={on_available} />
             </div>
             <p aria-live="polite" class="aantal">
@@ -160,19 +160,19 @@ pub fn dwellings() -> Html {
                                     <td>{ d.neighbourhood.clone() }</td>
                                     <td>{ d.dwelling_type.dutch() }{ if d.in_complex { ", in complex" } else { "" } }</td>
                                     <td class="getal">{ d.rooms }</td>
-                                    <td class="getal">{ euro(d.rent_cents) }</td>
+                                    <td class="getal">{ vocab::euro(d.rent_cents) }</td>
                                     <td>{ match (d.wheelchair, d.step_free) {
                                         (true, _) => "rolstoel",
                                         (false, true) => "traploos",
                                         _ => "nee",
                                     } }</td>
-                                    <td>{ age_label_dutch(d.age_label) }</td>
+                                    <td>{ d.age_label.dutch() }</td>
                                     <td>{ if d.min_household == d.max_household {
                                         format!("{}", d.min_household)
                                     } else {
                                         format!("{}–{}", d.min_household, d.max_household)
                                     } }</td>
-                                    <td>{ dutch_date(d.available_from) }</td>
+                                    <td>{ vocab::date(d.available_from) }</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -280,7 +280,7 @@ fn dwelling_editor(p: &EditorProps) -> Html {
         .collect();
     let labels: Vec<(String, String)> = AgeLabel::ALL
         .iter()
-        .map(|l| (key_of(l), age_label_dutch(*l).to_string()))
+        .map(|l| (key_of(l), l.dutch().to_string()))
         .collect();
     html! {
         <section class="kaart bewerkpaneel" aria-labelledby="woning-bewerken-titel">

@@ -11,9 +11,8 @@ use std::rc::Rc;
 use woonkans_core::Error;
 use woonkans_core::import::{self, ImportReport};
 use woonkans_core::offer::{MergeMode, MergeSummary};
-use woonkans_views::offer_admin::{
-    check_import_size, import_kind_dutch, import_preview, merge_summary_lines,
-};
+use woonkans_core::vocab::Dutch;
+use woonkans_views::offer_admin::{check_import_size, import_preview, merge_summary_lines};
 use yew::prelude::*;
 
 /// Bad rows listed on screen; the rest are counted.
@@ -193,7 +192,7 @@ pub fn import_panel() -> Html {
                 <div class="importverslag">
                     <div class={classes!("melding", if report.errors.is_empty() { "melding-goed" } else { "melding-fout" })} role="status">
                         <p>
-                            <strong>{ format!("Ingelezen: {}.", import_kind_dutch(report.kind)) }</strong>
+                            <strong>{ format!("Ingelezen: {}.", report.kind.dutch()) }</strong>
                             { " " }
                             { match report.accepted_rows {
                                 1 => "1 rij is goedgekeurd".to_string(),

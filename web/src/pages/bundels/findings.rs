@@ -4,7 +4,7 @@ use crate::route::Route;
 use crate::state::{Action, use_app};
 use std::rc::Rc;
 use woonkans_core::leakguard::LeakFinding;
-use woonkans_views::bundles::leak_kind_dutch;
+use woonkans_core::vocab;
 use yew::prelude::*;
 
 /// One finding with the case its code resolves to (the coordinator's own dossiers).
@@ -58,7 +58,7 @@ pub fn findings(p: &FindingsProps) -> Html {
                             <tr>
                                 <td><span class="codelabel">{ if f.finding.code.is_empty() { "—".to_string() } else { f.finding.code.clone() } }</span></td>
                                 <td><code class="hexcode">{ f.finding.field.clone() }</code></td>
-                                <td>{ leak_kind_dutch(&f.finding.kind) }</td>
+                                <td>{ vocab::leak_kind(&f.finding.kind) }</td>
                                 <td>{ f.finding.message.clone() }</td>
                                 <td>{ link }</td>
                             </tr>

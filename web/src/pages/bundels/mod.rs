@@ -20,8 +20,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use woonkans_core::bundle::{WriteError, WrittenBundle};
 use woonkans_core::code;
+use woonkans_core::vocab;
 use woonkans_core::workspace::Workspace;
-use woonkans_views::bundles::{BundleCandidate, bundle_candidates, date_nl, planned_codes};
+use woonkans_views::bundles::{BundleCandidate, bundle_candidates, planned_codes};
 use yew::prelude::*;
 
 /// What the last press of the primary button gave.
@@ -417,7 +418,7 @@ pub fn bundels_page() -> Html {
                 </div>
                 <div class="kaart">
                     <h2>{ "Wat gaat er in de bundel" }</h2>
-                    <p>{ format!("Per dossier: de acht categorieën van het bemiddelingsprofiel met niveau (en de toelichting als u die hebt vrijgegeven), zoekgebied, woonvorm, huurverleden, contractvorm, ondersteuning, terugvalplan, veiligheidsplan, huishoudgrootte, leeftijdsgroep, inkomensgroep, maximale huur en de passende woningen van de corporatie. Datum: {}.", date_nl(today)) }</p>
+                    <p>{ format!("Per dossier: de acht categorieën van het bemiddelingsprofiel met niveau (en de toelichting als u die hebt vrijgegeven), zoekgebied, woonvorm, huurverleden, contractvorm, ondersteuning, terugvalplan, veiligheidsplan, huishoudgrootte, leeftijdsgroep, inkomensgroep, maximale huur en de passende woningen van de corporatie. Datum: {}.", vocab::date(today)) }</p>
                     <p>{ "Grondslag: Wet maatschappelijke ondersteuning (stap 5 van het verwerkingsregister). De verstrekking wordt vastgelegd in het verwerkingslog." }</p>
                 </div>
                 <button class="knop" type="submit">{ "Controleren en downloaden" }</button>

@@ -8,6 +8,7 @@ use crate::components::form::value_of;
 use crate::state::{update, use_app};
 use woonkans_core::dossier::{DocumentKind, DocumentStatus};
 use woonkans_core::routeplanner::case_to_edit;
+use woonkans_core::vocab::Dutch;
 use yew::prelude::*;
 
 const STATUSES: [DocumentStatus; 3] = [

@@ -5,7 +5,7 @@
 use crate::components::form::{checked_of, value_of};
 use woonkans_core::date::Date;
 use woonkans_core::region::Region;
-use woonkans_views::bundles::date_nl;
+use woonkans_core::vocab;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -88,7 +88,7 @@ pub fn parsed_field(p: &ParsedFieldProps) -> Html {
 
 /// "28-11-2026", or "" for no date.
 pub fn date_text(d: Option<Date>) -> String {
-    d.map(date_nl).unwrap_or_default()
+    d.map(vocab::date).unwrap_or_default()
 }
 
 /// Reads a typed date: empty is no date.

@@ -8,7 +8,7 @@ use crate::components::form::TextField;
 use crate::state::use_app;
 use woonkans_core::register::Gate;
 use woonkans_core::routeplanner;
-use woonkans_views::bundles::date_nl;
+use woonkans_core::vocab::{self, Dutch};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -40,7 +40,7 @@ pub fn gate_recorder(p: &GateRecorderProps) -> Html {
                 { title }
                 <p class="geen-marge">
                     <span aria-hidden="true">{ "✓ " }</span>
-                    { format!("Vastgelegd op {} door {}.", date_nl(r.date), r.actor) }
+                    { format!("Vastgelegd op {} door {}.", vocab::date(r.date), r.actor) }
                 </p>
             </div>
         };

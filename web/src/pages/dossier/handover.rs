@@ -11,7 +11,7 @@ use woonkans_core::dossier::DocumentStatus;
 use woonkans_core::handover::HandoverConfirmation;
 use woonkans_core::register::Step;
 use woonkans_core::routeplanner::form_step;
-use woonkans_views::bundles::date_nl;
+use woonkans_core::vocab::{self, Dutch};
 use yew::prelude::*;
 
 const CONFIRMATION: &str = "Ik bevestig dat deze gegevens worden overgedragen voor het aangaan van de huurovereenkomst, op grond van art. 6 lid 1 sub b AVG";
@@ -124,14 +124,14 @@ pub fn handover_step(p: &StepProps) -> Html {
         <div class="stap-formulier">
             <div class="kaart">
                 <h3>{ format!("Overdracht aan {association}") }</h3>
-                <p>{ format!("Match aanvaard op {}. Voor de huurovereenkomst gaan naar de corporatie: NAW- en contactgegevens, geboortedatum, geslacht, BSN, het bemiddelingsprofiel en de documenten hieronder.", date_nl(accepted.date)) }</p>
+                <p>{ format!("Match aanvaard op {}. Voor de huurovereenkomst gaan naar de corporatie: NAW- en contactgegevens, geboortedatum, geslacht, BSN, het bemiddelingsprofiel en de documenten hieronder.", vocab::date(accepted.date)) }</p>
                 <h4>{ "Documenten om over te dragen" }</h4>
                 { if documents.is_empty() { html! { <p>{ "Geen documenten van toepassing." }</p> } } else { html! {
                     <ul class="compact documenten-overdracht">
                         { for documents.iter().map(|(kind, e)| html! {
                             <li>
                                 { kind.dutch() }{ ": " }{ e.status.dutch().to_lowercase() }
-                                { for e.date.map(|d| format!(" ({})", date_nl(d))) }
+                                { for e.date.map(|d| format!(" ({})", vocab::date(d))) }
                             </li>
                         }) }
                     </ul>

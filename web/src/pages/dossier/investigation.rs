@@ -15,8 +15,8 @@ use woonkans_core::profile::{Gender, LivingSituation};
 use woonkans_core::register::{Gate, Step};
 use woonkans_core::routeplanner::form_errors;
 use woonkans_core::validate;
-use woonkans_views::bundles::{gender_dutch, living_situation_dutch};
-use woonkans_views::dossier_form::{parse_whole_euros, whole_euros};
+use woonkans_core::vocab;
+use woonkans_views::dossier_form::parse_whole_euros;
 use yew::prelude::*;
 
 const GENDERS: [Gender; 4] = [
@@ -155,7 +155,7 @@ pub fn investigation(p: &StepProps) -> Html {
                             d.bsn = (!v.is_empty()).then(|| validate::bsn(&v).unwrap_or(v));
                         })} />
                     <SelectField id="geslacht" label="Geslacht"
-                        options={options(&GENDERS, gender_dutch, "Kies")}
+                        options={options(&GENDERS, "Kies")}
                         value={d.gender.map(|g| key(&g)).unwrap_or_default()} error={errors.at("geslacht")}
                         onchange={text("geslacht", |d, v| d.gender = from_key(&v))} />
                 </fieldset>
@@ -173,10 +173,10 @@ pub fn investigation(p: &StepProps) -> Html {
                         { for errors.at("inkomen").map(|e| html! { <p class="foutmelding">{ e }</p> }) }
                         <div class="veld-rij">
                             <ParsedField id="inkomen-bedrag" label="Bruto jaarinkomen in euro's" hint="Bijvoorbeeld 16.500"
-                                inputmode="decimal" value={d.income.map(|i| whole_euros(i.yearly_amount_euros)).unwrap_or_default()}
+                                inputmode="decimal" value={d.income.map(|i| vocab::thousands(u64::from(i.yearly_amount_euros))).unwrap_or_default()}
                                 error={errors.at("inkomen.bedrag")} apply={amount} />
                             <SelectField id="inkomen-bron" label="Bron van het inkomen"
-                                options={options(&SOURCES, IncomeSource::dutch, "Kies")}
+                                options={options(&SOURCES, "Kies")}
                                 value={d.income.map(|i| key(&i.source)).unwrap_or_default()}
                                 onchange={source} />
                         </div>
@@ -190,7 +190,7 @@ pub fn investigation(p: &StepProps) -> Html {
                         value={d.social_network.clone()} error={errors.at("sociaalNetwerk")}
                         onchange={text("sociaalNetwerk", |d, v| d.social_network = v)} />
                     <SelectField id="woonsituatie" label="Woonsituatie" hint={living_hint}
-                        options={options(&LIVING, living_situation_dutch, "Kies")}
+                        options={options(&LIVING, "Kies")}
                         value={d.living_situation.map(|l| key(&l)).unwrap_or_default()} error={errors.at("woonsituatie")}
                         onchange={text("woonsituatie", |d, v| d.living_situation = from_key(&v))} />
                 </fieldset>

@@ -36,6 +36,7 @@ use woonkans_core::Error;
 use woonkans_core::register::Step;
 pub use woonkans_core::routeplanner::gates_leaving;
 use woonkans_core::routeplanner::{case_to_edit, step_open};
+use woonkans_core::vocab::Dutch;
 use woonkans_core::workspace::{Case, Workspace};
 use woonkans_views::caselist;
 use yew::prelude::*;
@@ -59,13 +60,9 @@ pub fn from_key<T: DeserializeOwned>(key: &str) -> Option<T> {
 }
 
 /// (value, label) pairs for a select, with a "kies" placeholder first.
-pub fn options<T: Serialize + Copy>(
-    all: &[T],
-    label: fn(T) -> &'static str,
-    placeholder: &str,
-) -> Vec<(String, String)> {
+pub fn options<T: Serialize + Dutch>(all: &[T], placeholder: &str) -> Vec<(String, String)> {
     std::iter::once((String::new(), placeholder.to_string()))
-        .chain(all.iter().map(|v| (key(v), label(*v).to_string())))
+        .chain(all.iter().map(|v| (key(v), v.dutch().to_string())))
         .collect()
 }
 

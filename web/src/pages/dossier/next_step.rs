@@ -6,6 +6,7 @@ use crate::browser;
 use crate::state::use_app;
 use woonkans_core::register::Step;
 use woonkans_core::routeplanner;
+use woonkans_core::vocab::Dutch;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

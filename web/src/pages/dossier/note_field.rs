@@ -10,7 +10,8 @@ use crate::components::form::value_of;
 use crate::state::use_app;
 use woonkans_core::scan::{Finding, redact};
 use woonkans_core::text::outgoing_text;
-use woonkans_views::dossier_form::{finding_label, segments};
+use woonkans_core::vocab::{self, Dutch};
+use woonkans_views::dossier_form::segments;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +28,7 @@ pub fn marked(p: &MarkedProps) -> Html {
             { for segments(&p.text, &p.findings).into_iter().map(|s| match s.finding {
                 None => html! { { s.text.to_string() } },
                 Some(f) => html! {
-                    <mark class="vondst">{ s.text.to_string() }<span class="vondst-soort">{ finding_label(f.kind) }</span></mark>
+                    <mark class="vondst">{ s.text.to_string() }<span class="vondst-soort">{ vocab::finding_tag(f.kind) }</span></mark>
                 },
             }) }
         </>

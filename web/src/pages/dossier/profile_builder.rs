@@ -20,13 +20,9 @@ use woonkans_core::profile::{
 };
 use woonkans_core::register::Step;
 use woonkans_core::routeplanner::form_step;
+use woonkans_core::vocab::{self, Dutch};
 use woonkans_core::workspace::ProfileProblems;
-use woonkans_views::bundles::{
-    age_band_dutch, contract_form_dutch, euro, gender_dutch, history_dutch, hours,
-    housing_form_dutch, income_band_dutch, living_situation_dutch, mobility_dutch,
-    safety_plan_dutch,
-};
-use woonkans_views::dossier_form::{LEVELS, parse_cents, parse_hours};
+use woonkans_views::dossier_form::{parse_cents, parse_hours};
 use yew::prelude::*;
 
 const MOBILITY: [Mobility; 3] = [Mobility::None, Mobility::StepFree, Mobility::Wheelchair];
@@ -203,12 +199,12 @@ pub fn profile_builder(p: &StepProps) -> Html {
             <div class="kaart">
                 <h3>{ "Uit het dossier (stap 3), gegeneraliseerd" }</h3>
                 <dl class="gegevens">
-                    <dt>{ "Geslacht" }</dt><dd>{ gender_dutch(f.gender) }</dd>
-                    <dt>{ "Woonsituatie" }</dt><dd>{ living_situation_dutch(f.living_situation) }</dd>
-                    <dt>{ "Leeftijdscategorie" }</dt><dd>{ age_band_dutch(f.age_band) }</dd>
+                    <dt>{ "Geslacht" }</dt><dd>{ f.gender.dutch() }</dd>
+                    <dt>{ "Woonsituatie" }</dt><dd>{ f.living_situation.dutch() }</dd>
+                    <dt>{ "Leeftijdscategorie" }</dt><dd>{ f.age_band.dutch() }</dd>
                     <dt>{ "Huishoudgrootte" }</dt><dd>{ f.household_size }</dd>
-                    <dt>{ "Inkomensklasse" }</dt><dd>{ income_band_dutch(f.income_band) }</dd>
-                    { for table_max.map(|m| html! { <><dt>{ "Maximale huur volgens de huurtabel" }</dt><dd>{ format!("{} per maand", euro(m)) }</dd></> }) }
+                    <dt>{ "Inkomensklasse" }</dt><dd>{ f.income_band.dutch() }</dd>
+                    { for table_max.map(|m| html! { <><dt>{ "Maximale huur volgens de huurtabel" }</dt><dd>{ format!("{} per maand", vocab::euro(m)) }</dd></> }) }
                 </dl>
                 <p class="hint">{ "Wijzigen doet u in stap 3; hier staan ze zoals ze in het profiel komen." }</p>
             </div>
@@ -256,7 +252,7 @@ pub fn profile_builder(p: &StepProps) -> Html {
                         html! {
                             <div class="categorie">
                                 <Choice id={field_id(&level_field)} legend={c.dutch()} hint={level_hint(c)}
-                                    options={LEVELS.iter().map(|(n, d)| (n.to_string(), format!("{n} {d}"))).collect::<Vec<_>>()}
+                                    options={vocab::LEVELS.iter().map(|(n, d)| (n.to_string(), format!("{n} {d}"))).collect::<Vec<_>>()}
                                     value={assessment.level.map(|l| l.to_string()).unwrap_or_default()}
                                     error={err(&level_field)} onchange={on_level} />
                                 <NoteField id={format!("notities-{k}")} label={format!("Toelichting bij {}", c.dutch().to_lowercase())}
@@ -269,21 +265,21 @@ pub fn profile_builder(p: &StepProps) -> Html {
                 </fieldset>
                 <fieldset class="groep">
                     <legend>{ "Wonen" }</legend>
-                    <SelectField id="mobiliteit" label="Mobiliteit" options={options(&MOBILITY, mobility_dutch, "Kies")}
+                    <SelectField id="mobiliteit" label="Mobiliteit" options={options(&MOBILITY, "Kies")}
                         value={draft.mobility.map(|m| key(&m)).unwrap_or_default()} error={err("mobiliteit")}
                         onchange={set("mobiliteit", |d, v| d.mobility = from_key(&v))} />
                     <SearchArea id={p.id.clone()} touched={p.touched.clone()} error={err("zoekgebied")} />
                     <ExcludedNeighbourhoods id={p.id.clone()} touched={p.touched.clone()} />
-                    <SelectField id="woonvorm" label="Woonvorm" options={options(&HOUSING, housing_form_dutch, "Kies")}
+                    <SelectField id="woonvorm" label="Woonvorm" options={options(&HOUSING, "Kies")}
                         value={draft.housing_form.map(|m| key(&m)).unwrap_or_default()} error={err("woonvorm")}
                         onchange={set("woonvorm", |d, v| d.housing_form = from_key(&v))} />
                 </fieldset>
                 <fieldset class="groep">
                     <legend>{ "Huurverleden" }</legend>
-                    <SelectField id="huurachterstand" label="Huurachterstand" options={options(&HISTORY, history_dutch, "Kies")}
+                    <SelectField id="huurachterstand" label="Huurachterstand" options={options(&HISTORY, "Kies")}
                         value={draft.rent_arrears.map(|m| key(&m)).unwrap_or_default()} error={err("huurachterstand")}
                         onchange={set("huurachterstand", |d, v| d.rent_arrears = from_key(&v))} />
-                    <SelectField id="overlast" label="Overlast" options={options(&HISTORY, history_dutch, "Kies")}
+                    <SelectField id="overlast" label="Overlast" options={options(&HISTORY, "Kies")}
                         value={draft.nuisance.map(|m| key(&m)).unwrap_or_default()} error={err("overlast")}
                         onchange={set("overlast", |d, v| d.nuisance = from_key(&v))} />
                 </fieldset>
@@ -295,21 +291,21 @@ pub fn profile_builder(p: &StepProps) -> Html {
                         value={draft.budget_management.map(|b| if b { "ja" } else { "nee" }).unwrap_or_default().to_string()}
                         error={err("bewindvoering")}
                         onchange={set("bewindvoering", |d, v| d.budget_management = read_yes_no(&v))} />
-                    <SelectField id="contractvorm" label="Contractvorm" options={options(&CONTRACTS, contract_form_dutch, "Kies")}
+                    <SelectField id="contractvorm" label="Contractvorm" options={options(&CONTRACTS, "Kies")}
                         value={draft.contract_form.map(|m| key(&m)).unwrap_or_default()} error={err("contractvorm")}
                         onchange={set("contractvorm", |d, v| d.contract_form = from_key(&v))} />
                     <ParsedField id="maximaleHuur" label="Lagere maximale huur (niet verplicht)"
                         hint={match table_max {
-                            Some(m) => format!("Volgens de huurtabel ten hoogste {} per maand. Laat leeg om die grens te gebruiken; u kunt hem alleen verlagen.", euro(m)),
+                            Some(m) => format!("Volgens de huurtabel ten hoogste {} per maand. Laat leeg om die grens te gebruiken; u kunt hem alleen verlagen.", vocab::euro(m)),
                             None => "Laat leeg om de grens uit de huurtabel te gebruiken; u kunt hem alleen verlagen.".to_string(),
                         }}
-                        inputmode="decimal" value={draft.max_rent_override_cents.map(euro).unwrap_or_default()}
+                        inputmode="decimal" value={draft.max_rent_override_cents.map(vocab::euro).unwrap_or_default()}
                         error={err("maximaleHuur")} apply={max_rent} />
                 </fieldset>
                 <fieldset class="groep">
                     <legend>{ "Ondersteuning" }</legend>
                     <ParsedField id="ondersteuningUren" label="Uren ambulante ondersteuning per week" hint="Bijvoorbeeld 4 of 4,5"
-                        inputmode="decimal" class="veld-smal" value={draft.support_hours_per_week.map(hours).unwrap_or_default()}
+                        inputmode="decimal" class="veld-smal" value={draft.support_hours_per_week.map(vocab::hours).unwrap_or_default()}
                         error={err("ondersteuningUren")} apply={support} />
                     <Choice id="bereikbaarheid" legend="Is de ondersteuning 24 uur per dag, 7 dagen per week bereikbaar?"
                         options={yes_no_options(false)} inline=true
@@ -322,7 +318,7 @@ pub fn profile_builder(p: &StepProps) -> Html {
                     <legend>{ "Veiligheid" }</legend>
                     <SelectField id="veiligheidsplan" label="Veiligheidsplan"
                         hint="Wmo-consulent en zorgaanbieder bespreken met de inwoner of een veiligheidsplan nodig is."
-                        options={options(&SAFETY, safety_plan_dutch, "Kies")}
+                        options={options(&SAFETY, "Kies")}
                         value={draft.safety_plan.map(|m| key(&m)).unwrap_or_default()} error={err("veiligheidsplan")}
                         onchange={set("veiligheidsplan", |d, v| d.safety_plan = from_key(&v))} />
                 </fieldset>

@@ -4,7 +4,7 @@
 
 use crate::state::use_app;
 use woonkans_core::register::{Step, required_gates, row};
-use woonkans_views::bundles::date_nl;
+use woonkans_core::vocab::{self, Dutch};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -74,7 +74,7 @@ pub fn register_panel(p: &RegisterPanelProps) -> Html {
                                         { g.dutch() }
                                         { ": " }
                                         { match record {
-                                            Some(rec) => format!("vastgelegd op {} door {}", date_nl(rec.date), rec.actor),
+                                            Some(rec) => format!("vastgelegd op {} door {}", vocab::date(rec.date), rec.actor),
                                             None => "nog niet vastgelegd".to_string(),
                                         } }
                                     </li>

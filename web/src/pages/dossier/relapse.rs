@@ -6,6 +6,7 @@ use super::{Touched, edit, from_key, key};
 use crate::components::form::value_of;
 use crate::state::use_app;
 use woonkans_core::profile::{Party, RelapseAgreement};
+use woonkans_core::vocab::Dutch;
 use yew::prelude::*;
 
 const PARTIES: [Party; 6] = [

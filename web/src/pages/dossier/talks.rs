@@ -8,7 +8,7 @@ use crate::components::form::{SelectField, TextField};
 use crate::route::Route;
 use crate::state::{Action, use_app};
 use woonkans_core::routeplanner;
-use woonkans_views::bundles::{date_nl, euro};
+use woonkans_core::vocab;
 use yew::prelude::*;
 
 #[function_component(Talks)]
@@ -70,7 +70,7 @@ pub fn talks(p: &StepProps) -> Html {
                     <h3 class="poort-titel">{ "Match aanvaard" }</h3>
                     <p class="geen-marge">
                         <span aria-hidden="true">{ "✓ " }</span>
-                        { format!("Aanvaard met {} op {}, vastgelegd door {}.", name_of(&acc.association_id), date_nl(acc.date), who) }
+                        { format!("Aanvaard met {} op {}, vastgelegd door {}.", name_of(&acc.association_id), vocab::date(acc.date), who) }
                         { for acc.dwelling_id.iter().map(|d| format!(" Woning: {d}.")) }
                     </p>
                 </div>
@@ -97,7 +97,7 @@ pub fn talks(p: &StepProps) -> Html {
                                 d.gemeente,
                                 d.neighbourhood,
                                 d.rooms,
-                                euro(d.rent_cents)
+                                vocab::euro(d.rent_cents)
                             ),
                         )
                     }),

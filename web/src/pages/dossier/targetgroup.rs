@@ -6,6 +6,7 @@ use super::{Touched, edit};
 use crate::browser;
 use crate::state::use_app;
 use woonkans_core::targetgroup::{Condition, TargetGroupAnswers, check_target_group};
+use woonkans_core::vocab::Dutch;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -8,8 +8,8 @@ use crate::route::Route;
 use crate::state::use_app;
 use gloo::timers::future::TimeoutFuture;
 use std::rc::Rc;
+use woonkans_core::vocab::{self, Dutch};
 use woonkans_views::matches::{CaseloadJob, CaseloadView, PROFILES_PER_STEP};
-use woonkans_views::offer_admin::euro;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -157,7 +157,7 @@ pub fn caseload() -> Html {
                                             <td>{ r.gemeente.clone() }</td>
                                             <td>{ r.neighbourhood.clone() }</td>
                                             <td>{ r.dwelling_type.dutch() }</td>
-                                            <td class="getal">{ euro(r.rent_cents) }</td>
+                                            <td class="getal">{ vocab::euro(r.rent_cents) }</td>
                                             <td class="getal">{ r.score }</td>
                                         </tr>
                                     }) }

@@ -8,8 +8,9 @@ use crate::state::use_app;
 use std::rc::Rc;
 use woonkans_core::matching::Reason;
 use woonkans_core::offer::DwellingType;
+use woonkans_core::vocab::{self, Dutch};
 use woonkans_views::matches::{MatchFilter, association_rows, component_cells, match_rows};
-use woonkans_views::offer_admin::{euro, from_key, gemeenten_in, key_of};
+use woonkans_views::offer_admin::{from_key, gemeenten_in, key_of};
 use yew::prelude::*;
 
 /// Rows shown at first, and added by each "meer tonen".
@@ -192,7 +193,7 @@ pub fn profile_result(p: &ProfileResultProps) -> Html {
                                     <td>{ r.dwelling.gemeente.clone() }</td>
                                     <td>{ r.dwelling.neighbourhood.clone() }</td>
                                     <td>{ r.dwelling.dwelling_type.dutch() }</td>
-                                    <td class="getal">{ euro(r.dwelling.rent_cents) }</td>
+                                    <td class="getal">{ vocab::euro(r.dwelling.rent_cents) }</td>
                                     <td class="getal score">{ r.scored.score }</td>
                                     <td>
                                         <details class="opbouw">
@@ -262,7 +263,7 @@ pub fn profile_result(p: &ProfileResultProps) -> Html {
                                         <td>{ r.dwelling.gemeente.clone() }</td>
                                         <td>{ r.dwelling.neighbourhood.clone() }</td>
                                         <td>{ r.dwelling.dwelling_type.dutch() }</td>
-                                        <td class="getal">{ euro(r.dwelling.rent_cents) }</td>
+                                        <td class="getal">{ vocab::euro(r.dwelling.rent_cents) }</td>
                                         <td>{ reasons_list(r.reasons) }</td>
                                     </tr>
                                 }) }
