@@ -5,7 +5,7 @@ use crate::browser;
 use crate::components::files::first_file;
 use crate::components::form::{SelectField, TextField};
 use crate::session::{self, Open};
-use crate::state::{Action, use_app};
+use crate::state::{Action, use_app, wiped};
 use crate::vault;
 use std::rc::Rc;
 use woonkans_core::code::{self, CodeKey};
@@ -269,7 +269,7 @@ fn vault_section() -> Html {
                 return;
             }
             vault::wipe();
-            app.dispatch(Action::Wiped);
+            wiped(&app);
         })
     };
     html! {
