@@ -102,7 +102,8 @@ pub enum Action {
     Commit(Box<Workspace>),
     /// A change the core refused: shown in the app's error area, the workspace stays as it is.
     Refused(Error),
-    /// Replaces the workspace wholesale (a restored backup).
+    /// The open session with another code key or damaged list, made from the current one.
+    /// Ignored when the session is no longer open.
     Replace(Box<Open>),
     Saving,
     /// The revision that was saved, and when.
@@ -234,6 +235,10 @@ impl Reducible for AppState {
             }
             Action::Refused(e) => next.error = Some(e),
             Action::Replace(open) => {
+                // As for a commit: a lock meanwhile must not be undone.
+                if self.open().is_none() {
+                    return self;
+                }
                 next.session = Session::Open(Rc::new(*open));
                 next.revision += 1;
                 next.save = SaveStatus::Pending;

@@ -374,11 +374,15 @@ fn key_section() -> Html {
                 let text = code::export_key(&new.0);
                 match open.vault.save(session::KEY, text.as_bytes()).await {
                     Ok(()) => {
-                        let mut next: Open = (*open).clone();
-                        next.key = new.0.clone();
-                        // A damaged key record is healed by this save.
-                        next.damaged.retain(|r| *r != session::KEY);
-                        app.dispatch(Action::Replace(Box::new(next)));
+                        // From the session as it is after the save, with the changes made
+                        // meanwhile (the one at render would undo them).
+                        if let Some(current) = app.open() {
+                            let mut next: Open = (**current).clone();
+                            next.key = new.0.clone();
+                            // A damaged key record is healed by this save.
+                            next.damaged.retain(|r| *r != session::KEY);
+                            app.dispatch(Action::Replace(Box::new(next)));
+                        }
                         pending.set(None);
                         status.set(Some(Ok(
                             "De sleutel is vervangen en versleuteld opgeslagen.".into(),
