@@ -1,6 +1,13 @@
-//! The app state as a `Reducible` with an `Action` enum, shared through a context, with a
-//! small `use_app` hook. Workspace changes go through `Action::Update`, whose closure calls the
-//! core; the reducer never decides anything about a dossier itself.
+//! The app state as a `Reducible` with a typed `Action` enum, shared through a context, with a
+//! small `use_app` hook. The reducer only records what happened; it has no side effects and
+//! decides nothing about a dossier.
+//!
+//! A workspace change is computed where the event happens: [`change`] (or [`try_change`]) runs a
+//! core function on a copy of the current workspace and sends [`Action::Commit`] with the copy
+//! when the core agrees; the core's answer comes back to the caller as a value, so a page that
+//! needs it (a written bundle, an import summary) uses it directly. A refused change never
+//! reaches the workspace: the copy is dropped. Navigation pushes the browser history in
+//! [`navigate`] (and [`wiped`]) before dispatching, not in the reducer.
 
 use crate::route::Route;
 use crate::session::Open;
@@ -78,10 +85,9 @@ impl AppState {
     }
 }
 
-pub type Update = Rc<dyn Fn(&mut Workspace) -> Result<(), Error>>;
-
 pub enum Action {
-    /// Navigate and record the new URL in the history.
+    /// The app moved to another page; dispatched by [`navigate`], which records the URL in the
+    /// history first.
     Navigate(Route),
     /// The browser moved (back/forward): follow without pushing.
     Follow(Route),
@@ -89,10 +95,15 @@ pub enum Action {
     Opened(Box<Open>),
     /// Drops the workspace and the keys from memory.
     Lock,
+    /// The vault was wiped; dispatched by [`wiped`], which records the URL first.
     Wiped,
-    /// A change to the workspace through the core; refused changes leave it untouched.
-    Update(Update),
-    /// Replaces the workspace wholesale (a restored backup).
+    /// The workspace after a change the core accepted (made by [`change`] on a copy of the
+    /// current one). Ignored when the session is no longer open.
+    Commit(Box<Workspace>),
+    /// A change the core refused: shown in the app's error area, the workspace stays as it is.
+    Refused(Error),
+    /// The open session with another code key or damaged list, made from the current one.
+    /// Ignored when the session is no longer open.
     Replace(Box<Open>),
     Saving,
     /// The revision that was saved, and when.
@@ -111,7 +122,8 @@ impl fmt::Debug for Action {
             Action::Opened(_) => "Opened",
             Action::Lock => "Lock",
             Action::Wiped => "Wiped",
-            Action::Update(_) => "Update",
+            Action::Commit(_) => "Commit",
+            Action::Refused(_) => "Refused",
             Action::Replace(_) => "Replace",
             Action::Saving => "Saving",
             Action::Saved(..) => "Saved",
@@ -121,9 +133,62 @@ impl fmt::Debug for Action {
     }
 }
 
-/// Shorthand for a workspace change.
-pub fn update(f: impl Fn(&mut Workspace) -> Result<(), Error> + 'static) -> Action {
-    Action::Update(Rc::new(f))
+/// The answer to a change asked for while the vault is locked.
+fn locked() -> Error {
+    Error::new(
+        "LOCKED",
+        "De kluis is vergrendeld; ontgrendel haar en probeer het opnieuw.",
+    )
+}
+
+/// Runs `f` (a core function) on a copy of the current workspace and commits the copy when `f`
+/// succeeds; returns what `f` returned. A refusal is shown in the app's error area; use
+/// [`try_change`] when the page shows it itself. One line at a call site:
+/// `change(&app, |ws| ws.delete_case(&id))`; a caller with nothing more to do drops the result
+/// (`let _ = change(…)`), the refusal being on screen already.
+pub fn change<T>(
+    app: &AppContext,
+    f: impl FnOnce(&mut Workspace) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let result = try_change(app, f);
+    if let Err(e) = &result
+        && app.open().is_some()
+    {
+        app.dispatch(Action::Refused(e.clone()));
+    }
+    result
+}
+
+/// As [`change`], but a refusal is only returned (the page shows it next to the button that
+/// asked), and the error type is the core function's own (`WriteError` for a bundle).
+///
+/// Staleness: the copy is taken here, when the event is handled, not when the page rendered.
+/// `UseReducerHandle`'s deref reads the reducer's shared current state, which every dispatch
+/// updates synchronously (yew 0.23), so two quick events each start from the other's result
+/// even before a re-render: the second clone already holds the first commit. Taking the copy,
+/// running `f` and dispatching happen with no `await` in between, so no other change can land
+/// in the meantime and a commit never overwrites one it did not see. After an `await` (a file
+/// read), call this once the data is there, never with a copy taken before it.
+pub fn try_change<T, E: From<Error>>(
+    app: &AppContext,
+    f: impl FnOnce(&mut Workspace) -> Result<T, E>,
+) -> Result<T, E> {
+    let mut ws = app.workspace().ok_or_else(locked)?.clone();
+    let value = f(&mut ws)?;
+    app.dispatch(Action::Commit(Box::new(ws)));
+    Ok(value)
+}
+
+/// Moves the app to `route`: records it in the browser history, then in the state.
+pub fn navigate(app: &AppContext, route: Route) {
+    route.push();
+    app.dispatch(Action::Navigate(route));
+}
+
+/// After the vault was wiped: back to the dossier list, which then offers a new vault.
+pub fn wiped(app: &AppContext) {
+    Route::Dossiers.push();
+    app.dispatch(Action::Wiped);
 }
 
 impl Reducible for AppState {
@@ -133,7 +198,6 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::Navigate(route) => {
-                route.push();
                 next.route = route;
                 next.error = None;
             }
@@ -155,26 +219,26 @@ impl Reducible for AppState {
                     route: Route::Dossiers,
                     ..AppState::default()
                 };
-                Route::Dossiers.push();
             }
-            Action::Update(f) => {
+            Action::Commit(ws) => {
+                // Locked (or wiped) meanwhile: the keys and the workspace are gone from memory
+                // and must not come back through a late commit.
                 let Some(open) = self.open() else {
                     return self;
                 };
-                let mut ws = open.ws.clone();
-                match f(&mut ws) {
-                    Ok(()) => {
-                        let mut changed = (**open).clone();
-                        changed.ws = ws;
-                        next.session = Session::Open(Rc::new(changed));
-                        next.revision += 1;
-                        next.save = SaveStatus::Pending;
-                        next.error = None;
-                    }
-                    Err(e) => next.error = Some(e),
-                }
+                let mut changed = (**open).clone();
+                changed.ws = *ws;
+                next.session = Session::Open(Rc::new(changed));
+                next.revision += 1;
+                next.save = SaveStatus::Pending;
+                next.error = None;
             }
+            Action::Refused(e) => next.error = Some(e),
             Action::Replace(open) => {
+                // As for a commit: a lock meanwhile must not be undone.
+                if self.open().is_none() {
+                    return self;
+                }
                 next.session = Session::Open(Rc::new(*open));
                 next.revision += 1;
                 next.save = SaveStatus::Pending;

@@ -38,7 +38,7 @@ pub fn damaged_notice() -> Html {
         Callback::from(move |_: MouseEvent| app.dispatch(Action::Lock))
     };
     let start_anew = |record: &'static str| {
-        let (app, confirming, open) = (app.clone(), confirming.clone(), open.clone());
+        let (app, confirming) = (app.clone(), confirming.clone());
         Callback::from(move |_: MouseEvent| {
             if *confirming != Some(record) {
                 confirming.set(Some(record));
@@ -46,7 +46,10 @@ pub fn damaged_notice() -> Html {
             }
             // The session already holds this part's fresh start (empty, or the sample offer), as
             // nothing could be read; off the damaged list, the next autosave writes it.
-            let mut next: Open = (*open).clone();
+            // From the session as it is now, not as it was at render: a part started anew
+            // a moment before stays off the list.
+            let Some(current) = app.open() else { return };
+            let mut next: Open = (**current).clone();
             next.damaged.retain(|r| *r != record);
             confirming.set(None);
             app.dispatch(Action::Replace(Box::new(next)));

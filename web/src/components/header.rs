@@ -1,6 +1,6 @@
 use crate::components::form::value_of;
 use crate::components::nav::Nav;
-use crate::state::{Action, SaveStatus, update, use_app};
+use crate::state::{Action, SaveStatus, change, use_app};
 use woonkans_core::region::Region;
 use yew::prelude::*;
 
@@ -23,10 +23,10 @@ pub fn header() -> Html {
                 "midden" => Region::MiddenLimburg,
                 _ => return,
             };
-            app.dispatch(update(move |ws| {
+            let _ = change(&app, |ws| {
                 ws.settings.region = Some(region);
                 Ok(())
-            }));
+            });
         })
     };
     let lock = {

@@ -1,5 +1,5 @@
 use crate::route::Route;
-use crate::state::{Action, use_app};
+use crate::state::{navigate, use_app};
 use yew::prelude::*;
 
 #[function_component(Nav)]
@@ -17,7 +17,7 @@ pub fn nav() -> Html {
                             // Plain clicks stay in the app; modified clicks keep browser behaviour.
                             if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
                                 e.prevent_default();
-                                app.dispatch(Action::Navigate(route.clone()));
+                                navigate(&app, route.clone());
                             }
                         })
                     };

@@ -3,7 +3,7 @@
 use crate::components::form::{ErrorSummary, TextField};
 use crate::route::Route;
 use crate::session;
-use crate::state::{Action, Session, use_app};
+use crate::state::{Action, Session, navigate, use_app, wiped};
 use crate::vault::{self, passphrase_strength};
 use std::rc::Rc;
 use woonkans_core::vaultfile;
@@ -190,7 +190,7 @@ fn other_actions() -> Html {
         Callback::from(move |_| {
             if *confirm_wipe {
                 vault::wipe();
-                app.dispatch(Action::Wiped);
+                wiped(&app);
                 confirm_wipe.set(false);
             } else {
                 confirm_wipe.set(true);
@@ -201,7 +201,7 @@ fn other_actions() -> Html {
         let app = app.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            app.dispatch(Action::Navigate(Route::BundelOpenen));
+            navigate(&app, Route::BundelOpenen);
         })
     };
     html! {

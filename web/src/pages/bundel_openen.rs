@@ -4,7 +4,7 @@
 use crate::browser;
 use crate::components::files::{dropped_file, first_file};
 use crate::route::Route;
-use crate::state::{Action, use_app};
+use crate::state::{navigate, use_app};
 use std::rc::Rc;
 use woonkans_core::bundle::{self, VerifiedBundle, verify_bundle};
 use woonkans_core::vocab;
@@ -207,7 +207,7 @@ pub fn bundle_view(p: &BundleViewProps) -> Html {
                                     let route = route.clone();
                                     Callback::from(move |e: MouseEvent| {
                                         e.prevent_default();
-                                        app.dispatch(Action::Navigate(route.clone()));
+                                        navigate(&app, route.clone());
                                     })
                                 });
                                 html! {

@@ -5,7 +5,7 @@
 use crate::browser;
 use crate::components::form::{checked_of, value_of};
 use crate::route::Route;
-use crate::state::{Action, AppContext, update, use_app};
+use crate::state::{AppContext, change, navigate, use_app};
 use std::rc::Rc;
 use woonkans_core::register::Gate;
 use woonkans_core::vocab::Dutch;
@@ -28,7 +28,7 @@ fn open_case(app: &AppContext, id: &str) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
             e.prevent_default();
-            app.dispatch(Action::Navigate(route.clone()));
+            navigate(&app, route.clone());
         }
     })
 }
@@ -64,9 +64,10 @@ pub fn dossiers_page() -> Html {
         let app = app.clone();
         Callback::from(move |_| {
             let id = browser::random_id();
-            let new_id = id.clone();
-            app.dispatch(update(move |ws| ws.add_case(&new_id).map(|_| ())));
-            app.dispatch(Action::Navigate(Route::Dossier(id)));
+            // Only a case that was made is opened; a refusal is shown on this page.
+            if change(&app, |ws| ws.add_case(&id).map(|_| ())).is_ok() {
+                navigate(&app, Route::Dossier(id));
+            }
         })
     };
     let on_query = {

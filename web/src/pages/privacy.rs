@@ -5,7 +5,7 @@ use crate::browser;
 use crate::components::files::first_file;
 use crate::components::form::{SelectField, TextField};
 use crate::session::{self, Open};
-use crate::state::{Action, use_app};
+use crate::state::{Action, use_app, wiped};
 use crate::vault;
 use std::rc::Rc;
 use woonkans_core::code::{self, CodeKey};
@@ -270,7 +270,7 @@ fn vault_section() -> Html {
                 return;
             }
             vault::wipe();
-            app.dispatch(Action::Wiped);
+            wiped(&app);
         })
     };
     html! {
@@ -375,11 +375,15 @@ fn key_section() -> Html {
                 let text = code::export_key(&new.0);
                 match open.vault.save(session::KEY, text.as_bytes()).await {
                     Ok(()) => {
-                        let mut next: Open = (*open).clone();
-                        next.key = new.0.clone();
-                        // A damaged key record is healed by this save.
-                        next.damaged.retain(|r| *r != session::KEY);
-                        app.dispatch(Action::Replace(Box::new(next)));
+                        // From the session as it is after the save, with the changes made
+                        // meanwhile (the one at render would undo them).
+                        if let Some(current) = app.open() {
+                            let mut next: Open = (**current).clone();
+                            next.key = new.0.clone();
+                            // A damaged key record is healed by this save.
+                            next.damaged.retain(|r| *r != session::KEY);
+                            app.dispatch(Action::Replace(Box::new(next)));
+                        }
                         pending.set(None);
                         status.set(Some(Ok(
                             "De sleutel is vervangen en versleuteld opgeslagen.".into(),

@@ -2,7 +2,7 @@
 
 use super::{CheckField, error_for, summary};
 use crate::components::form::{ErrorSummary, SelectField, TextField};
-use crate::state::{update, use_app};
+use crate::state::{change, use_app};
 use woonkans_core::profile::History;
 use woonkans_core::region::Region;
 use woonkans_core::vocab::Dutch;
@@ -157,10 +157,10 @@ fn criteria_editor(p: &EditorProps) -> Html {
             match apply_criteria(&ws.offer, &id, &form) {
                 Ok(offer) => {
                     errors.set(Vec::new());
-                    app.dispatch(update(move |ws| {
-                        ws.offer = offer.clone();
+                    let _ = change(&app, |ws| {
+                        ws.offer = offer;
                         Ok(())
-                    }));
+                    });
                     onclose.emit(Some(format!("De criteria van {name} zijn opgeslagen.")));
                 }
                 Err(list) => errors.set(list),

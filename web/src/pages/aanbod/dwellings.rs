@@ -3,7 +3,7 @@
 use super::{CheckField, error_for, summary};
 use crate::browser;
 use crate::components::form::{ErrorSummary, SelectField, TextField};
-use crate::state::{update, use_app};
+use crate::state::{change, use_app};
 use woonkans_core::offer::{AgeLabel, DwellingType};
 use woonkans_core::vocab::{self, Dutch};
 use woonkans_views::offer_admin::{
@@ -249,10 +249,10 @@ fn dwelling_editor(p: &EditorProps) -> Html {
             match apply_dwelling(&ws.offer, &id, &form) {
                 Ok(offer) => {
                     errors.set(Vec::new());
-                    app.dispatch(update(move |ws| {
-                        ws.offer = offer.clone();
+                    let _ = change(&app, |ws| {
+                        ws.offer = offer;
                         Ok(())
-                    }));
+                    });
                     onclose.emit(Some(format!("Woning {id} is opgeslagen.")));
                 }
                 Err(list) => errors.set(list),

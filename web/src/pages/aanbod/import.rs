@@ -4,9 +4,8 @@
 
 use crate::browser;
 use crate::components::files::{dropped_file, first_file};
-use crate::state::{Action, update, use_app};
+use crate::state::{try_change, use_app};
 use gloo::timers::future::TimeoutFuture;
-use std::cell::RefCell;
 use std::rc::Rc;
 use woonkans_core::Error;
 use woonkans_core::import::{self, ImportReport};
@@ -107,37 +106,18 @@ pub fn import_panel() -> Html {
     let merge = |mode: MergeMode, report: Rc<ImportReport>| {
         let (app, stage) = (app.clone(), stage.clone());
         Callback::from(move |_: MouseEvent| {
-            let outcome: Rc<RefCell<Option<Result<MergeSummary, Error>>>> = Rc::default();
-            {
-                let (outcome, report) = (outcome.clone(), report.clone());
-                app.dispatch(update(move |ws| {
-                    let r = ws.offer.merge(&report.offer_part, mode);
-                    let result = match r {
-                        Ok((offer, summary)) => {
-                            ws.offer = offer;
-                            Ok(summary)
-                        }
-                        Err(e) => Err(e),
-                    };
-                    let back = result.as_ref().map(|_| ()).map_err(Clone::clone);
-                    *outcome.borrow_mut() = Some(result);
-                    back
-                }));
-            }
-            let taken = outcome.borrow_mut().take();
-            match taken {
-                Some(Ok(summary)) => stage.set(Stage::Merged(summary)),
-                Some(Err(e)) => {
-                    // Shown here in full; the app-wide copy would only repeat it.
-                    app.dispatch(Action::DismissError);
-                    stage.set(Stage::Failed(format!(
-                        "Er is niets gewijzigd. {}",
-                        e.message
-                    )));
-                }
-                None => stage.set(Stage::Failed(
-                    "De kluis is vergrendeld; er is niets gewijzigd.".into(),
-                )),
+            // Shown here in full (a locked vault included); the app's error area stays out of it.
+            let merged = try_change(&app, |ws| {
+                let (offer, summary) = ws.offer.merge(&report.offer_part, mode)?;
+                ws.offer = offer;
+                Ok::<_, Error>(summary)
+            });
+            match merged {
+                Ok(summary) => stage.set(Stage::Merged(summary)),
+                Err(e) => stage.set(Stage::Failed(format!(
+                    "Er is niets gewijzigd. {}",
+                    e.message
+                ))),
             }
         })
     };

@@ -5,7 +5,7 @@ use super::summary;
 use crate::browser;
 use crate::components::files::first_file;
 use crate::components::form::{ErrorSummary, TextField};
-use crate::state::{update, use_app};
+use crate::state::{change, use_app};
 use woonkans_core::matching::Weights;
 use woonkans_core::rentlimits::{self, RentLimits};
 use woonkans_views::offer_admin::{FieldError, parse_weights, rent_limit_rows, weight_fields};
@@ -43,15 +43,18 @@ fn rent_limits_panel() -> Html {
                 let parsed = browser::read_file(file, rentlimits::MAX_FILE_BYTES)
                     .await
                     .and_then(|bytes| RentLimits::from_file(&bytes).map_err(|e| e.message));
-                match parsed {
-                    Ok(table) => {
-                        let year = table.year;
-                        app.dispatch(update(move |ws| {
-                            ws.settings.rent_limits = table.clone();
-                            Ok(())
-                        }));
-                        message.set(Some(Ok(format!("De tabel voor {year} is geladen. De maximale huur van de profielen volgt deze tabel."))));
-                    }
+                // After the read: the change starts from the workspace as it is now (the vault
+                // may even have been locked meanwhile).
+                let loaded = parsed.and_then(|table| {
+                    let year = table.year;
+                    change(&app, |ws| {
+                        ws.settings.rent_limits = table;
+                        Ok(year)
+                    })
+                    .map_err(|e| e.message)
+                });
+                match loaded {
+                    Ok(year) => message.set(Some(Ok(format!("De tabel voor {year} is geladen. De maximale huur van de profielen volgt deze tabel.")))),
                     Err(m) => message.set(Some(Err(format!("Er is niets gewijzigd. {m}")))),
                 }
             });
@@ -60,11 +63,10 @@ fn rent_limits_panel() -> Html {
     let restore = {
         let (app, message, shipped) = (app.clone(), message.clone(), shipped.clone());
         Callback::from(move |_: MouseEvent| {
-            let table = shipped.clone();
-            app.dispatch(update(move |ws| {
-                ws.settings.rent_limits = table.clone();
+            let _ = change(&app, |ws| {
+                ws.settings.rent_limits = shipped.clone();
                 Ok(())
-            }));
+            });
             message.set(Some(Ok(format!(
                 "De meegeleverde tabel voor {} is teruggezet.",
                 shipped.year
@@ -130,10 +132,10 @@ fn weights_panel() -> Html {
         let (app, errors, message) = (app.clone(), errors.clone(), message.clone());
         move || {
             errors.set(Vec::new());
-            app.dispatch(update(move |ws| {
+            let _ = change(&app, |ws| {
                 ws.settings.weights = weights;
                 Ok(())
-            }));
+            });
             message.set(Some(note.to_string()));
         }
     };
@@ -145,10 +147,10 @@ fn weights_panel() -> Html {
             match parse_weights(&texts) {
                 Ok(w) => {
                     errors.set(Vec::new());
-                    app.dispatch(update(move |ws| {
+                    let _ = change(&app, |ws| {
                         ws.settings.weights = w;
                         Ok(())
-                    }));
+                    });
                     message.set(Some("De gewichten zijn opgeslagen.".into()));
                 }
                 Err(list) => {

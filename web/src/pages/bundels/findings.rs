@@ -1,7 +1,7 @@
 //! The leak guard's refusal: which field of which profile to change, never the value found.
 
 use crate::route::Route;
-use crate::state::{Action, use_app};
+use crate::state::{navigate, use_app};
 use std::rc::Rc;
 use woonkans_core::leakguard::LeakFinding;
 use woonkans_core::vocab;
@@ -47,7 +47,7 @@ pub fn findings(p: &FindingsProps) -> Html {
                                     let (app, route) = (app.clone(), route.clone());
                                     Callback::from(move |e: MouseEvent| {
                                         e.prevent_default();
-                                        app.dispatch(Action::Navigate(route.clone()));
+                                        navigate(&app, route.clone());
                                     })
                                 };
                                 html! { <a href={route.path()} {onclick}>{ "Aanpassen in het dossier" }</a> }

@@ -12,13 +12,12 @@ mod findings;
 use crate::browser;
 use crate::components::form::{ErrorSummary, SelectField, checked_of};
 use crate::route::Route;
-use crate::state::{Action, update, use_app};
+use crate::state::{navigate, try_change, use_app};
 use findings::{Findings, FoundCase};
-use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use woonkans_core::bundle::{WriteError, WrittenBundle};
+use woonkans_core::bundle::WriteError;
 use woonkans_core::code;
 use woonkans_core::vocab;
 use woonkans_core::workspace::Workspace;
@@ -165,26 +164,16 @@ pub fn bundels_page() -> Html {
                 return;
             }
             let association_id = (*association).clone();
-            // The reducer runs the closure synchronously inside dispatch; the written bundle (or
-            // the refusal) comes back through this cell, since an update returns only success.
-            let result: Rc<RefCell<Option<Result<WrittenBundle, WriteError>>>> = Rc::default();
             let key = open.key.clone();
             let bundle_id = browser::random_bytes::<16>();
             let at = browser::now_iso();
-            {
-                let (result, association_id, ids) =
-                    (result.clone(), association_id.clone(), ids.clone());
-                app.dispatch(update(move |ws| {
-                    let r = ws.write_bundle(&key, &association_id, &ids, bundle_id, today, &at);
-                    let err = r.as_ref().err().map(WriteError::to_error);
-                    *result.borrow_mut() = Some(r);
-                    err.map_or(Ok(()), Err)
-                }));
-            }
-            let taken = result.borrow_mut().take();
+            // The disclosure is logged in the committed workspace; the bundle comes back here.
+            let written = try_change(&app, |ws| {
+                ws.write_bundle(&key, &association_id, &ids, bundle_id, today, &at)
+            });
             attempt.set(*attempt + 1);
-            match taken {
-                Some(Ok(written)) => {
+            match written {
+                Ok(written) => {
                     let download_error =
                         browser::download(&written.file_name, &written.bytes, "application/json")
                             .err();
@@ -209,20 +198,12 @@ pub fn bundels_page() -> Html {
                     })));
                     chosen.set(BTreeSet::new());
                 }
-                Some(Err(WriteError::Leak(report))) => {
-                    // The page shows the refusal in full; the one-line copy in the app state
-                    // would only repeat it.
-                    app.dispatch(Action::DismissError);
+                Err(WriteError::Leak(report)) => {
+                    // The page shows the refusal in full, not in the app's error area.
                     let list = refusal(&open.ws, &open.key, &association_id, &report);
                     outcome.set(Outcome::Refused(Rc::new(list), report.to_error().message));
                 }
-                Some(Err(WriteError::Invalid(e))) => {
-                    app.dispatch(Action::DismissError);
-                    outcome.set(Outcome::Failed(e.message));
-                }
-                None => outcome.set(Outcome::Failed(
-                    "De kluis is vergrendeld; ontgrendel haar en probeer het opnieuw.".into(),
-                )),
+                Err(WriteError::Invalid(e)) => outcome.set(Outcome::Failed(e.message)),
             }
         })
     };
@@ -288,7 +269,7 @@ pub fn bundels_page() -> Html {
         let app = app.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            app.dispatch(Action::Navigate(route.clone()));
+            navigate(&app, route.clone());
         })
     };
 

@@ -4,7 +4,7 @@
 use crate::browser;
 use crate::components::form::TextField;
 use crate::route::Route;
-use crate::state::{Action, update, use_app};
+use crate::state::{change, navigate, use_app};
 use yew::prelude::*;
 
 /// The word to type, in capitals like "WISSEN" for the whole vault.
@@ -36,9 +36,10 @@ pub fn delete_case(p: &DeleteCaseProps) -> Html {
                 )));
                 return;
             }
-            let id = id.to_string();
-            app.dispatch(update(move |ws| ws.delete_case(&id)));
-            app.dispatch(Action::Navigate(Route::Dossiers));
+            // Refused only when the case is gone already: the list is the place to go either
+            // way (navigating clears the message).
+            let _ = change(&app, |ws| ws.delete_case(&id));
+            navigate(&app, Route::Dossiers);
         })
     };
     let cancel = {

@@ -5,7 +5,7 @@ use super::fields::{ParsedField, date_text, read_date};
 use super::{field_id, key};
 use crate::browser;
 use crate::components::form::value_of;
-use crate::state::{update, use_app};
+use crate::state::{change, use_app};
 use woonkans_core::dossier::{DocumentKind, DocumentStatus};
 use woonkans_core::routeplanner::case_to_edit;
 use woonkans_core::vocab::Dutch;
@@ -71,9 +71,8 @@ pub fn documents(p: &DocumentsProps) -> Html {
                             let id = p.id.to_string();
                             Callback::from(move |e: Event| {
                                 let Some(status) = super::from_key::<DocumentStatus>(&value_of(&e)) else { return };
-                                let id = id.clone();
                                 let today = browser::today();
-                                app.dispatch(update(move |ws| {
+                                let _ = change(&app, |ws| {
                                     let doc = case_to_edit(ws, &id)?.dossier.documents.get_mut(kind);
                                     doc.status = status;
                                     // A status change is dated today unless a date was given.
@@ -81,7 +80,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
                                         doc.date = Some(today);
                                     }
                                     Ok(())
-                                }));
+                                });
                             })
                         };
                         let on_date = {
@@ -89,11 +88,10 @@ pub fn documents(p: &DocumentsProps) -> Html {
                             let id = p.id.to_string();
                             Callback::from(move |text: String| match read_date(&text) {
                                 Ok(date) => {
-                                    let id = id.clone();
-                                    app.dispatch(update(move |ws| {
+                                    let _ = change(&app, |ws| {
                                         case_to_edit(ws, &id)?.dossier.documents.get_mut(kind).date = date;
                                         Ok(())
-                                    }));
+                                    });
                                     None
                                 }
                                 Err(msg) => Some(msg),

@@ -2,10 +2,10 @@
 //! order of the gates and moves the case on when nothing else is missing.
 
 use super::fields::{ParsedField, date_text, read_date};
-use super::{key, try_update};
+use super::key;
 use crate::browser;
 use crate::components::form::TextField;
-use crate::state::use_app;
+use crate::state::{try_change, use_app};
 use woonkans_core::register::Gate;
 use woonkans_core::routeplanner;
 use woonkans_core::vocab::{self, Dutch};
@@ -80,7 +80,7 @@ pub fn gate_recorder(p: &GateRecorderProps) -> Html {
             let id = id.clone();
             let who = (*actor).clone();
             let today = browser::today();
-            let result = try_update(&app, move |ws| {
+            let result = try_change(&app, move |ws| {
                 routeplanner::record_gate(ws, &id, gate, when, &who, today)
             });
             refusal.set(result.err().map(|e| e.message));

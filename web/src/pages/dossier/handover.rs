@@ -6,7 +6,8 @@ use super::fields::{ParsedField, date_text, read_date};
 use super::{StepProps, field_id};
 use crate::browser;
 use crate::components::form::{TextField, checked_of};
-use crate::state::{update, use_app};
+use crate::state::{try_change, use_app};
+use woonkans_core::Error;
 use woonkans_core::dossier::DocumentStatus;
 use woonkans_core::handover::HandoverConfirmation;
 use woonkans_core::register::Step;
@@ -94,29 +95,18 @@ pub fn handover_step(p: &StepProps) -> Html {
                 confirmed_by: (*by).clone(),
                 date: when,
             };
-            let Some(ws) = app.workspace() else { return };
             let handover_id = browser::random_id();
             let at = browser::now_iso();
-            // Made on a copy first: the file is offered only when the core agrees, and the
-            // same call (same id and time) then logs the disclosure in the workspace.
-            let mut copy = ws.clone();
-            match copy.handover(&id, confirmation.clone(), &handover_id, &at) {
-                Err(e) => outcome.set(Some(Err(e.message))),
-                Ok(h) => {
-                    let name = h.file_name();
-                    match browser::download(&name, h.to_json().as_bytes(), "application/json") {
-                        Err(m) => outcome.set(Some(Err(m))),
-                        Ok(()) => {
-                            let id = id.clone();
-                            app.dispatch(update(move |ws| {
-                                ws.handover(&id, confirmation.clone(), &handover_id, &at)
-                                    .map(|_| ())
-                            }));
-                            outcome.set(Some(Ok(name)));
-                        }
-                    }
-                }
-            }
+            // The file is offered only when the core agrees, and the hand-over (with its
+            // disclosure logged) is committed only when the download started.
+            let offered = try_change(&app, |ws| {
+                let h = ws.handover(&id, confirmation, &handover_id, &at)?;
+                let name = h.file_name();
+                browser::download(&name, h.to_json().as_bytes(), "application/json")
+                    .map_err(|m| Error::new("DOWNLOAD_FAILED", m))?;
+                Ok::<_, Error>(name)
+            });
+            outcome.set(Some(offered.map_err(|e| e.message)));
         })
     };
     let on_show = p.on_show.clone();

@@ -26,7 +26,7 @@ mod targetgroup;
 mod wmo;
 
 use crate::route::Route;
-use crate::state::{Action, AppContext, update, use_app};
+use crate::state::{Action, AppContext, change, navigate, use_app};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
@@ -37,7 +37,7 @@ use woonkans_core::register::Step;
 pub use woonkans_core::routeplanner::gates_leaving;
 use woonkans_core::routeplanner::{case_to_edit, step_open};
 use woonkans_core::vocab::Dutch;
-use woonkans_core::workspace::{Case, Workspace};
+use woonkans_core::workspace::Case;
 use woonkans_views::caselist;
 use yew::prelude::*;
 
@@ -68,6 +68,13 @@ pub fn options<T: Serialize + Dutch>(all: &[T], placeholder: &str) -> Vec<(Strin
 
 /// Which fields the coordinator has changed in this visit: their "missing" messages are shown
 /// right away, those of untouched fields only when asked ("Gegevens controleren").
+///
+/// UI-local state of the dossier page, not a way to pass results: `edit` callbacks mark a field
+/// and the page reads the set when it renders. It is a shared cell (`use_mut_ref`) rather than
+/// a `use_state` value because each callback holds the set of its own render: with a value,
+/// two fields changed before a re-render would each write their own copy and the second would
+/// drop the first's mark. Marking needs no render of its own; the change it comes with causes
+/// one.
 #[derive(Clone, Default)]
 pub struct Touched(Rc<RefCell<BTreeSet<String>>>);
 
@@ -132,28 +139,10 @@ pub fn edit<T: Clone + 'static>(
     let id = id.to_string();
     let touched = touched.clone();
     let paths: Vec<String> = paths.iter().map(|p| p.to_string()).collect();
-    let f = Rc::new(f);
     Callback::from(move |value: T| {
         touched.mark(&paths);
-        let id = id.clone();
-        let f = f.clone();
-        app.dispatch(update(move |ws| f(case_to_edit(ws, &id)?, value.clone())));
+        let _ = change(&app, |ws| f(case_to_edit(ws, &id)?, value));
     })
-}
-
-/// Tries a change on a copy of the workspace first, so a refusal can be shown next to the
-/// button that asked for it; applies the change when it works.
-pub fn try_update(
-    app: &AppContext,
-    f: impl Fn(&mut Workspace) -> Result<(), Error> + 'static,
-) -> Result<(), Error> {
-    let Some(ws) = app.workspace() else {
-        return Err(Error::new("LOCKED", "De kluis is vergrendeld."));
-    };
-    let mut copy = ws.clone();
-    f(&mut copy)?;
-    app.dispatch(update(f));
-    Ok(())
 }
 
 /// Props of every step section.
@@ -181,7 +170,7 @@ fn go(app: &AppContext, route: Route) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
             e.prevent_default();
-            app.dispatch(Action::Navigate(route.clone()));
+            navigate(&app, route.clone());
         }
     })
 }
@@ -263,11 +252,10 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
         let id = p.id.to_string();
         let to = !d.archived;
         Callback::from(move |_| {
-            let id = id.clone();
-            app.dispatch(update(move |ws| {
+            let _ = change(&app, |ws| {
                 ws.case_mut(&id)?.dossier.archived = to;
                 Ok(())
-            }))
+            });
         })
     };
     let dismiss = {

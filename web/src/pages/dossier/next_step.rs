@@ -1,9 +1,8 @@
 //! The way on: what the next step still needs (from the core), or the button that moves the
 //! case there.
 
-use super::try_update;
 use crate::browser;
-use crate::state::use_app;
+use crate::state::{try_change, use_app};
 use woonkans_core::register::Step;
 use woonkans_core::routeplanner;
 use woonkans_core::vocab::Dutch;
@@ -49,7 +48,7 @@ pub fn next_step(p: &NextStepProps) -> Html {
         let on_show = p.on_show.clone();
         Callback::from(move |_| {
             let id = id.clone();
-            match try_update(&app, move |ws| {
+            match try_change(&app, move |ws| {
                 routeplanner::advance(ws, &id, today).map(|_| ())
             }) {
                 Ok(()) => {

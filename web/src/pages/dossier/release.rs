@@ -7,11 +7,9 @@
 
 use super::field_id;
 use crate::components::form::checked_of;
-use crate::state::{Action, update, use_app};
-use std::cell::RefCell;
+use crate::state::{try_change, use_app};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use woonkans_core::Error;
 use woonkans_core::routeplanner::case_to_edit;
 use woonkans_core::text::outgoing_text;
 use yew::prelude::*;
@@ -72,27 +70,18 @@ pub fn release_control(p: &ReleaseProps) -> Html {
         let (app, refusal) = (app.clone(), refusal.clone());
         let (id, field) = (p.case_id.to_string(), p.field.to_string());
         move |release: bool, only: Vec<String>| -> bool {
-            // The reducer runs the change synchronously inside dispatch, on the newest state
-            // (a note stored by its change event a moment before this click included).
-            let result: Rc<RefCell<Option<Error>>> = Rc::default();
-            {
-                let (result, id, field) = (result.clone(), id.clone(), field.clone());
-                app.dispatch(update(move |ws| {
-                    let r = case_to_edit(ws, &id)
-                        .map(|_| ())
-                        .and_then(|()| ws.release_text(&id, &field, release, only.clone()));
-                    *result.borrow_mut() = r.as_ref().err().cloned();
-                    r
-                }));
-            }
-            let err = result.borrow_mut().take();
-            match err {
-                Some(e) => {
-                    app.dispatch(Action::DismissError);
+            // The copy is taken now, so it holds a note stored by its change event a moment
+            // before this click (see `state::try_change`).
+            let released = try_change(&app, |ws| {
+                case_to_edit(ws, &id)?;
+                ws.release_text(&id, &field, release, only)
+            });
+            match released {
+                Err(e) => {
                     refusal.set(Some(e.message));
                     false
                 }
-                None => {
+                Ok(()) => {
                     refusal.set(None);
                     true
                 }

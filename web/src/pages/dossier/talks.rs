@@ -1,12 +1,12 @@
 //! Step 5 (Gesprek corporaties): which code went to which association (bundles are made on the
 //! Bundels page), and recording the match that resident and association accepted.
 
+use super::StepProps;
 use super::fields::{ParsedField, date_text, read_date};
-use super::{StepProps, try_update};
 use crate::browser;
 use crate::components::form::{SelectField, TextField};
 use crate::route::Route;
-use crate::state::{Action, use_app};
+use crate::state::{navigate, try_change, use_app};
 use woonkans_core::routeplanner;
 use woonkans_core::vocab;
 use yew::prelude::*;
@@ -34,7 +34,7 @@ pub fn talks(p: &StepProps) -> Html {
         let app = app.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            app.dispatch(Action::Navigate(Route::Bundels));
+            navigate(&app, Route::Bundels);
         })
     };
     let codes = html! {
@@ -154,7 +154,7 @@ pub fn talks(p: &StepProps) -> Html {
                 (*dwelling).clone(),
                 (*actor).clone(),
             );
-            let result = try_update(&app, move |ws| {
+            let result = try_change(&app, move |ws| {
                 let dwelling = (!d.is_empty()).then_some(d.as_str());
                 routeplanner::accept_match(ws, &id, &a, dwelling, when, &who)
             });

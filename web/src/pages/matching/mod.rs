@@ -9,7 +9,7 @@ mod profile;
 
 use crate::browser;
 use crate::route::Route;
-use crate::state::{Action, AppContext, use_app};
+use crate::state::{AppContext, navigate, use_app};
 use std::rc::Rc;
 use woonkans_views::matches::complete_cases;
 use yew::prelude::*;
@@ -21,7 +21,7 @@ pub(crate) fn route_link(app: &AppContext, route: Route, text: Html) -> Html {
         Callback::from(move |e: MouseEvent| {
             if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
                 e.prevent_default();
-                app.dispatch(Action::Navigate(route.clone()));
+                navigate(&app, route.clone());
             }
         })
     };
