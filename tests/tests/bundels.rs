@@ -55,11 +55,11 @@ fn add_case(ws: &mut Workspace, id: &str, surname: &str, bsn: &str, area: &str) 
     dossier.gemeente = area.into();
     dossier.birth_date = Some(d(1995, 5, 17));
     dossier.bsn = Some(bsn.into());
-    dossier.gender = Some(Gender::Vrouw);
-    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
+    dossier.gender = Some(Gender::Female);
+    dossier.living_situation = Some(LivingSituation::ShelteredHousing);
     dossier.income = Some(Income {
         yearly_amount_euros: 17_500,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     dossier
         .record_gate(

@@ -55,12 +55,12 @@ fn add_case(ws: &mut Workspace, id: &str, k: usize) {
     };
     dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(d(1970 + (k as i32 % 30), 6, 1));
-    dossier.gender = Some(Gender::Anders);
+    dossier.gender = Some(Gender::Other);
     dossier.household_size = 1;
-    dossier.living_situation = Some(LivingSituation::MaatschappelijkeOpvang);
+    dossier.living_situation = Some(LivingSituation::SocialShelter);
     dossier.income = Some(Income {
         yearly_amount_euros: 16_000,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     for (g, date, actor) in [
         (Gate::ConsentToRegister, d(2026, 1, 5), "Zorgaanbieder"),

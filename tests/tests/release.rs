@@ -55,11 +55,11 @@ fn seeded_workspace() -> Workspace {
     dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(d(1995, 5, 17));
     dossier.bsn = Some("999994669".into());
-    dossier.gender = Some(Gender::Vrouw);
-    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
+    dossier.gender = Some(Gender::Female);
+    dossier.living_situation = Some(LivingSituation::ShelteredHousing);
     dossier.income = Some(Income {
         yearly_amount_euros: 17_500,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     dossier
         .record_gate(

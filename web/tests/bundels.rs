@@ -61,11 +61,11 @@ fn add_ready_case(ws: &mut Workspace, id: &str, name: (&str, &str, &str), bsn: &
     dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(d(2001, 3, 12));
     dossier.bsn = Some(bsn.into());
-    dossier.gender = Some(Gender::Vrouw);
-    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
+    dossier.gender = Some(Gender::Female);
+    dossier.living_situation = Some(LivingSituation::ShelteredHousing);
     dossier.income = Some(Income {
         yearly_amount_euros: 18_000,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     for (g, day) in [
         (Gate::ConsentToRegister, 1),

@@ -66,11 +66,11 @@ fn fill_step3(case: &mut Case) {
     });
     x.birth_date = Some(d(2002, 5, 14));
     x.bsn = Some(BSN.into());
-    x.gender = Some(Gender::Vrouw);
-    x.living_situation = Some(LivingSituation::BeschermdWonen);
+    x.gender = Some(Gender::Female);
+    x.living_situation = Some(LivingSituation::ShelteredHousing);
     x.income = Some(Income {
         yearly_amount_euros: 16_500,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     x.target_group = TargetGroupAnswers {
         status_holder: Some(false),

@@ -71,12 +71,12 @@ fn add_complete_case(ws: &mut Workspace, id: &str, k: usize) {
     };
     dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(d(1985 + k as i32, 3, 12));
-    dossier.gender = Some(Gender::Vrouw);
+    dossier.gender = Some(Gender::Female);
     dossier.household_size = 1;
-    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
+    dossier.living_situation = Some(LivingSituation::ShelteredHousing);
     dossier.income = Some(Income {
         yearly_amount_euros: 18_000,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     let draft = &mut case.profile;
     for c in SCORED {

@@ -44,11 +44,11 @@ fn add_case(ws: &mut Workspace, id: &str, surname: &str, bsn: &str) {
     dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(d(1990, 6, 1));
     dossier.bsn = Some(bsn.into());
-    dossier.gender = Some(Gender::Man);
-    dossier.living_situation = Some(LivingSituation::MaatschappelijkeOpvang);
+    dossier.gender = Some(Gender::Male);
+    dossier.living_situation = Some(LivingSituation::SocialShelter);
     dossier.income = Some(Income {
         yearly_amount_euros: 16_000,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     dossier
         .record_gate(

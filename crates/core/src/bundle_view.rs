@@ -71,18 +71,18 @@ pub fn datetime_nl(at: &str) -> String {
 
 pub fn gender_dutch(g: Gender) -> &'static str {
     match g {
-        Gender::Man => "Man",
-        Gender::Vrouw => "Vrouw",
-        Gender::Anders => "Anders",
-        Gender::NietVermeld => "Niet vermeld",
+        Gender::Male => "Man",
+        Gender::Female => "Vrouw",
+        Gender::Other => "Anders",
+        Gender::NotStated => "Niet vermeld",
     }
 }
 
 pub fn living_situation_dutch(l: LivingSituation) -> &'static str {
     match l {
-        LivingSituation::BeschermdWonen => "Beschermd wonen",
-        LivingSituation::MaatschappelijkeOpvang => "Maatschappelijke opvang",
-        LivingSituation::Anders => "Anders",
+        LivingSituation::ShelteredHousing => "Beschermd wonen",
+        LivingSituation::SocialShelter => "Maatschappelijke opvang",
+        LivingSituation::Other => "Anders",
     }
 }
 
@@ -464,8 +464,8 @@ mod tests {
         );
         notes.insert(ProfileCategory::FinancesDebts, "   ".to_string());
         PlacementProfile {
-            gender: Gender::Vrouw,
-            living_situation: LivingSituation::MaatschappelijkeOpvang,
+            gender: Gender::Female,
+            living_situation: LivingSituation::SocialShelter,
             mobility: Mobility::StepFree,
             self_reliance: SelfReliance {
                 household_care: 2,

@@ -168,11 +168,11 @@ fn add_ready_case(ws: &mut Workspace, r: &Resident) {
     dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(r.born);
     dossier.bsn = r.bsn.clone();
-    dossier.gender = Some(Gender::Vrouw);
-    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
+    dossier.gender = Some(Gender::Female);
+    dossier.living_situation = Some(LivingSituation::ShelteredHousing);
     dossier.income = Some(Income {
         yearly_amount_euros: 17_500,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     for (gate, actor) in [
         (Gate::ConsentToRegister, "Zorgaanbieder"),

@@ -35,12 +35,12 @@ fn add_case(ws: &mut Workspace, id: &str, bsn: Option<&str>, gates: bool) {
     dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(d(2001, 3, 12));
     dossier.bsn = bsn.map(String::from);
-    dossier.gender = Some(Gender::Vrouw);
+    dossier.gender = Some(Gender::Female);
     dossier.household_size = 1;
-    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
+    dossier.living_situation = Some(LivingSituation::ShelteredHousing);
     dossier.income = Some(Income {
         yearly_amount_euros: 18_000,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     let draft = &mut case.profile;
     for c in SCORED {

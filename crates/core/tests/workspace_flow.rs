@@ -46,12 +46,12 @@ fn workspace_with_case() -> Workspace {
     dossier.email = Some("noel.vdberg@example.nl".into());
     dossier.birth_date = Some(d(2001, 3, 12));
     dossier.bsn = Some("999994669".into());
-    dossier.gender = Some(Gender::Man);
+    dossier.gender = Some(Gender::Male);
     dossier.household_size = 1;
-    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
+    dossier.living_situation = Some(LivingSituation::ShelteredHousing);
     dossier.income = Some(Income {
         yearly_amount_euros: 18_000,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     dossier.health = "Schizofrenie, depotmedicatie.".into();
     let draft = &mut case.profile;

@@ -23,9 +23,9 @@ pub const DOSSIER: &str = r#"{
   "name": { "firstNames": "Noor", "surname": "Markeerwaardezqx" },
   "address": { "street": "Kerkstraat", "houseNumber": 12, "postcode": "5911 AB", "place": "Venlo" },
   "gemeente": "Venlo", "phones": ["06-12345678"], "email": "noor@example.nl",
-  "birthDate": "2001-04-03", "bsn": "999994669", "gender": "vrouw",
-  "income": { "yearlyAmountEuros": 16000, "source": "uitkering" },
-  "householdSize": 1, "livingSituation": "beschermdWonen",
+  "birthDate": "2001-04-03", "bsn": "999994669", "gender": "female",
+  "income": { "yearlyAmountEuros": 16000, "source": "benefits" },
+  "householdSize": 1, "livingSituation": "shelteredHousing",
   "documents": {
     "landlordStatement": { "status": "received", "date": "2026-01-10" },
     "brpExtract": { "status": "received", "date": "2026-01-10" },
@@ -56,7 +56,7 @@ pub const DRAFT: &str = r#"{
   "safetyPlan": "notNeeded"
 }"#;
 
-pub const FACTS: &str = r#"{ "gender": "vrouw", "livingSituation": "beschermdWonen",
+pub const FACTS: &str = r#"{ "gender": "female", "livingSituation": "shelteredHousing",
   "ageBand": "23-27", "incomeBand": "atOrBelowLimit", "householdSize": 1 }"#;
 
 // ------------------------------------------------------------------ checks
