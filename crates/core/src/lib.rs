@@ -14,6 +14,7 @@ pub mod disclosure;
 pub mod dossier;
 pub mod dossier_view;
 pub mod error;
+pub mod fixtures;
 pub mod handover;
 pub mod import;
 pub mod known;
