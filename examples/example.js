@@ -36,8 +36,8 @@ function row(cells) {
 // An invented resident: what the minimiser would derive from a dossier, and the coordinator's
 // step-4 form.
 const facts = {
-  gender: 'vrouw',
-  livingSituation: 'beschermdWonen',
+  gender: 'female',
+  livingSituation: 'shelteredHousing',
   ageBand: '23-27',
   incomeBand: 'atOrBelowLimit',
   householdSize: 1,

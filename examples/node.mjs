@@ -8,7 +8,7 @@ import init, { version, bundleFormatVersion, sampleOffer, buildProfile, matchPro
 await init({ module_or_path: await readFile(new URL('../pkg/woonkans_bg.wasm', import.meta.url)) });
 console.log(`woonkans ${version()}, bundelformaat ${bundleFormatVersion()}`);
 
-const facts = { gender: 'vrouw', livingSituation: 'beschermdWonen', ageBand: '23-27',
+const facts = { gender: 'female', livingSituation: 'shelteredHousing', ageBand: '23-27',
   incomeBand: 'atOrBelowLimit', householdSize: 1 };
 const draft = {
   assessments: { householdCare: { level: 3 }, workDayActivities: { level: 4 },

@@ -379,3 +379,21 @@ pub fn assert_same_origin(urls: &[String]) {
         );
     }
 }
+
+/// Records the gates up to step 4 of the seeded cases: the care provider's mandate on
+/// 5 January 2026 (the dossier page shows "05-01-2026, door Zorgaanbieder De Brug"), the Wmo
+/// consultant's eligibility decision and the consent to share on 9 February 2026.
+pub fn record_gates_to_step_4(dossier: &mut woonkans_core::dossier::Dossier) {
+    use woonkans_core::date::Date;
+    use woonkans_core::register::Gate;
+    let d = |m, day| Date::new(2026, m, day).unwrap();
+    dossier
+        .record_gate(Gate::ConsentToRegister, d(1, 5), "Zorgaanbieder De Brug")
+        .unwrap();
+    for g in [
+        Gate::EligibilityAndSupportPlan,
+        Gate::ConsentToShareWithCoordinator,
+    ] {
+        dossier.record_gate(g, d(2, 9), "Wmo-consulent").unwrap();
+    }
+}

@@ -13,16 +13,14 @@ use woonkans_core::bundle::{self, BundleInput, BundleProfileInput, MatchSummary}
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::date::Date;
 use woonkans_core::dossier::{Income, IncomeSource, PersonName};
+use woonkans_core::fixtures::{self, RESIDENTS};
 use woonkans_core::offer::Offer;
-use woonkans_core::profile::{
-    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
-    ProfileCategory, RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
-};
+use woonkans_core::profile::ProfileCategory;
 use woonkans_core::region::Region;
-use woonkans_core::register::{Gate, Step};
+use woonkans_core::register::Step;
 use woonkans_core::sample::sample_offer;
 use woonkans_core::workspace::Workspace;
-use woonkans_tests::{Browser, assert_same_origin};
+use woonkans_tests::{Browser, assert_same_origin, record_gates_to_step_4};
 
 const PASS: &str = "blauwe reiger vist bij Venray";
 const CASE_A: &str = "dossiera01";
@@ -45,6 +43,7 @@ fn d(y: i32, m: u8, day: u8) -> Date {
 
 fn add_case(ws: &mut Workspace, id: &str, surname: &str, bsn: &str, area: &str) {
     let case = ws.add_case(id).unwrap();
+    case.dossier = fixtures::dossier(id, &RESIDENTS[0]);
     let dossier = &mut case.dossier;
     dossier.name = PersonName {
         first_names: "Lotte".into(),
@@ -55,66 +54,22 @@ fn add_case(ws: &mut Workspace, id: &str, surname: &str, bsn: &str, area: &str) 
     dossier.gemeente = area.into();
     dossier.birth_date = Some(d(1995, 5, 17));
     dossier.bsn = Some(bsn.into());
-    dossier.gender = Some(Gender::Vrouw);
-    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
     dossier.income = Some(Income {
         yearly_amount_euros: 17_500,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
-    dossier
-        .record_gate(
-            Gate::ConsentToRegister,
-            d(2026, 1, 5),
-            "Zorgaanbieder De Brug",
-        )
-        .unwrap();
-    for g in [
-        Gate::EligibilityAndSupportPlan,
-        Gate::ConsentToShareWithCoordinator,
-    ] {
-        dossier
-            .record_gate(g, d(2026, 2, 9), "Wmo-consulent")
-            .unwrap();
-    }
+    record_gates_to_step_4(dossier);
     dossier.step = Step::AssociationTalks;
+    case.profile = fixtures::ready_draft();
     let draft = &mut case.profile;
-    for c in SCORED {
-        draft.assessments.insert(
-            c,
-            Assessment {
-                level: Some(3),
-                note: String::new(),
-            },
-        );
-    }
     draft
         .assessments
         .get_mut(&ProfileCategory::SocialNetwork)
         .unwrap()
         .note = "Heeft wekelijks contact met familie.".into();
-    draft.mobility = Some(Mobility::None);
     draft.search_area = vec![area.into()];
-    draft.housing_form = Some(HousingForm::NoPreference);
-    draft.rent_arrears = Some(History::None);
-    draft.nuisance = Some(History::None);
-    draft.budget_management = Some(false);
-    draft.contract_form = Some(ContractForm::LeaseWithCareAgreement);
     draft.support_hours_per_week = Some(4.5);
-    draft.reachable_24_7 = Some(true);
-    draft.relapse_plan = RelapsePlan {
-        signals: "Post blijft liggen en afspraken worden gemist.".into(),
-        agreements: vec![
-            RelapseAgreement {
-                party: Party::CareProvider,
-                action: "Huisbezoek binnen twee werkdagen.".into(),
-            },
-            RelapseAgreement {
-                party: Party::HousingAssociation,
-                action: "Meldt een huurachterstand na een maand.".into(),
-            },
-        ],
-    };
-    draft.safety_plan = Some(SafetyPlan::NotNeeded);
+    draft.relapse_plan.signals = "Post blijft liggen en afspraken worden gemist.".into();
     // Every typed text released for all associations, as a coordinator does before sharing.
     let typed: Vec<String> = draft
         .texts()

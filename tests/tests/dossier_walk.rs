@@ -224,9 +224,9 @@ async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
     ] {
         b.fill(css, value).await;
     }
-    select(&b, "#geslacht", "vrouw").await;
-    select(&b, "#inkomen-bron", "uitkering").await;
-    select(&b, "#woonsituatie", "beschermdWonen").await;
+    select(&b, "#geslacht", "female").await;
+    select(&b, "#inkomen-bron", "benefits").await;
+    select(&b, "#woonsituatie", "shelteredHousing").await;
     click(&b, "#schulden").await;
     for (doc, status) in [
         ("verhuurdersverklaring", "received"),

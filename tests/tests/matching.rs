@@ -11,13 +11,9 @@ use fantoccini::Locator;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use woonkans_core::date::Date;
 use woonkans_core::dossier::{Income, IncomeSource, PersonName};
-use woonkans_core::profile::{
-    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
-    RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
-};
-use woonkans_core::region::Region;
+use woonkans_core::fixtures::{self, RESIDENTS};
+use woonkans_core::profile::HousingForm;
 use woonkans_core::register::Gate;
-use woonkans_core::sample::sample_offer;
 use woonkans_core::workspace::Workspace;
 use woonkans_tests::{Browser, assert_same_origin};
 
@@ -46,6 +42,7 @@ const AREAS: [&[&str]; 4] = [
 
 fn add_case(ws: &mut Workspace, id: &str, k: usize) {
     let case = ws.add_case(id).unwrap();
+    case.dossier = fixtures::dossier(id, &RESIDENTS[2]);
     let dossier = &mut case.dossier;
     dossier.name = PersonName {
         first_names: "Sam".into(),
@@ -53,14 +50,11 @@ fn add_case(ws: &mut Workspace, id: &str, k: usize) {
         surname: format!("Proef{k}"),
         call_name: String::new(),
     };
-    dossier.gemeente = "Venlo".into();
+    dossier.bsn = None;
     dossier.birth_date = Some(d(1970 + (k as i32 % 30), 6, 1));
-    dossier.gender = Some(Gender::Anders);
-    dossier.household_size = 1;
-    dossier.living_situation = Some(LivingSituation::MaatschappelijkeOpvang);
     dossier.income = Some(Income {
         yearly_amount_euros: 16_000,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     for (g, date, actor) in [
         (Gate::ConsentToRegister, d(2026, 1, 5), "Zorgaanbieder"),
@@ -77,47 +71,22 @@ fn add_case(ws: &mut Workspace, id: &str, k: usize) {
     ] {
         dossier.record_gate(g, date, actor).unwrap();
     }
+    case.profile = fixtures::ready_draft();
     let draft = &mut case.profile;
-    for c in SCORED {
-        draft.assessments.insert(
-            c,
-            Assessment {
-                level: Some(1 + (k % 5) as u8),
-                note: String::new(),
-            },
-        );
+    for a in draft.assessments.values_mut() {
+        a.level = Some(1 + (k % 5) as u8);
     }
-    draft.mobility = Some(Mobility::None);
     draft.search_area = AREAS[k % AREAS.len()]
         .iter()
         .map(|s| s.to_string())
         .collect();
     draft.housing_form = Some([HousingForm::NoPreference, HousingForm::InComplex][k % 2]);
-    draft.rent_arrears = Some(History::None);
-    draft.nuisance = Some(History::None);
-    draft.budget_management = Some(false);
-    draft.contract_form = Some(ContractForm::LeaseWithCareAgreement);
-    draft.support_hours_per_week = Some(6.0);
-    draft.reachable_24_7 = Some(true);
-    draft.relapse_plan = RelapsePlan {
-        signals: "Afspraken worden gemist.".into(),
-        agreements: vec![
-            RelapseAgreement {
-                party: Party::CareProvider,
-                action: "Huisbezoek binnen twee werkdagen.".into(),
-            },
-            RelapseAgreement {
-                party: Party::HousingAssociation,
-                action: "Meldt een achterstand na een maand.".into(),
-            },
-        ],
-    };
-    draft.safety_plan = Some(SafetyPlan::NotNeeded);
+    draft.relapse_plan.signals = "Afspraken worden gemist.".into();
+    draft.relapse_plan.agreements[1].action = "Meldt een achterstand na een maand.".into();
 }
 
 fn seeded_workspace() -> Workspace {
-    let mut ws = Workspace::new(sample_offer());
-    ws.settings.region = Some(Region::NoordLimburg);
+    let mut ws = fixtures::workspace();
     for k in 0..CASES {
         add_case(&mut ws, &format!("proef{k:04}"), k);
     }

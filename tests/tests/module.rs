@@ -439,8 +439,8 @@ const JS_FIXTURES: &str = r#"  const dossier = {
     id: 'd-1', name: { firstNames: 'Noor', tussenvoegsel: 'de', surname: 'Vries' },
     address: { street: 'Kerkstraat', houseNumber: 12, postcode: '5911 AB', place: 'Venlo' },
     gemeente: 'Venlo', phones: ['06-12345678'], email: 'noor@example.nl', birthDate: '2001-04-03',
-    bsn: '999994669', gender: 'vrouw', income: { yearlyAmountEuros: 16000, source: 'uitkering' },
-    householdSize: 1, livingSituation: 'beschermdWonen', health: 'astma', iban: 'NL91ABNA0417164300',
+    bsn: '999994669', gender: 'female', income: { yearlyAmountEuros: 16000, source: 'benefits' },
+    householdSize: 1, livingSituation: 'shelteredHousing', health: 'astma', iban: 'NL91ABNA0417164300',
     careProvider: { organisation: 'De Brug', person: 'Begeleider' },
     documents: {
       landlordStatement: { status: 'received', date: '2026-01-10' },

@@ -11,15 +11,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use woonkans_core::bundle;
 use woonkans_core::date::Date;
 use woonkans_core::dossier::{Income, IncomeSource, PersonName};
-use woonkans_core::profile::{
-    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
-    RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
-};
-use woonkans_core::region::Region;
-use woonkans_core::register::{Gate, Step};
-use woonkans_core::sample::sample_offer;
+use woonkans_core::fixtures::{self, RESIDENTS};
+use woonkans_core::register::Step;
 use woonkans_core::workspace::Workspace;
-use woonkans_tests::{Browser, assert_same_origin};
+use woonkans_tests::{Browser, assert_same_origin, record_gates_to_step_4};
 
 const PASS: &str = "groene specht klopt in Horst";
 const CASE: &str = "vrijgave01";
@@ -42,9 +37,9 @@ fn d(y: i32, m: u8, day: u8) -> Date {
 
 /// One resident with a complete profile at step 4, whose notes are still empty.
 fn seeded_workspace() -> Workspace {
-    let mut ws = Workspace::new(sample_offer());
-    ws.settings.region = Some(Region::NoordLimburg);
+    let mut ws = fixtures::workspace();
     let case = ws.add_case(CASE).unwrap();
+    case.dossier = fixtures::dossier(CASE, &RESIDENTS[0]);
     let dossier = &mut case.dossier;
     dossier.name = PersonName {
         first_names: "Wilhelmina".into(),
@@ -52,64 +47,16 @@ fn seeded_workspace() -> Workspace {
         surname: "Hendriks".into(),
         call_name: "Mieke".into(),
     };
-    dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(d(1995, 5, 17));
-    dossier.bsn = Some("999994669".into());
-    dossier.gender = Some(Gender::Vrouw);
-    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
     dossier.income = Some(Income {
         yearly_amount_euros: 17_500,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
-    dossier
-        .record_gate(
-            Gate::ConsentToRegister,
-            d(2026, 1, 5),
-            "Zorgaanbieder De Brug",
-        )
-        .unwrap();
-    for g in [
-        Gate::EligibilityAndSupportPlan,
-        Gate::ConsentToShareWithCoordinator,
-    ] {
-        dossier
-            .record_gate(g, d(2026, 2, 9), "Wmo-consulent")
-            .unwrap();
-    }
+    record_gates_to_step_4(dossier);
     dossier.step = Step::PlacementProfile;
-    let draft = &mut case.profile;
-    for c in SCORED {
-        draft.assessments.insert(
-            c,
-            Assessment {
-                level: Some(3),
-                note: String::new(),
-            },
-        );
-    }
-    draft.mobility = Some(Mobility::None);
-    draft.search_area = vec!["Venlo".into()];
-    draft.housing_form = Some(HousingForm::NoPreference);
-    draft.rent_arrears = Some(History::None);
-    draft.nuisance = Some(History::None);
-    draft.budget_management = Some(false);
-    draft.contract_form = Some(ContractForm::LeaseWithCareAgreement);
-    draft.support_hours_per_week = Some(4.5);
-    draft.reachable_24_7 = Some(true);
-    draft.relapse_plan = RelapsePlan {
-        signals: "Post blijft liggen en afspraken worden gemist.".into(),
-        agreements: vec![
-            RelapseAgreement {
-                party: Party::CareProvider,
-                action: "Huisbezoek binnen twee werkdagen.".into(),
-            },
-            RelapseAgreement {
-                party: Party::HousingAssociation,
-                action: "Meldt een huurachterstand na een maand.".into(),
-            },
-        ],
-    };
-    draft.safety_plan = Some(SafetyPlan::NotNeeded);
+    case.profile = fixtures::ready_draft();
+    case.profile.support_hours_per_week = Some(4.5);
+    case.profile.relapse_plan.signals = "Post blijft liggen en afspraken worden gemist.".into();
     ws
 }
 

@@ -10,13 +10,10 @@ use wasm_bindgen_test::*;
 use woonkans_core::bundle::{self, BundleInput, BundleProfileInput};
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::date::Date;
-use woonkans_core::dossier::{Income, IncomeSource, PersonName};
-use woonkans_core::profile::{
-    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
-    ProfileCategory, RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
-};
+use woonkans_core::dossier::PersonName;
+use woonkans_core::fixtures::{self, RESIDENTS};
+use woonkans_core::profile::ProfileCategory;
 use woonkans_core::region::Region;
-use woonkans_core::register::Gate;
 use woonkans_core::sample::sample_offer;
 use woonkans_core::workspace::Workspace;
 use woonkans_web::pages::Page;
@@ -48,72 +45,24 @@ fn workspace() -> Workspace {
     ws
 }
 
-/// Adds a case in Venlo with every gate to step 5 and a complete profile.
+/// Adds a case in Venlo with every gate to step 5 and a complete profile: the fixture's ready
+/// case with this name and BSN, a note on the social network and 2.5 hours of support.
 fn add_ready_case(ws: &mut Workspace, id: &str, name: (&str, &str, &str), bsn: &str) {
-    let case = ws.add_case(id).unwrap();
-    let dossier = &mut case.dossier;
-    dossier.name = PersonName {
+    let case = fixtures::add_ready_case(ws, id, &RESIDENTS[0]);
+    case.dossier.name = PersonName {
         first_names: name.0.into(),
         tussenvoegsel: name.1.into(),
         surname: name.2.into(),
         ..PersonName::default()
     };
-    dossier.gemeente = "Venlo".into();
-    dossier.birth_date = Some(d(2001, 3, 12));
-    dossier.bsn = Some(bsn.into());
-    dossier.gender = Some(Gender::Vrouw);
-    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
-    dossier.income = Some(Income {
-        yearly_amount_euros: 18_000,
-        source: IncomeSource::Uitkering,
-    });
-    for (g, day) in [
-        (Gate::ConsentToRegister, 1),
-        (Gate::EligibilityAndSupportPlan, 2),
-        (Gate::ConsentToShareWithCoordinator, 2),
-    ] {
-        dossier
-            .record_gate(g, d(2026, 1, day), "Wmo-consulent")
-            .unwrap();
-    }
+    case.dossier.bsn = Some(bsn.into());
     let draft = &mut case.profile;
-    for c in SCORED {
-        draft.assessments.insert(
-            c,
-            Assessment {
-                level: Some(3),
-                note: String::new(),
-            },
-        );
-    }
     draft
         .assessments
         .get_mut(&ProfileCategory::SocialNetwork)
         .unwrap()
         .note = "Heeft contact met familie.".into();
-    draft.mobility = Some(Mobility::None);
-    draft.search_area = vec!["Venlo".into()];
-    draft.housing_form = Some(HousingForm::NoPreference);
-    draft.rent_arrears = Some(History::None);
-    draft.nuisance = Some(History::None);
-    draft.budget_management = Some(false);
-    draft.contract_form = Some(ContractForm::LeaseWithCareAgreement);
     draft.support_hours_per_week = Some(2.5);
-    draft.reachable_24_7 = Some(true);
-    draft.relapse_plan = RelapsePlan {
-        signals: "Post blijft liggen.".into(),
-        agreements: vec![
-            RelapseAgreement {
-                party: Party::CareProvider,
-                action: "Huisbezoek binnen twee werkdagen.".into(),
-            },
-            RelapseAgreement {
-                party: Party::HousingAssociation,
-                action: "Meldt een huurachterstand na een maand.".into(),
-            },
-        ],
-    };
-    draft.safety_plan = Some(SafetyPlan::NotNeeded);
 }
 
 /// The first association with a dwelling that fits the resident.

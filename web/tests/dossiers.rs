@@ -10,13 +10,9 @@ use wasm_bindgen_test::*;
 use woonkans_core::code::CodeKey;
 use woonkans_core::date::Date;
 use woonkans_core::dossier::{Address, Contact, Income, IncomeSource, PersonName};
-use woonkans_core::profile::{
-    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
-    ProfileCategory, RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
-};
-use woonkans_core::region::Region;
+use woonkans_core::fixtures;
+use woonkans_core::profile::{Gender, LivingSituation, ProfileCategory};
 use woonkans_core::register::{Gate, Step};
-use woonkans_core::sample::sample_offer;
 use woonkans_core::targetgroup::TargetGroupAnswers;
 use woonkans_core::workspace::{Case, Workspace};
 use woonkans_web::pages::Page;
@@ -66,11 +62,11 @@ fn fill_step3(case: &mut Case) {
     });
     x.birth_date = Some(d(2002, 5, 14));
     x.bsn = Some(BSN.into());
-    x.gender = Some(Gender::Vrouw);
-    x.living_situation = Some(LivingSituation::BeschermdWonen);
+    x.gender = Some(Gender::Female);
+    x.living_situation = Some(LivingSituation::ShelteredHousing);
     x.income = Some(Income {
         yearly_amount_euros: 16_500,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     x.target_group = TargetGroupAnswers {
         status_holder: Some(false),
@@ -88,46 +84,14 @@ fn fill_step3(case: &mut Case) {
     x.step = Step::PlacementProfile;
 }
 
+/// The fixture's complete profile, with 2.5 hours of support.
 fn fill_profile(case: &mut Case) {
-    let p = &mut case.profile;
-    for c in SCORED {
-        p.assessments.insert(
-            c,
-            Assessment {
-                level: Some(3),
-                note: String::new(),
-            },
-        );
-    }
-    p.mobility = Some(Mobility::None);
-    p.search_area = vec!["Venlo".into()];
-    p.housing_form = Some(HousingForm::NoPreference);
-    p.rent_arrears = Some(History::None);
-    p.nuisance = Some(History::None);
-    p.budget_management = Some(false);
-    p.contract_form = Some(ContractForm::LeaseWithCareAgreement);
-    p.support_hours_per_week = Some(2.5);
-    p.reachable_24_7 = Some(true);
-    p.relapse_plan = RelapsePlan {
-        signals: "Post blijft liggen.".into(),
-        agreements: vec![
-            RelapseAgreement {
-                party: Party::CareProvider,
-                action: "Huisbezoek binnen twee werkdagen.".into(),
-            },
-            RelapseAgreement {
-                party: Party::HousingAssociation,
-                action: "Meldt een huurachterstand na een maand.".into(),
-            },
-        ],
-    };
-    p.safety_plan = Some(SafetyPlan::NotNeeded);
+    case.profile = fixtures::ready_draft();
+    case.profile.support_hours_per_week = Some(2.5);
 }
 
 fn workspace() -> Workspace {
-    let mut ws = Workspace::new(sample_offer());
-    ws.settings.region = Some(Region::NoordLimburg);
-    ws
+    fixtures::workspace()
 }
 
 #[derive(Properties)]

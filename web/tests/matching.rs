@@ -9,12 +9,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use woonkans_core::date::Date;
 use woonkans_core::dossier::{Income, IncomeSource, PersonName};
-use woonkans_core::profile::{
-    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
-    RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
-};
+use woonkans_core::fixtures::{self, RESIDENTS};
 use woonkans_core::region::Region;
-use woonkans_core::register::Gate;
 use woonkans_core::workspace::Workspace;
 use woonkans_web::pages::matching::MatchingPage;
 use woonkans_web::route::Route;
@@ -59,9 +55,10 @@ const AREAS: [&[&str]; 3] = [
     &["Horst aan de Maas", "Venray", "Venlo"],
 ];
 
-/// A case whose placement profile is complete (gates recorded, every part filled in).
+/// A case whose placement profile is complete (gates recorded, every part filled in): a fixture
+/// resident without a BSN, named "Test Persoon{k}"; `k` varies age, level and search area.
 fn add_complete_case(ws: &mut Workspace, id: &str, k: usize) {
-    let case = ws.add_case(id).unwrap();
+    let case = fixtures::add_ready_case(ws, id, &RESIDENTS[k % RESIDENTS.len()]);
     let dossier = &mut case.dossier;
     dossier.name = PersonName {
         first_names: "Test".into(),
@@ -69,69 +66,21 @@ fn add_complete_case(ws: &mut Workspace, id: &str, k: usize) {
         surname: format!("Persoon{k}"),
         call_name: String::new(),
     };
-    dossier.gemeente = "Venlo".into();
+    dossier.bsn = None;
     dossier.birth_date = Some(d(1985 + k as i32, 3, 12));
-    dossier.gender = Some(Gender::Vrouw);
-    dossier.household_size = 1;
-    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
     dossier.income = Some(Income {
         yearly_amount_euros: 18_000,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     let draft = &mut case.profile;
-    for c in SCORED {
-        draft.assessments.insert(
-            c,
-            Assessment {
-                level: Some(2 + (k % 3) as u8),
-                note: String::new(),
-            },
-        );
+    for a in draft.assessments.values_mut() {
+        a.level = Some(2 + (k % 3) as u8);
     }
-    draft.mobility = Some(Mobility::None);
     draft.search_area = AREAS[k % AREAS.len()]
         .iter()
         .map(|s| s.to_string())
         .collect();
-    draft.housing_form = Some(HousingForm::NoPreference);
-    draft.rent_arrears = Some(History::None);
-    draft.nuisance = Some(History::None);
-    draft.budget_management = Some(false);
-    draft.contract_form = Some(ContractForm::LeaseWithCareAgreement);
-    draft.support_hours_per_week = Some(6.0);
-    draft.reachable_24_7 = Some(true);
-    draft.relapse_plan = RelapsePlan {
-        signals: "Post blijft liggen.".into(),
-        agreements: vec![
-            RelapseAgreement {
-                party: Party::CareProvider,
-                action: "Huisbezoek binnen twee werkdagen.".into(),
-            },
-            RelapseAgreement {
-                party: Party::HousingAssociation,
-                action: "Belt de zorgaanbieder bij een achterstand.".into(),
-            },
-        ],
-    };
-    draft.safety_plan = Some(SafetyPlan::NotNeeded);
-    let dossier = &mut ws.case_mut(id).unwrap().dossier;
-    dossier
-        .record_gate(Gate::ConsentToRegister, d(2026, 9, 1), "Zorgaanbieder")
-        .unwrap();
-    dossier
-        .record_gate(
-            Gate::EligibilityAndSupportPlan,
-            d(2026, 10, 1),
-            "Wmo-consulent",
-        )
-        .unwrap();
-    dossier
-        .record_gate(
-            Gate::ConsentToShareWithCoordinator,
-            d(2026, 10, 1),
-            "Wmo-consulent",
-        )
-        .unwrap();
+    draft.relapse_plan.agreements[1].action = "Belt de zorgaanbieder bij een achterstand.".into();
 }
 
 fn document() -> web_sys::Document {

@@ -9,10 +9,8 @@ use wasm_bindgen_test::*;
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::date::Date;
 use woonkans_core::dossier::{Income, IncomeSource, PersonName};
-use woonkans_core::profile::{
-    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
-    RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
-};
+use woonkans_core::fixtures::{self, RESIDENTS};
+use woonkans_core::profile::{ContractForm, LivingSituation};
 use woonkans_core::region::Region;
 use woonkans_core::register::{Gate, Step};
 use woonkans_core::sample::sample_offer;
@@ -32,8 +30,11 @@ fn d(y: i32, m: u8, day: u8) -> Date {
     Date::new(y, m, day).unwrap()
 }
 
+/// A fixture resident renamed "Sam <surname>", with gates of its own (their dates and actors
+/// show in the log) and a profile at level 4 with a regular lease.
 fn add_case(ws: &mut Workspace, id: &str, surname: &str, bsn: &str) {
     let case = ws.add_case(id).unwrap();
+    case.dossier = fixtures::dossier(id, &RESIDENTS[1]);
     let dossier = &mut case.dossier;
     dossier.name = PersonName {
         first_names: "Sam".into(),
@@ -41,14 +42,12 @@ fn add_case(ws: &mut Workspace, id: &str, surname: &str, bsn: &str) {
         surname: surname.into(),
         ..PersonName::default()
     };
-    dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(d(1990, 6, 1));
     dossier.bsn = Some(bsn.into());
-    dossier.gender = Some(Gender::Man);
-    dossier.living_situation = Some(LivingSituation::MaatschappelijkeOpvang);
+    dossier.living_situation = Some(LivingSituation::SocialShelter);
     dossier.income = Some(Income {
         yearly_amount_euros: 16_000,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     dossier
         .record_gate(
@@ -66,39 +65,16 @@ fn add_case(ws: &mut Workspace, id: &str, surname: &str, bsn: &str) {
             .unwrap();
     }
     dossier.step = Step::AssociationTalks;
+    case.profile = fixtures::ready_draft();
     let draft = &mut case.profile;
-    for c in SCORED {
-        draft.assessments.insert(
-            c,
-            Assessment {
-                level: Some(4),
-                note: String::new(),
-            },
-        );
+    for a in draft.assessments.values_mut() {
+        a.level = Some(4);
     }
-    draft.mobility = Some(Mobility::None);
-    draft.search_area = vec!["Venlo".into()];
-    draft.housing_form = Some(HousingForm::NoPreference);
-    draft.rent_arrears = Some(History::None);
-    draft.nuisance = Some(History::None);
-    draft.budget_management = Some(false);
     draft.contract_form = Some(ContractForm::RegularLease);
     draft.support_hours_per_week = Some(3.0);
-    draft.reachable_24_7 = Some(true);
-    draft.relapse_plan = RelapsePlan {
-        signals: "Afspraken worden gemist.".into(),
-        agreements: vec![
-            RelapseAgreement {
-                party: Party::CareProvider,
-                action: "Belt dezelfde dag.".into(),
-            },
-            RelapseAgreement {
-                party: Party::HousingAssociation,
-                action: "Meldt achterstand direct.".into(),
-            },
-        ],
-    };
-    draft.safety_plan = Some(SafetyPlan::NotNeeded);
+    draft.relapse_plan.signals = "Afspraken worden gemist.".into();
+    draft.relapse_plan.agreements[0].action = "Belt dezelfde dag.".into();
+    draft.relapse_plan.agreements[1].action = "Meldt achterstand direct.".into();
 }
 
 /// Two residents, one bundle with both to a fitting association: one overall log entry with two

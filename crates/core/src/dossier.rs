@@ -95,13 +95,21 @@ impl fmt::Debug for Address {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum IncomeSource {
-    Werk,
-    Uitkering,
+    // Written in English; the Dutch values of earlier versions are still read (stored vaults
+    // and backups made before). Wajong is the scheme's name.
+    #[serde(alias = "werk")]
+    Work,
+    #[serde(alias = "uitkering")]
+    Benefits,
     Wajong,
-    Studiefinanciering,
-    Pensioen,
-    Geen,
-    Anders,
+    #[serde(alias = "studiefinanciering")]
+    StudentFinance,
+    #[serde(alias = "pensioen")]
+    Pension,
+    #[serde(alias = "geen")]
+    None,
+    #[serde(alias = "anders")]
+    Other,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -910,12 +918,12 @@ mod tests {
         x.email = Some("Anna@Example.nl".into());
         x.birth_date = Some(d("2001-04-03"));
         x.bsn = Some("9999 94 669".into());
-        x.gender = Some(Gender::Vrouw);
+        x.gender = Some(Gender::Female);
         x.income = Some(Income {
             yearly_amount_euros: 18_000,
-            source: IncomeSource::Uitkering,
+            source: IncomeSource::Benefits,
         });
-        x.living_situation = Some(LivingSituation::BeschermdWonen);
+        x.living_situation = Some(LivingSituation::ShelteredHousing);
         x.iban = Some("nl91 abna 0417 1643 00".into());
         x
     }

@@ -328,8 +328,8 @@ mod tests {
 
     fn profile() -> PlacementProfile {
         PlacementProfile {
-            gender: Gender::Vrouw,
-            living_situation: LivingSituation::BeschermdWonen,
+            gender: Gender::Female,
+            living_situation: LivingSituation::ShelteredHousing,
             mobility: Mobility::StepFree,
             self_reliance: SelfReliance {
                 household_care: 3,
@@ -377,8 +377,8 @@ mod tests {
         x.email = Some("Sanne@Voorbeeld.NL".into());
         x.birth_date = Some(d("2000-09-30"));
         x.bsn = Some("999994669".into());
-        x.gender = Some(Gender::Vrouw);
-        x.living_situation = Some(LivingSituation::BeschermdWonen);
+        x.gender = Some(Gender::Female);
+        x.living_situation = Some(LivingSituation::ShelteredHousing);
         x.income = Some(Income {
             yearly_amount_euros: 16_000,
             source: IncomeSource::Wajong,

@@ -151,7 +151,7 @@ fn place_phrases() -> Vec<Vec<String>> {
 }
 
 /// Paths whose value is an enum of the profile vocabulary. A value there that is in the
-/// vocabulary ("anders" for gender) is not a name even if a resident is called Anders.
+/// vocabulary ("other" for gender) is not a name even if a resident is called Other.
 const ENUM_PATHS: &[&str] = &[
     "format",
     "integrity.algorithm",
@@ -180,17 +180,17 @@ fn vocabulary() -> HashSet<String> {
         }
     };
     for g in [
-        Gender::Man,
-        Gender::Vrouw,
-        Gender::Anders,
-        Gender::NietVermeld,
+        Gender::Male,
+        Gender::Female,
+        Gender::Other,
+        Gender::NotStated,
     ] {
         add(serde_json::to_value(g));
     }
     for l in [
-        LivingSituation::BeschermdWonen,
-        LivingSituation::MaatschappelijkeOpvang,
-        LivingSituation::Anders,
+        LivingSituation::ShelteredHousing,
+        LivingSituation::SocialShelter,
+        LivingSituation::Other,
     ] {
         add(serde_json::to_value(l));
     }
@@ -948,7 +948,7 @@ mod tests {
     fn bundle_with_note(note: &str) -> Vec<u8> {
         serde_json::to_vec(&serde_json::json!({
             "format": "woonkans-bundel",
-            "profiles": [{"code": "WK-W68Q9-NRZH0-6", "profile": {"gender": "anders", "notes": {"socialNetwork": note}, "searchArea": ["Horst aan de Maas"]}}]
+            "profiles": [{"code": "WK-W68Q9-NRZH0-6", "profile": {"gender": "other", "notes": {"socialNetwork": note}, "searchArea": ["Horst aan de Maas"]}}]
         }))
         .unwrap()
     }

@@ -462,11 +462,11 @@ mod tests {
         x.name.surname = "Jansen".into();
         x.gemeente = "Roermond".into();
         x.birth_date = Some(d("2003-02-01"));
-        x.gender = Some(Gender::Man);
-        x.living_situation = Some(LivingSituation::MaatschappelijkeOpvang);
+        x.gender = Some(Gender::Male);
+        x.living_situation = Some(LivingSituation::SocialShelter);
         x.income = Some(Income {
             yearly_amount_euros: 15_000,
-            source: IncomeSource::Uitkering,
+            source: IncomeSource::Benefits,
         });
         x.health = "diabetes".into();
         x
@@ -480,8 +480,8 @@ mod tests {
 
     pub(crate) fn profile() -> PlacementProfile {
         PlacementProfile {
-            gender: Gender::Man,
-            living_situation: LivingSituation::MaatschappelijkeOpvang,
+            gender: Gender::Male,
+            living_situation: LivingSituation::SocialShelter,
             mobility: Mobility::None,
             self_reliance: SelfReliance {
                 household_care: 3,
@@ -585,7 +585,7 @@ mod tests {
         assert_eq!(v.income_band, Some(IncomeBand::AtOrBelowLimit));
         x.income = Some(Income {
             yearly_amount_euros: limits.income_limit_single + 1,
-            source: IncomeSource::Werk,
+            source: IncomeSource::Work,
         });
         let v = step4_view(&x, d("2026-03-01"), Region::MiddenLimburg, &limits).unwrap();
         assert_eq!(v.income_band, Some(IncomeBand::AboveLimit));

@@ -142,18 +142,29 @@ pub enum SafetyPlan {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Gender {
-    Man,
-    Vrouw,
-    Anders,
-    NietVermeld,
+    // Written in English; the Dutch values of earlier versions are still read (stored vaults,
+    // backups and bundles made before).
+    #[serde(alias = "man")]
+    Male,
+    #[serde(alias = "vrouw")]
+    Female,
+    #[serde(alias = "anders")]
+    Other,
+    #[serde(alias = "nietVermeld")]
+    NotStated,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum LivingSituation {
-    BeschermdWonen,
-    MaatschappelijkeOpvang,
-    Anders,
+    /// Beschermd wonen (BW).
+    #[serde(alias = "beschermdWonen")]
+    ShelteredHousing,
+    /// Maatschappelijke opvang (MO).
+    #[serde(alias = "maatschappelijkeOpvang")]
+    SocialShelter,
+    #[serde(alias = "anders")]
+    Other,
 }
 
 /// The eight step-4 categories of the register.
@@ -906,8 +917,8 @@ mod tests {
 
     fn facts() -> DerivedFacts {
         DerivedFacts {
-            gender: Gender::Vrouw,
-            living_situation: LivingSituation::BeschermdWonen,
+            gender: Gender::Female,
+            living_situation: LivingSituation::ShelteredHousing,
             age_band: AgeBand::From23To27,
             income_band: IncomeBand::AtOrBelowLimit,
             household_size: 1,

@@ -295,11 +295,11 @@ mod tests {
     fn fill_step3(x: &mut Dossier) {
         x.birth_date = Some(d("2002-03-04"));
         x.bsn = Some("999994669".into());
-        x.gender = Some(Gender::Vrouw);
-        x.living_situation = Some(LivingSituation::BeschermdWonen);
+        x.gender = Some(Gender::Female);
+        x.living_situation = Some(LivingSituation::ShelteredHousing);
         x.income = Some(Income {
             yearly_amount_euros: 16_000,
-            source: IncomeSource::Uitkering,
+            source: IncomeSource::Benefits,
         });
         x.target_group = TargetGroupAnswers {
             status_holder: Some(false),

@@ -437,10 +437,10 @@ pub fn synthetic_profiles(n: usize, seed: u64) -> Vec<PlacementProfile> {
                 ],
             });
             PlacementProfile {
-                gender: *rng.pick(&[Gender::Man, Gender::Vrouw, Gender::Anders]),
+                gender: *rng.pick(&[Gender::Male, Gender::Female, Gender::Other]),
                 living_situation: *rng.pick(&[
-                    LivingSituation::BeschermdWonen,
-                    LivingSituation::MaatschappelijkeOpvang,
+                    LivingSituation::ShelteredHousing,
+                    LivingSituation::SocialShelter,
                 ]),
                 mobility: match rng.below(20) {
                     0..=15 => Mobility::None,

@@ -411,13 +411,13 @@ impl Dutch for Condition {
 impl Dutch for IncomeSource {
     fn dutch(&self) -> &'static str {
         match self {
-            IncomeSource::Werk => "Werk",
-            IncomeSource::Uitkering => "Uitkering",
+            IncomeSource::Work => "Werk",
+            IncomeSource::Benefits => "Uitkering",
             IncomeSource::Wajong => "Wajong",
-            IncomeSource::Studiefinanciering => "Studiefinanciering",
-            IncomeSource::Pensioen => "Pensioen",
-            IncomeSource::Geen => "Geen inkomen",
-            IncomeSource::Anders => "Anders",
+            IncomeSource::StudentFinance => "Studiefinanciering",
+            IncomeSource::Pension => "Pensioen",
+            IncomeSource::None => "Geen inkomen",
+            IncomeSource::Other => "Anders",
         }
     }
 }
@@ -467,10 +467,10 @@ impl Dutch for FindingKind {
 impl Dutch for Gender {
     fn dutch(&self) -> &'static str {
         match self {
-            Gender::Man => "Man",
-            Gender::Vrouw => "Vrouw",
-            Gender::Anders => "Anders",
-            Gender::NietVermeld => "Niet vermeld",
+            Gender::Male => "Man",
+            Gender::Female => "Vrouw",
+            Gender::Other => "Anders",
+            Gender::NotStated => "Niet vermeld",
         }
     }
 }
@@ -478,9 +478,9 @@ impl Dutch for Gender {
 impl Dutch for LivingSituation {
     fn dutch(&self) -> &'static str {
         match self {
-            LivingSituation::BeschermdWonen => "Beschermd wonen",
-            LivingSituation::MaatschappelijkeOpvang => "Maatschappelijke opvang",
-            LivingSituation::Anders => "Anders",
+            LivingSituation::ShelteredHousing => "Beschermd wonen",
+            LivingSituation::SocialShelter => "Maatschappelijke opvang",
+            LivingSituation::Other => "Anders",
         }
     }
 }

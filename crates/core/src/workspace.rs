@@ -264,7 +264,7 @@ impl Workspace {
             &self.settings.rent_limits,
         )?;
         Ok(DerivedFacts {
-            gender: view.gender.unwrap_or(Gender::NietVermeld),
+            gender: view.gender.unwrap_or(Gender::NotStated),
             living_situation: view.living_situation.ok_or_else(|| {
                 Error::new(
                     "DOSSIER_INCOMPLETE",

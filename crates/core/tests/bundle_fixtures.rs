@@ -243,15 +243,15 @@ pub fn profile(rng: &mut Rng) -> PlacementProfile {
     }
     PlacementProfile {
         gender: *rng.pick(&[
-            Gender::Man,
-            Gender::Vrouw,
-            Gender::Anders,
-            Gender::NietVermeld,
+            Gender::Male,
+            Gender::Female,
+            Gender::Other,
+            Gender::NotStated,
         ]),
         living_situation: *rng.pick(&[
-            LivingSituation::BeschermdWonen,
-            LivingSituation::MaatschappelijkeOpvang,
-            LivingSituation::Anders,
+            LivingSituation::ShelteredHousing,
+            LivingSituation::SocialShelter,
+            LivingSituation::Other,
         ]),
         mobility: *rng.pick(&[Mobility::None, Mobility::StepFree, Mobility::Wheelchair]),
         self_reliance: SelfReliance {

@@ -16,13 +16,8 @@ use woonkans_core::bundle::{self, WrittenBundle};
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::date::Date;
 use woonkans_core::dossier::{Income, IncomeSource, PersonName};
-use woonkans_core::profile::{
-    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
-    RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
-};
-use woonkans_core::region::Region;
-use woonkans_core::register::{Gate, Step};
-use woonkans_core::sample::sample_offer;
+use woonkans_core::fixtures;
+use woonkans_core::register::Step;
 use woonkans_core::workspace::Workspace;
 
 /// Two associations of the sample offer that work in Venlo, where every resident looks.
@@ -155,9 +150,10 @@ fn passes_11_test(bsn: &str) -> bool {
     d.len() == 9 && ((0..8).map(|i| d[i] * (9 - i as i64)).sum::<i64>() - d[8]) % 11 == 0
 }
 
-/// Adds a case with every gate to step 5 and a complete, clean profile.
+/// Adds a case with every gate to step 5 and a complete, clean profile: the fixture's ready case
+/// with this resident's name, birth date and BSN.
 fn add_ready_case(ws: &mut Workspace, r: &Resident) {
-    let case = ws.add_case(&r.id).unwrap();
+    let case = fixtures::add_ready_case(ws, &r.id, &fixtures::RESIDENTS[0]);
     let dossier = &mut case.dossier;
     dossier.name = PersonName {
         first_names: r.first.into(),
@@ -165,61 +161,19 @@ fn add_ready_case(ws: &mut Workspace, r: &Resident) {
         surname: r.surname.into(),
         ..PersonName::default()
     };
-    dossier.gemeente = "Venlo".into();
     dossier.birth_date = Some(r.born);
     dossier.bsn = r.bsn.clone();
-    dossier.gender = Some(Gender::Vrouw);
-    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
     dossier.income = Some(Income {
         yearly_amount_euros: 17_500,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
-    for (gate, actor) in [
-        (Gate::ConsentToRegister, "Zorgaanbieder"),
-        (Gate::EligibilityAndSupportPlan, "Wmo-consulent"),
-        (Gate::ConsentToShareWithCoordinator, "Wmo-consulent"),
-    ] {
-        dossier.record_gate(gate, d(2026, 10, 1), actor).unwrap();
-    }
     dossier.step = Step::AssociationTalks;
-    let draft = &mut case.profile;
-    for c in SCORED {
-        draft.assessments.insert(
-            c,
-            Assessment {
-                level: Some(3),
-                note: String::new(),
-            },
-        );
-    }
-    draft.mobility = Some(Mobility::None);
-    draft.search_area = vec!["Venlo".into()];
-    draft.housing_form = Some(HousingForm::NoPreference);
-    draft.rent_arrears = Some(History::None);
-    draft.nuisance = Some(History::None);
-    draft.budget_management = Some(false);
-    draft.contract_form = Some(ContractForm::LeaseWithCareAgreement);
-    draft.support_hours_per_week = Some(4.0);
-    draft.reachable_24_7 = Some(true);
-    draft.relapse_plan = RelapsePlan {
-        signals: "Afspraken worden gemist.".into(),
-        agreements: vec![
-            RelapseAgreement {
-                party: Party::CareProvider,
-                action: "Huisbezoek binnen twee werkdagen.".into(),
-            },
-            RelapseAgreement {
-                party: Party::HousingAssociation,
-                action: "Meldt een huurachterstand na een maand.".into(),
-            },
-        ],
-    };
-    draft.safety_plan = Some(SafetyPlan::NotNeeded);
+    case.profile.support_hours_per_week = Some(4.0);
+    case.profile.relapse_plan.signals = "Afspraken worden gemist.".into();
 }
 
 fn workspace(residents: &[Resident]) -> Workspace {
-    let mut ws = Workspace::new(sample_offer());
-    ws.settings.region = Some(Region::NoordLimburg);
+    let mut ws = fixtures::workspace();
     for a in ASSOCIATIONS {
         assert!(ws.offer.association(a).is_some(), "{a} is in the sample");
     }

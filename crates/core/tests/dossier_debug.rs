@@ -67,16 +67,16 @@ fn full_dossier() -> Dossier {
     x.email = Some("mailmarker@example.org".into());
     x.birth_date = Some(d("1987-11-23"));
     x.bsn = Some("999994669".into());
-    x.gender = Some(Gender::Anders);
+    x.gender = Some(Gender::Other);
     x.education = "Opleidingmarker".into();
     x.work = "Werkmarker".into();
     x.income = Some(Income {
         yearly_amount_euros: 27_431,
-        source: IncomeSource::Werk,
+        source: IncomeSource::Work,
     });
     x.household_size = 2;
     x.social_network = "Netwerkmarker".into();
-    x.living_situation = Some(LivingSituation::BeschermdWonen);
+    x.living_situation = Some(LivingSituation::ShelteredHousing);
     x.finances = "Financienmarker".into();
     x.has_debts = true;
     x.budget_management = true;
@@ -106,8 +106,8 @@ fn full_dossier() -> Dossier {
 
 fn profile() -> PlacementProfile {
     PlacementProfile {
-        gender: Gender::Anders,
-        living_situation: LivingSituation::BeschermdWonen,
+        gender: Gender::Other,
+        living_situation: LivingSituation::ShelteredHousing,
         mobility: Mobility::None,
         self_reliance: SelfReliance {
             household_care: 4,

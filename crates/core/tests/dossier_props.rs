@@ -45,7 +45,7 @@ prop_compose! {
         x.health = t[14].clone();
         x.finances = t[15].clone();
         x.household_size = household;
-        x.income = income.map(|a| Income { yearly_amount_euros: a, source: IncomeSource::Anders });
+        x.income = income.map(|a| Income { yearly_amount_euros: a, source: IncomeSource::Other });
         x.step = Step::from_number(step).unwrap_or_default();
         x.birth_date = birth.map(Date::from_days_since_epoch).filter(|d| (1900..=2200).contains(&d.year()));
         x.budget_management = budget;

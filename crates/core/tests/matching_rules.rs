@@ -85,8 +85,8 @@ fn complete_relapse_plan() -> RelapsePlan {
 fn profile() -> PlacementProfile {
     let limits = rentlimits::current();
     PlacementProfile {
-        gender: Gender::NietVermeld,
-        living_situation: LivingSituation::BeschermdWonen,
+        gender: Gender::NotStated,
+        living_situation: LivingSituation::ShelteredHousing,
         mobility: Mobility::StepFree,
         self_reliance: SelfReliance {
             household_care: 3,

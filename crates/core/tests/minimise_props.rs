@@ -105,24 +105,24 @@ fn date_from(days: i64) -> Date {
 }
 
 const GENDERS: [Gender; 4] = [
-    Gender::Man,
-    Gender::Vrouw,
-    Gender::Anders,
-    Gender::NietVermeld,
+    Gender::Male,
+    Gender::Female,
+    Gender::Other,
+    Gender::NotStated,
 ];
 const SITUATIONS: [LivingSituation; 3] = [
-    LivingSituation::BeschermdWonen,
-    LivingSituation::MaatschappelijkeOpvang,
-    LivingSituation::Anders,
+    LivingSituation::ShelteredHousing,
+    LivingSituation::SocialShelter,
+    LivingSituation::Other,
 ];
 const SOURCES: [IncomeSource; 7] = [
-    IncomeSource::Werk,
-    IncomeSource::Uitkering,
+    IncomeSource::Work,
+    IncomeSource::Benefits,
     IncomeSource::Wajong,
-    IncomeSource::Studiefinanciering,
-    IncomeSource::Pensioen,
-    IncomeSource::Geen,
-    IncomeSource::Anders,
+    IncomeSource::StudentFinance,
+    IncomeSource::Pension,
+    IncomeSource::None,
+    IncomeSource::Other,
 ];
 const DOC_STATUSES: [DocumentStatus; 3] = [
     DocumentStatus::Requested,

@@ -150,16 +150,16 @@ fn marker_dossier() -> Dossier {
     x.email = Some(EMAIL.into());
     x.birth_date = Some(d(BIRTH));
     x.bsn = Some(BSN.into());
-    x.gender = Some(Gender::Vrouw);
+    x.gender = Some(Gender::Female);
     x.education = "Mrkopleiding".into();
     x.work = "Mrkwerkplek".into();
     x.income = Some(Income {
         yearly_amount_euros: 19_000,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     x.household_size = 1;
     x.social_network = "Mrknetwerk".into();
-    x.living_situation = Some(LivingSituation::BeschermdWonen);
+    x.living_situation = Some(LivingSituation::ShelteredHousing);
     x.finances = "Mrkfinancien".into();
     x.health = "Mrkgezondheid".into();
     x.iban = Some(IBAN.into());
@@ -202,8 +202,8 @@ fn leaky_profile() -> PlacementProfile {
         format!("Woont {STREET} 8123b, {POSTCODE}, geboren {BIRTH}."),
     );
     PlacementProfile {
-        gender: Gender::Vrouw,
-        living_situation: LivingSituation::BeschermdWonen,
+        gender: Gender::Female,
+        living_situation: LivingSituation::ShelteredHousing,
         mobility: Mobility::None,
         self_reliance: SelfReliance {
             household_care: 3,
@@ -351,7 +351,7 @@ fn dossier_validation_names_fields_not_values() {
     bad.iban = Some("NL91ABNA0417164301".into());
     bad.income = Some(Income {
         yearly_amount_euros: 99_999_466,
-        source: IncomeSource::Werk,
+        source: IncomeSource::Work,
     });
     bad.household_size = 0;
     bad.health = "Mrkgezondheid ".repeat(400);

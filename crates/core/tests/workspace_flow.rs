@@ -3,14 +3,9 @@
 
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::date::Date;
-use woonkans_core::dossier::{Address, Income, IncomeSource, PersonName};
-use woonkans_core::profile::{
-    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
-    ProfileCategory, RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
-};
-use woonkans_core::region::Region;
-use woonkans_core::register::Gate;
-use woonkans_core::sample::sample_offer;
+use woonkans_core::dossier::Address;
+use woonkans_core::fixtures::{self, RESIDENTS};
+use woonkans_core::profile::{History, HousingForm, ProfileCategory};
 use woonkans_core::workspace::Workspace;
 
 fn d(y: i32, m: u8, day: u8) -> Date {
@@ -23,17 +18,13 @@ fn today() -> Date {
     d(TODAY.0, TODAY.1, TODAY.2)
 }
 
+/// Noël Johannes van der Berg, before the gates: a full dossier (address, contact, health) and a
+/// complete profile with a note, two gemeenten and a resolved arrears history.
 fn workspace_with_case() -> Workspace {
-    let mut ws = Workspace::new(sample_offer());
-    ws.settings.region = Some(Region::NoordLimburg);
+    let mut ws = fixtures::workspace();
     let case = ws.add_case("k7f3q9").unwrap();
+    case.dossier = fixtures::dossier("k7f3q9", &RESIDENTS[1]);
     let dossier = &mut case.dossier;
-    dossier.name = PersonName {
-        first_names: "Noël Johannes".into(),
-        tussenvoegsel: "van der".into(),
-        surname: "Berg".into(),
-        call_name: String::new(),
-    };
     dossier.address = Address {
         street: "Kerkstraat".into(),
         house_number: 12,
@@ -41,79 +32,33 @@ fn workspace_with_case() -> Workspace {
         postcode: "5911 AB".into(),
         place: "Venlo".into(),
     };
-    dossier.gemeente = "Venlo".into();
     dossier.phones = vec!["06-12345678".into()];
     dossier.email = Some("noel.vdberg@example.nl".into());
     dossier.birth_date = Some(d(2001, 3, 12));
     dossier.bsn = Some("999994669".into());
-    dossier.gender = Some(Gender::Man);
-    dossier.household_size = 1;
-    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
-    dossier.income = Some(Income {
-        yearly_amount_euros: 18_000,
-        source: IncomeSource::Uitkering,
-    });
     dossier.health = "Schizofrenie, depotmedicatie.".into();
+    case.profile = fixtures::ready_draft();
     let draft = &mut case.profile;
-    for c in SCORED {
-        draft.assessments.insert(
-            c,
-            Assessment {
-                level: Some(2),
-                note: String::new(),
-            },
-        );
+    for a in draft.assessments.values_mut() {
+        a.level = Some(2);
     }
     draft
         .assessments
         .get_mut(&ProfileCategory::SocialNetwork)
         .unwrap()
         .note = "Heeft contact met familie, wil dicht bij het centrum wonen.".into();
-    draft.mobility = Some(Mobility::None);
     draft.search_area = vec!["Venlo".into(), "Venray".into()];
     draft.housing_form = Some(HousingForm::InComplex);
     draft.rent_arrears = Some(History::Resolved);
-    draft.nuisance = Some(History::None);
     draft.budget_management = Some(true);
-    draft.contract_form = Some(ContractForm::LeaseWithCareAgreement);
-    draft.support_hours_per_week = Some(6.0);
-    draft.reachable_24_7 = Some(true);
-    draft.relapse_plan = RelapsePlan {
-        signals: "Post blijft liggen en afspraken worden gemist.".into(),
-        agreements: vec![
-            RelapseAgreement {
-                party: Party::CareProvider,
-                action: "Huisbezoek binnen twee werkdagen.".into(),
-            },
-            RelapseAgreement {
-                party: Party::HousingAssociation,
-                action: "Meldt een huurachterstand na één maand aan de zorgaanbieder.".into(),
-            },
-        ],
-    };
-    draft.safety_plan = Some(SafetyPlan::NotNeeded);
+    draft.relapse_plan.signals = "Post blijft liggen en afspraken worden gemist.".into();
+    draft.relapse_plan.agreements[1].action =
+        "Meldt een huurachterstand na één maand aan de zorgaanbieder.".into();
     ws
 }
 
 fn record_gates_to_step_4(ws: &mut Workspace) {
-    let dossier = &mut ws.case_mut("k7f3q9").unwrap().dossier;
-    dossier
-        .record_gate(Gate::ConsentToRegister, d(2026, 9, 1), "Zorgaanbieder")
-        .unwrap();
-    dossier
-        .record_gate(
-            Gate::EligibilityAndSupportPlan,
-            d(2026, 10, 1),
-            "Wmo-consulent",
-        )
-        .unwrap();
-    dossier
-        .record_gate(
-            Gate::ConsentToShareWithCoordinator,
-            d(2026, 10, 1),
-            "Wmo-consulent",
-        )
-        .unwrap();
+    fixtures::record_gates_to_step_4(&mut ws.case_mut("k7f3q9").unwrap().dossier);
 }
 
 fn eligible_association(ws: &Workspace) -> String {

@@ -293,8 +293,8 @@ mod tests {
         );
         notes.insert(ProfileCategory::FinancesDebts, "   ".to_string());
         PlacementProfile {
-            gender: Gender::Vrouw,
-            living_situation: LivingSituation::MaatschappelijkeOpvang,
+            gender: Gender::Female,
+            living_situation: LivingSituation::SocialShelter,
             mobility: Mobility::StepFree,
             self_reliance: SelfReliance {
                 household_care: 2,

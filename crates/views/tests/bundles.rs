@@ -3,14 +3,8 @@
 
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::date::Date;
-use woonkans_core::dossier::{Income, IncomeSource, PersonName};
-use woonkans_core::profile::{
-    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
-    RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
-};
-use woonkans_core::region::Region;
-use woonkans_core::register::Gate;
-use woonkans_core::sample::sample_offer;
+use woonkans_core::dossier::PersonName;
+use woonkans_core::fixtures::{self, RESIDENTS};
 use woonkans_core::workspace::Workspace;
 use woonkans_views::bundles::{bundle_candidates, case_label, planned_codes};
 
@@ -22,83 +16,15 @@ fn today() -> Date {
     d(2026, 11, 28)
 }
 
-/// A case with a complete profile; `gates` says whether the gates up to step 4 are recorded.
-fn add_case(ws: &mut Workspace, id: &str, bsn: Option<&str>, gates: bool) {
-    let case = ws.add_case(id).unwrap();
-    let dossier = &mut case.dossier;
-    dossier.name = PersonName {
-        first_names: "Anna".into(),
-        tussenvoegsel: "de".into(),
-        surname: "Vries".into(),
-        call_name: String::new(),
-    };
-    dossier.gemeente = "Venlo".into();
-    dossier.birth_date = Some(d(2001, 3, 12));
-    dossier.bsn = bsn.map(String::from);
-    dossier.gender = Some(Gender::Vrouw);
-    dossier.household_size = 1;
-    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
-    dossier.income = Some(Income {
-        yearly_amount_euros: 18_000,
-        source: IncomeSource::Uitkering,
-    });
-    let draft = &mut case.profile;
-    for c in SCORED {
-        draft.assessments.insert(
-            c,
-            Assessment {
-                level: Some(3),
-                note: String::new(),
-            },
-        );
-    }
-    draft.mobility = Some(Mobility::None);
-    draft.search_area = vec!["Venlo".into()];
-    draft.housing_form = Some(HousingForm::NoPreference);
-    draft.rent_arrears = Some(History::None);
-    draft.nuisance = Some(History::None);
-    draft.budget_management = Some(false);
-    draft.contract_form = Some(ContractForm::LeaseWithCareAgreement);
-    draft.support_hours_per_week = Some(6.0);
-    draft.reachable_24_7 = Some(true);
-    draft.relapse_plan = RelapsePlan {
-        signals: "Post blijft liggen.".into(),
-        agreements: vec![
-            RelapseAgreement {
-                party: Party::CareProvider,
-                action: "Huisbezoek binnen twee werkdagen.".into(),
-            },
-            RelapseAgreement {
-                party: Party::HousingAssociation,
-                action: "Meldt een huurachterstand na een maand.".into(),
-            },
-        ],
-    };
-    draft.safety_plan = Some(SafetyPlan::NotNeeded);
-    if gates {
-        for g in [
-            Gate::ConsentToRegister,
-            Gate::EligibilityAndSupportPlan,
-            Gate::ConsentToShareWithCoordinator,
-        ] {
-            dossier_gate(ws, id, g);
-        }
-    }
-}
-
-fn dossier_gate(ws: &mut Workspace, id: &str, g: Gate) {
-    ws.case_mut(id)
-        .unwrap()
-        .dossier
-        .record_gate(g, d(2026, 10, 1), "Wmo-consulent")
-        .unwrap();
-}
-
+/// Two residents with a complete profile: Anna de Vries with every gate up to step 4, and one
+/// without a BSN and without gates.
 fn workspace() -> Workspace {
-    let mut ws = Workspace::new(sample_offer());
-    ws.settings.region = Some(Region::NoordLimburg);
-    add_case(&mut ws, "klaar01", Some("999994669"), true);
-    add_case(&mut ws, "zonderpoort", None, false);
+    let mut ws = fixtures::workspace();
+    fixtures::add_ready_case(&mut ws, "klaar01", &RESIDENTS[0]);
+    let case = ws.add_case("zonderpoort").unwrap();
+    case.dossier = fixtures::dossier("zonderpoort", &RESIDENTS[1]);
+    case.dossier.bsn = None;
+    case.profile = fixtures::ready_draft();
     ws
 }
 

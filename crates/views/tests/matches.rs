@@ -3,14 +3,9 @@
 
 use woonkans_core::date::Date;
 use woonkans_core::dossier::{Income, IncomeSource, PersonName};
+use woonkans_core::fixtures::{self, RESIDENTS};
 use woonkans_core::offer::DwellingType;
-use woonkans_core::profile::{
-    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
-    RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
-};
-use woonkans_core::region::Region;
-use woonkans_core::register::Gate;
-use woonkans_core::sample::sample_offer;
+use woonkans_core::profile::{ContractForm, HousingForm};
 use woonkans_core::workspace::Workspace;
 use woonkans_views::matches::{
     CaseloadJob, MatchFilter, association_rows, complete_cases, component_cells, match_rows,
@@ -31,9 +26,10 @@ const AREAS: [&[&str]; 4] = [
     &["Peel en Maas", "Beesel"],
 ];
 
-/// A case with a complete profile; `k` varies search area, level and contract form.
+/// A case with a complete profile of one of the fixture residents, without a BSN, named
+/// "Test Persoon{k}"; `k` varies age, search area, level and contract form.
 fn add_complete_case(ws: &mut Workspace, id: &str, k: usize) {
-    let case = ws.add_case(id).unwrap();
+    let case = fixtures::add_ready_case(ws, id, &RESIDENTS[k % RESIDENTS.len()]);
     let dossier = &mut case.dossier;
     dossier.name = PersonName {
         first_names: "Test".into(),
@@ -41,26 +37,16 @@ fn add_complete_case(ws: &mut Workspace, id: &str, k: usize) {
         surname: format!("Persoon{k}"),
         call_name: String::new(),
     };
-    dossier.gemeente = "Venlo".into();
+    dossier.bsn = None;
     dossier.birth_date = Some(d(1990 - (k as i32 % 20), 3, 12));
-    dossier.gender = Some(Gender::Vrouw);
-    dossier.household_size = 1;
-    dossier.living_situation = Some(LivingSituation::BeschermdWonen);
     dossier.income = Some(Income {
         yearly_amount_euros: 18_000,
-        source: IncomeSource::Uitkering,
+        source: IncomeSource::Benefits,
     });
     let draft = &mut case.profile;
-    for c in SCORED {
-        draft.assessments.insert(
-            c,
-            Assessment {
-                level: Some(1 + (k % 5) as u8),
-                note: String::new(),
-            },
-        );
+    for a in draft.assessments.values_mut() {
+        a.level = Some(1 + (k % 5) as u8);
     }
-    draft.mobility = Some(Mobility::None);
     draft.search_area = AREAS[k % AREAS.len()]
         .iter()
         .map(|s| s.to_string())
@@ -70,57 +56,16 @@ fn add_complete_case(ws: &mut Workspace, id: &str, k: usize) {
     } else {
         HousingForm::NoPreference
     });
-    draft.rent_arrears = Some(History::None);
-    draft.nuisance = Some(History::None);
-    draft.budget_management = Some(false);
     draft.contract_form = Some(if k.is_multiple_of(3) {
         ContractForm::RegularLease
     } else {
         ContractForm::LeaseWithCareAgreement
     });
-    draft.support_hours_per_week = Some(6.0);
-    draft.reachable_24_7 = Some(true);
-    draft.relapse_plan = RelapsePlan {
-        signals: "Post blijft liggen.".into(),
-        agreements: vec![
-            RelapseAgreement {
-                party: Party::CareProvider,
-                action: "Huisbezoek binnen twee werkdagen.".into(),
-            },
-            RelapseAgreement {
-                party: Party::HousingAssociation,
-                action: "Belt de zorgaanbieder bij een achterstand.".into(),
-            },
-        ],
-    };
-    draft.safety_plan = Some(SafetyPlan::NotNeeded);
-    dossier_gates(ws, id);
-}
-
-fn dossier_gates(ws: &mut Workspace, id: &str) {
-    let dossier = &mut ws.case_mut(id).unwrap().dossier;
-    dossier
-        .record_gate(Gate::ConsentToRegister, d(2026, 9, 1), "Zorgaanbieder")
-        .unwrap();
-    dossier
-        .record_gate(
-            Gate::EligibilityAndSupportPlan,
-            d(2026, 10, 1),
-            "Wmo-consulent",
-        )
-        .unwrap();
-    dossier
-        .record_gate(
-            Gate::ConsentToShareWithCoordinator,
-            d(2026, 10, 1),
-            "Wmo-consulent",
-        )
-        .unwrap();
+    draft.relapse_plan.agreements[1].action = "Belt de zorgaanbieder bij een achterstand.".into();
 }
 
 fn workspace(n: usize) -> Workspace {
-    let mut ws = Workspace::new(sample_offer());
-    ws.settings.region = Some(Region::NoordLimburg);
+    let mut ws = fixtures::workspace();
     for k in 0..n {
         add_complete_case(&mut ws, &format!("case{k:04}"), k);
     }

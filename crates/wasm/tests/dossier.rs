@@ -18,13 +18,13 @@ const DOSSIER: &str = r#"{
   "email": "anna@example.nl",
   "birthDate": "03-04-2001",
   "bsn": "999994669",
-  "gender": "vrouw",
+  "gender": "female",
   "education": "mbo 2",
   "work": "dagbesteding",
-  "income": { "yearlyAmountEuros": 16000, "source": "uitkering" },
+  "income": { "yearlyAmountEuros": 16000, "source": "benefits" },
   "householdSize": 1,
   "socialNetwork": "zus in de buurt",
-  "livingSituation": "beschermdWonen",
+  "livingSituation": "shelteredHousing",
   "finances": "schuldhulp loopt",
   "hasDebts": true,
   "health": "GEZONDHEIDSNOTITIE",
@@ -43,7 +43,7 @@ const DOSSIER: &str = r#"{
 }"#;
 
 const PROFILE: &str = r#"{
-  "gender": "vrouw", "livingSituation": "beschermdWonen", "mobility": "none",
+  "gender": "female", "livingSituation": "shelteredHousing", "mobility": "none",
   "selfReliance": { "householdCare": 3, "workDayActivities": 3, "socialNetwork": 3,
                     "socialSelfReliance": 3, "financesDebts": 2 },
   "searchArea": ["Venlo"], "housingForm": "independent", "rentArrears": "none",

@@ -19,10 +19,10 @@ const DOSSIER: &str = r#"{
   "phones": ["06-12345678"],
   "birthDate": "2001-04-03",
   "bsn": "999994669",
-  "gender": "vrouw",
-  "income": { "yearlyAmountEuros": 16000, "source": "uitkering" },
+  "gender": "female",
+  "income": { "yearlyAmountEuros": 16000, "source": "benefits" },
   "householdSize": 1,
-  "livingSituation": "beschermdWonen",
+  "livingSituation": "shelteredHousing",
   "gates": [
     { "gate": "consentToRegister", "date": "2026-01-02", "actor": "Zorgaanbieder De Brug" },
     { "gate": "eligibilityAndSupportPlan", "date": "2026-02-01", "actor": "Wmo Venlo" },
@@ -60,7 +60,7 @@ const DRAFT: &str = r#"{
   "safetyPlan": "notNeeded"
 }"#;
 
-const FACTS: &str = r#"{ "gender": "vrouw", "livingSituation": "beschermdWonen",
+const FACTS: &str = r#"{ "gender": "female", "livingSituation": "shelteredHousing",
   "ageBand": "23-27", "incomeBand": "atOrBelowLimit", "householdSize": 1 }"#;
 
 fn parse(text: &str) -> JsValue {
@@ -133,6 +133,18 @@ fn an_empty_draft_lists_every_part_in_form_order() {
     }
 }
 
+/// Facts with the Dutch values of earlier versions still read; the profile is written in English.
+#[wasm_bindgen_test]
+fn facts_with_the_dutch_values_of_earlier_versions_still_build_a_profile() {
+    let old = FACTS
+        .replace("\"female\"", "\"vrouw\"")
+        .replace("\"shelteredHousing\"", "\"beschermdWonen\"");
+    assert!(old.contains("\"vrouw\"") && old.contains("\"beschermdWonen\""));
+    let p = build_profile(parse(DRAFT), parse(&old), JsValue::UNDEFINED).unwrap();
+    assert_eq!(s(&p, "gender"), "female");
+    assert_eq!(s(&p, "livingSituation"), "shelteredHousing");
+}
+
 #[wasm_bindgen_test]
 fn a_full_draft_builds_the_profile_with_table_rent_and_canonical_area() {
     let r = profile_missing(parse(DRAFT), parse(FACTS), JsValue::UNDEFINED).unwrap();
@@ -149,7 +161,7 @@ fn a_full_draft_builds_the_profile_with_table_rent_and_canonical_area() {
         get(&rent_limits(), "aftoppingsgrensLaagCents").as_f64()
     );
     assert_eq!(s(&p, "ageBand"), "23-27");
-    assert_eq!(s(&p, "gender"), "vrouw");
+    assert_eq!(s(&p, "gender"), "female");
     assert_eq!(get(&p, "supportHoursPerWeek").as_f64(), Some(4.5));
     assert_eq!(
         get(&get(&p, "notes"), "financesDebts")
@@ -283,13 +295,13 @@ fn bad_drafts_and_facts_are_refused_with_dutch_errors() {
         JsValue::UNDEFINED,
         JsValue::NULL,
         parse("{}"),
-        parse(r#"{"gender": "vrouw"}"#),
+        parse(r#"{"gender": "female"}"#),
         parse(
-            r#"{"gender":"vrouw","livingSituation":"beschermdWonen","ageBand":"12-17",
+            r#"{"gender":"female","livingSituation":"shelteredHousing","ageBand":"12-17",
                 "incomeBand":"atOrBelowLimit","householdSize":1}"#,
         ),
         parse(
-            r#"{"gender":"vrouw","livingSituation":"beschermdWonen","ageBand":"23-27",
+            r#"{"gender":"female","livingSituation":"shelteredHousing","ageBand":"23-27",
                 "incomeBand":"atOrBelowLimit","householdSize":300}"#,
         ),
     ] {
@@ -323,7 +335,7 @@ fn derived_facts_come_from_the_dossier_after_the_gates() {
     .unwrap();
     assert_eq!(
         text(&f),
-        r#"{"gender":"vrouw","livingSituation":"beschermdWonen","ageBand":"23-27","incomeBand":"atOrBelowLimit","householdSize":1,"youngRentLimit":false}"#
+        r#"{"gender":"female","livingSituation":"shelteredHousing","ageBand":"23-27","incomeBand":"atOrBelowLimit","householdSize":1,"youngRentLimit":false}"#
     );
     // The same facts with another spelling of the region and a Dutch date.
     let g = derived_facts(

@@ -81,8 +81,12 @@ export type DateString = string;
 export type Region = "noordLimburg" | "middenLimburg";
 /** A region by any spelling: `"Noord-Limburg"`, `"noordLimburg"`, `"noord limburg"`. */
 export type RegionName = Region | "Noord-Limburg" | "Midden-Limburg" | (string & {});
-export type Gender = "man" | "vrouw" | "anders" | "nietVermeld";
-export type LivingSituation = "beschermdWonen" | "maatschappelijkeOpvang" | "anders";
+/** Written in English; the Dutch values of earlier versions (`"man"`, `"vrouw"`, `"anders"`,
+ * `"nietVermeld"`) are still read. */
+export type Gender = "male" | "female" | "other" | "notStated";
+/** Beschermd wonen, maatschappelijke opvang, other. The Dutch values of earlier versions
+ * (`"beschermdWonen"`, `"maatschappelijkeOpvang"`, `"anders"`) are still read. */
+export type LivingSituation = "shelteredHousing" | "socialShelter" | "other";
 export type AgeBand = "18-22" | "23-27" | "28-54" | "55-66" | "67+";
 export type IncomeBand = "atOrBelowLimit" | "aboveLimit";
 export type Mobility = "none" | "stepFree" | "wheelchair";
@@ -130,14 +134,16 @@ export type Gate =
   | "eligibilityAndSupportPlan"
   | "consentToShareWithCoordinator"
   | "matchAccepted";
+/** The Dutch values of earlier versions (`"werk"`, `"uitkering"`, `"studiefinanciering"`,
+ * `"pensioen"`, `"geen"`, `"anders"`) are still read. */
 export type IncomeSource =
-  | "werk"
-  | "uitkering"
+  | "work"
+  | "benefits"
   | "wajong"
-  | "studiefinanciering"
-  | "pensioen"
-  | "geen"
-  | "anders";
+  | "studentFinance"
+  | "pension"
+  | "none"
+  | "other";
 export type DocumentKind =
   | "landlordStatement"
   | "brpExtract"

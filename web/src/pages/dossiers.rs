@@ -1,6 +1,6 @@
 //! The dossier list: every case with its step in the routeplanner, its gates and whether its
 //! profile is complete; a search over name and dossier number (in this browser only), and
-//! "Nieuw dossier". The list itself comes from `woonkans_core::progress::overview`.
+//! "Nieuw dossier". The list itself comes from `woonkans_views::caselist::overview`.
 
 use crate::browser;
 use crate::components::form::{checked_of, value_of};

@@ -20,24 +20,24 @@ use woonkans_views::dossier_form::parse_whole_euros;
 use yew::prelude::*;
 
 const GENDERS: [Gender; 4] = [
-    Gender::Vrouw,
-    Gender::Man,
-    Gender::Anders,
-    Gender::NietVermeld,
+    Gender::Female,
+    Gender::Male,
+    Gender::Other,
+    Gender::NotStated,
 ];
 const LIVING: [LivingSituation; 3] = [
-    LivingSituation::BeschermdWonen,
-    LivingSituation::MaatschappelijkeOpvang,
-    LivingSituation::Anders,
+    LivingSituation::ShelteredHousing,
+    LivingSituation::SocialShelter,
+    LivingSituation::Other,
 ];
 const SOURCES: [IncomeSource; 7] = [
-    IncomeSource::Werk,
-    IncomeSource::Uitkering,
+    IncomeSource::Work,
+    IncomeSource::Benefits,
     IncomeSource::Wajong,
-    IncomeSource::Studiefinanciering,
-    IncomeSource::Pensioen,
-    IncomeSource::Geen,
-    IncomeSource::Anders,
+    IncomeSource::StudentFinance,
+    IncomeSource::Pension,
+    IncomeSource::None,
+    IncomeSource::Other,
 ];
 
 fn gate_hint(g: Gate) -> &'static str {
@@ -96,7 +96,7 @@ pub fn investigation(p: &StepProps) -> Html {
             |c, v: Option<u32>| {
                 c.dossier.income = v.map(|euros| Income {
                     yearly_amount_euros: euros,
-                    source: c.dossier.income.map_or(IncomeSource::Anders, |i| i.source),
+                    source: c.dossier.income.map_or(IncomeSource::Other, |i| i.source),
                 });
                 Ok(())
             },

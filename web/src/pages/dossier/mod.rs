@@ -4,7 +4,7 @@
 //! its data may not be processed yet.
 //!
 //! Components only render and dispatch; what a step needs, what blocks the next one and how a
-//! case moves on is decided in `woonkans_core::progress`.
+//! case moves on is decided in `woonkans_core::routeplanner`.
 
 mod delete;
 mod documents;

@@ -1,5 +1,5 @@
 //! "Wat wordt gedeeld": the minimised placement profile exactly as an association reads it in a
-//! bundle (the same Dutch wording, from `bundle_view::readable_profile`), and what is not in it.
+//! bundle (the same Dutch wording, from `woonkans_views::bundles::readable_profile`), and what is not in it.
 //! Free texts appear as they leave: only when released (here: those released for every
 //! association; one released for some associations only goes to those alone).
 

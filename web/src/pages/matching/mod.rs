@@ -2,7 +2,7 @@
 //! dwellings with the make-up of each score, knocked-out dwellings with every reason), and the
 //! caseload-wide optimal assignment, computed in steps so the page never freezes.
 //!
-//! The results come from the core (`Workspace::match_case`, `match_view`); this page renders.
+//! The results come from the core (`Workspace::match_case`, `woonkans_views::matches`); this page renders.
 
 mod caseload;
 mod profile;

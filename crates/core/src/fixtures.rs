@@ -1,0 +1,224 @@
+//! Fictitious ready cases, one home for every test that needs a case at step 5: a resident's
+//! dossier with every gate up to step 4 recorded and a complete, clean placement-profile draft,
+//! so the case can be profiled, matched and put into a bundle.
+//!
+//! Every resident here is made up: common Dutch names, birth dates and BSNs that pass the
+//! 11-test (9999…, like the numbers the tests used before). A test changes what it asserts on
+//! after calling a builder.
+
+use crate::date::Date;
+use crate::dossier::{Dossier, Income, IncomeSource, PersonName};
+use crate::profile::{
+    Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
+    ProfileDraft, RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
+};
+use crate::region::Region;
+use crate::register::Gate;
+use crate::sample::sample_offer;
+use crate::workspace::{Case, Workspace};
+
+/// A fictitious resident: who a ready case is about.
+#[derive(Clone, Copy)]
+pub struct Resident {
+    pub first_names: &'static str,
+    pub tussenvoegsel: &'static str,
+    pub surname: &'static str,
+    pub bsn: &'static str,
+    /// Year, month, day; every resident is in the 23-27 age band at the end of 2026.
+    pub born: (i32, u8, u8),
+    pub gender: Gender,
+    pub living_situation: LivingSituation,
+    pub income: Income,
+}
+
+impl Resident {
+    pub fn birth_date(&self) -> Date {
+        Date::new(self.born.0, self.born.1, self.born.2).expect("a valid fixture date")
+    }
+
+    pub fn name(&self) -> PersonName {
+        PersonName {
+            first_names: self.first_names.into(),
+            tussenvoegsel: self.tussenvoegsel.into(),
+            surname: self.surname.into(),
+            call_name: String::new(),
+        }
+    }
+}
+
+/// Five distinct residents; tests take different ones so no test depends on one person.
+pub const RESIDENTS: [Resident; 5] = [
+    Resident {
+        first_names: "Anna",
+        tussenvoegsel: "de",
+        surname: "Vries",
+        bsn: "999994669",
+        born: (2001, 3, 12),
+        gender: Gender::Female,
+        living_situation: LivingSituation::ShelteredHousing,
+        income: Income {
+            yearly_amount_euros: 18_000,
+            source: IncomeSource::Benefits,
+        },
+    },
+    Resident {
+        first_names: "Noël Johannes",
+        tussenvoegsel: "van der",
+        surname: "Berg",
+        bsn: "999993653",
+        born: (2000, 6, 21),
+        gender: Gender::Male,
+        living_situation: LivingSituation::ShelteredHousing,
+        income: Income {
+            yearly_amount_euros: 18_000,
+            source: IncomeSource::Benefits,
+        },
+    },
+    Resident {
+        first_names: "Robin",
+        tussenvoegsel: "",
+        surname: "Smits",
+        bsn: "999990019",
+        born: (1999, 12, 5),
+        gender: Gender::Other,
+        living_situation: LivingSituation::SocialShelter,
+        income: Income {
+            yearly_amount_euros: 16_000,
+            source: IncomeSource::Wajong,
+        },
+    },
+    Resident {
+        first_names: "Fatima",
+        tussenvoegsel: "el",
+        surname: "Amrani",
+        bsn: "999991772",
+        born: (2002, 9, 30),
+        gender: Gender::Female,
+        living_situation: LivingSituation::SocialShelter,
+        income: Income {
+            yearly_amount_euros: 17_500,
+            source: IncomeSource::Work,
+        },
+    },
+    Resident {
+        first_names: "Lou",
+        tussenvoegsel: "",
+        surname: "Peeters",
+        bsn: "999995157",
+        born: (2001, 11, 8),
+        gender: Gender::NotStated,
+        living_situation: LivingSituation::Other,
+        income: Income {
+            yearly_amount_euros: 17_000,
+            source: IncomeSource::StudentFinance,
+        },
+    },
+];
+
+/// An empty workspace of the Noord-Limburg coordinator with the sample offer.
+pub fn workspace() -> Workspace {
+    let mut ws = Workspace::new(sample_offer());
+    ws.settings.region = Some(Region::NoordLimburg);
+    ws
+}
+
+/// Records the gates up to step 4: the mandate on 1 September 2026, the eligibility and the
+/// consent to share on 1 October 2026.
+pub fn record_gates_to_step_4(dossier: &mut Dossier) {
+    let date = |m| Date::new(2026, m, 1).expect("a valid fixture date");
+    for (gate, at, actor) in [
+        (Gate::ConsentToRegister, date(9), "Zorgaanbieder"),
+        (Gate::EligibilityAndSupportPlan, date(10), "Wmo-consulent"),
+        (
+            Gate::ConsentToShareWithCoordinator,
+            date(10),
+            "Wmo-consulent",
+        ),
+    ] {
+        dossier
+            .record_gate(gate, at, actor)
+            .expect("the gates in their order");
+    }
+}
+
+/// The dossier of `resident` in Venlo, a household of one, without gates.
+pub fn dossier(id: &str, resident: &Resident) -> Dossier {
+    let mut x = Dossier::new(id);
+    x.name = resident.name();
+    x.gemeente = "Venlo".into();
+    x.birth_date = Some(resident.birth_date());
+    x.bsn = Some(resident.bsn.into());
+    x.gender = Some(resident.gender);
+    x.household_size = 1;
+    x.living_situation = Some(resident.living_situation);
+    x.income = Some(resident.income);
+    x
+}
+
+/// A complete placement-profile draft without free text that identifies: every score 3, Venlo,
+/// no history, a lease with a care agreement, 6 hours of support a week, reachable day and night,
+/// a relapse plan with the care provider and the association, no safety plan needed.
+pub fn ready_draft() -> ProfileDraft {
+    let mut draft = ProfileDraft::default();
+    for c in SCORED {
+        draft.assessments.insert(
+            c,
+            Assessment {
+                level: Some(3),
+                note: String::new(),
+            },
+        );
+    }
+    draft.mobility = Some(Mobility::None);
+    draft.search_area = vec!["Venlo".into()];
+    draft.housing_form = Some(HousingForm::NoPreference);
+    draft.rent_arrears = Some(History::None);
+    draft.nuisance = Some(History::None);
+    draft.budget_management = Some(false);
+    draft.contract_form = Some(ContractForm::LeaseWithCareAgreement);
+    draft.support_hours_per_week = Some(6.0);
+    draft.reachable_24_7 = Some(true);
+    draft.relapse_plan = RelapsePlan {
+        signals: "Post blijft liggen.".into(),
+        agreements: vec![
+            RelapseAgreement {
+                party: Party::CareProvider,
+                action: "Huisbezoek binnen twee werkdagen.".into(),
+            },
+            RelapseAgreement {
+                party: Party::HousingAssociation,
+                action: "Meldt een huurachterstand na een maand.".into(),
+            },
+        ],
+    };
+    draft.safety_plan = Some(SafetyPlan::NotNeeded);
+    draft
+}
+
+/// Adds the ready case of `resident` under `id`: the dossier with the gates up to step 4
+/// ([`record_gates_to_step_4`]) and the [`ready_draft`]. Returns the case for a test's changes.
+pub fn add_ready_case<'a>(ws: &'a mut Workspace, id: &str, resident: &Resident) -> &'a mut Case {
+    let case = ws.add_case(id).expect("a new case id");
+    case.dossier = dossier(id, resident);
+    record_gates_to_step_4(&mut case.dossier);
+    case.profile = ready_draft();
+    case
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_resident_is_distinct_valid_and_ready() {
+        let mut ws = workspace();
+        let today = Date::new(2026, 11, 28).unwrap();
+        for (i, r) in RESIDENTS.iter().enumerate() {
+            assert!(crate::validate::bsn(r.bsn).is_ok(), "{i}");
+            add_ready_case(&mut ws, &format!("fixture{i}"), r);
+            assert!(ws.profile(&format!("fixture{i}"), today).is_ok(), "{i}");
+        }
+        let bsns: std::collections::BTreeSet<_> = RESIDENTS.iter().map(|r| r.bsn).collect();
+        assert_eq!(bsns.len(), RESIDENTS.len());
+    }
+}
