@@ -94,7 +94,7 @@ fn seeded_workspace() -> Workspace {
         dwelling.id = format!("{}-{BSN_B}", dwelling.id);
     }
     let mut ws = Workspace::new(offer);
-    ws.settings.region = Some(Region::NoordLimburg);
+    ws.set_region(Some(Region::NoordLimburg));
     add_case(&mut ws, CASE_A, "Hendriks", BSN_A, "Venlo");
     add_case(&mut ws, CASE_B, "Janssen", BSN_B, "Venray");
     ws
@@ -183,9 +183,13 @@ async fn coordinator_writes_a_bundle_the_association_opens_it_and_the_log_export
     // Lock, seal the prepared cases and offer into the vault, reload on /bundels and unlock.
     b.click_button("Vergrendelen").await;
     b.wait_for_text("Kluis ontgrendelen").await;
-    b.seal_record(PASS, "dossiers", &serde_json::to_string(&ws.cases).unwrap())
-        .await;
-    b.seal_record(PASS, "offer", &serde_json::to_string(&ws.offer).unwrap())
+    b.seal_record(
+        PASS,
+        "dossiers",
+        &serde_json::to_string(&ws.cases()).unwrap(),
+    )
+    .await;
+    b.seal_record(PASS, "offer", &serde_json::to_string(&ws.offer()).unwrap())
         .await;
     b.open("/bundels").await;
     b.unlock(PASS).await;
@@ -499,7 +503,7 @@ fn only_own_code(
 #[tokio::test(flavor = "current_thread")]
 async fn five_residents_in_one_bundle_each_see_their_own_code() {
     let mut ws = Workspace::new(sample_offer());
-    ws.settings.region = Some(Region::NoordLimburg);
+    ws.set_region(Some(Region::NoordLimburg));
     for (id, surname, bsn) in FIVE {
         add_case(&mut ws, id, surname, bsn, "Venlo");
     }
@@ -511,8 +515,13 @@ async fn five_residents_in_one_bundle_each_see_their_own_code() {
         .collect();
     // The page sends the cases in the workspace's order: the reverse of their codes' order, so
     // codes sorted by text and paired by position would give four of them another's code.
-    ws.cases
-        .sort_by(|a, b| expected[b.dossier.id.as_str()].cmp(&expected[a.dossier.id.as_str()]));
+    let mut reversed = FIVE.to_vec();
+    reversed.sort_by(|a, b| expected[b.0].cmp(&expected[a.0]));
+    let mut ws = Workspace::new(sample_offer());
+    ws.set_region(Some(Region::NoordLimburg));
+    for (id, surname, bsn) in reversed {
+        add_case(&mut ws, id, surname, bsn, "Venlo");
+    }
 
     let b = Browser::start().await;
     b.open("/").await;
@@ -526,9 +535,13 @@ async fn five_residents_in_one_bundle_each_see_their_own_code() {
     b.click_button("Vergrendelen").await;
     b.wait_for_text("Kluis ontgrendelen").await;
     b.seal_record(PASS, "key", &code::export_key(&key)).await;
-    b.seal_record(PASS, "dossiers", &serde_json::to_string(&ws.cases).unwrap())
-        .await;
-    b.seal_record(PASS, "offer", &serde_json::to_string(&ws.offer).unwrap())
+    b.seal_record(
+        PASS,
+        "dossiers",
+        &serde_json::to_string(&ws.cases()).unwrap(),
+    )
+    .await;
+    b.seal_record(PASS, "offer", &serde_json::to_string(&ws.offer()).unwrap())
         .await;
     b.open("/bundels").await;
     b.unlock(PASS).await;

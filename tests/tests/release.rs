@@ -186,9 +186,13 @@ async fn only_a_released_note_goes_into_the_bundle() {
     // Lock, seal the prepared case and offer into the vault, reload on the dossier and unlock.
     b.click_button("Vergrendelen").await;
     b.wait_for_text("Kluis ontgrendelen").await;
-    b.seal_record(PASS, "dossiers", &serde_json::to_string(&ws.cases).unwrap())
-        .await;
-    b.seal_record(PASS, "offer", &serde_json::to_string(&ws.offer).unwrap())
+    b.seal_record(
+        PASS,
+        "dossiers",
+        &serde_json::to_string(&ws.cases()).unwrap(),
+    )
+    .await;
+    b.seal_record(PASS, "offer", &serde_json::to_string(&ws.offer()).unwrap())
         .await;
     b.open(&format!("/dossiers/{CASE}")).await;
     b.unlock(PASS).await;

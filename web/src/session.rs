@@ -94,10 +94,12 @@ pub async fn from_vault(vault: Vault) -> Result<Open, VaultError> {
     let cases: Option<Vec<Case>> = record(&vault, DOSSIERS, &mut damaged).await?;
     let offer: Option<Offer> = record(&vault, OFFER, &mut damaged).await?;
     let log: Option<Vec<DisclosureEntry>> = record(&vault, LOG, &mut damaged).await?;
-    let mut ws = Workspace::new(offer.unwrap_or_else(sample_offer));
-    ws.settings = settings.unwrap_or_default();
-    ws.cases = cases.unwrap_or_default();
-    ws.log = log.unwrap_or_default();
+    let ws = Workspace::from_records(
+        settings.unwrap_or_default(),
+        cases.unwrap_or_default(),
+        offer.unwrap_or_else(sample_offer),
+        log.unwrap_or_default(),
+    );
     // A missing (never written) key is made now; a damaged one is not replaced: codes derived
     // under a new key would not match the ones already issued.
     let key = match key {
@@ -120,10 +122,10 @@ pub async fn from_vault(vault: Vault) -> Result<Open, VaultError> {
 /// Saves every record that was read intact (or never existed).
 pub async fn save(open: &Open) -> Result<(), VaultError> {
     let records: [(&'static str, Vec<u8>); 4] = [
-        (SETTINGS, json(&open.ws.settings)),
-        (DOSSIERS, json(&open.ws.cases)),
-        (OFFER, json(&open.ws.offer)),
-        (LOG, json(&open.ws.log)),
+        (SETTINGS, json(&open.ws.settings())),
+        (DOSSIERS, json(&open.ws.cases())),
+        (OFFER, json(&open.ws.offer())),
+        (LOG, json(&open.ws.log())),
     ];
     for (name, bytes) in records {
         if !open.damaged.contains(&name) {

@@ -81,7 +81,7 @@ impl AppState {
     }
 
     pub fn region(&self) -> Option<Region> {
-        self.workspace().and_then(|w| w.settings.region)
+        self.workspace().and_then(|w| w.settings().region)
     }
 }
 

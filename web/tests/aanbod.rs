@@ -228,19 +228,19 @@ async fn csv_import_reports_bad_rows_and_merges_only_when_confirmed() {
     assert!(cells.starts_with("3Kamers"), "{cells}");
     assert!(!cells.contains("nul"));
     // Nothing changed yet.
-    assert_eq!(state().workspace().unwrap().offer.dwellings.len(), 480);
+    assert_eq!(state().workspace().unwrap().offer().dwellings.len(), 480);
     assert!(text(&root).contains("Woningen: 1 toegevoegd, 0 bijgewerkt, 480 ongewijzigd"));
 
     // "Alles vervangen" needs a second, explicit confirmation.
     click_button(&root, "Alles vervangen…").await;
     assert!(text(&root).contains("Weet u zeker dat u alles wilt vervangen?"));
-    assert_eq!(state().workspace().unwrap().offer.dwellings.len(), 480);
+    assert_eq!(state().workspace().unwrap().offer().dwellings.len(), 480);
     click_button(&root, "Nee, terug").await;
 
     click_button(&root, "Toevoegen en bijwerken").await;
     assert!(text(&root).contains("Het aanbod is bijgewerkt."));
     let app = state();
-    let offer = &app.workspace().unwrap().offer;
+    let offer = &app.workspace().unwrap().offer();
     assert_eq!(offer.dwellings.len(), 481);
     assert!(offer.dwellings.iter().any(|d| d.id == "T-1"));
     assert!(text(&root).contains("Geladen: 7 corporaties en 481 woningen."));
@@ -259,10 +259,10 @@ async fn replace_after_confirmation_and_refused_files() {
     )
     .await;
     wait_for_text(&root, "Dit is geen tekstbestand.").await;
-    assert_eq!(state().workspace().unwrap().offer.dwellings.len(), 480);
+    assert_eq!(state().workspace().unwrap().offer().dwellings.len(), 480);
 
     // A JSON offer with the sample's associations and two dwellings replaces the dwellings.
-    let mut offer = state().workspace().unwrap().offer.clone();
+    let mut offer = state().workspace().unwrap().offer().clone();
     offer.dwellings.truncate(2);
     let json = woonkans_core::import::export_json(&offer);
     choose_file(&root, "#aanbod-bestand", "aanbod.json", json.as_bytes()).await;
@@ -272,7 +272,7 @@ async fn replace_after_confirmation_and_refused_files() {
     assert!(
         text(&root).contains("Woningen: 0 toegevoegd, 0 bijgewerkt, 2 ongewijzigd, 478 verwijderd")
     );
-    assert_eq!(state().workspace().unwrap().offer.dwellings.len(), 2);
+    assert_eq!(state().workspace().unwrap().offer().dwellings.len(), 2);
 }
 
 #[wasm_bindgen_test]
@@ -305,7 +305,7 @@ async fn criteria_weights_and_dwelling_edits_are_validated() {
     click_button(&root, "Criteria opslaan").await;
     assert!(text(&root).contains("zijn opgeslagen."));
     let app = state();
-    let a = &app.workspace().unwrap().offer.associations[0];
+    let a = &app.workspace().unwrap().offer().associations[0];
     assert_eq!(a.criteria.min_support_hours, 2.5);
     assert_eq!(a.criteria.max_placements_per_neighbourhood, None);
 
@@ -316,13 +316,13 @@ async fn criteria_weights_and_dwelling_edits_are_validated() {
     assert!(
         text(&root).contains("De gewichten van de zes onderdelen moeten samen precies 100 zijn.")
     );
-    assert_eq!(state().workspace().unwrap().settings.weights.area, 30);
+    assert_eq!(state().workspace().unwrap().settings().weights.area, 30);
     set_value(&root, "#gewicht-sizeFit", "4").await;
     click_button(&root, "Gewichten opslaan").await;
     assert!(text(&root).contains("De gewichten zijn opgeslagen."));
-    assert_eq!(state().workspace().unwrap().settings.weights.area, 31);
+    assert_eq!(state().workspace().unwrap().settings().weights.area, 31);
     click_button(&root, "Standaard herstellen").await;
-    assert_eq!(state().workspace().unwrap().settings.weights.area, 30);
+    assert_eq!(state().workspace().unwrap().settings().weights.area, 30);
 
     // A dwelling edit with a rent that is no amount.
     let edit = all(&root, "table.woningen button")[0]
@@ -337,7 +337,7 @@ async fn criteria_weights_and_dwelling_edits_are_validated() {
     set_value(&root, "#woning-rent", "499,99").await;
     click_button(&root, "Woning opslaan").await;
     assert_eq!(
-        state().workspace().unwrap().offer.dwellings[0].rent_cents,
+        state().workspace().unwrap().offer().dwellings[0].rent_cents,
         49_999
     );
 }

@@ -292,8 +292,8 @@ async fn new_dossier_is_made_and_opened_by_its_random_id() {
     assert!(text(&root).contains("Er zijn nog geen dossiers"));
     click_button(&root, "Nieuw dossier").await;
     let ws = ws_of(&spy);
-    assert_eq!(ws.cases.len(), 1);
-    let id = ws.cases[0].dossier.id.clone();
+    assert_eq!(ws.cases().len(), 1);
+    let id = ws.cases()[0].dossier.id.clone();
     assert_eq!(id.len(), 10);
     assert_eq!(
         spy.borrow().as_ref().unwrap().route,
@@ -539,7 +539,7 @@ async fn the_note_scanner_marks_findings_as_you_type_and_redacts_them() {
 #[wasm_bindgen_test]
 async fn match_acceptance_and_handover_download_are_logged() {
     let mut ws = workspace();
-    let association = ws.offer.associations[0].id.clone();
+    let association = ws.offer().associations[0].id.clone();
     let case = ws.add_case("overdr01").unwrap();
     fill_step1(case);
     fill_step3(case);
@@ -563,7 +563,7 @@ async fn match_acceptance_and_handover_download_are_logged() {
     type_into(&root, "#overdracht-door", "M. Janssen, ketenregisseur").await;
     click_button(&root, "Overdracht downloaden").await;
     assert!(text(&root).contains("Bevestig eerst"));
-    assert!(ws_of(&spy).log.is_empty());
+    assert!(ws_of(&spy).log().is_empty());
 
     click(&root, "#overdracht-bevestiging").await;
     click_button(&root, "Overdracht downloaden").await;
@@ -574,8 +574,8 @@ async fn match_acceptance_and_handover_download_are_logged() {
     );
     assert!(!t.contains("woonkans-overdracht-Anna"));
     let ws = ws_of(&spy);
-    assert_eq!(ws.log.len(), 1);
-    assert_eq!(ws.log[0].step, 6);
+    assert_eq!(ws.log().len(), 1);
+    assert_eq!(ws.log()[0].step, 6);
     assert_eq!(ws.case("overdr01").unwrap().log.len(), 1);
 }
 
@@ -850,7 +850,7 @@ async fn a_released_note_lapses_when_it_is_edited() {
             "#vrijgeven-notities-socialNetwork .vrijgave-alleen input"
         )
         .len(),
-        ws.offer.associations.len()
+        ws.offer().associations.len()
     );
 
     type_into(
@@ -898,7 +898,7 @@ async fn a_bundle_carries_the_released_note_only() {
     // The relapse signals carry their own control.
     click(&root, "#vrijgeven-terugvalplan-signalen-keuze").await;
     let ws = ws_of(&spy);
-    let association = ws.offer.associations[0].id.clone();
+    let association = ws.offer().associations[0].id.clone();
     let bundle = bundle_text(&ws, &association);
     assert!(bundle.contains(CLEAN), "the released note goes");
     assert!(
@@ -919,8 +919,8 @@ async fn alleen_voor_keeps_a_note_to_one_association() {
     click(&root, RELEASE).await;
     let ws = ws_of(&spy);
     let (a, b) = (
-        ws.offer.associations[0].clone(),
-        ws.offer.associations[1].clone(),
+        ws.offer().associations[0].clone(),
+        ws.offer().associations[1].clone(),
     );
     click(
         &root,
@@ -1038,8 +1038,8 @@ async fn the_roepnaam_is_typed_in_step_1() {
 async fn the_bundels_page_warns_before_a_text_links_two_associations() {
     let mut ws = prepared();
     let (a, b) = (
-        ws.offer.associations[0].clone(),
-        ws.offer.associations[1].clone(),
+        ws.offer().associations[0].clone(),
+        ws.offer().associations[1].clone(),
     );
     {
         let case = ws.case_mut(CASE).unwrap();

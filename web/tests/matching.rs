@@ -98,7 +98,7 @@ async fn render(complete: usize) -> web_sys::Element {
         .clear()
         .unwrap();
     let mut open = session::create(PASS).await.unwrap();
-    open.ws.settings.region = Some(Region::NoordLimburg);
+    open.ws.set_region(Some(Region::NoordLimburg));
     for k in 0..complete {
         add_complete_case(&mut open.ws, &format!("case{k:04}"), k);
     }

@@ -82,7 +82,7 @@ fn add_case(ws: &mut Workspace, id: &str, surname: &str, bsn: &str) {
 /// `eerst0001`, then `tweede002`), derived from each one's BSN, not read from what was written.
 fn workspace_with_log() -> (Workspace, String, Vec<String>) {
     let mut ws = Workspace::new(sample_offer());
-    ws.settings.region = Some(Region::NoordLimburg);
+    ws.set_region(Some(Region::NoordLimburg));
     add_case(&mut ws, "eerst0001", "Peeters", "999994669");
     add_case(&mut ws, "tweede002", "Claessens", "111222333");
     let today = d(2026, 11, 28);

@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::handover::{self, AssociationRef, Handover, HandoverConfirmation};
 use crate::matching::{self, ProfileMatch, Weights};
 use crate::minimise;
-use crate::offer::Offer;
+use crate::offer::{MergeMode, MergeSummary, Offer};
 use crate::profile::{
     DerivedFacts, Gender, Missing, PlacementProfile, ProfileCategory, ProfileDraft,
 };
@@ -117,16 +117,20 @@ impl Case {
 }
 
 /// Everything one coordinator holds.
+///
+/// The fields are the core's: the app and the facade read them through the accessors and change
+/// them only through methods here and in `routeplanner`, which keep the offer, weights and rent
+/// limits valid and log every disclosure.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Workspace {
-    pub format: String,
-    pub version: u32,
-    pub settings: Settings,
-    pub cases: Vec<Case>,
-    pub offer: Offer,
+    pub(crate) format: String,
+    pub(crate) version: u32,
+    pub(crate) settings: Settings,
+    pub(crate) cases: Vec<Case>,
+    pub(crate) offer: Offer,
     /// Every disclosure, across cases (each case keeps its own entries too).
-    pub log: Vec<DisclosureEntry>,
+    pub(crate) log: Vec<DisclosureEntry>,
 }
 
 /// Why a profile is not ready to share: parts missing, or notes that identify.
@@ -160,6 +164,72 @@ fn not_found() -> Error {
 }
 
 impl Workspace {
+    /// A workspace from its stored records, each already read on its own (a missing or damaged
+    /// record is passed as its default, so the rest stays usable).
+    pub fn from_records(
+        settings: Settings,
+        cases: Vec<Case>,
+        offer: Offer,
+        log: Vec<DisclosureEntry>,
+    ) -> Workspace {
+        Workspace {
+            settings,
+            cases,
+            log,
+            ..Workspace::new(offer)
+        }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Every case, archived ones included, in the order they were opened.
+    pub fn cases(&self) -> &[Case] {
+        &self.cases
+    }
+
+    pub fn offer(&self) -> &Offer {
+        &self.offer
+    }
+
+    /// Every disclosure, across cases.
+    pub fn log(&self) -> &[DisclosureEntry] {
+        &self.log
+    }
+
+    pub fn set_region(&mut self, region: Option<Region>) {
+        self.settings.region = region;
+    }
+
+    /// New score weights; refused (nothing changed) when they do not add up.
+    pub fn set_weights(&mut self, weights: Weights) -> Result<()> {
+        weights.validate()?;
+        self.settings.weights = weights;
+        Ok(())
+    }
+
+    /// A new rent-limit table; refused (nothing changed) when it is not a valid table.
+    pub fn set_rent_limits(&mut self, limits: RentLimits) -> Result<()> {
+        limits.validate()?;
+        self.settings.rent_limits = limits;
+        Ok(())
+    }
+
+    /// Replaces the offer with an edited one; refused (nothing changed) when it is not valid.
+    pub fn replace_offer(&mut self, offer: Offer) -> Result<()> {
+        offer.validate()?;
+        self.offer = offer;
+        Ok(())
+    }
+
+    /// Merges an imported part into the offer (see [`Offer::merge`]).
+    pub fn merge_offer(&mut self, part: &Offer, mode: MergeMode) -> Result<MergeSummary> {
+        let (offer, summary) = self.offer.merge(part, mode)?;
+        self.offer = offer;
+        Ok(summary)
+    }
+
     pub fn new(offer: Offer) -> Workspace {
         Workspace {
             format: FORMAT.into(),

@@ -175,7 +175,7 @@ fn add_ready_case(ws: &mut Workspace, r: &Resident) {
 fn workspace(residents: &[Resident]) -> Workspace {
     let mut ws = fixtures::workspace();
     for a in ASSOCIATIONS {
-        assert!(ws.offer.association(a).is_some(), "{a} is in the sample");
+        assert!(ws.offer().association(a).is_some(), "{a} is in the sample");
     }
     for r in residents {
         add_ready_case(&mut ws, r);
@@ -228,7 +228,7 @@ fn write_and_check(
         .iter()
         .map(|r| (r.id.as_str(), expected_code(key, association, r.stable())))
         .collect();
-    let log_before = ws.log.len();
+    let log_before = ws.log().len();
     let written = ws
         .write_bundle(
             &code_key,
@@ -270,8 +270,8 @@ fn write_and_check(
     assert_eq!(in_file, wanted);
 
     // The global log: one entry for this bundle with the set of all its codes (sorted).
-    assert_eq!(ws.log.len(), log_before + 1);
-    let global = ws.log.last().unwrap();
+    assert_eq!(ws.log().len(), log_before + 1);
+    let global = ws.log().last().unwrap();
     assert_eq!(global.bundle_id, bundle_hex);
     assert_eq!(global.recipient_id, association);
     assert_eq!(global.codes.len(), requested.len());
@@ -362,7 +362,7 @@ fn check_caseload(key: [u8; 32], residents: &[Resident], first: &[String], secon
             .count();
         assert_eq!(case.log.len(), in_bundles);
     }
-    assert_eq!(ws.log.len(), 2);
+    assert_eq!(ws.log().len(), 2);
 }
 
 fn raw_residents() -> impl Strategy<Value = Vec<(String, Option<u32>, usize, usize, Date)>> {

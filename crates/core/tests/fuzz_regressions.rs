@@ -74,7 +74,7 @@ fn a_seed_of_every_target_is_accepted() {
         ("code_parse", &|b| code::parse(&text(b)).is_ok()),
         ("import_key", &|b| code::import_key(&text(b)).is_ok()),
         ("workspace", &|b| {
-            workspace::Workspace::from_json(&text(b)).is_ok_and(|w| !w.cases.is_empty())
+            workspace::Workspace::from_json(&text(b)).is_ok_and(|w| !w.cases().is_empty())
         }),
         ("rent_limits", &|b| {
             rentlimits::RentLimits::from_json(&text(b)).is_ok()

@@ -565,7 +565,7 @@ fn gates_views_and_handover_refusals_name_no_value() {
 
 fn marker_workspace() -> Workspace {
     let mut ws = Workspace::new(sample_offer());
-    ws.settings.region = Some(Region::NoordLimburg);
+    ws.set_region(Some(Region::NoordLimburg));
     let case = ws.add_case(ID).unwrap();
     case.dossier = marker_dossier();
     let draft = &mut case.profile;
@@ -666,7 +666,7 @@ fn workspace_operations_with_marker_ids_and_notes_name_no_value() {
         ws.write_bundle(&key, assoc, ids, [3; 16], today(), "2026-11-28T10:00:00")
             .unwrap_err()
     };
-    let assoc = ws.offer.associations[0].id.clone();
+    let assoc = ws.offer().associations[0].id.clone();
     for (what, assoc, ids) in [
         (
             "unknown association",
@@ -687,7 +687,7 @@ fn workspace_operations_with_marker_ids_and_notes_name_no_value() {
     }
     c.error("region missing", &{
         let mut no_region = ws.clone();
-        no_region.settings.region = None;
+        no_region.set_region(None);
         write(&mut no_region, &assoc, &[ID.to_string()]).to_error()
     });
     c.error(

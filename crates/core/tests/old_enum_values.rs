@@ -354,9 +354,9 @@ fn an_old_workspace_reads() {
         serde_json::from_str(&Workspace::new(sample_offer()).to_json()).unwrap();
     ws["cases"] = serde_json::from_str(OLD_DOSSIERS_RECORD).unwrap();
     let ws = Workspace::from_json(&ws.to_string()).expect("the old workspace reads");
-    assert_eq!(ws.cases.len(), 4);
-    assert_eq!(ws.cases[0].dossier.gender, Some(Gender::Female));
-    assert_eq!(ws.cases[3].dossier.gender, Some(Gender::NotStated));
+    assert_eq!(ws.cases().len(), 4);
+    assert_eq!(ws.cases()[0].dossier.gender, Some(Gender::Female));
+    assert_eq!(ws.cases()[3].dossier.gender, Some(Gender::NotStated));
 }
 
 #[test]

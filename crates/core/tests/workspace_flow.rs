@@ -133,7 +133,7 @@ fn full_walk_from_dossier_to_handover() {
     assert_eq!(issued, code::derive(&key, &association, "999994669"));
 
     // The log holds codes, never the name or BSN.
-    let log = serde_json::to_string(&ws.log).unwrap();
+    let log = serde_json::to_string(&ws.log()).unwrap();
     assert!(log.contains(&issued.to_string()));
     assert!(!log.contains("Berg") && !log.contains("999994669"));
     assert_eq!(ws.case("k7f3q9").unwrap().log.len(), 1);
@@ -175,9 +175,9 @@ fn full_walk_from_dossier_to_handover() {
         handover.to_json().contains("999994669"),
         "step 6 carries the BSN"
     );
-    assert_eq!(ws.log.len(), 2);
+    assert_eq!(ws.log().len(), 2);
     assert!(
-        !serde_json::to_string(&ws.log)
+        !serde_json::to_string(&ws.log())
             .unwrap()
             .contains("999994669")
     );
@@ -234,7 +234,7 @@ fn workspace_round_trips_through_json_and_refuses_newer_versions() {
 fn the_young_peoples_rent_limit_follows_the_exact_age_not_the_band() {
     let mut ws = workspace_with_case();
     record_gates_to_step_4(&mut ws);
-    let limits = ws.settings.rent_limits.clone();
+    let limits = ws.settings().rent_limits.clone();
     // 19 on the reference date: the young people's limit (18-20 from 2026).
     ws.case_mut("k7f3q9").unwrap().dossier.birth_date = Some(d(2007, 1, 1));
     let facts = ws.facts("k7f3q9", today()).unwrap();
@@ -273,13 +273,13 @@ fn deleting_a_case_erases_it_and_keeps_the_disclosure_log() {
     assert!(ws.case("k7f3q9").is_err());
     assert!(ws.case("ander01").is_ok(), "the other case stays");
     // Nothing of the resident is left in the cases or the log (the offer names "Bergen (L.)").
-    let stored = serde_json::to_string(&(&ws.cases, &ws.log)).unwrap();
+    let stored = serde_json::to_string(&(&ws.cases(), &ws.log())).unwrap();
     for needle in ["k7f3q9", "Noël", "Berg", "999994669", "Kerkstraat", "5911"] {
         assert!(!stored.contains(needle), "{needle} survived the deletion");
     }
     // The account of the disclosure stays, by code.
-    assert_eq!(ws.log.len(), 1);
-    assert_eq!(ws.log[0].codes, vec![issued.clone()]);
+    assert_eq!(ws.log().len(), 1);
+    assert_eq!(ws.log()[0].codes, vec![issued.clone()]);
     // The kept code no longer resolves to anyone.
     let code = code::parse(&issued).unwrap();
     assert_eq!(ws.resolve_code(Some(&key), &association, code), None);

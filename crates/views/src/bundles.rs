@@ -204,7 +204,7 @@ pub struct BundleCandidate {
 
 /// Every open (not archived) case, with whether it may go into a bundle and to whom it fits.
 pub fn bundle_candidates(ws: &Workspace, today: Date) -> Vec<BundleCandidate> {
-    ws.cases
+    ws.cases()
         .iter()
         .filter(|c| !c.dossier.archived)
         .map(|case| {

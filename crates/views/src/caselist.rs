@@ -110,7 +110,7 @@ pub fn overview(
     include_archived: bool,
     query: &str,
 ) -> Vec<CaseProgress> {
-    ws.cases
+    ws.cases()
         .iter()
         .filter(|c| include_archived || !c.dossier.archived)
         .filter(|c| matches_query(&c.dossier, query))
@@ -128,7 +128,7 @@ mod tests {
 
     fn ws() -> Workspace {
         let mut ws = Workspace::new(sample_offer());
-        ws.settings.region = Some(Region::NoordLimburg);
+        ws.set_region(Some(Region::NoordLimburg));
         ws
     }
 

@@ -51,7 +51,7 @@ pub struct CaseChoice {
 
 /// The cases whose placement profile is complete on the reference date (archived ones left out).
 pub fn complete_cases(ws: &Workspace, reference: Date) -> Vec<CaseChoice> {
-    ws.cases
+    ws.cases()
         .iter()
         .filter(|c| !c.dossier.archived && ws.profile(&c.dossier.id, reference).is_ok())
         .map(|c| CaseChoice {
@@ -226,12 +226,12 @@ pub fn caseload_view(ws: &Workspace, ids: &[String], a: &Assignment) -> Caseload
         .pairs
         .iter()
         .filter_map(|p| {
-            let d = ws.offer.dwellings.get(p.dwelling)?;
+            let d = ws.offer().dwellings.get(p.dwelling)?;
             Some(CaseloadRow {
                 case_id: ids.get(p.profile)?.clone(),
                 label: label(p.profile),
                 dwelling_id: d.id.clone(),
-                association: crate::offer_admin::association_name(&ws.offer, &d.association_id)
+                association: crate::offer_admin::association_name(&ws.offer(), &d.association_id)
                     .to_string(),
                 gemeente: d.gemeente.clone(),
                 neighbourhood: d.neighbourhood.clone(),
@@ -257,7 +257,7 @@ pub fn caseload_view(ws: &Workspace, ids: &[String], a: &Assignment) -> Caseload
         unassigned,
         total: a.total,
         profiles: ids.len(),
-        dwellings: ws.offer.dwellings.len(),
+        dwellings: ws.offer().dwellings.len(),
     }
 }
 
@@ -279,9 +279,9 @@ pub struct CaseloadJob {
 impl CaseloadJob {
     /// Fails at once (before any work) when the weights are invalid.
     pub fn new(ws: &Workspace, reference: Date) -> Result<CaseloadJob> {
-        ws.settings.weights.validate()?;
+        ws.settings().weights.validate()?;
         let candidates = ws
-            .cases
+            .cases()
             .iter()
             .filter(|c| !c.dossier.archived && c.accepted.is_none())
             .map(|c| c.dossier.id.clone())
@@ -335,15 +335,16 @@ impl CaseloadJob {
             }
             self.checked = end;
             if !self.checking() {
-                self.matrix = ScoreMatrix::new(self.profiles.len(), self.ws.offer.dwellings.len());
+                self.matrix =
+                    ScoreMatrix::new(self.profiles.len(), self.ws.offer().dwellings.len());
             }
             return Ok(false);
         }
         let end = (self.scored + budget).min(self.profiles.len());
         let part = score_matrix(
             &self.profiles[self.scored..end],
-            &self.ws.offer,
-            &self.ws.settings.weights,
+            &self.ws.offer(),
+            &self.ws.settings().weights,
             self.reference,
         )?;
         for i in 0..part.profiles {
@@ -408,8 +409,10 @@ mod tests {
 
     #[test]
     fn invalid_weights_stop_the_job_before_it_starts() {
-        let mut ws = Workspace::new(sample_offer());
-        ws.settings.weights.area = 99;
+        // Only a stored workspace can carry weights that do not add up: set_weights refuses them.
+        let mut stored = serde_json::to_value(Workspace::new(sample_offer())).unwrap();
+        stored["settings"]["weights"]["area"] = 99.into();
+        let ws: Workspace = serde_json::from_value(stored).unwrap();
         let e = CaseloadJob::new(&ws, Date::new(2026, 11, 28).unwrap())
             .err()
             .unwrap();

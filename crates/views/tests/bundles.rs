@@ -41,7 +41,7 @@ fn only_cases_with_gates_and_a_complete_profile_are_ready() {
         "the sample offer has associations in Venlo"
     );
     for a in &c[0].eligible_associations {
-        assert!(ws.offer.association(a).is_some());
+        assert!(ws.offer().association(a).is_some());
     }
     assert!(!c[1].ready);
     assert!(

@@ -211,7 +211,7 @@ pub fn derived_facts(
     // The workspace holds the app's one rule for this; a workspace of one case reuses it.
     let id = d.id.clone();
     let mut ws = Workspace::new(Offer::default());
-    ws.settings.region = Some(region);
+    ws.set_region(Some(region));
     ws.settings.rent_limits = limits;
     ws.cases.push(Case {
         dossier: d,

@@ -24,7 +24,7 @@ pub fn header() -> Html {
                 _ => return,
             };
             let _ = change(&app, |ws| {
-                ws.settings.region = Some(region);
+                ws.set_region(Some(region));
                 Ok(())
             });
         })

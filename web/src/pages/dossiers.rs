@@ -56,7 +56,7 @@ pub fn dossiers_page() -> Html {
     };
     let rows: Vec<&CaseProgress> = all_rows.iter().filter(|r| r.matches(&query)).collect();
     let total = ws
-        .cases
+        .cases()
         .iter()
         .filter(|c| *archived || !c.dossier.archived)
         .count();

@@ -108,7 +108,7 @@ fn resident_overview_section() -> Html {
     };
     let mut options = vec![(String::new(), "Kies een dossier".to_string())];
     options.extend(
-        ws.cases
+        ws.cases()
             .iter()
             .map(|c| (c.dossier.id.clone(), case_label(c))),
     );

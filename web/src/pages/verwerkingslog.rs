@@ -23,10 +23,10 @@ pub fn verwerkingslog_page() -> Html {
         .flatten();
     let entries: &[DisclosureEntry] = match case {
         Some(c) => &c.log,
-        None => &ws.log,
+        None => &ws.log(),
     };
     let mut options = vec![(String::new(), "Alle dossiers".to_string())];
-    options.extend(ws.cases.iter().map(|c| {
+    options.extend(ws.cases().iter().map(|c| {
         (
             c.dossier.id.clone(),
             format!("{} — {} verstrekking(en)", case_label(c), c.log.len()),

@@ -20,7 +20,7 @@ pub fn associations() -> Html {
     let Some(ws) = app.workspace() else {
         return html! {};
     };
-    let counts = dwelling_counts(&ws.offer);
+    let counts = dwelling_counts(&ws.offer());
     let open_editor = |id: String| {
         let (editing, message) = (editing.clone(), message.clone());
         Callback::from(move |_: MouseEvent| {
@@ -37,7 +37,7 @@ pub fn associations() -> Html {
     };
     let editor = editing
         .as_ref()
-        .and_then(|id| ws.offer.association(id))
+        .and_then(|id| ws.offer().association(id))
         .map(|a| html! { <CriteriaEditor key={a.id.clone()} id={a.id.clone()} name={a.name.clone()} form={CriteriaForm::of(a)} onclose={close.clone()} /> });
     html! {
         <section aria-labelledby="corporaties" class="aanbod-deel">
@@ -47,7 +47,7 @@ pub fn associations() -> Html {
             }
             <div class="tabel-scroll" role="region" aria-labelledby="corporaties-tabel" tabindex="0">
                 <table class="corporaties">
-                    <caption id="corporaties-tabel">{ format!("Corporaties ({})", ws.offer.associations.len()) }</caption>
+                    <caption id="corporaties-tabel">{ format!("Corporaties ({})", ws.offer().associations.len()) }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ "Corporatie" }</th>
@@ -58,7 +58,7 @@ pub fn associations() -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for ws.offer.associations.iter().map(|a| html! {
+                        { for ws.offer().associations.iter().map(|a| html! {
                             <tr>
                                 <th scope="row">
                                     { a.name.clone() }
@@ -154,13 +154,10 @@ fn criteria_editor(p: &EditorProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(ws) = app.workspace() else { return };
-            match apply_criteria(&ws.offer, &id, &form) {
+            match apply_criteria(&ws.offer(), &id, &form) {
                 Ok(offer) => {
                     errors.set(Vec::new());
-                    let _ = change(&app, |ws| {
-                        ws.offer = offer;
-                        Ok(())
-                    });
+                    let _ = change(&app, |ws| ws.replace_offer(offer));
                     onclose.emit(Some(format!("De criteria van {name} zijn opgeslagen.")));
                 }
                 Err(list) => errors.set(list),

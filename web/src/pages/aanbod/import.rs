@@ -107,11 +107,7 @@ pub fn import_panel() -> Html {
         let (app, stage) = (app.clone(), stage.clone());
         Callback::from(move |_: MouseEvent| {
             // Shown here in full (a locked vault included); the app's error area stays out of it.
-            let merged = try_change(&app, |ws| {
-                let (offer, summary) = ws.offer.merge(&report.offer_part, mode)?;
-                ws.offer = offer;
-                Ok::<_, Error>(summary)
-            });
+            let merged = try_change(&app, |ws| ws.merge_offer(&report.offer_part, mode));
             match merged {
                 Ok(summary) => stage.set(Stage::Merged(summary)),
                 Err(e) => stage.set(Stage::Failed(format!(
@@ -141,7 +137,7 @@ pub fn import_panel() -> Html {
             ),
             move |_| {
                 let ws = app.workspace()?;
-                report.map(|r| import_preview(&ws.offer, &r))
+                report.map(|r| import_preview(&ws.offer(), &r))
             },
         )
     };

@@ -21,7 +21,7 @@ pub fn aanbod_page() -> Html {
     let Some(ws) = app.workspace() else {
         return html! {};
     };
-    let examples = ws.offer.associations.iter().filter(|a| a.example).count();
+    let examples = ws.offer().associations.iter().filter(|a| a.example).count();
     html! {
         <section aria-labelledby="pagina-titel" class="aanbod">
             <h1 id="pagina-titel">{ "Aanbod & criteria" }</h1>
@@ -38,7 +38,7 @@ pub fn aanbod_page() -> Html {
                 </ul>
             </nav>
             <p>
-                { format!("Geladen: {} corporaties en {} woningen.", ws.offer.associations.len(), ws.offer.dwellings.len()) }
+                { format!("Geladen: {} corporaties en {} woningen.", ws.offer().associations.len(), ws.offer().dwellings.len()) }
             </p>
             if examples > 0 {
                 <p class="melding">

@@ -29,7 +29,7 @@ fn rent_limits_panel() -> Html {
     let Some(ws) = app.workspace() else {
         return html! {};
     };
-    let limits = &ws.settings.rent_limits;
+    let limits = &ws.settings().rent_limits;
     let shipped = rentlimits::current();
     let onchange = {
         let (app, message) = (app.clone(), message.clone());
@@ -47,11 +47,8 @@ fn rent_limits_panel() -> Html {
                 // may even have been locked meanwhile).
                 let loaded = parsed.and_then(|table| {
                     let year = table.year;
-                    change(&app, |ws| {
-                        ws.settings.rent_limits = table;
-                        Ok(year)
-                    })
-                    .map_err(|e| e.message)
+                    change(&app, |ws| ws.set_rent_limits(table).map(|()| year))
+                        .map_err(|e| e.message)
                 });
                 match loaded {
                     Ok(year) => message.set(Some(Ok(format!("De tabel voor {year} is geladen. De maximale huur van de profielen volgt deze tabel.")))),
@@ -63,10 +60,7 @@ fn rent_limits_panel() -> Html {
     let restore = {
         let (app, message, shipped) = (app.clone(), message.clone(), shipped.clone());
         Callback::from(move |_: MouseEvent| {
-            let _ = change(&app, |ws| {
-                ws.settings.rent_limits = shipped.clone();
-                Ok(())
-            });
+            let _ = change(&app, |ws| ws.set_rent_limits(shipped.clone()));
             message.set(Some(Ok(format!(
                 "De meegeleverde tabel voor {} is teruggezet.",
                 shipped.year
@@ -123,7 +117,7 @@ fn weights_panel() -> Html {
     let app = use_app();
     let current = app
         .workspace()
-        .map(|ws| ws.settings.weights)
+        .map(|ws| ws.settings().weights)
         .unwrap_or_default();
     let texts = use_state(|| texts_of(&current));
     let errors = use_state(Vec::<FieldError>::new);
@@ -132,10 +126,7 @@ fn weights_panel() -> Html {
         let (app, errors, message) = (app.clone(), errors.clone(), message.clone());
         move || {
             errors.set(Vec::new());
-            let _ = change(&app, |ws| {
-                ws.settings.weights = weights;
-                Ok(())
-            });
+            let _ = change(&app, |ws| ws.set_weights(weights));
             message.set(Some(note.to_string()));
         }
     };
@@ -147,10 +138,7 @@ fn weights_panel() -> Html {
             match parse_weights(&texts) {
                 Ok(w) => {
                     errors.set(Vec::new());
-                    let _ = change(&app, |ws| {
-                        ws.settings.weights = w;
-                        Ok(())
-                    });
+                    let _ = change(&app, |ws| ws.set_weights(w));
                     message.set(Some("De gewichten zijn opgeslagen.".into()));
                 }
                 Err(list) => {

@@ -209,7 +209,7 @@ pub fn bundels_page() -> Html {
     };
 
     let fits: Vec<usize> = ws
-        .offer
+        .offer()
         .associations
         .iter()
         .map(|a| {
@@ -220,7 +220,7 @@ pub fn bundels_page() -> Html {
         })
         .collect();
     let mut options = vec![(String::new(), "Kies een woningcorporatie".to_string())];
-    options.extend(ws.offer.associations.iter().zip(&fits).map(|(a, n)| {
+    options.extend(ws.offer().associations.iter().zip(&fits).map(|(a, n)| {
         let fit = match n {
             0 => "geen passend dossier".to_string(),
             1 => "past bij 1 dossier".to_string(),
@@ -249,7 +249,7 @@ pub fn bundels_page() -> Html {
         ws.link_warnings(&association, &chosen_ids)
     };
     let association_name = |id: &str| {
-        ws.offer
+        ws.offer()
             .association(id)
             .map_or_else(|| id.to_string(), |a| a.name.clone())
     };

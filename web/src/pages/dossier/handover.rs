@@ -38,7 +38,7 @@ pub fn handover_step(p: &StepProps) -> Html {
         };
     };
     let association = ws
-        .offer
+        .offer()
         .association(&accepted.association_id)
         .map_or_else(|| accepted.association_id.clone(), |a| a.name.clone());
     let d = &case.dossier;

@@ -57,7 +57,7 @@ pub fn release_control(p: &ReleaseProps) -> Html {
     let reason = blocked(&p.text, p.findings);
     let dom = format!("vrijgeven-{}", field_id(&p.field));
     let status_id = format!("{dom}-status");
-    let associations = &ws.offer.associations;
+    let associations = &ws.offer().associations;
     let name_of = |id: &str| {
         associations
             .iter()

@@ -69,7 +69,7 @@ pub fn search_area(p: &SearchAreaProps) -> Html {
         let choice = choice.clone();
         Callback::from(move |e: Event| choice.set(value_of(&e)))
     };
-    let region: Option<Region> = ws.settings.region;
+    let region: Option<Region> = ws.settings().region;
     let remaining: Vec<&str> = region
         .map(|r| {
             r.gemeenten()

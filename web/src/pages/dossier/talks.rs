@@ -26,7 +26,7 @@ pub fn talks(p: &StepProps) -> Html {
         return html! {};
     };
     let name_of = |id: &str| {
-        ws.offer
+        ws.offer()
             .association(id)
             .map_or_else(|| id.to_string(), |a| a.name.clone())
     };
@@ -84,7 +84,7 @@ pub fn talks(p: &StepProps) -> Html {
     let dwelling_options: Vec<(String, String)> =
         std::iter::once((String::new(), "Nog geen woning / niet bekend".to_string()))
             .chain(
-                ws.offer
+                ws.offer()
                     .dwellings
                     .iter()
                     .filter(|d| !association.is_empty() && d.association_id == *association)
