@@ -297,6 +297,74 @@ pub fn random_score_matrix(
     m
 }
 
+/// A pair of the assignment with the dwelling's id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportedPair {
+    /// Index into the profiles.
+    pub profile: usize,
+    /// Index into the offer's dwellings.
+    pub dwelling: usize,
+    pub dwelling_id: String,
+    pub score: u32,
+}
+
+/// A profile left without a dwelling, with the reason in Dutch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportedUnassigned {
+    /// Index into the profiles.
+    pub profile: usize,
+    pub reason: UnassignedReason,
+    /// Dutch.
+    pub message: &'static str,
+}
+
+/// The assignment of a caseload as a caller outside the app reads it: pairs with dwelling ids,
+/// the unassigned with their reasons in Dutch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssignmentReport {
+    pub pairs: Vec<ReportedPair>,
+    pub total: u64,
+    pub unassigned: Vec<ReportedUnassigned>,
+}
+
+/// `assign_caseload`, reported with dwelling ids and Dutch reasons.
+pub fn assign_caseload_report(
+    profiles: &[PlacementProfile],
+    offer: &Offer,
+    weights: &Weights,
+    reference: Date,
+) -> Result<AssignmentReport> {
+    let a = assign_caseload(profiles, offer, weights, reference)?;
+    Ok(AssignmentReport {
+        pairs: a
+            .pairs
+            .iter()
+            .map(|p| ReportedPair {
+                profile: p.profile,
+                dwelling: p.dwelling,
+                dwelling_id: offer
+                    .dwellings
+                    .get(p.dwelling)
+                    .map_or(String::new(), |d| d.id.clone()),
+                score: p.score,
+            })
+            .collect(),
+        total: a.total,
+        unassigned: a
+            .unassigned
+            .iter()
+            .map(|u| ReportedUnassigned {
+                profile: u.profile,
+                reason: u.reason,
+                message: u.reason.dutch(),
+            })
+            .collect(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

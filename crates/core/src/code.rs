@@ -393,6 +393,41 @@ pub fn import_key(text: &str) -> Result<CodeKey> {
     Ok(CodeKey(key))
 }
 
+/// `derive` for a caller outside the app: `CODE_INPUT` at the parameter when the recipient's id
+/// (`recipientId`) or the resident's stable id (`stableId`) is empty.
+pub fn derive_checked(key: &CodeKey, recipient_id: &str, resident_stable_id: &str) -> Result<Code> {
+    let required = |value: &str, field: &str, what: &str| {
+        if value.trim().is_empty() {
+            Err(Error::new("CODE_INPUT", format!("{what} ontbreekt.")).at(field))
+        } else {
+            Ok(())
+        }
+    };
+    required(recipient_id, "recipientId", "De id van de ontvanger")?;
+    required(
+        resident_stable_id,
+        "stableId",
+        "Het vaste kenmerk van de inwoner",
+    )?;
+    Ok(derive(key, recipient_id, resident_stable_id))
+}
+
+/// The backup file of a key: its download name and its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyExport {
+    pub file_name: &'static str,
+    pub text: String,
+}
+
+/// The key as a backup file.
+pub fn key_export(key: &CodeKey) -> KeyExport {
+    KeyExport {
+        file_name: "woonkans-sleutel.json",
+        text: export_key(key),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -312,6 +312,39 @@ impl Handover {
     }
 }
 
+/// The hand-over as a download: its file name, its text and the hand-over itself.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HandoverFile {
+    /// Association id and date only.
+    pub file_name: String,
+    /// The file's text (JSON).
+    pub json: String,
+    pub handover: Handover,
+}
+
+/// `handover`, ready to download.
+pub fn handover_file(
+    dossier: &Dossier,
+    profile: &PlacementProfile,
+    association_id: &str,
+    association_name: &str,
+    confirmation: HandoverConfirmation,
+) -> Result<HandoverFile> {
+    let h = handover(
+        dossier,
+        profile,
+        association_id,
+        association_name,
+        confirmation,
+    )?;
+    Ok(HandoverFile {
+        file_name: h.file_name(),
+        json: h.to_json(),
+        handover: h,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

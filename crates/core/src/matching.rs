@@ -47,6 +47,13 @@ impl Default for Weights {
 }
 
 impl Weights {
+    /// The weights to use: the given ones after their check (`validate`), or the defaults.
+    pub fn or_default(weights: Option<Weights>) -> Result<Weights> {
+        let w = weights.unwrap_or_default();
+        w.validate()?;
+        Ok(w)
+    }
+
     pub fn validate(&self) -> Result<()> {
         let sum = [
             self.area,

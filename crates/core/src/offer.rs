@@ -159,6 +159,19 @@ pub enum MergeMode {
     Replace,
 }
 
+impl MergeMode {
+    /// `addAndUpdate` or `replace`, exactly; `INPUT_INVALID` at `mode` otherwise.
+    pub fn parse(text: &str) -> Result<MergeMode> {
+        match text {
+            "addAndUpdate" => Ok(MergeMode::AddAndUpdate),
+            "replace" => Ok(MergeMode::Replace),
+            _ => Err(
+                Error::new("INPUT_INVALID", "Kies toevoegen en bijwerken of vervangen.").at("mode"),
+            ),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MergeCounts {

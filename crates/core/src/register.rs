@@ -534,6 +534,120 @@ impl RegisterRow {
     }
 }
 
+/// A key with its Dutch label, for rendering.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Labelled<K> {
+    pub key: K,
+    /// Dutch.
+    pub label: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LabelledCategory {
+    pub key: Category,
+    /// Dutch.
+    pub label: &'static str,
+    /// A special category of personal data (art. 9 AVG).
+    pub special_category: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LabelledDerived {
+    pub key: Derived,
+    /// Dutch.
+    pub label: &'static str,
+    /// The category it is derived from.
+    pub source: Category,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LabelledGrondslag {
+    pub key: Grondslag,
+    /// Dutch.
+    pub label: &'static str,
+    pub article: &'static str,
+}
+
+/// One row of the register with Dutch labels and the gates on the way to its step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DescribedRow {
+    /// 1-6.
+    pub step: u8,
+    pub step_key: Step,
+    pub step_name: &'static str,
+    pub verwerking: &'static str,
+    pub processor: &'static str,
+    pub recipient: Labelled<Recipient>,
+    pub categories: Vec<LabelledCategory>,
+    pub derived: Vec<LabelledDerived>,
+    pub grondslagen: Vec<LabelledGrondslag>,
+    pub grondslag_text: &'static str,
+    pub doel: &'static str,
+    /// Shared under a code, without directly identifying data.
+    pub coded: bool,
+    pub required_gates: Vec<Labelled<Gate>>,
+}
+
+/// The register, step 1 to 6, with Dutch labels, for rendering.
+pub fn described() -> Vec<DescribedRow> {
+    register()
+        .iter()
+        .map(|r| DescribedRow {
+            step: r.step.number(),
+            step_key: r.step,
+            step_name: r.step.dutch(),
+            verwerking: r.verwerking,
+            processor: r.processor,
+            recipient: Labelled {
+                key: r.recipient,
+                label: r.recipient.dutch(),
+            },
+            categories: r
+                .categories
+                .iter()
+                .map(|c| LabelledCategory {
+                    key: *c,
+                    label: c.dutch(),
+                    special_category: c.special_category(),
+                })
+                .collect(),
+            derived: r
+                .derived
+                .iter()
+                .map(|d| LabelledDerived {
+                    key: *d,
+                    label: d.dutch(),
+                    source: d.source(),
+                })
+                .collect(),
+            grondslagen: r
+                .grondslagen
+                .iter()
+                .map(|g| LabelledGrondslag {
+                    key: *g,
+                    label: g.dutch(),
+                    article: g.article(),
+                })
+                .collect(),
+            grondslag_text: r.grondslag_text,
+            doel: r.doel,
+            coded: r.coded,
+            required_gates: required_gates(r.step)
+                .iter()
+                .map(|g| Labelled {
+                    key: *g,
+                    label: g.dutch(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

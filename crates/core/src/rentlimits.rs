@@ -148,6 +148,17 @@ impl RentLimits {
     }
 }
 
+/// The table to use: the given one after its check (`validate`), or the shipped one.
+pub fn or_current(limits: Option<RentLimits>) -> Result<RentLimits> {
+    match limits {
+        Some(l) => {
+            l.validate()?;
+            Ok(l)
+        }
+        None => Ok(current()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
