@@ -38,6 +38,7 @@ use std::collections::BinaryHeap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum UnassignedReason {
     /// No dwelling passes every knock-out for this profile.
     NoEligibleDwelling,
@@ -300,6 +301,7 @@ pub fn random_score_matrix(
 /// A pair of the assignment with the dwelling's id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ReportedPair {
     /// Index into the profiles.
     pub profile: usize,
@@ -312,6 +314,7 @@ pub struct ReportedPair {
 /// A profile left without a dwelling, with the reason in Dutch.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ReportedUnassigned {
     /// Index into the profiles.
     pub profile: usize,
@@ -324,6 +327,11 @@ pub struct ReportedUnassigned {
 /// the unassigned with their reasons in Dutch.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "Assignment", optional_fields)
+)]
 pub struct AssignmentReport {
     pub pairs: Vec<ReportedPair>,
     pub total: u64,

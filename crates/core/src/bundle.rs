@@ -29,6 +29,7 @@ const DIGEST_ALGORITHM: &str = "SHA-256";
 /// The match summary of one dwelling of the recipient for one profile.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct MatchSummary {
     pub dwelling_id: String,
     /// Fit score 0-100.
@@ -38,6 +39,7 @@ pub struct MatchSummary {
 /// One profile to put in a bundle, with the identifying values of its dossier for the guard.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct BundleProfileInput {
     pub code: Code,
     pub profile: PlacementProfile,
@@ -106,6 +108,7 @@ impl From<Error> for WriteError {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Sender {
     pub region: Region,
     pub region_name: String,
@@ -114,6 +117,11 @@ pub struct Sender {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "BundleRecipient", optional_fields)
+)]
 pub struct Recipient {
     pub id: String,
     pub name: String,
@@ -121,6 +129,7 @@ pub struct Recipient {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct BundleProfile {
     pub code: Code,
     pub profile: PlacementProfile,
@@ -165,6 +174,7 @@ struct FileShape {
 /// A bundle that passed every check of the verifier.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct VerifiedBundle {
     pub version: u64,
     pub bundle_id: String,
@@ -549,6 +559,7 @@ fn ct_eq_str(a: &str, b: &str) -> bool {
 /// the moment it is offered for download, for the disclosure log.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct BundleRequest {
     /// The bundle's date.
     pub date: Date,
@@ -567,6 +578,7 @@ pub struct BundleRequest {
 /// them over as bytes).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct BundleWritten {
     pub file_name: String,
     #[serde(skip)]

@@ -72,6 +72,7 @@ impl Eq for CodeKey {}
 
 /// A pseudonym code: 50 data bits; the check symbol and the grouping are derived when written.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 pub struct Code(u64);
 
 impl Code {
@@ -415,6 +416,7 @@ pub fn derive_checked(key: &CodeKey, recipient_id: &str, resident_stable_id: &st
 /// The backup file of a key: its download name and its text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct KeyExport {
     pub file_name: &'static str,
     pub text: String,

@@ -26,6 +26,7 @@ pub const GRONDSLAG: &str =
 /// The coordinator's explicit confirmation before the hand-over is made.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct HandoverConfirmation {
     /// The coordinator ticked "the data is handed over for the lease, on the grondslag
     /// performance of a private-law contract (art. 6(1)(b) AVG)".
@@ -47,6 +48,7 @@ impl fmt::Debug for HandoverConfirmation {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct AssociationRef {
     pub id: String,
     pub name: String,
@@ -54,6 +56,7 @@ pub struct AssociationRef {
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ResidentContact {
     /// E.164 ("+31612345678").
     pub phones: Vec<String>,
@@ -63,6 +66,7 @@ pub struct ResidentContact {
 /// One step-3 document the resident hands over for the lease.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct HandoverDocument {
     pub document: DocumentKind,
     pub label: String,
@@ -83,6 +87,7 @@ impl fmt::Debug for HandoverDocument {
 /// The hand-over file for one association.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Handover {
     pub format: String,
     pub version: u32,
@@ -315,6 +320,7 @@ impl Handover {
 /// The hand-over as a download: its file name, its text and the hand-over itself.
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct HandoverFile {
     /// Association id and date only.
     pub file_name: String,

@@ -53,6 +53,7 @@ pub trait StepView {
 /// Step 1, for the care provider: NAW and contact.
 #[derive(Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Step1View {
     pub name: PersonName,
     pub address: Address,
@@ -64,6 +65,7 @@ pub struct Step1View {
 /// Step 2, for the Wmo access team of the resident's gemeente: NAW and contact only.
 #[derive(Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Step2View {
     pub name: PersonName,
     pub address: Address,
@@ -76,6 +78,7 @@ pub struct Step2View {
 /// (special category) and the four documents.
 #[derive(Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Step3View {
     pub name: PersonName,
     pub address: Address,
@@ -104,6 +107,7 @@ pub struct Step3View {
 /// address, phone, e-mail, birth date, income amount, education or health.
 #[derive(Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Step4View {
     pub gender: Option<Gender>,
     pub living_situation: Option<LivingSituation>,
@@ -123,6 +127,7 @@ pub struct Step4View {
 /// Step 5, what a housing association gets: its own code and the placement profile.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Step5View {
     pub code: Code,
     pub profile: PlacementProfile,
@@ -250,6 +255,7 @@ redacted_debug!(Step3View {
 /// Any one of the step views, tagged with its step for the UI (`"view": "step4"`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "view", rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum View {
     Step1(Step1View),
     Step2(Step2View),

@@ -32,6 +32,7 @@ impl fmt::Debug for Texts {
 /// Age band, the generalisation of the date of birth. 18-22 and 23-27 together are the
 /// young-adult priority group.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum AgeBand {
     #[serde(rename = "18-22")]
     From18To22,
@@ -88,6 +89,7 @@ impl AgeBand {
 /// Income relative to the passend-toewijzen income limit for the household.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum IncomeBand {
     AtOrBelowLimit,
     AboveLimit,
@@ -95,6 +97,7 @@ pub enum IncomeBand {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Mobility {
     None,
     StepFree,
@@ -104,6 +107,7 @@ pub enum Mobility {
 /// Rent-arrears or nuisance history. Ordered: `None` < `Resolved` < `Current`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum History {
     None,
     Resolved,
@@ -112,6 +116,7 @@ pub enum History {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ContractForm {
     /// Gewone huurovereenkomst.
     RegularLease,
@@ -123,6 +128,7 @@ pub enum ContractForm {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum HousingForm {
     Independent,
     InComplex,
@@ -132,6 +138,7 @@ pub enum HousingForm {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum SafetyPlan {
     NotNeeded,
     Needed,
@@ -140,6 +147,7 @@ pub enum SafetyPlan {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Gender {
     Man,
     Vrouw,
@@ -149,6 +157,7 @@ pub enum Gender {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum LivingSituation {
     BeschermdWonen,
     MaatschappelijkeOpvang,
@@ -158,6 +167,7 @@ pub enum LivingSituation {
 /// The eight step-4 categories of the register.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ProfileCategory {
     Gender,
     LivingSituation,
@@ -199,15 +209,18 @@ impl ProfileCategory {
 /// self-reliant) with an optional short note.
 #[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Assessment {
     pub level: Option<u8>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
     pub note: String,
 }
 
 /// The five self-reliance scores the matcher averages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct SelfReliance {
     pub household_care: u8,
     pub work_day_activities: u8,
@@ -230,6 +243,7 @@ impl SelfReliance {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Party {
     Resident,
     CareProvider,
@@ -255,6 +269,7 @@ impl Party {
 /// One agreement of the relapse plan: who does what when it goes wrong.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct RelapseAgreement {
     pub party: Party,
     pub action: String,
@@ -264,6 +279,7 @@ pub struct RelapseAgreement {
 /// agreements of who does what then.
 #[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct RelapsePlan {
     pub signals: String,
     pub agreements: Vec<RelapseAgreement>,
@@ -295,6 +311,7 @@ impl RelapsePlan {
 /// The complete placement profile, as the matcher and an association see it.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct PlacementProfile {
     pub gender: Gender,
     pub living_situation: LivingSituation,
@@ -479,6 +496,7 @@ pub fn category_key(c: ProfileCategory) -> &'static str {
 /// What the minimiser derives from the dossier for step 4 (never the raw values).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct DerivedFacts {
     pub gender: Gender,
     pub living_situation: LivingSituation,
@@ -502,6 +520,7 @@ impl DerivedFacts {
 /// missing. `ProfileDraft::complete` lists what is missing or turns it into a profile.
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ProfileDraft {
     pub assessments: BTreeMap<ProfileCategory, Assessment>,
     pub mobility: Option<Mobility>,
@@ -629,6 +648,7 @@ impl fmt::Debug for ProfileDraft {
 /// One thing that keeps a draft from being complete, in Dutch, with the field it concerns.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Missing {
     pub field: String,
     pub message: String,

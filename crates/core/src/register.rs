@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Step {
     /// Oriëntatie: resident and care provider decide whether to register.
     #[default]
@@ -64,6 +65,7 @@ impl Step {
 /// Every category of personal data the register names, at any step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Category {
     /// Naam, adres, woonplaats.
     Naw,
@@ -170,6 +172,7 @@ impl Category {
 /// overview shows them too.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Derived {
     AgeBand,
     Gemeente,
@@ -210,6 +213,7 @@ impl Derived {
 /// Legal basis under art. 6(1) AVG.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Grondslag {
     /// Art. 6(1)(a): toestemming.
     Consent,
@@ -240,6 +244,7 @@ impl Grondslag {
 /// Who receives the data of a step: the recipient of that step's minimised view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Recipient {
     /// Step 1: the care provider who registers the resident with the resident's mandate.
     CareProvider,
@@ -276,6 +281,7 @@ impl Recipient {
 /// A gate between two steps. Each is recorded in the dossier with a date and by whom.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Gate {
     /// 1 → 2: consent / mandate to register with the Wmo.
     ConsentToRegister,
@@ -537,6 +543,7 @@ impl RegisterRow {
 /// A key with its Dutch label, for rendering.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Labelled<K> {
     pub key: K,
     /// Dutch.
@@ -545,6 +552,7 @@ pub struct Labelled<K> {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct LabelledCategory {
     pub key: Category,
     /// Dutch.
@@ -555,6 +563,7 @@ pub struct LabelledCategory {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct LabelledDerived {
     pub key: Derived,
     /// Dutch.
@@ -565,6 +574,7 @@ pub struct LabelledDerived {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct LabelledGrondslag {
     pub key: Grondslag,
     /// Dutch.
@@ -575,6 +585,11 @@ pub struct LabelledGrondslag {
 /// One row of the register with Dutch labels and the gates on the way to its step.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "RegisterRow", optional_fields)
+)]
 pub struct DescribedRow {
     /// 1-6.
     pub step: u8,

@@ -130,6 +130,7 @@ pub struct Workspace {
 /// Why a profile is not ready to share: parts missing, or notes that identify.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ProfileProblems {
     pub missing: Vec<Missing>,
     /// Scanner findings per note field.
@@ -138,6 +139,7 @@ pub struct ProfileProblems {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct NoteFinding {
     pub field: String,
     pub finding: Finding,
@@ -194,6 +196,7 @@ fn complete(
 /// The optional settings of a profile built outside a workspace (the JS API's `options`).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ProfileOptions {
     /// Another year's table; the shipped one when absent.
     #[serde(default)]
@@ -205,6 +208,7 @@ pub struct ProfileOptions {
     pub known: Option<Known>,
     /// Any other key: a misspelt option is refused rather than silently ignored.
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub unknown: BTreeMap<String, serde::de::IgnoredAny>,
 }
 

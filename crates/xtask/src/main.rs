@@ -310,8 +310,17 @@ fn test(args: &[String]) -> Res {
     ]))?;
 
     step("native tests");
+    // woonkans-wasm natively: tests/typescript.rs checks the generated types/woonkans.d.ts.
     if let Err(e) = run_counted(
-        cargo().args(["test", "-p", "woonkans-core", "-p", "xtask"]),
+        cargo().args([
+            "test",
+            "-p",
+            "woonkans-core",
+            "-p",
+            "woonkans-wasm",
+            "-p",
+            "xtask",
+        ]),
         &mut tally,
     ) {
         failures.push(e);

@@ -27,6 +27,7 @@ use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum FindingKind {
     /// The resident's own name.
     Name,
@@ -160,6 +161,7 @@ impl FindingKind {
 /// range, not the text, is kept, so a finding can be logged without repeating the data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Finding {
     pub kind: FindingKind,
     pub start: usize,
@@ -405,6 +407,11 @@ pub fn redact(text: &str, findings: &[Finding]) -> String {
 /// for callers that index strings that way (JavaScript: `text.slice(startUtf16, endUtf16)`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "ScanFinding", optional_fields)
+)]
 pub struct DescribedFinding {
     pub kind: FindingKind,
     /// Dutch description of the kind, for the coordinator.
