@@ -12,7 +12,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use ts_rs::{Config, TS, TypeVisitor};
 use woonkans_core::Error;
 use woonkans_core::assign::AssignmentReport;
@@ -44,22 +44,27 @@ fn cfg() -> Config {
     Config::new().with_large_int("number")
 }
 
-/// Every declaration reachable from the roots, once each, in the order first met.
+/// Every declaration reachable from the roots, once each, by name: ts-rs does not visit a
+/// type's dependencies in the same order from one build to the next.
 struct Collect {
     cfg: Config,
-    seen: BTreeSet<String>,
-    out: Vec<String>,
+    out: BTreeMap<String, String>,
 }
 
 impl TypeVisitor for Collect {
     fn visit<T: TS + 'static + ?Sized>(&mut self) {
-        if T::output_path().is_none() || !self.seen.insert(T::ident(&self.cfg)) {
+        // Primitives and containers have no declaration (and maps no name).
+        if T::output_path().is_none() {
+            return;
+        }
+        let name = T::ident(&self.cfg);
+        if self.out.contains_key(&name) {
             return;
         }
         let mut decl = T::docs().unwrap_or_default();
         decl.push_str("export ");
         decl.push_str(&T::decl(&self.cfg));
-        self.out.push(decl);
+        self.out.insert(name, decl);
         T::visit_dependencies(self);
     }
 }
@@ -130,8 +135,7 @@ export type Bytes = Uint8Array | ArrayBuffer | number[];
 fn generate() -> String {
     let mut c = Collect {
         cfg: cfg(),
-        seen: BTreeSet::new(),
-        out: Vec::new(),
+        out: BTreeMap::new(),
     };
     // The roots: what the functions take and return; their dependencies follow.
     c.visit::<Dossier>();
@@ -161,7 +165,7 @@ fn generate() -> String {
     c.visit::<ProfileMatch>();
     c.visit::<AssignmentReport>();
     c.visit::<RentLimits>();
-    let types = c.out.join("\n\n");
+    let types = c.out.into_values().collect::<Vec<_>>().join("\n\n");
 
     let region = format!("{} | (string & {{}})", n::<Region>());
     let profile = n::<PlacementProfile>();

@@ -58,6 +58,204 @@ export type Bytes = Uint8Array | ArrayBuffer | number[];
 
 // ------------------------------------------------------------------ data types
 
+export type Address = { street: string, houseNumber: number, houseNumberAddition: string, postcode: string, 
+/**
+ * Woonplaats.
+ */
+place: string, };
+
+/**
+ * Age band, the generalisation of the date of birth. 18-22 and 23-27 together are the
+ * young-adult priority group.
+ */
+export type AgeBand = "18-22" | "23-27" | "28-54" | "55-66" | "67+";
+
+/**
+ * The age label of a dwelling: reserved for young adults (18-27) or for 55+.
+ */
+export type AgeLabel = "none" | "youngAdults" | "fiftyFivePlus";
+
+/**
+ * A level 1-5 in the manner of the Zelfredzaamheid-Matrix (1 acute problems … 5 fully
+ * self-reliant) with an optional short note.
+ */
+export type Assessment = { level?: number, note?: string, };
+
+/**
+ * The assignment of a caseload as a caller outside the app reads it: pairs with dwelling ids,
+ * the unassigned with their reasons in Dutch.
+ */
+export type Assignment = { pairs: Array<ReportedPair>, total: number, unassigned: Array<ReportedUnassigned>, };
+
+export type AssociationRef = { id: string, name: string, };
+
+export type AssociationResult = { associationId: string, eligible: boolean, 
+/**
+ * The policy knock-outs (AREA when no gemeente of the search area lies in the working area,
+ * and CONTRACT, ARREARS, NUISANCE, RELAPSE_PLAN, SUPPORT).
+ */
+reasons: Array<Reason>, 
+/**
+ * The best score among the association's eligible dwellings.
+ */
+bestScore?: number, };
+
+export type BundleProfile = { code: Code, profile: PlacementProfile, matches: Array<MatchSummary>, };
+
+/**
+ * One profile to put in a bundle, with the identifying values of its dossier for the guard.
+ */
+export type BundleProfileInput = { code: Code, profile: PlacementProfile, matches: Array<MatchSummary>, 
+/**
+ * Never written: only searched for in the bytes before they are released.
+ */
+known: Known, };
+
+export type BundleRecipient = { id: string, name: string, };
+
+/**
+ * A bundle as a caller outside the app asks for it: `BundleInput` without the random id, and
+ * the moment it is offered for download, for the disclosure log.
+ */
+export type BundleRequest = { 
+/**
+ * The bundle's date.
+ */
+date: DateString, 
+/**
+ * When it is offered for download, ISO date-time, for the disclosure log.
+ */
+at: string, region: Region, recipientId: string, recipientName: string, profiles: Array<BundleProfileInput>, 
+/**
+ * The values of every other resident the sender holds: searched for, never written.
+ */
+caseload?: Array<Known>, };
+
+/**
+ * A written bundle with its disclosure-log entry; the bytes are not serialised (a caller hands
+ * them over as bytes).
+ */
+export type BundleWritten = { fileName: string, bundleId: string, 
+/**
+ * One code per input profile, in the input's order.
+ */
+codes: Array<string>, categories: Array<ProfileCategory>, disclosureEntry: DisclosureEntry, };
+
+/**
+ * Every category of personal data the register names, at any step.
+ */
+export type Category = "naw" | "contact" | "birthDate" | "bsn" | "gender" | "education" | "work" | "income" | "socialNetwork" | "livingSituation" | "finances" | "health" | "householdCare" | "workDayActivities" | "mobility" | "socialSelfReliance" | "financesDebts" | "relapseAgreements" | "placementProfile" | "landlordStatement" | "brpExtract" | "incomeStatement" | "bewindvoeringRuling";
+
+/**
+ * A pseudonym code: 50 data bits; the check symbol and the grouping are derived when written.
+ */
+export type Code = string;
+
+export type ComponentKind = "areaPreference" | "housingForm" | "rentHeadroom" | "supportFit" | "spreading" | "sizeFit";
+
+export type Condition = "age" | "gemeente" | "statusHolderOrLabourMigrant" | "regularRoute" | "supportNeed";
+
+/**
+ * A professional contact (care provider, Wmo consultant): organisation and person.
+ */
+export type Contact = { organisation: string, person: string, };
+
+export type ContractForm = "regularLease" | "leaseWithCareAgreement" | "leaseInCareProviderName";
+
+/**
+ * An association's Woonkans acceptance criteria (its policy, independent of any dwelling).
+ */
+export type Criteria = { acceptedContractForms: Array<ContractForm>, 
+/**
+ * The worst rent-arrears history the association accepts.
+ */
+maxRentArrears: History, 
+/**
+ * Whether any rent-arrears history other than none requires budget management.
+ */
+arrearsRequiresBudgetManagement: boolean, 
+/**
+ * The worst nuisance history the association accepts.
+ */
+maxNuisance: History, 
+/**
+ * Whether any nuisance history other than none requires a safety plan that is present.
+ */
+nuisanceRequiresSafetyPlan: boolean, relapsePlanRequired: boolean, 
+/**
+ * Minimum support per week, in hours.
+ */
+minSupportHours: number, 
+/**
+ * Maximum number of Woonkans placements per neighbourhood, if the association set one.
+ */
+maxPlacementsPerNeighbourhood?: number, 
+/**
+ * Current Woonkans placements per neighbourhood (names compared case- and
+ * diacritic-insensitively).
+ */
+currentPlacements: { [key in string]: number }, };
+
+export type DateString = string;
+
+/**
+ * A generalised form of a category that a step may hold instead of the raw value: the
+ * quasi-identifiers of the coordinator's view. Listed in the register so the resident's
+ * overview shows them too.
+ */
+export type Derived = "ageBand" | "gemeente" | "incomeBand" | "householdSize";
+
+/**
+ * What the minimiser derives from the dossier for step 4 (never the raw values).
+ */
+export type DerivedFacts = { gender: Gender, livingSituation: LivingSituation, ageBand: AgeBand, incomeBand: IncomeBand, householdSize: number, 
+/**
+ * Whether the rent table's young people's limit applies at the resident's age (18-20 from
+ * 2026). A yes/no, not the age: the step-4 view keeps only the band.
+ */
+youngRentLimit: boolean, };
+
+export type DisclosureEntry = { 
+/**
+ * ISO date-time, passed in (the core has no clock).
+ */
+at: string, 
+/**
+ * Step of the work process (5 for a bundle, 6 for the hand-over).
+ */
+step: number, recipientId: string, recipientName: string, 
+/**
+ * Dutch names of the data categories disclosed.
+ */
+categories: Array<string>, grondslag: string, 
+/**
+ * The bundle id (hex) or, for a hand-over, the id of that hand-over.
+ */
+bundleId: string, 
+/**
+ * The codes of the residents concerned, as the recipient knows them.
+ */
+codes: Array<string>, kind: DisclosureKind, };
+
+export type DisclosureKind = "codedBundle" | "handover";
+
+/**
+ * The document checklist of step 3.
+ */
+export type DocumentChecklist = { landlordStatement: DocumentEntry, brpExtract: DocumentEntry, incomeStatement: DocumentEntry, bewindvoeringRuling: DocumentEntry, };
+
+/**
+ * Status of one document, with the date it was requested or received.
+ */
+export type DocumentEntry = { status: DocumentStatus, date?: DateString, };
+
+/**
+ * The four documents the Wmo consultant collects in step 3.
+ */
+export type DocumentKind = "landlordStatement" | "brpExtract" | "incomeStatement" | "bewindvoeringRuling";
+
+export type DocumentStatus = "requested" | "received" | "notApplicable";
+
 /**
  * The resident's dossier (steps 1-3 plus the gates).
  */
@@ -83,46 +281,21 @@ budgetManagement: boolean,
  */
 health: string, iban?: string, documents: DocumentChecklist, careProvider?: Contact, wmoConsultant?: Contact, targetGroup: TargetGroupAnswers, gates: Array<GateRecord>, step: Step, archived: boolean, };
 
-export type Income = { yearlyAmountEuros: number, source: IncomeSource, };
+export type Dwelling = { id: string, associationId: string, gemeente: string, neighbourhood: string, dwellingType: DwellingType, inComplex: boolean, rooms: number, 
+/**
+ * Net rent (kale huur) per month in euro cents.
+ */
+rentCents: number, stepFree: boolean, wheelchair: boolean, ageLabel: AgeLabel, minHousehold: number, maxHousehold: number, availableFrom: DateString, };
 
-export type IncomeSource = "werk" | "uitkering" | "wajong" | "studiefinanciering" | "pensioen" | "geen" | "anders";
-
-export type LivingSituation = "beschermdWonen" | "maatschappelijkeOpvang" | "anders";
+export type DwellingType = "studio" | "apartment" | "groundFloorApartment" | "singleFamilyHouse" | "clusterUnit";
 
 /**
- * The consultant's answers for the conditions that cannot be derived from other data.
- * `None` means not established yet.
+ * One finding: its kind and its byte range in the scanned text (on char boundaries). The
+ * range, not the text, is kept, so a finding can be logged without repeating the data.
  */
-export type TargetGroupAnswers = { statusHolder?: boolean, labourMigrant?: boolean, 
-/**
- * True when the resident cannot get a home the regular way (waiting list, own search).
- */
-regularRouteImpossible?: boolean, 
-/**
- * True when the support need is related to (learning to) live independently.
- */
-supportNeedIndependentLiving?: boolean, };
+export type Finding = { kind: FindingKind, start: number, end: number, };
 
-export type DateString = string;
-
-/**
- * The six steps of the Woonkans route (routeplanner).
- */
-export type Step = "orientation" | "wmoReport" | "investigation" | "placementProfile" | "associationTalks" | "agreement";
-
-export type Gender = "man" | "vrouw" | "anders" | "nietVermeld";
-
-export type Address = { street: string, houseNumber: number, houseNumberAddition: string, postcode: string, 
-/**
- * Woonplaats.
- */
-place: string, };
-
-/**
- * One recorded gate: which, when, and by whom (a role or organisation, e.g.
- * "Zorgaanbieder De Brug" or "Wmo-consulent Venlo").
- */
-export type GateRecord = { gate: Gate, date: DateString, actor: string, };
+export type FindingKind = "name" | "otherPersonName" | "bsn" | "phone" | "email" | "postcode" | "streetAddress" | "iban" | "date" | "health" | "justice" | "belief" | "sexualOrientation" | "ethnicity" | "politics" | "unionMembership" | "genetic" | "biometric";
 
 /**
  * A gate between two steps. Each is recorded in the dossier with a date and by whom.
@@ -130,285 +303,17 @@ export type GateRecord = { gate: Gate, date: DateString, actor: string, };
 export type Gate = "consentToRegister" | "eligibilityAndSupportPlan" | "consentToShareWithCoordinator" | "matchAccepted";
 
 /**
- * The document checklist of step 3.
+ * One recorded gate: which, when, and by whom (a role or organisation, e.g.
+ * "Zorgaanbieder De Brug" or "Wmo-consulent Venlo").
  */
-export type DocumentChecklist = { landlordStatement: DocumentEntry, brpExtract: DocumentEntry, incomeStatement: DocumentEntry, bewindvoeringRuling: DocumentEntry, };
+export type GateRecord = { gate: Gate, date: DateString, actor: string, };
 
-/**
- * Status of one document, with the date it was requested or received.
- */
-export type DocumentEntry = { status: DocumentStatus, date?: DateString, };
-
-export type DocumentStatus = "requested" | "received" | "notApplicable";
-
-/**
- * A professional contact (care provider, Wmo consultant): organisation and person.
- */
-export type Contact = { organisation: string, person: string, };
-
-export type PersonName = { 
-/**
- * All first names, space separated, as in the BRP ("Anna Maria").
- */
-firstNames: string, 
-/**
- * "van", "de", "van der"; empty when there is none.
- */
-tussenvoegsel: string, surname: string, 
-/**
- * The name the resident goes by (roepnaam, "Mo" for Mohammed), when it is not one of the
- * first names: notes use it more than any other.
- */
-callName: string, };
-
-export type Problem = { 
-/**
- * Stable identifier, SCREAMING_SNAKE_CASE, e.g. `BSN_INVALID`.
- */
-code: string, 
-/**
- * Dutch text for the user. Never holds personal data.
- */
-message: string, 
-/**
- * The field the error is about, as a path (`adres.postcode`), when there is one.
- */
-field?: string, };
-
-export type TargetGroupResult = { eligible: boolean, 
-/**
- * 18-27 on the reference date: the priority group of the seed.
- */
-youngAdult: boolean, failures: Array<TargetGroupFailure>, };
-
-export type TargetGroupFailure = { condition: Condition, 
-/**
- * Dutch; names the condition, never a value from the dossier.
- */
-reason: string, 
-/**
- * True when the condition fails because data is missing, not because it is not met.
- */
-missingData: boolean, };
-
-export type Condition = "age" | "gemeente" | "statusHolderOrLabourMigrant" | "regularRoute" | "supportNeed";
-
-/**
- * One row of the register with Dutch labels and the gates on the way to its step.
- */
-export type RegisterRow = { 
-/**
- * 1-6.
- */
-step: number, stepKey: Step, stepName: string, verwerking: string, processor: string, recipient: Labelled<Recipient>, categories: Array<LabelledCategory>, derived: Array<LabelledDerived>, grondslagen: Array<LabelledGrondslag>, grondslagText: string, doel: string, 
-/**
- * Shared under a code, without directly identifying data.
- */
-coded: boolean, requiredGates: Array<Labelled<Gate>>, };
-
-/**
- * A key with its Dutch label, for rendering.
- */
-export type Labelled<K> = { key: K, 
-/**
- * Dutch.
- */
-label: string, };
-
-/**
- * Who receives the data of a step: the recipient of that step's minimised view.
- */
-export type Recipient = "careProvider" | "wmoAccessTeam" | "wmoConsultant" | "coordinator" | "housingAssociations" | "matchedAssociation";
-
-export type LabelledGrondslag = { key: Grondslag, 
-/**
- * Dutch.
- */
-label: string, article: string, };
+export type Gender = "man" | "vrouw" | "anders" | "nietVermeld";
 
 /**
  * Legal basis under art. 6(1) AVG.
  */
 export type Grondslag = "consent" | "contract" | "publicTask";
-
-export type LabelledDerived = { key: Derived, 
-/**
- * Dutch.
- */
-label: string, 
-/**
- * The category it is derived from.
- */
-source: Category, };
-
-/**
- * A generalised form of a category that a step may hold instead of the raw value: the
- * quasi-identifiers of the coordinator's view. Listed in the register so the resident's
- * overview shows them too.
- */
-export type Derived = "ageBand" | "gemeente" | "incomeBand" | "householdSize";
-
-/**
- * Every category of personal data the register names, at any step.
- */
-export type Category = "naw" | "contact" | "birthDate" | "bsn" | "gender" | "education" | "work" | "income" | "socialNetwork" | "livingSituation" | "finances" | "health" | "householdCare" | "workDayActivities" | "mobility" | "socialSelfReliance" | "financesDebts" | "relapseAgreements" | "placementProfile" | "landlordStatement" | "brpExtract" | "incomeStatement" | "bewindvoeringRuling";
-
-export type LabelledCategory = { key: Category, 
-/**
- * Dutch.
- */
-label: string, 
-/**
- * A special category of personal data (art. 9 AVG).
- */
-specialCategory: boolean, };
-
-/**
- * Any one of the step views, tagged with its step for the UI (`"view": "step4"`).
- */
-export type View = { "view": "step1" } & Step1View | { "view": "step2" } & Step2View | { "view": "step3" } & Step3View | { "view": "step4" } & Step4View | { "view": "step5" } & Step5View;
-
-/**
- * Step 5, what a housing association gets: its own code and the placement profile.
- */
-export type Step5View = { code: Code, profile: PlacementProfile, };
-
-/**
- * A pseudonym code: 50 data bits; the check symbol and the grouping are derived when written.
- */
-export type Code = string;
-
-/**
- * The complete placement profile, as the matcher and an association see it.
- */
-export type PlacementProfile = { gender: Gender, livingSituation: LivingSituation, mobility: Mobility, selfReliance: SelfReliance, 
-/**
- * Optional short notes per step-4 category; each passed the scanner.
- */
-notes: { [key in ProfileCategory]?: string }, 
-/**
- * Gemeenten in order of preference, at least one.
- */
-searchArea: Array<string>, excludedNeighbourhoods: Array<string>, housingForm: HousingForm, rentArrears: History, nuisance: History, budgetManagement: boolean, contractForm: ContractForm, 
-/**
- * Support per week in hours.
- */
-supportHoursPerWeek: number, reachable247: boolean, relapsePlan?: RelapsePlan, safetyPlan: SafetyPlan, householdSize: number, ageBand: AgeBand, incomeBand: IncomeBand, 
-/**
- * Maximum net rent in euro cents.
- */
-maxRentCents: number, };
-
-/**
- * Rent-arrears or nuisance history. Ordered: `None` < `Resolved` < `Current`.
- */
-export type History = "none" | "resolved" | "current";
-
-export type Mobility = "none" | "stepFree" | "wheelchair";
-
-/**
- * The seed's "plan wie, wat doet bij terugval": the signals that show it is going wrong, and the
- * agreements of who does what then.
- */
-export type RelapsePlan = { signals: string, agreements: Array<RelapseAgreement>, };
-
-/**
- * One agreement of the relapse plan: who does what when it goes wrong.
- */
-export type RelapseAgreement = { party: Party, action: string, };
-
-export type Party = "resident" | "careProvider" | "wmoConsultant" | "coordinator" | "housingAssociation" | "network";
-
-/**
- * The five self-reliance scores the matcher averages.
- */
-export type SelfReliance = { householdCare: number, workDayActivities: number, socialNetwork: number, socialSelfReliance: number, financesDebts: number, };
-
-/**
- * The eight step-4 categories of the register.
- */
-export type ProfileCategory = "gender" | "livingSituation" | "householdCare" | "workDayActivities" | "mobility" | "socialNetwork" | "socialSelfReliance" | "financesDebts";
-
-export type ContractForm = "regularLease" | "leaseWithCareAgreement" | "leaseInCareProviderName";
-
-export type HousingForm = "independent" | "inComplex" | "cluster" | "noPreference";
-
-/**
- * Income relative to the passend-toewijzen income limit for the household.
- */
-export type IncomeBand = "atOrBelowLimit" | "aboveLimit";
-
-export type SafetyPlan = "notNeeded" | "needed" | "present";
-
-/**
- * Age band, the generalisation of the date of birth. 18-22 and 23-27 together are the
- * young-adult priority group.
- */
-export type AgeBand = "18-22" | "23-27" | "28-54" | "55-66" | "67+";
-
-/**
- * Step 4, the coordinator's input for the placement profile: gender and living situation, and
- * generalised quasi-identifiers instead of birth date, address and income. No name, BSN,
- * address, phone, e-mail, birth date, income amount, education or health.
- */
-export type Step4View = { gender?: Gender, livingSituation?: LivingSituation, ageBand: AgeBand, 
-/**
- * 18-27: the seed's priority group, kept visible on purpose.
- */
-youngAdult: boolean, 
-/**
- * The canonical name of the participating gemeente of residence.
- */
-gemeente: string, region: Region, householdSize: number, 
-/**
- * Relative to the passend-toewijzen income limit; `None` while the income is not recorded.
- */
-incomeBand?: IncomeBand, hasDebts: boolean, budgetManagement: boolean, };
-
-export type Region = "noordLimburg" | "middenLimburg";
-
-/**
- * Step 2, for the Wmo access team of the resident's gemeente: NAW and contact only.
- */
-export type Step2View = { name: PersonName, address: Address, gemeente: string, phones: Array<string>, email?: string, };
-
-/**
- * Step 1, for the care provider: NAW and contact.
- */
-export type Step1View = { name: PersonName, address: Address, gemeente: string, phones: Array<string>, email?: string, };
-
-/**
- * Step 3, for the Wmo consultant: everything the investigation needs, including health
- * (special category) and the four documents.
- */
-export type Step3View = { name: PersonName, address: Address, gemeente: string, birthDate?: DateString, bsn?: string, phones: Array<string>, email?: string, gender?: Gender, education: string, work: string, income?: Income, socialNetwork: string, livingSituation?: LivingSituation, householdSize: number, finances: string, hasDebts: boolean, budgetManagement: boolean, iban?: string, health: string, documents: DocumentChecklist, };
-
-/**
- * The coordinator's explicit confirmation before the hand-over is made.
- */
-export type HandoverConfirmation = { 
-/**
- * The coordinator ticked "the data is handed over for the lease, on the grondslag
- * performance of a private-law contract (art. 6(1)(b) AVG)".
- */
-grondslagConfirmed: boolean, 
-/**
- * Role or name of the one who confirms.
- */
-confirmedBy: string, date: DateString, };
-
-/**
- * The hand-over as a download: its file name, its text and the hand-over itself.
- */
-export type HandoverFile = { 
-/**
- * Association id and date only.
- */
-fileName: string, 
-/**
- * The file's text (JSON).
- */
-json: string, handover: Handover, };
 
 /**
  * The hand-over file for one association.
@@ -427,11 +332,19 @@ bsn: string, profile: PlacementProfile,
  */
 documentsToHandOver: Array<HandoverDocument>, grondslag: string, doel: string, confirmation: HandoverConfirmation, };
 
-export type ResidentContact = { 
 /**
- * E.164 ("+31612345678").
+ * The coordinator's explicit confirmation before the hand-over is made.
  */
-phones: Array<string>, email?: string, };
+export type HandoverConfirmation = { 
+/**
+ * The coordinator ticked "the data is handed over for the lease, on the grondslag
+ * performance of a private-law contract (art. 6(1)(b) AVG)".
+ */
+grondslagConfirmed: boolean, 
+/**
+ * Role or name of the one who confirms.
+ */
+confirmedBy: string, date: DateString, };
 
 /**
  * One step-3 document the resident hands over for the lease.
@@ -439,11 +352,77 @@ phones: Array<string>, email?: string, };
 export type HandoverDocument = { document: DocumentKind, label: string, status: DocumentStatus, date?: DateString, };
 
 /**
- * The four documents the Wmo consultant collects in step 3.
+ * The hand-over as a download: its file name, its text and the hand-over itself.
  */
-export type DocumentKind = "landlordStatement" | "brpExtract" | "incomeStatement" | "bewindvoeringRuling";
+export type HandoverFile = { 
+/**
+ * Association id and date only.
+ */
+fileName: string, 
+/**
+ * The file's text (JSON).
+ */
+json: string, handover: Handover, };
 
-export type AssociationRef = { id: string, name: string, };
+/**
+ * Rent-arrears or nuisance history. Ordered: `None` < `Resolved` < `Current`.
+ */
+export type History = "none" | "resolved" | "current";
+
+export type HousingAssociation = { id: string, name: string, 
+/**
+ * Gemeenten in which the association houses Woonkans residents.
+ */
+workingArea: Array<string>, criteria: Criteria, 
+/**
+ * True for the invented associations of the embedded sample data.
+ */
+example: boolean, };
+
+export type HousingForm = "independent" | "inComplex" | "cluster" | "noPreference";
+
+export type ImportKind = "json" | "dwellings" | "associations";
+
+export type ImportReport = { kind: ImportKind, 
+/**
+ * What was read: for a dwellings CSV only dwellings, for an associations CSV only
+ * associations. Merge it with [`Offer::merge`].
+ */
+offerPart: Offer, 
+/**
+ * Rows (or, for JSON, entries) that were read without error.
+ */
+acceptedRows: number, errors: Array<RowError>, 
+/**
+ * Headings that are not Woonkans columns and were skipped.
+ */
+ignoredColumns: Array<string>, };
+
+export type Income = { yearlyAmountEuros: number, source: IncomeSource, };
+
+/**
+ * Income relative to the passend-toewijzen income limit for the household.
+ */
+export type IncomeBand = "atOrBelowLimit" | "aboveLimit";
+
+export type IncomeSource = "werk" | "uitkering" | "wajong" | "studiefinanciering" | "pensioen" | "geen" | "anders";
+
+/**
+ * The backup file of a key: its download name and its text.
+ */
+export type KeyExport = { fileName: string, text: string, };
+
+/**
+ * The knock-out criteria, in the order of `MATCHING.md`.
+ */
+export type KnockOut = "AREA" | "NEIGHBOURHOOD" | "CONTRACT" | "ARREARS" | "NUISANCE" | "RELAPSE_PLAN" | "SUPPORT" | "AGE_LABEL" | "HOUSEHOLD" | "ACCESS" | "RENT" | "CAPACITY" | "AVAILABLE";
+
+export type KnockedOutDwelling = { dwellingId: string, 
+/**
+ * Every failing knock-out, in code order. Shared: dwellings that fail in the same way share
+ * one list, so knocking out 100,000 dwellings does not allocate 100,000 lists.
+ */
+reasons: Array<Reason>, };
 
 /**
  * Everything that identifies one resident directly. Built by `Dossier::known()`; passed to
@@ -471,6 +450,148 @@ streetAddresses: Array<string>, postcodes: Array<string>, phones: Array<string>,
 contactNames: Array<string>, };
 
 /**
+ * A key with its Dutch label, for rendering.
+ */
+export type Labelled<K> = { key: K, 
+/**
+ * Dutch.
+ */
+label: string, };
+
+export type LabelledCategory = { key: Category, 
+/**
+ * Dutch.
+ */
+label: string, 
+/**
+ * A special category of personal data (art. 9 AVG).
+ */
+specialCategory: boolean, };
+
+export type LabelledDerived = { key: Derived, 
+/**
+ * Dutch.
+ */
+label: string, 
+/**
+ * The category it is derived from.
+ */
+source: Category, };
+
+export type LabelledGrondslag = { key: Grondslag, 
+/**
+ * Dutch.
+ */
+label: string, article: string, };
+
+export type LeakFinding = { 
+/**
+ * The code of the profile the field belongs to; empty for a field outside the profiles.
+ */
+code: string, 
+/**
+ * JSON path of the field, e.g. `profiles[2].profile.notes.socialNetwork`.
+ */
+field: string, 
+/**
+ * Stable kind: `NAME`, `BSN`, `BIRTH_DATE`, `ADDRESS`, `POSTCODE`, `PHONE`, `EMAIL`, `IBAN`,
+ * `SCAN_<scanner kind>` or `UNREADABLE`.
+ */
+kind: string, 
+/**
+ * Dutch, names the code and the field, never the value found.
+ */
+message: string, };
+
+export type LivingSituation = "beschermdWonen" | "maatschappelijkeOpvang" | "anders";
+
+/**
+ * The match summary of one dwelling of the recipient for one profile.
+ */
+export type MatchSummary = { dwellingId: string, 
+/**
+ * Fit score 0-100.
+ */
+score: number, };
+
+export type MergeCounts = { added: number, updated: number, unchanged: number, removed: number, };
+
+/**
+ * How an incoming offer is combined with the loaded one.
+ */
+export type MergeMode = "addAndUpdate" | "replace";
+
+export type MergeSummary = { associations: MergeCounts, dwellings: MergeCounts, };
+
+/**
+ * One thing that keeps a draft from being complete, in Dutch, with the field it concerns.
+ */
+export type Missing = { field: string, message: string, };
+
+export type Mobility = "none" | "stepFree" | "wheelchair";
+
+export type NoteFinding = { field: string, finding: Finding, };
+
+export type Offer = { associations: Array<HousingAssociation>, dwellings: Array<Dwelling>, };
+
+export type Party = "resident" | "careProvider" | "wmoConsultant" | "coordinator" | "housingAssociation" | "network";
+
+export type PersonName = { 
+/**
+ * All first names, space separated, as in the BRP ("Anna Maria").
+ */
+firstNames: string, 
+/**
+ * "van", "de", "van der"; empty when there is none.
+ */
+tussenvoegsel: string, surname: string, 
+/**
+ * The name the resident goes by (roepnaam, "Mo" for Mohammed), when it is not one of the
+ * first names: notes use it more than any other.
+ */
+callName: string, };
+
+/**
+ * The complete placement profile, as the matcher and an association see it.
+ */
+export type PlacementProfile = { gender: Gender, livingSituation: LivingSituation, mobility: Mobility, selfReliance: SelfReliance, 
+/**
+ * Optional short notes per step-4 category; each passed the scanner.
+ */
+notes: { [key in ProfileCategory]?: string }, 
+/**
+ * Gemeenten in order of preference, at least one.
+ */
+searchArea: Array<string>, excludedNeighbourhoods: Array<string>, housingForm: HousingForm, rentArrears: History, nuisance: History, budgetManagement: boolean, contractForm: ContractForm, 
+/**
+ * Support per week in hours.
+ */
+supportHoursPerWeek: number, reachable247: boolean, relapsePlan?: RelapsePlan, safetyPlan: SafetyPlan, householdSize: number, ageBand: AgeBand, incomeBand: IncomeBand, 
+/**
+ * Maximum net rent in euro cents.
+ */
+maxRentCents: number, };
+
+export type Problem = { 
+/**
+ * Stable identifier, SCREAMING_SNAKE_CASE, e.g. `BSN_INVALID`.
+ */
+code: string, 
+/**
+ * Dutch text for the user. Never holds personal data.
+ */
+message: string, 
+/**
+ * The field the error is about, as a path (`adres.postcode`), when there is one.
+ */
+field?: string, };
+
+/**
+ * The eight step-4 categories of the register.
+ */
+export type ProfileCategory = "gender" | "livingSituation" | "householdCare" | "workDayActivities" | "mobility" | "socialNetwork" | "socialSelfReliance" | "financesDebts";
+
+/**
  * The coordinator's step-4 input while the profile is being built: every part may still be
  * missing. `ProfileDraft::complete` lists what is missing or turns it into a profile.
  */
@@ -487,20 +608,21 @@ maxRentOverrideCents?: number,
 released: { [key in string]: Array<string> }, };
 
 /**
- * A level 1-5 in the manner of the Zelfredzaamheid-Matrix (1 acute problems … 5 fully
- * self-reliant) with an optional short note.
+ * The complete result for one profile.
  */
-export type Assessment = { level?: number, note?: string, };
-
+export type ProfileMatch = { 
 /**
- * What the minimiser derives from the dossier for step 4 (never the raw values).
+ * By score, highest first; equal scores by dwelling id.
  */
-export type DerivedFacts = { gender: Gender, livingSituation: LivingSituation, ageBand: AgeBand, incomeBand: IncomeBand, householdSize: number, 
+eligible: Array<ScoredDwelling>, 
 /**
- * Whether the rent table's young people's limit applies at the resident's age (18-20 from
- * 2026). A yes/no, not the age: the step-4 view keeps only the band.
+ * By dwelling id.
  */
-youngRentLimit: boolean, };
+knockedOut: Array<KnockedOutDwelling>, 
+/**
+ * Eligible associations first, then by best score (highest first, none last), then by id.
+ */
+associations: Array<AssociationResult>, };
 
 /**
  * The optional settings of a profile built outside a workspace (the JS API's `options`).
@@ -516,6 +638,51 @@ rentLimits?: RentLimits,
  * and health or justice terms.
  */
 known?: Known, };
+
+/**
+ * Why a profile is not ready to share: parts missing, or notes that identify.
+ */
+export type ProfileProblems = { missing: Array<Missing>, 
+/**
+ * Scanner findings per note field.
+ */
+findings: Array<NoteFinding>, };
+
+/**
+ * One failing knock-out with a Dutch explanation.
+ */
+export type Reason = { code: KnockOut, message: string, };
+
+/**
+ * Who receives the data of a step: the recipient of that step's minimised view.
+ */
+export type Recipient = "careProvider" | "wmoAccessTeam" | "wmoConsultant" | "coordinator" | "housingAssociations" | "matchedAssociation";
+
+export type Region = "noordLimburg" | "middenLimburg";
+
+/**
+ * One row of the register with Dutch labels and the gates on the way to its step.
+ */
+export type RegisterRow = { 
+/**
+ * 1-6.
+ */
+step: number, stepKey: Step, stepName: string, verwerking: string, processor: string, recipient: Labelled<Recipient>, categories: Array<LabelledCategory>, derived: Array<LabelledDerived>, grondslagen: Array<LabelledGrondslag>, grondslagText: string, doel: string, 
+/**
+ * Shared under a code, without directly identifying data.
+ */
+coded: boolean, requiredGates: Array<Labelled<Gate>>, };
+
+/**
+ * One agreement of the relapse plan: who does what when it goes wrong.
+ */
+export type RelapseAgreement = { party: Party, action: string, };
+
+/**
+ * The seed's "plan wie, wat doet bij terugval": the signals that show it is going wrong, and the
+ * agreements of who does what then.
+ */
+export type RelapsePlan = { signals: string, agreements: Array<RelapseAgreement>, };
 
 export type RentLimits = { year: number, source: string, 
 /**
@@ -553,28 +720,44 @@ incomeLimitSingleAow: number, incomeLimitMultiAow: number,
 youngMaxAge: number, };
 
 /**
- * Why a profile is not ready to share: parts missing, or notes that identify.
+ * A pair of the assignment with the dwelling's id.
  */
-export type ProfileProblems = { missing: Array<Missing>, 
+export type ReportedPair = { 
 /**
- * Scanner findings per note field.
+ * Index into the profiles.
  */
-findings: Array<NoteFinding>, };
-
+profile: number, 
 /**
- * One thing that keeps a draft from being complete, in Dutch, with the field it concerns.
+ * Index into the offer's dwellings.
  */
-export type Missing = { field: string, message: string, };
-
-export type NoteFinding = { field: string, finding: Finding, };
+dwelling: number, dwellingId: string, score: number, };
 
 /**
- * One finding: its kind and its byte range in the scanned text (on char boundaries). The
- * range, not the text, is kept, so a finding can be logged without repeating the data.
+ * A profile left without a dwelling, with the reason in Dutch.
  */
-export type Finding = { kind: FindingKind, start: number, end: number, };
+export type ReportedUnassigned = { 
+/**
+ * Index into the profiles.
+ */
+profile: number, reason: UnassignedReason, 
+/**
+ * Dutch.
+ */
+message: string, };
 
-export type FindingKind = "name" | "otherPersonName" | "bsn" | "phone" | "email" | "postcode" | "streetAddress" | "iban" | "date" | "health" | "justice" | "belief" | "sexualOrientation" | "ethnicity" | "politics" | "unionMembership" | "genetic" | "biometric";
+export type ResidentContact = { 
+/**
+ * E.164 ("+31612345678").
+ */
+phones: Array<string>, email?: string, };
+
+/**
+ * A bad row: its physical line in the file (1-based), the column heading as written in the
+ * file when one cell is at fault, and a Dutch message.
+ */
+export type RowError = { line: number, column?: string, message: string, };
+
+export type SafetyPlan = "notNeeded" | "needed" | "present";
 
 /**
  * A finding with its Dutch label, its placeholder, and its range also in UTF-16 code units,
@@ -599,293 +782,110 @@ start: number, end: number,
 startUtf16: number, endUtf16: number, };
 
 /**
- * The backup file of a key: its download name and its text.
+ * One score component of one dwelling: its value (0..1) and points (weight × value).
  */
-export type KeyExport = { fileName: string, text: string, };
+export type ScoreComponent = { kind: ComponentKind, label: string, weight: number, value: number, points: number, };
+
+export type ScoredDwelling = { dwellingId: string, associationId: string, score: number, components: [ScoreComponent, ScoreComponent, ScoreComponent, ScoreComponent, ScoreComponent, ScoreComponent], };
 
 /**
- * A bundle as a caller outside the app asks for it: `BundleInput` without the random id, and
- * the moment it is offered for download, for the disclosure log.
+ * The five self-reliance scores the matcher averages.
  */
-export type BundleRequest = { 
-/**
- * The bundle's date.
- */
-date: DateString, 
-/**
- * When it is offered for download, ISO date-time, for the disclosure log.
- */
-at: string, region: Region, recipientId: string, recipientName: string, profiles: Array<BundleProfileInput>, 
-/**
- * The values of every other resident the sender holds: searched for, never written.
- */
-caseload?: Array<Known>, };
+export type SelfReliance = { householdCare: number, workDayActivities: number, socialNetwork: number, socialSelfReliance: number, financesDebts: number, };
+
+export type Sender = { region: Region, regionName: string, role: string, };
 
 /**
- * One profile to put in a bundle, with the identifying values of its dossier for the guard.
+ * The six steps of the Woonkans route (routeplanner).
  */
-export type BundleProfileInput = { code: Code, profile: PlacementProfile, matches: Array<MatchSummary>, 
-/**
- * Never written: only searched for in the bytes before they are released.
- */
-known: Known, };
+export type Step = "orientation" | "wmoReport" | "investigation" | "placementProfile" | "associationTalks" | "agreement";
 
 /**
- * The match summary of one dwelling of the recipient for one profile.
+ * Step 1, for the care provider: NAW and contact.
  */
-export type MatchSummary = { dwellingId: string, 
-/**
- * Fit score 0-100.
- */
-score: number, };
+export type Step1View = { name: PersonName, address: Address, gemeente: string, phones: Array<string>, email?: string, };
 
 /**
- * A written bundle with its disclosure-log entry; the bytes are not serialised (a caller hands
- * them over as bytes).
+ * Step 2, for the Wmo access team of the resident's gemeente: NAW and contact only.
  */
-export type BundleWritten = { fileName: string, bundleId: string, 
-/**
- * One code per input profile, in the input's order.
- */
-codes: Array<string>, categories: Array<ProfileCategory>, disclosureEntry: DisclosureEntry, };
+export type Step2View = { name: PersonName, address: Address, gemeente: string, phones: Array<string>, email?: string, };
 
-export type DisclosureEntry = { 
 /**
- * ISO date-time, passed in (the core has no clock).
+ * Step 3, for the Wmo consultant: everything the investigation needs, including health
+ * (special category) and the four documents.
  */
-at: string, 
-/**
- * Step of the work process (5 for a bundle, 6 for the hand-over).
- */
-step: number, recipientId: string, recipientName: string, 
-/**
- * Dutch names of the data categories disclosed.
- */
-categories: Array<string>, grondslag: string, 
-/**
- * The bundle id (hex) or, for a hand-over, the id of that hand-over.
- */
-bundleId: string, 
-/**
- * The codes of the residents concerned, as the recipient knows them.
- */
-codes: Array<string>, kind: DisclosureKind, };
+export type Step3View = { name: PersonName, address: Address, gemeente: string, birthDate?: DateString, bsn?: string, phones: Array<string>, email?: string, gender?: Gender, education: string, work: string, income?: Income, socialNetwork: string, livingSituation?: LivingSituation, householdSize: number, finances: string, hasDebts: boolean, budgetManagement: boolean, iban?: string, health: string, documents: DocumentChecklist, };
 
-export type DisclosureKind = "codedBundle" | "handover";
+/**
+ * Step 4, the coordinator's input for the placement profile: gender and living situation, and
+ * generalised quasi-identifiers instead of birth date, address and income. No name, BSN,
+ * address, phone, e-mail, birth date, income amount, education or health.
+ */
+export type Step4View = { gender?: Gender, livingSituation?: LivingSituation, ageBand: AgeBand, 
+/**
+ * 18-27: the seed's priority group, kept visible on purpose.
+ */
+youngAdult: boolean, 
+/**
+ * The canonical name of the participating gemeente of residence.
+ */
+gemeente: string, region: Region, householdSize: number, 
+/**
+ * Relative to the passend-toewijzen income limit; `None` while the income is not recorded.
+ */
+incomeBand?: IncomeBand, hasDebts: boolean, budgetManagement: boolean, };
+
+/**
+ * Step 5, what a housing association gets: its own code and the placement profile.
+ */
+export type Step5View = { code: Code, profile: PlacementProfile, };
+
+/**
+ * The consultant's answers for the conditions that cannot be derived from other data.
+ * `None` means not established yet.
+ */
+export type TargetGroupAnswers = { statusHolder?: boolean, labourMigrant?: boolean, 
+/**
+ * True when the resident cannot get a home the regular way (waiting list, own search).
+ */
+regularRouteImpossible?: boolean, 
+/**
+ * True when the support need is related to (learning to) live independently.
+ */
+supportNeedIndependentLiving?: boolean, };
+
+export type TargetGroupFailure = { condition: Condition, 
+/**
+ * Dutch; names the condition, never a value from the dossier.
+ */
+reason: string, 
+/**
+ * True when the condition fails because data is missing, not because it is not met.
+ */
+missingData: boolean, };
+
+export type TargetGroupResult = { eligible: boolean, 
+/**
+ * 18-27 on the reference date: the priority group of the seed.
+ */
+youngAdult: boolean, failures: Array<TargetGroupFailure>, };
+
+export type UnassignedReason = "noEligibleDwelling" | "outcompeted";
 
 /**
  * A bundle that passed every check of the verifier.
  */
 export type VerifiedBundle = { version: number, bundleId: string, date: DateString, sender: Sender, recipient: BundleRecipient, profiles: Array<BundleProfile>, digest: string, };
 
-export type Sender = { region: Region, regionName: string, role: string, };
-
-export type BundleRecipient = { id: string, name: string, };
-
-export type BundleProfile = { code: Code, profile: PlacementProfile, matches: Array<MatchSummary>, };
-
-export type LeakFinding = { 
 /**
- * The code of the profile the field belongs to; empty for a field outside the profiles.
+ * Any one of the step views, tagged with its step for the UI (`"view": "step4"`).
  */
-code: string, 
-/**
- * JSON path of the field, e.g. `profiles[2].profile.notes.socialNetwork`.
- */
-field: string, 
-/**
- * Stable kind: `NAME`, `BSN`, `BIRTH_DATE`, `ADDRESS`, `POSTCODE`, `PHONE`, `EMAIL`, `IBAN`,
- * `SCAN_<scanner kind>` or `UNREADABLE`.
- */
-kind: string, 
-/**
- * Dutch, names the code and the field, never the value found.
- */
-message: string, };
-
-export type Offer = { associations: Array<HousingAssociation>, dwellings: Array<Dwelling>, };
-
-export type Dwelling = { id: string, associationId: string, gemeente: string, neighbourhood: string, dwellingType: DwellingType, inComplex: boolean, rooms: number, 
-/**
- * Net rent (kale huur) per month in euro cents.
- */
-rentCents: number, stepFree: boolean, wheelchair: boolean, ageLabel: AgeLabel, minHousehold: number, maxHousehold: number, availableFrom: DateString, };
-
-export type DwellingType = "studio" | "apartment" | "groundFloorApartment" | "singleFamilyHouse" | "clusterUnit";
-
-/**
- * The age label of a dwelling: reserved for young adults (18-27) or for 55+.
- */
-export type AgeLabel = "none" | "youngAdults" | "fiftyFivePlus";
-
-export type HousingAssociation = { id: string, name: string, 
-/**
- * Gemeenten in which the association houses Woonkans residents.
- */
-workingArea: Array<string>, criteria: Criteria, 
-/**
- * True for the invented associations of the embedded sample data.
- */
-example: boolean, };
-
-/**
- * An association's Woonkans acceptance criteria (its policy, independent of any dwelling).
- */
-export type Criteria = { acceptedContractForms: Array<ContractForm>, 
-/**
- * The worst rent-arrears history the association accepts.
- */
-maxRentArrears: History, 
-/**
- * Whether any rent-arrears history other than none requires budget management.
- */
-arrearsRequiresBudgetManagement: boolean, 
-/**
- * The worst nuisance history the association accepts.
- */
-maxNuisance: History, 
-/**
- * Whether any nuisance history other than none requires a safety plan that is present.
- */
-nuisanceRequiresSafetyPlan: boolean, relapsePlanRequired: boolean, 
-/**
- * Minimum support per week, in hours.
- */
-minSupportHours: number, 
-/**
- * Maximum number of Woonkans placements per neighbourhood, if the association set one.
- */
-maxPlacementsPerNeighbourhood?: number, 
-/**
- * Current Woonkans placements per neighbourhood (names compared case- and
- * diacritic-insensitively).
- */
-currentPlacements: { [key in string]: number }, };
-
-export type ImportReport = { kind: ImportKind, 
-/**
- * What was read: for a dwellings CSV only dwellings, for an associations CSV only
- * associations. Merge it with [`Offer::merge`].
- */
-offerPart: Offer, 
-/**
- * Rows (or, for JSON, entries) that were read without error.
- */
-acceptedRows: number, errors: Array<RowError>, 
-/**
- * Headings that are not Woonkans columns and were skipped.
- */
-ignoredColumns: Array<string>, };
-
-/**
- * A bad row: its physical line in the file (1-based), the column heading as written in the
- * file when one cell is at fault, and a Dutch message.
- */
-export type RowError = { line: number, column?: string, message: string, };
-
-export type ImportKind = "json" | "dwellings" | "associations";
-
-/**
- * How an incoming offer is combined with the loaded one.
- */
-export type MergeMode = "addAndUpdate" | "replace";
-
-export type MergeSummary = { associations: MergeCounts, dwellings: MergeCounts, };
-
-export type MergeCounts = { added: number, updated: number, unchanged: number, removed: number, };
+export type View = { "view": "step1" } & Step1View | { "view": "step2" } & Step2View | { "view": "step3" } & Step3View | { "view": "step4" } & Step4View | { "view": "step5" } & Step5View;
 
 /**
  * The six component weights. They are settings; they must add up to 100.
  */
 export type Weights = { area: number, housingForm: number, rentHeadroom: number, supportFit: number, spreading: number, sizeFit: number, };
-
-/**
- * The complete result for one profile.
- */
-export type ProfileMatch = { 
-/**
- * By score, highest first; equal scores by dwelling id.
- */
-eligible: Array<ScoredDwelling>, 
-/**
- * By dwelling id.
- */
-knockedOut: Array<KnockedOutDwelling>, 
-/**
- * Eligible associations first, then by best score (highest first, none last), then by id.
- */
-associations: Array<AssociationResult>, };
-
-export type ScoredDwelling = { dwellingId: string, associationId: string, score: number, components: [ScoreComponent, ScoreComponent, ScoreComponent, ScoreComponent, ScoreComponent, ScoreComponent], };
-
-/**
- * One score component of one dwelling: its value (0..1) and points (weight × value).
- */
-export type ScoreComponent = { kind: ComponentKind, label: string, weight: number, value: number, points: number, };
-
-export type ComponentKind = "areaPreference" | "housingForm" | "rentHeadroom" | "supportFit" | "spreading" | "sizeFit";
-
-export type KnockedOutDwelling = { dwellingId: string, 
-/**
- * Every failing knock-out, in code order. Shared: dwellings that fail in the same way share
- * one list, so knocking out 100,000 dwellings does not allocate 100,000 lists.
- */
-reasons: Array<Reason>, };
-
-/**
- * One failing knock-out with a Dutch explanation.
- */
-export type Reason = { code: KnockOut, message: string, };
-
-/**
- * The knock-out criteria, in the order of `MATCHING.md`.
- */
-export type KnockOut = "AREA" | "NEIGHBOURHOOD" | "CONTRACT" | "ARREARS" | "NUISANCE" | "RELAPSE_PLAN" | "SUPPORT" | "AGE_LABEL" | "HOUSEHOLD" | "ACCESS" | "RENT" | "CAPACITY" | "AVAILABLE";
-
-export type AssociationResult = { associationId: string, eligible: boolean, 
-/**
- * The policy knock-outs (AREA when no gemeente of the search area lies in the working area,
- * and CONTRACT, ARREARS, NUISANCE, RELAPSE_PLAN, SUPPORT).
- */
-reasons: Array<Reason>, 
-/**
- * The best score among the association's eligible dwellings.
- */
-bestScore?: number, };
-
-/**
- * The assignment of a caseload as a caller outside the app reads it: pairs with dwelling ids,
- * the unassigned with their reasons in Dutch.
- */
-export type Assignment = { pairs: Array<ReportedPair>, total: number, unassigned: Array<ReportedUnassigned>, };
-
-/**
- * A profile left without a dwelling, with the reason in Dutch.
- */
-export type ReportedUnassigned = { 
-/**
- * Index into the profiles.
- */
-profile: number, reason: UnassignedReason, 
-/**
- * Dutch.
- */
-message: string, };
-
-export type UnassignedReason = "noEligibleDwelling" | "outcompeted";
-
-/**
- * A pair of the assignment with the dwelling's id.
- */
-export type ReportedPair = { 
-/**
- * Index into the profiles.
- */
-profile: number, 
-/**
- * Index into the offer's dwellings.
- */
-dwelling: number, dwellingId: string, score: number, };
 
 // ------------------------------------------------------------------ errors with details
 
