@@ -430,6 +430,16 @@ pub fn key_export(key: &CodeKey) -> KeyExport {
     }
 }
 
+/// A new key from 32 random bytes (from the caller), as key-file text.
+pub fn new_key_file(random: [u8; 32]) -> String {
+    export_key(&CodeKey::from_bytes(random))
+}
+
+/// A key file read back (`import_key`, every check) and written anew: the text to keep.
+pub fn normalise_key_file(text: &str) -> Result<String> {
+    import_key(text).map(|key| export_key(&key))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -460,3 +460,23 @@ fn merge_modes_and_checked_codes() {
     }
     assert_eq!(code::key_export(&key).text, code::export_key(&key));
 }
+
+#[test]
+fn key_files_round_trip_and_offer_csv_comes_in_two_files() {
+    for seed in [0u8, 7, 255] {
+        let text = code::new_key_file([seed; 32]);
+        assert_eq!(text, code::export_key(&CodeKey::from_bytes([seed; 32])));
+        assert_eq!(code::normalise_key_file(&text).unwrap(), text);
+    }
+    assert!(code::normalise_key_file("geen sleutel").is_err());
+    let offer = sample_offer();
+    let files = woonkans_core::import::export_csv(&offer);
+    assert_eq!(
+        files.associations,
+        woonkans_core::import::export_associations_csv(&offer)
+    );
+    assert_eq!(
+        files.dwellings,
+        woonkans_core::import::export_dwellings_csv(&offer)
+    );
+}

@@ -4,8 +4,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 use woonkans_core::Error;
+use woonkans_core::bundle::WriteError;
 use woonkans_core::date::Date;
 use woonkans_core::region::Region;
+use woonkans_core::workspace::BuildError;
 
 pub type JsResult<T> = Result<T, JsValue>;
 
@@ -30,6 +32,33 @@ pub fn error_with(e: &Error, details: &[(&str, JsValue)]) -> JsValue {
         let _ = js_sys::Reflect::set(&err, &(*name).into(), value);
     }
     err
+}
+
+/// A refused bundle: `LEAK_GUARD` with the guard's `findings` on the Error object, or the
+/// core's error as it is.
+pub fn write_error(e: WriteError) -> JsValue {
+    match e {
+        WriteError::Leak(report) => match to_js(&report.findings) {
+            Ok(findings) => error_with(&report.to_error(), &[("findings", findings)]),
+            Err(e) => e,
+        },
+        WriteError::Invalid(e) => error_to_js(&e),
+    }
+}
+
+/// An unfinished profile: `PROFILE_INCOMPLETE` with `missing` and `findings` on the Error
+/// object, or the core's error as it is.
+pub fn build_error(e: BuildError) -> JsValue {
+    match e {
+        BuildError::Incomplete(open) => match (to_js(&open.missing), to_js(&open.findings)) {
+            (Ok(missing), Ok(findings)) => error_with(
+                &open.to_error(),
+                &[("missing", missing), ("findings", findings)],
+            ),
+            (Err(e), _) | (_, Err(e)) => e,
+        },
+        BuildError::Invalid(e) => error_to_js(&e),
+    }
 }
 
 pub fn core<T>(r: woonkans_core::Result<T>) -> JsResult<T> {

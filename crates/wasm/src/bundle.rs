@@ -3,12 +3,10 @@
 //! The code key travels through JS as its key-file text (`woonkans-sleutel`, with checksum): one
 //! string the vault can store and the backup can export, checked every time it is used.
 
-use crate::boundary::{
-    JsResult, bytes_arg, core, error_to_js, error_with, from_js, random, string_arg, to_js,
-};
+use crate::boundary::{JsResult, bytes_arg, core, from_js, random, string_arg, to_js, write_error};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
-use woonkans_core::bundle::{self, BundleRequest, WriteError};
+use woonkans_core::bundle::{self, BundleRequest};
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::disclosure::{self, DisclosureEntry};
 
@@ -19,7 +17,7 @@ fn key(key_file: &JsValue, name: &str) -> JsResult<CodeKey> {
 /// A new secret code key, as key-file text (32 bytes from the browser's crypto).
 #[wasm_bindgen(js_name = newCodeKey)]
 pub fn new_code_key() -> JsResult<String> {
-    Ok(code::export_key(&CodeKey::from_bytes(random::<32>()?)))
+    Ok(code::new_key_file(random::<32>()?))
 }
 
 /// The code of a resident (BSN or random dossier id) for one recipient, as `WK-XXXXX-XXXXX-C`.
@@ -79,7 +77,7 @@ pub fn export_key(key_file: JsValue) -> JsResult<JsValue> {
 /// `KEY_FILE_CHECKSUM`).
 #[wasm_bindgen(js_name = importKey)]
 pub fn import_key(text: JsValue) -> JsResult<String> {
-    Ok(code::export_key(&key(&text, "text")?))
+    core(code::normalise_key_file(&string_arg(&text, "text")?))
 }
 
 /// Builds a bundle and runs the leak guard over its bytes. Returns `{ fileName, bytes
@@ -88,16 +86,7 @@ pub fn import_key(text: JsValue) -> JsResult<String> {
 #[wasm_bindgen(js_name = writeBundle)]
 pub fn write_bundle(input: JsValue) -> JsResult<JsValue> {
     let request: BundleRequest = from_js(input, "de bundel")?;
-    let written = match bundle::write_request(request, random::<16>()?) {
-        Ok(w) => w,
-        Err(WriteError::Leak(report)) => {
-            return Err(error_with(
-                &report.to_error(),
-                &[("findings", to_js(&report.findings)?)],
-            ));
-        }
-        Err(WriteError::Invalid(e)) => return Err(error_to_js(&e)),
-    };
+    let written = bundle::write_request(request, random::<16>()?).map_err(write_error)?;
     let out = to_js(&written)?;
     let bytes = js_sys::Uint8Array::from(written.bytes.as_slice());
     let _ = js_sys::Reflect::set(&out, &"bytes".into(), &bytes);

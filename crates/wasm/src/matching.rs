@@ -62,18 +62,19 @@ pub fn import_offer_file(bytes: JsValue) -> JsResult<JsValue> {
 /// `{ associations: Uint8Array, dwellings: Uint8Array }`.
 #[wasm_bindgen(js_name = exportOfferCsv)]
 pub fn export_offer_csv(offer_value: JsValue) -> JsResult<JsValue> {
-    let o = offer(offer_value)?;
+    let files = import::export_csv(&offer(offer_value)?);
     let out = js_sys::Object::new();
-    let set = |key: &str, bytes: Vec<u8>| {
+    for (key, bytes) in [
+        ("associations", &files.associations),
+        ("dwellings", &files.dwellings),
+    ] {
         // Setting a property on a fresh plain object cannot fail.
         let _ = js_sys::Reflect::set(
             &out,
             &key.into(),
             &js_sys::Uint8Array::from(bytes.as_slice()).into(),
         );
-    };
-    set("associations", import::export_associations_csv(&o));
-    set("dwellings", import::export_dwellings_csv(&o));
+    }
     Ok(out.into())
 }
 

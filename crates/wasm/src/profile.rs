@@ -8,8 +8,8 @@
 //! values when they are given.
 
 use crate::boundary::{
-    JsResult, core, date_arg, error_to_js, error_with, from_js, from_js_opt, from_js_or_default,
-    region_arg, to_js,
+    JsResult, build_error, core, date_arg, from_js, from_js_opt, from_js_or_default, region_arg,
+    to_js,
 };
 use wasm_bindgen::prelude::*;
 use woonkans_core::bundle;
@@ -17,7 +17,7 @@ use woonkans_core::dossier::Dossier;
 use woonkans_core::minimise;
 use woonkans_core::profile::{DerivedFacts, ProfileDraft};
 use woonkans_core::rentlimits;
-use woonkans_core::workspace::{self, BuildError, ProfileOptions};
+use woonkans_core::workspace::{self, ProfileOptions};
 
 /// An absent draft is an empty form: everything is still missing.
 fn draft(value: JsValue) -> JsResult<ProfileDraft> {
@@ -59,17 +59,7 @@ pub fn build_profile(
     let d = draft(draft_value)?;
     let f = facts(facts_value)?;
     let o = options(opts)?;
-    match workspace::build_profile(&d, &f, &o) {
-        Ok(profile) => to_js(&profile),
-        Err(BuildError::Incomplete(open)) => Err(error_with(
-            &open.to_error(),
-            &[
-                ("missing", to_js(&open.missing)?),
-                ("findings", to_js(&open.findings)?),
-            ],
-        )),
-        Err(BuildError::Invalid(e)) => Err(error_to_js(&e)),
-    }
+    to_js(&workspace::build_profile(&d, &f, &o).map_err(build_error)?)
 }
 
 /// The facts for the profile that the minimiser derives from the dossier on `referenceDate`
