@@ -44,6 +44,7 @@ pub struct BundleProfileInput {
     pub code: Code,
     pub profile: PlacementProfile,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<MatchSummary>>", optional))]
     pub matches: Vec<MatchSummary>,
     /// Never written: only searched for in the bytes before they are released.
     pub known: Known,

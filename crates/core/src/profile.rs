@@ -506,6 +506,7 @@ pub struct DerivedFacts {
     /// Whether the rent table's young people's limit applies at the resident's age (18-20 from
     /// 2026). A yes/no, not the age: the step-4 view keeps only the band.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub young_rent_limit: bool,
 }
 

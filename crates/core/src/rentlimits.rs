@@ -31,6 +31,7 @@ pub struct RentLimits {
     /// The oldest age at which the young people's limit (the kwaliteitskortingsgrens) applies:
     /// 20 from 2026 (18 to 20 years), 22 before (under 23). Tables without it are pre-2026.
     #[serde(default = "pre_2026_young_max_age")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<u8>", optional))]
     pub young_max_age: u8,
 }
 

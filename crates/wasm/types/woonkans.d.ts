@@ -105,7 +105,7 @@ export type BundleProfile = { code: Code, profile: PlacementProfile, matches: Ar
 /**
  * One profile to put in a bundle, with the identifying values of its dossier for the guard.
  */
-export type BundleProfileInput = { code: Code, profile: PlacementProfile, matches: Array<MatchSummary>, 
+export type BundleProfileInput = { code: Code, profile: PlacementProfile, matches?: Array<MatchSummary>, 
 /**
  * Never written: only searched for in the bytes before they are released.
  */
@@ -213,7 +213,7 @@ export type DerivedFacts = { gender: Gender, livingSituation: LivingSituation, a
  * Whether the rent table's young people's limit applies at the resident's age (18-20 from
  * 2026). A yes/no, not the age: the step-4 view keeps only the band.
  */
-youngRentLimit: boolean, };
+youngRentLimit?: boolean, };
 
 export type DisclosureEntry = { 
 /**
@@ -717,7 +717,7 @@ incomeLimitSingleAow: number, incomeLimitMultiAow: number,
  * The oldest age at which the young people's limit (the kwaliteitskortingsgrens) applies:
  * 20 from 2026 (18 to 20 years), 22 before (under 23). Tables without it are pre-2026.
  */
-youngMaxAge: number, };
+youngMaxAge?: number, };
 
 /**
  * A pair of the assignment with the dwelling's id.
