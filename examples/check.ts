@@ -84,11 +84,11 @@ const dossierInput: W.DossierInput = {
   income: { yearlyAmountEuros: 16000, source: "benefits" },
   livingSituation: "shelteredHousing",
   documents: { bewindvoeringRuling: { status: "notApplicable" } },
-  targetGroup: { statusHolder: false, labourMigrant: null },
+  targetGroup: { statusHolder: false },
   gates: [{ gate: "consentToRegister", date: "2026-01-02", actor: "Zorgaanbieder" }],
 };
 
-const draft: W.ProfileDraft = {
+const draft: Partial<W.ProfileDraft> = {
   assessments: { householdCare: { level: 3 }, financesDebts: { level: 2, note: "Schuldhulp loopt." } },
   mobility: "none",
   searchArea: ["Venlo"],

@@ -186,10 +186,10 @@ async fn coordinator_writes_a_bundle_the_association_opens_it_and_the_log_export
     b.seal_record(
         PASS,
         "dossiers",
-        &serde_json::to_string(&ws.cases()).unwrap(),
+        &serde_json::to_string(ws.cases()).unwrap(),
     )
     .await;
-    b.seal_record(PASS, "offer", &serde_json::to_string(&ws.offer()).unwrap())
+    b.seal_record(PASS, "offer", &serde_json::to_string(ws.offer()).unwrap())
         .await;
     b.open("/bundels").await;
     b.unlock(PASS).await;
@@ -538,10 +538,10 @@ async fn five_residents_in_one_bundle_each_see_their_own_code() {
     b.seal_record(
         PASS,
         "dossiers",
-        &serde_json::to_string(&ws.cases()).unwrap(),
+        &serde_json::to_string(ws.cases()).unwrap(),
     )
     .await;
-    b.seal_record(PASS, "offer", &serde_json::to_string(&ws.offer()).unwrap())
+    b.seal_record(PASS, "offer", &serde_json::to_string(ws.offer()).unwrap())
         .await;
     b.open("/bundels").await;
     b.unlock(PASS).await;

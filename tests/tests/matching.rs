@@ -125,13 +125,13 @@ async fn empty_state_then_profile_results_and_the_optimal_caseload() {
     b.seal_record(
         PASS,
         "settings",
-        &serde_json::to_string(&ws.settings()).unwrap(),
+        &serde_json::to_string(ws.settings()).unwrap(),
     )
     .await;
     b.seal_record(
         PASS,
         "dossiers",
-        &serde_json::to_string(&ws.cases()).unwrap(),
+        &serde_json::to_string(ws.cases()).unwrap(),
     )
     .await;
     b.unlock(PASS).await;

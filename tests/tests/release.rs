@@ -189,10 +189,10 @@ async fn only_a_released_note_goes_into_the_bundle() {
     b.seal_record(
         PASS,
         "dossiers",
-        &serde_json::to_string(&ws.cases()).unwrap(),
+        &serde_json::to_string(ws.cases()).unwrap(),
     )
     .await;
-    b.seal_record(PASS, "offer", &serde_json::to_string(&ws.offer()).unwrap())
+    b.seal_record(PASS, "offer", &serde_json::to_string(ws.offer()).unwrap())
         .await;
     b.open(&format!("/dossiers/{CASE}")).await;
     b.unlock(PASS).await;

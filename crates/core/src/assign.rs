@@ -32,12 +32,14 @@ use crate::error::Result;
 use crate::matching::{ScoreMatrix, Weights, score_matrix};
 use crate::offer::Offer;
 use crate::profile::PlacementProfile;
+use crate::vocab::Dutch;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum UnassignedReason {
     /// No dwelling passes every knock-out for this profile.
     NoEligibleDwelling,
@@ -282,6 +284,81 @@ pub fn random_score_matrix(
         }
     }
     m
+}
+
+/// A pair of the assignment with the dwelling's id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct ReportedPair {
+    /// Index into the profiles.
+    pub profile: usize,
+    /// Index into the offer's dwellings.
+    pub dwelling: usize,
+    pub dwelling_id: String,
+    pub score: u32,
+}
+
+/// A profile left without a dwelling, with the reason in Dutch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct ReportedUnassigned {
+    /// Index into the profiles.
+    pub profile: usize,
+    pub reason: UnassignedReason,
+    /// Dutch.
+    pub message: &'static str,
+}
+
+/// The assignment of a caseload as a caller outside the app reads it: pairs with dwelling ids,
+/// the unassigned with their reasons in Dutch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "Assignment", optional_fields)
+)]
+pub struct AssignmentReport {
+    pub pairs: Vec<ReportedPair>,
+    pub total: u64,
+    pub unassigned: Vec<ReportedUnassigned>,
+}
+
+/// `assign_caseload`, reported with dwelling ids and Dutch reasons.
+pub fn assign_caseload_report(
+    profiles: &[PlacementProfile],
+    offer: &Offer,
+    weights: &Weights,
+    reference: Date,
+) -> Result<AssignmentReport> {
+    let a = assign_caseload(profiles, offer, weights, reference)?;
+    Ok(AssignmentReport {
+        pairs: a
+            .pairs
+            .iter()
+            .map(|p| ReportedPair {
+                profile: p.profile,
+                dwelling: p.dwelling,
+                dwelling_id: offer
+                    .dwellings
+                    .get(p.dwelling)
+                    .map_or(String::new(), |d| d.id.clone()),
+                score: p.score,
+            })
+            .collect(),
+        total: a.total,
+        unassigned: a
+            .unassigned
+            .iter()
+            .map(|u| ReportedUnassigned {
+                profile: u.profile,
+                reason: u.reason,
+                message: u.reason.dutch(),
+            })
+            .collect(),
+    })
 }
 
 #[cfg(test)]

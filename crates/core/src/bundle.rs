@@ -29,6 +29,7 @@ const DIGEST_ALGORITHM: &str = "SHA-256";
 /// The match summary of one dwelling of the recipient for one profile.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct MatchSummary {
     pub dwelling_id: String,
     /// Fit score 0-100.
@@ -36,10 +37,14 @@ pub struct MatchSummary {
 }
 
 /// One profile to put in a bundle, with the identifying values of its dossier for the guard.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct BundleProfileInput {
     pub code: Code,
     pub profile: PlacementProfile,
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<MatchSummary>>", optional))]
     pub matches: Vec<MatchSummary>,
     /// Never written: only searched for in the bytes before they are released.
     pub known: Known,
@@ -104,6 +109,7 @@ impl From<Error> for WriteError {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Sender {
     pub region: Region,
     pub region_name: String,
@@ -112,6 +118,11 @@ pub struct Sender {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "BundleRecipient", optional_fields)
+)]
 pub struct Recipient {
     pub id: String,
     pub name: String,
@@ -119,6 +130,7 @@ pub struct Recipient {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct BundleProfile {
     pub code: Code,
     pub profile: PlacementProfile,
@@ -163,6 +175,7 @@ struct FileShape {
 /// A bundle that passed every check of the verifier.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct VerifiedBundle {
     pub version: u64,
     pub bundle_id: String,
@@ -541,6 +554,66 @@ fn ct_eq_str(a: &str, b: &str) -> bool {
             .zip(b.bytes())
             .fold(0u8, |acc, (x, y)| acc | (x ^ y))
             == 0
+}
+
+/// A bundle as a caller outside the app asks for it: `BundleInput` without the random id, and
+/// the moment it is offered for download, for the disclosure log.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct BundleRequest {
+    /// The bundle's date.
+    pub date: Date,
+    /// When it is offered for download, ISO date-time, for the disclosure log.
+    pub at: String,
+    pub region: Region,
+    pub recipient_id: String,
+    pub recipient_name: String,
+    pub profiles: Vec<BundleProfileInput>,
+    /// The values of every other resident the sender holds: searched for, never written.
+    #[serde(default)]
+    pub caseload: Option<Vec<Known>>,
+}
+
+/// A written bundle with its disclosure-log entry; the bytes are not serialised (a caller hands
+/// them over as bytes).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct BundleWritten {
+    pub file_name: String,
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
+    pub bundle_id: String,
+    /// One code per input profile, in the input's order.
+    pub codes: Vec<String>,
+    pub categories: Vec<ProfileCategory>,
+    pub disclosure_entry: crate::disclosure::DisclosureEntry,
+}
+
+/// `write_bundle` for a request from outside the app, with its disclosure-log entry.
+pub fn write_request(
+    request: BundleRequest,
+    bundle_id: [u8; 16],
+) -> Result<BundleWritten, WriteError> {
+    let written = write_bundle(&BundleInput {
+        bundle_id,
+        date: request.date,
+        region: request.region,
+        recipient_id: request.recipient_id,
+        recipient_name: request.recipient_name,
+        profiles: request.profiles,
+        caseload: request.caseload.unwrap_or_default(),
+    })?;
+    let disclosure_entry = crate::disclosure::entries_for_bundle(&written, &request.at);
+    Ok(BundleWritten {
+        codes: written.codes.iter().map(ToString::to_string).collect(),
+        categories: written.categories.clone(),
+        file_name: written.file_name,
+        bytes: written.bytes,
+        bundle_id: written.bundle_id_hex,
+        disclosure_entry,
+    })
 }
 
 #[cfg(test)]

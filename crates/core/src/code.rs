@@ -72,6 +72,7 @@ impl Eq for CodeKey {}
 
 /// A pseudonym code: 50 data bits; the check symbol and the grouping are derived when written.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 pub struct Code(u64);
 
 impl Code {
@@ -391,6 +392,52 @@ pub fn import_key(text: &str) -> Result<CodeKey> {
         .at("checksum"));
     }
     Ok(CodeKey(key))
+}
+
+/// `derive` for a caller outside the app: `CODE_INPUT` at the parameter when the recipient's id
+/// (`recipientId`) or the resident's stable id (`stableId`) is empty.
+pub fn derive_checked(key: &CodeKey, recipient_id: &str, resident_stable_id: &str) -> Result<Code> {
+    let required = |value: &str, field: &str, what: &str| {
+        if value.trim().is_empty() {
+            Err(Error::new("CODE_INPUT", format!("{what} ontbreekt.")).at(field))
+        } else {
+            Ok(())
+        }
+    };
+    required(recipient_id, "recipientId", "De id van de ontvanger")?;
+    required(
+        resident_stable_id,
+        "stableId",
+        "Het vaste kenmerk van de inwoner",
+    )?;
+    Ok(derive(key, recipient_id, resident_stable_id))
+}
+
+/// The backup file of a key: its download name and its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct KeyExport {
+    pub file_name: &'static str,
+    pub text: String,
+}
+
+/// The key as a backup file.
+pub fn key_export(key: &CodeKey) -> KeyExport {
+    KeyExport {
+        file_name: "woonkans-sleutel.json",
+        text: export_key(key),
+    }
+}
+
+/// A new key from 32 random bytes (from the caller), as key-file text.
+pub fn new_key_file(random: [u8; 32]) -> String {
+    export_key(&CodeKey::from_bytes(random))
+}
+
+/// A key file read back (`import_key`, every check) and written anew: the text to keep.
+pub fn normalise_key_file(text: &str) -> Result<String> {
+    import_key(text).map(|key| export_key(&key))
 }
 
 #[cfg(test)]

@@ -44,6 +44,7 @@ impl fmt::Debug for Hidden {
 
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct PersonName {
     /// All first names, space separated, as in the BRP ("Anna Maria").
     pub first_names: String,
@@ -67,6 +68,7 @@ impl fmt::Debug for PersonName {
 
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Address {
     pub street: String,
     pub house_number: u32,
@@ -94,6 +96,7 @@ impl fmt::Debug for Address {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum IncomeSource {
     // Written in English; the Dutch values of earlier versions are still read (stored vaults
     // and backups made before). Wajong is the scheme's name.
@@ -114,6 +117,7 @@ pub enum IncomeSource {
 
 #[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Income {
     pub yearly_amount_euros: u32,
     pub source: IncomeSource,
@@ -128,6 +132,7 @@ impl fmt::Debug for Income {
 /// A professional contact (care provider, Wmo consultant): organisation and person.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Contact {
     pub organisation: String,
     pub person: String,
@@ -142,6 +147,7 @@ impl fmt::Debug for Contact {
 /// The four documents the Wmo consultant collects in step 3.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum DocumentKind {
     /// Verhuurdersverklaring van de laatste 5 jaar.
     LandlordStatement,
@@ -183,6 +189,7 @@ impl DocumentKind {
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum DocumentStatus {
     #[default]
     Requested,
@@ -195,6 +202,7 @@ pub enum DocumentStatus {
 /// Status of one document, with the date it was requested or received.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct DocumentEntry {
     pub status: DocumentStatus,
     pub date: Option<Date>,
@@ -209,6 +217,7 @@ impl fmt::Debug for DocumentEntry {
 /// The document checklist of step 3.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct DocumentChecklist {
     pub landlord_statement: DocumentEntry,
     pub brp_extract: DocumentEntry,
@@ -267,6 +276,7 @@ impl DocumentChecklist {
 /// "Zorgaanbieder De Brug" or "Wmo-consulent Venlo").
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct GateRecord {
     pub gate: Gate,
     pub date: Date,
@@ -287,6 +297,7 @@ impl fmt::Debug for GateRecord {
 /// The resident's dossier (steps 1-3 plus the gates).
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Dossier {
     /// Random local id, made by the caller; used in URLs and storage keys, never personal.
     pub id: String,

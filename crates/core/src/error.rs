@@ -9,6 +9,11 @@ use serde::Serialize;
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "Problem", optional_fields)
+)]
 pub struct Error {
     /// Stable identifier, SCREAMING_SNAKE_CASE, e.g. `BSN_INVALID`.
     pub code: &'static str,

@@ -27,6 +27,7 @@ pub const GRONDSLAG: &str =
 /// The coordinator's explicit confirmation before the hand-over is made.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct HandoverConfirmation {
     /// The coordinator ticked "the data is handed over for the lease, on the grondslag
     /// performance of a private-law contract (art. 6(1)(b) AVG)".
@@ -48,6 +49,7 @@ impl fmt::Debug for HandoverConfirmation {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct AssociationRef {
     pub id: String,
     pub name: String,
@@ -55,6 +57,7 @@ pub struct AssociationRef {
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ResidentContact {
     /// E.164 ("+31612345678").
     pub phones: Vec<String>,
@@ -64,6 +67,7 @@ pub struct ResidentContact {
 /// One step-3 document the resident hands over for the lease.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct HandoverDocument {
     pub document: DocumentKind,
     pub label: String,
@@ -84,6 +88,7 @@ impl fmt::Debug for HandoverDocument {
 /// The hand-over file for one association.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Handover {
     pub format: String,
     pub version: u32,
@@ -311,6 +316,40 @@ impl Handover {
         // Serialising plain data structures cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+}
+
+/// The hand-over as a download: its file name, its text and the hand-over itself.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct HandoverFile {
+    /// Association id and date only.
+    pub file_name: String,
+    /// The file's text (JSON).
+    pub json: String,
+    pub handover: Handover,
+}
+
+/// `handover`, ready to download.
+pub fn handover_file(
+    dossier: &Dossier,
+    profile: &PlacementProfile,
+    association_id: &str,
+    association_name: &str,
+    confirmation: HandoverConfirmation,
+) -> Result<HandoverFile> {
+    let h = handover(
+        dossier,
+        profile,
+        association_id,
+        association_name,
+        confirmation,
+    )?;
+    Ok(HandoverFile {
+        file_name: h.file_name(),
+        json: h.to_json(),
+        handover: h,
+    })
 }
 
 #[cfg(test)]

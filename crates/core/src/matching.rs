@@ -25,6 +25,7 @@ use std::sync::Arc;
 /// The six component weights. They are settings; they must add up to 100.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Weights {
     pub area: u32,
     pub housing_form: u32,
@@ -48,6 +49,13 @@ impl Default for Weights {
 }
 
 impl Weights {
+    /// The weights to use: the given ones after their check (`validate`), or the defaults.
+    pub fn or_default(weights: Option<Weights>) -> Result<Weights> {
+        let w = weights.unwrap_or_default();
+        w.validate()?;
+        Ok(w)
+    }
+
     pub fn validate(&self) -> Result<()> {
         let sum = [
             self.area,
@@ -84,6 +92,7 @@ impl Weights {
 /// The knock-out criteria, in the order of `docs/MATCHING.md` § "Knock-outs".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum KnockOut {
     Area,
     Neighbourhood,
@@ -143,6 +152,7 @@ impl KnockOut {
 /// One failing knock-out with a Dutch explanation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Reason {
     pub code: KnockOut,
     pub message: Cow<'static, str>,
@@ -150,6 +160,7 @@ pub struct Reason {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ComponentKind {
     AreaPreference,
     HousingForm,
@@ -173,6 +184,11 @@ impl ComponentKind {
 /// One score component of one dwelling: its value (0..1) and points (weight × value).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "ScoreComponent", optional_fields)
+)]
 pub struct Component {
     pub kind: ComponentKind,
     pub label: Cow<'static, str>,
@@ -183,6 +199,7 @@ pub struct Component {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ScoredDwelling {
     pub dwelling_id: String,
     pub association_id: String,
@@ -192,6 +209,7 @@ pub struct ScoredDwelling {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct KnockedOutDwelling {
     pub dwelling_id: String,
     /// Every failing knock-out, in code order. Shared: dwellings that fail in the same way share
@@ -215,6 +233,7 @@ fn de_reasons<'de, D: serde::Deserializer<'de>>(
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct AssociationResult {
     pub association_id: String,
     pub eligible: bool,
@@ -228,6 +247,7 @@ pub struct AssociationResult {
 /// The complete result for one profile.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ProfileMatch {
     /// By score, highest first; equal scores by dwelling id.
     pub eligible: Vec<ScoredDwelling>,

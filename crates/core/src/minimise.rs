@@ -11,7 +11,9 @@ use crate::code::Code;
 use crate::date::Date;
 use crate::dossier::{Address, DocumentChecklist, Dossier, Income, PersonName, archived_error};
 use crate::error::{Error, Result};
-use crate::profile::{AgeBand, Gender, IncomeBand, LivingSituation, PlacementProfile};
+use crate::profile::{
+    AgeBand, DerivedFacts, Gender, IncomeBand, LivingSituation, PlacementProfile,
+};
 use crate::region::{Region, canonical_gemeente};
 use crate::register::{Category, Derived, Step};
 use crate::rentlimits::RentLimits;
@@ -51,6 +53,7 @@ pub trait StepView {
 /// Step 1, for the care provider: NAW and contact.
 #[derive(Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Step1View {
     pub name: PersonName,
     pub address: Address,
@@ -62,6 +65,7 @@ pub struct Step1View {
 /// Step 2, for the Wmo access team of the resident's gemeente: NAW and contact only.
 #[derive(Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Step2View {
     pub name: PersonName,
     pub address: Address,
@@ -74,6 +78,7 @@ pub struct Step2View {
 /// (special category) and the four documents.
 #[derive(Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Step3View {
     pub name: PersonName,
     pub address: Address,
@@ -102,6 +107,7 @@ pub struct Step3View {
 /// address, phone, e-mail, birth date, income amount, education or health.
 #[derive(Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Step4View {
     pub gender: Option<Gender>,
     pub living_situation: Option<LivingSituation>,
@@ -121,6 +127,7 @@ pub struct Step4View {
 /// Step 5, what a housing association gets: its own code and the placement profile.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Step5View {
     pub code: Code,
     pub profile: PlacementProfile,
@@ -248,6 +255,7 @@ redacted_debug!(Step3View {
 /// Any one of the step views, tagged with its step for the UI (`"view": "step4"`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "view", rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum View {
     Step1(Step1View),
     Step2(Step2View),
@@ -441,6 +449,70 @@ pub fn step5_view(dossier: &Dossier, code: Code, profile: &PlacementProfile) -> 
     Ok(Step5View {
         code,
         profile: profile.clone(),
+    })
+}
+
+/// The view of step `number` (1-5) as a caller outside the app asks for it: the number as
+/// given (anything but 1-6 is `STEP_INVALID` at `step`), and for step 5 this recipient's code
+/// as typed (parsed here, `code`) and the finished profile; both are ignored before step 5.
+pub fn view_of_step(
+    number: i64,
+    dossier: &Dossier,
+    reference_date: Date,
+    region: Region,
+    rent_limits: &RentLimits,
+    code: Option<&str>,
+    profile: Option<&PlacementProfile>,
+) -> Result<View> {
+    // A whole number outside 0..=255 is as much no step as 7 is: 0 gives the same STEP_INVALID.
+    let step = Step::from_number(u8::try_from(number).unwrap_or(0)).map_err(|e| e.at("step"))?;
+    let code = match (step, code) {
+        (Step::AssociationTalks, Some(text)) => {
+            Some(crate::code::parse(text).map_err(|e| e.at("code"))?)
+        }
+        _ => None,
+    };
+    let coded = match (code, profile) {
+        (Some(code), Some(profile)) if step == Step::AssociationTalks => {
+            Some(Coded { code, profile })
+        }
+        _ => None,
+    };
+    let ctx = ViewContext {
+        reference_date,
+        region,
+        rent_limits,
+        coded,
+    };
+    view(step, dossier, &ctx)
+}
+
+/// The facts of the step-4 view that the placement profile is built on (never the raw values).
+/// `DOSSIER_INCOMPLETE` while the living situation or the income is not filled in.
+pub fn derived_facts(
+    dossier: &Dossier,
+    reference: Date,
+    region: Region,
+    rent_limits: &RentLimits,
+) -> Result<DerivedFacts> {
+    let view = step4_view(dossier, reference, region, rent_limits)?;
+    Ok(DerivedFacts {
+        gender: view.gender.unwrap_or(Gender::NotStated),
+        living_situation: view.living_situation.ok_or_else(|| {
+            Error::new(
+                "DOSSIER_INCOMPLETE",
+                "Vul eerst de woonsituatie in (stap 3).",
+            )
+            .at("woonsituatie")
+        })?,
+        age_band: view.age_band,
+        income_band: view.income_band.ok_or_else(|| {
+            Error::new("DOSSIER_INCOMPLETE", "Vul eerst het inkomen in (stap 3).").at("inkomen")
+        })?,
+        household_size: view.household_size,
+        young_rent_limit: dossier
+            .birth_date
+            .is_some_and(|b| rent_limits.young_limit_applies(b.age_on(reference))),
     })
 }
 

@@ -16,6 +16,7 @@ pub const MAX_HOUSEHOLD: u8 = 12;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum DwellingType {
     Studio,
     Apartment,
@@ -37,6 +38,7 @@ impl DwellingType {
 /// The age label of a dwelling: reserved for young adults (18-27) or for 55+.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum AgeLabel {
     None,
     YoungAdults,
@@ -54,6 +56,7 @@ impl AgeLabel {
 /// An association's Woonkans acceptance criteria (its policy, independent of any dwelling).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Criteria {
     pub accepted_contract_forms: Vec<ContractForm>,
     /// The worst rent-arrears history the association accepts.
@@ -90,6 +93,7 @@ impl Criteria {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct HousingAssociation {
     pub id: String,
     pub name: String,
@@ -103,6 +107,7 @@ pub struct HousingAssociation {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Dwelling {
     pub id: String,
     pub association_id: String,
@@ -123,6 +128,7 @@ pub struct Dwelling {
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Offer {
     #[serde(default)]
     pub associations: Vec<HousingAssociation>,
@@ -133,6 +139,7 @@ pub struct Offer {
 /// How an incoming offer is combined with the loaded one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum MergeMode {
     /// New ids are added, known ids are replaced by the incoming version, nothing is removed.
     AddAndUpdate,
@@ -141,8 +148,22 @@ pub enum MergeMode {
     Replace,
 }
 
+impl MergeMode {
+    /// `addAndUpdate` or `replace`, exactly; `INPUT_INVALID` at `mode` otherwise.
+    pub fn parse(text: &str) -> Result<MergeMode> {
+        match text {
+            "addAndUpdate" => Ok(MergeMode::AddAndUpdate),
+            "replace" => Ok(MergeMode::Replace),
+            _ => Err(
+                Error::new("INPUT_INVALID", "Kies toevoegen en bijwerken of vervangen.").at("mode"),
+            ),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct MergeCounts {
     pub added: usize,
     pub updated: usize,
@@ -152,6 +173,7 @@ pub struct MergeCounts {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct MergeSummary {
     pub associations: MergeCounts,
     pub dwellings: MergeCounts,

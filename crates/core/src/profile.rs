@@ -33,6 +33,7 @@ impl fmt::Debug for Texts {
 /// Age band, the generalisation of the date of birth. 18-22 and 23-27 together are the
 /// young-adult priority group.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum AgeBand {
     #[serde(rename = "18-22")]
     From18To22,
@@ -89,6 +90,7 @@ impl AgeBand {
 /// Income relative to the passend-toewijzen income limit for the household.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum IncomeBand {
     AtOrBelowLimit,
     AboveLimit,
@@ -96,6 +98,7 @@ pub enum IncomeBand {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Mobility {
     None,
     StepFree,
@@ -105,6 +108,7 @@ pub enum Mobility {
 /// Rent-arrears or nuisance history. Ordered: `None` < `Resolved` < `Current`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum History {
     None,
     Resolved,
@@ -113,6 +117,7 @@ pub enum History {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ContractForm {
     /// Gewone huurovereenkomst.
     RegularLease,
@@ -124,6 +129,7 @@ pub enum ContractForm {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum HousingForm {
     Independent,
     InComplex,
@@ -133,6 +139,7 @@ pub enum HousingForm {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum SafetyPlan {
     NotNeeded,
     Needed,
@@ -141,6 +148,7 @@ pub enum SafetyPlan {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Gender {
     // Written in English; the Dutch values of earlier versions are still read (stored vaults,
     // backups and bundles made before).
@@ -156,6 +164,7 @@ pub enum Gender {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum LivingSituation {
     /// Beschermd wonen (BW).
     #[serde(alias = "beschermdWonen")]
@@ -170,6 +179,7 @@ pub enum LivingSituation {
 /// The eight step-4 categories of the register.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ProfileCategory {
     Gender,
     LivingSituation,
@@ -198,15 +208,18 @@ impl ProfileCategory {
 /// self-reliant) with an optional short note.
 #[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Assessment {
     pub level: Option<u8>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
     pub note: String,
 }
 
 /// The five self-reliance scores the matcher averages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct SelfReliance {
     pub household_care: u8,
     pub work_day_activities: u8,
@@ -229,6 +242,7 @@ impl SelfReliance {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Party {
     Resident,
     CareProvider,
@@ -241,6 +255,7 @@ pub enum Party {
 /// One agreement of the relapse plan: who does what when it goes wrong.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct RelapseAgreement {
     pub party: Party,
     pub action: String,
@@ -250,6 +265,7 @@ pub struct RelapseAgreement {
 /// agreements of who does what then.
 #[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct RelapsePlan {
     pub signals: String,
     pub agreements: Vec<RelapseAgreement>,
@@ -281,6 +297,7 @@ impl RelapsePlan {
 /// The complete placement profile, as the matcher and an association see it.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct PlacementProfile {
     pub gender: Gender,
     pub living_situation: LivingSituation,
@@ -465,6 +482,7 @@ pub fn category_key(c: ProfileCategory) -> &'static str {
 /// What the minimiser derives from the dossier for step 4 (never the raw values).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct DerivedFacts {
     pub gender: Gender,
     pub living_situation: LivingSituation,
@@ -474,6 +492,7 @@ pub struct DerivedFacts {
     /// Whether the rent table's young people's limit applies at the resident's age (18-20 from
     /// 2026). A yes/no, not the age: the step-4 view keeps only the band.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub young_rent_limit: bool,
 }
 
@@ -488,6 +507,7 @@ impl DerivedFacts {
 /// missing. `ProfileDraft::complete` lists what is missing or turns it into a profile.
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ProfileDraft {
     pub assessments: BTreeMap<ProfileCategory, Assessment>,
     pub mobility: Option<Mobility>,
@@ -615,6 +635,7 @@ impl fmt::Debug for ProfileDraft {
 /// One thing that keeps a draft from being complete, in Dutch, with the field it concerns.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Missing {
     pub field: String,
     pub message: String,

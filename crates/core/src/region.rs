@@ -1,9 +1,11 @@
 //! The two Woonkans regions, their participating gemeenten and the coordinator role each implies.
 
+use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Region {
     NoordLimburg,
     MiddenLimburg,
@@ -61,6 +63,30 @@ impl Region {
             Region::NoordLimburg => &NOORD_LIMBURG,
             Region::MiddenLimburg => &MIDDEN_LIMBURG,
         }
+    }
+
+    /// The short value of the app's region picker: `noord`, `midden`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Region::NoordLimburg => "noord",
+            Region::MiddenLimburg => "midden",
+        }
+    }
+
+    /// A region by any spelling of its name (`Noord-Limburg`, `noordLimburg`, `noord limburg`)
+    /// or by its picker key (`noord`); `REGION_INVALID` at `regio` otherwise.
+    pub fn parse(text: &str) -> Result<Region> {
+        let folded = fold_name(text);
+        Region::ALL
+            .into_iter()
+            .find(|r| fold_name(r.name()) == folded || r.key() == folded)
+            .ok_or_else(|| {
+                Error::new(
+                    "REGION_INVALID",
+                    "Kies de regio Noord-Limburg of Midden-Limburg.",
+                )
+                .at("regio")
+            })
     }
 
     pub fn of_gemeente(name: &str) -> Option<Region> {

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Step {
     /// Oriëntatie: resident and care provider decide whether to register.
     #[default]
@@ -55,6 +56,7 @@ impl Step {
 /// Every category of personal data the register names, at any step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Category {
     /// Naam, adres, woonplaats.
     Naw,
@@ -133,6 +135,7 @@ impl Category {
 /// overview shows them too.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Derived {
     AgeBand,
     Gemeente,
@@ -162,6 +165,7 @@ impl Derived {
 /// Legal basis under art. 6(1) AVG.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Grondslag {
     /// Art. 6(1)(a): toestemming.
     Consent,
@@ -184,6 +188,7 @@ impl Grondslag {
 /// Who receives the data of a step: the recipient of that step's minimised view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Recipient {
     /// Step 1: the care provider who registers the resident with the resident's mandate.
     CareProvider,
@@ -203,6 +208,7 @@ pub enum Recipient {
 /// A gate between two steps. Each is recorded in the dossier with a date and by whom.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Gate {
     /// 1 → 2: consent / mandate to register with the Wmo.
     ConsentToRegister,
@@ -446,6 +452,129 @@ impl RegisterRow {
     pub fn allows_derived(&self, derived: Derived) -> bool {
         self.derived.contains(&derived)
     }
+}
+
+/// A key with its Dutch label, for rendering.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Labelled<K> {
+    pub key: K,
+    /// Dutch.
+    pub label: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct LabelledCategory {
+    pub key: Category,
+    /// Dutch.
+    pub label: &'static str,
+    /// A special category of personal data (art. 9 AVG).
+    pub special_category: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct LabelledDerived {
+    pub key: Derived,
+    /// Dutch.
+    pub label: &'static str,
+    /// The category it is derived from.
+    pub source: Category,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct LabelledGrondslag {
+    pub key: Grondslag,
+    /// Dutch.
+    pub label: &'static str,
+    pub article: &'static str,
+}
+
+/// One row of the register with Dutch labels and the gates on the way to its step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "RegisterRow", optional_fields)
+)]
+pub struct DescribedRow {
+    /// 1-6.
+    pub step: u8,
+    pub step_key: Step,
+    pub step_name: &'static str,
+    pub verwerking: &'static str,
+    pub processor: &'static str,
+    pub recipient: Labelled<Recipient>,
+    pub categories: Vec<LabelledCategory>,
+    pub derived: Vec<LabelledDerived>,
+    pub grondslagen: Vec<LabelledGrondslag>,
+    pub grondslag_text: &'static str,
+    pub doel: &'static str,
+    /// Shared under a code, without directly identifying data.
+    pub coded: bool,
+    pub required_gates: Vec<Labelled<Gate>>,
+}
+
+/// The register, step 1 to 6, with Dutch labels, for rendering.
+pub fn described() -> Vec<DescribedRow> {
+    register()
+        .iter()
+        .map(|r| DescribedRow {
+            step: r.step.number(),
+            step_key: r.step,
+            step_name: r.step.dutch(),
+            verwerking: r.verwerking,
+            processor: r.processor,
+            recipient: Labelled {
+                key: r.recipient,
+                label: r.recipient.dutch(),
+            },
+            categories: r
+                .categories
+                .iter()
+                .map(|c| LabelledCategory {
+                    key: *c,
+                    label: c.dutch(),
+                    special_category: c.special_category(),
+                })
+                .collect(),
+            derived: r
+                .derived
+                .iter()
+                .map(|d| LabelledDerived {
+                    key: *d,
+                    label: d.dutch(),
+                    source: d.source(),
+                })
+                .collect(),
+            grondslagen: r
+                .grondslagen
+                .iter()
+                .map(|g| LabelledGrondslag {
+                    key: *g,
+                    label: g.dutch(),
+                    article: g.article(),
+                })
+                .collect(),
+            grondslag_text: r.grondslag_text,
+            doel: r.doel,
+            coded: r.coded,
+            required_gates: required_gates(r.step)
+                .iter()
+                .map(|g| Labelled {
+                    key: *g,
+                    label: g.dutch(),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct RentLimits {
     pub year: i32,
     pub source: String,
@@ -30,6 +31,7 @@ pub struct RentLimits {
     /// The oldest age at which the young people's limit (the kwaliteitskortingsgrens) applies:
     /// 20 from 2026 (18 to 20 years), 22 before (under 23). Tables without it are pre-2026.
     #[serde(default = "pre_2026_young_max_age")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<u8>", optional))]
     pub young_max_age: u8,
 }
 
@@ -145,6 +147,17 @@ impl RentLimits {
             IncomeBand::AtOrBelowLimit if household_size <= 2 => self.aftoppingsgrens_laag_cents,
             IncomeBand::AtOrBelowLimit => self.aftoppingsgrens_hoog_cents,
         }
+    }
+}
+
+/// The table to use: the given one after its check (`validate`), or the shipped one.
+pub fn or_current(limits: Option<RentLimits>) -> Result<RentLimits> {
+    match limits {
+        Some(l) => {
+            l.validate()?;
+            Ok(l)
+        }
+        None => Ok(current()),
     }
 }
 

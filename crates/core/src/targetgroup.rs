@@ -16,6 +16,7 @@ use std::fmt;
 /// `None` means not established yet.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct TargetGroupAnswers {
     pub status_holder: Option<bool>,
     pub labour_migrant: Option<bool>,
@@ -42,6 +43,7 @@ impl fmt::Debug for TargetGroupAnswers {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Condition {
     /// 18 or older on the reference date.
     Age,
@@ -67,6 +69,7 @@ impl Condition {
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct TargetGroupFailure {
     pub condition: Condition,
     /// Dutch; names the condition, never a value from the dossier.
@@ -77,6 +80,7 @@ pub struct TargetGroupFailure {
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct TargetGroupResult {
     pub eligible: bool,
     /// 18-27 on the reference date: the priority group of the seed.

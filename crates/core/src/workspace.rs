@@ -15,12 +15,11 @@ use crate::disclosure::{self, DisclosureEntry};
 use crate::dossier::Dossier;
 use crate::error::{Error, Result};
 use crate::handover::{self, AssociationRef, Handover, HandoverConfirmation};
+use crate::known::Known;
 use crate::matching::{self, ProfileMatch, Weights};
 use crate::minimise;
 use crate::offer::{MergeMode, MergeSummary, Offer};
-use crate::profile::{
-    DerivedFacts, Gender, Missing, PlacementProfile, ProfileCategory, ProfileDraft,
-};
+use crate::profile::{DerivedFacts, Missing, PlacementProfile, ProfileCategory, ProfileDraft};
 use crate::region::Region;
 use crate::register::Step;
 use crate::rentlimits::RentLimits;
@@ -136,6 +135,7 @@ pub struct Workspace {
 /// Why a profile is not ready to share: parts missing, or notes that identify.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ProfileProblems {
     pub missing: Vec<Missing>,
     /// Scanner findings per note field.
@@ -144,6 +144,7 @@ pub struct ProfileProblems {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct NoteFinding {
     pub field: String,
     pub finding: Finding,
@@ -157,6 +158,123 @@ impl ProfileProblems {
             format!("Het bemiddelingsprofiel is nog niet klaar: {count} punt(en) open."),
         )
     }
+}
+
+/// Scanner findings in every free text of the draft (`ProfileDraft::texts`, with their field
+/// paths: `notities.<categorie>`, `uitgeslotenBuurten[i]`, `terugvalplan.…`), searching for the
+/// resident's own values too.
+pub fn note_findings(draft: &ProfileDraft, known: &Known) -> Vec<NoteFinding> {
+    let scanner = scan::Prepared::new(known);
+    draft
+        .texts()
+        .into_iter()
+        .flat_map(|(field, text)| {
+            scanner
+                .scan(text)
+                .into_iter()
+                .map(move |finding| NoteFinding {
+                    field: field.clone(),
+                    finding,
+                })
+        })
+        .collect()
+}
+
+/// The profile from the draft, ready only when nothing is missing and the scanner found nothing
+/// in its notes (`findings`, from `note_findings`).
+fn complete(
+    draft: &ProfileDraft,
+    facts: &DerivedFacts,
+    rent_limits: &RentLimits,
+    findings: Vec<NoteFinding>,
+) -> std::result::Result<PlacementProfile, ProfileProblems> {
+    match draft.complete(rent_limits, facts) {
+        Ok(p) if findings.is_empty() => Ok(p),
+        Ok(_) => Err(ProfileProblems {
+            missing: Vec::new(),
+            findings,
+        }),
+        Err(missing) => Err(ProfileProblems { missing, findings }),
+    }
+}
+
+/// The optional settings of a profile built outside a workspace (the JS API's `options`).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct ProfileOptions {
+    /// Another year's table; the shipped one when absent.
+    #[serde(default)]
+    pub rent_limits: Option<RentLimits>,
+    /// The resident's own values (from `Dossier::known`), so the scanner also finds their names
+    /// and address in the notes. Without them it still finds BSNs, phones, e-mail, IBANs, dates
+    /// and health or justice terms.
+    #[serde(default)]
+    pub known: Option<Known>,
+    /// Any other key: a misspelt option is refused rather than silently ignored.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub unknown: BTreeMap<String, serde::de::IgnoredAny>,
+}
+
+impl ProfileOptions {
+    /// The table and the values to use: `INPUT_INVALID` at `opties` for an unknown key, the
+    /// table's own error for a table out of order.
+    fn resolve(&self) -> Result<(RentLimits, Known)> {
+        if !self.unknown.is_empty() {
+            return Err(Error::new(
+                "INPUT_INVALID",
+                "De opties kennen alleen rentLimits en known.",
+            )
+            .at("opties"));
+        }
+        let limits = crate::rentlimits::or_current(self.rent_limits.clone())?;
+        Ok((limits, self.known.clone().unwrap_or_default()))
+    }
+}
+
+/// What keeps a draft from being a finished profile, outside a workspace: the facts come from
+/// `minimise::derived_facts`. Both lists empty when it is ready.
+pub fn profile_problems(
+    draft: &ProfileDraft,
+    facts: &DerivedFacts,
+    options: &ProfileOptions,
+) -> Result<ProfileProblems> {
+    let (limits, known) = options.resolve()?;
+    Ok(ProfileProblems {
+        missing: draft.missing(&limits, facts),
+        findings: note_findings(draft, &known),
+    })
+}
+
+/// Why `build_profile` gave no profile.
+#[derive(Debug)]
+pub enum BuildError {
+    /// Parts missing or notes that identify: `PROFILE_INCOMPLETE` with both lists.
+    Incomplete(ProfileProblems),
+    /// Options or facts out of range (`PROFILE_INVALID` for a household of 0).
+    Invalid(Error),
+}
+
+impl From<Error> for BuildError {
+    fn from(e: Error) -> Self {
+        BuildError::Invalid(e)
+    }
+}
+
+/// The finished placement profile from a draft outside a workspace, under the same rule as
+/// `Workspace::profile`, and checked (`PlacementProfile::validate`) because the facts come from
+/// outside.
+pub fn build_profile(
+    draft: &ProfileDraft,
+    facts: &DerivedFacts,
+    options: &ProfileOptions,
+) -> std::result::Result<PlacementProfile, BuildError> {
+    let (limits, known) = options.resolve()?;
+    let profile = complete(draft, facts, &limits, note_findings(draft, &known))
+        .map_err(BuildError::Incomplete)?;
+    profile.validate()?;
+    Ok(profile)
 }
 
 fn not_found() -> Error {
@@ -326,33 +444,12 @@ impl Workspace {
 
     /// What the minimiser derives from the dossier for step 4.
     pub fn facts(&self, id: &str, reference: Date) -> Result<DerivedFacts> {
-        let case = self.case(id)?;
-        let view = minimise::step4_view(
-            &case.dossier,
+        minimise::derived_facts(
+            &self.case(id)?.dossier,
             reference,
             self.region()?,
             &self.settings.rent_limits,
-        )?;
-        Ok(DerivedFacts {
-            gender: view.gender.unwrap_or(Gender::NotStated),
-            living_situation: view.living_situation.ok_or_else(|| {
-                Error::new(
-                    "DOSSIER_INCOMPLETE",
-                    "Vul eerst de woonsituatie in (stap 3).",
-                )
-                .at("woonsituatie")
-            })?,
-            age_band: view.age_band,
-            income_band: view.income_band.ok_or_else(|| {
-                Error::new("DOSSIER_INCOMPLETE", "Vul eerst het inkomen in (stap 3).").at("inkomen")
-            })?,
-            household_size: view.household_size,
-            young_rent_limit: case.dossier.birth_date.is_some_and(|b| {
-                self.settings
-                    .rent_limits
-                    .young_limit_applies(b.age_on(reference))
-            }),
-        })
+        )
     }
 
     /// The scanner over one note, with the resident's own values.
@@ -363,21 +460,7 @@ impl Workspace {
     /// Scanner findings in every free text of the draft.
     pub fn note_findings(&self, id: &str) -> Result<Vec<NoteFinding>> {
         let case = self.case(id)?;
-        let scanner = scan::Prepared::new(&case.dossier.known());
-        Ok(case
-            .profile
-            .texts()
-            .into_iter()
-            .flat_map(|(field, text)| {
-                scanner
-                    .scan(text)
-                    .into_iter()
-                    .map(move |finding| NoteFinding {
-                        field: field.clone(),
-                        finding,
-                    })
-            })
-            .collect())
+        Ok(note_findings(&case.profile, &case.dossier.known()))
     }
 
     /// The complete placement profile, or every reason why it is not ready: gates, missing
@@ -403,11 +486,7 @@ impl Workspace {
         let case = self
             .case(id)
             .map_err(|e| problems(as_missing(e), Vec::new()))?;
-        match case.profile.complete(&self.settings.rent_limits, &facts) {
-            Ok(p) if findings.is_empty() => Ok(p),
-            Ok(_) => Err(problems(Vec::new(), findings)),
-            Err(missing) => Err(problems(missing, findings)),
-        }
+        complete(&case.profile, &facts, &self.settings.rent_limits, findings)
     }
 
     pub fn match_case(&self, id: &str, reference: Date) -> Result<ProfileMatch> {

@@ -133,7 +133,7 @@ fn full_walk_from_dossier_to_handover() {
     assert_eq!(issued, code::derive(&key, &association, "999994669"));
 
     // The log holds codes, never the name or BSN.
-    let log = serde_json::to_string(&ws.log()).unwrap();
+    let log = serde_json::to_string(ws.log()).unwrap();
     assert!(log.contains(&issued.to_string()));
     assert!(!log.contains("Berg") && !log.contains("999994669"));
     assert_eq!(ws.case("k7f3q9").unwrap().log.len(), 1);
@@ -177,7 +177,7 @@ fn full_walk_from_dossier_to_handover() {
     );
     assert_eq!(ws.log().len(), 2);
     assert!(
-        !serde_json::to_string(&ws.log())
+        !serde_json::to_string(ws.log())
             .unwrap()
             .contains("999994669")
     );
@@ -273,7 +273,7 @@ fn deleting_a_case_erases_it_and_keeps_the_disclosure_log() {
     assert!(ws.case("k7f3q9").is_err());
     assert!(ws.case("ander01").is_ok(), "the other case stays");
     // Nothing of the resident is left in the cases or the log (the offer names "Bergen (L.)").
-    let stored = serde_json::to_string(&(&ws.cases(), &ws.log())).unwrap();
+    let stored = serde_json::to_string(&(ws.cases(), ws.log())).unwrap();
     for needle in ["k7f3q9", "Noël", "Berg", "999994669", "Kerkstraat", "5911"] {
         assert!(!stored.contains(needle), "{needle} survived the deletion");
     }

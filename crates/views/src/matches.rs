@@ -231,7 +231,7 @@ pub fn caseload_view(ws: &Workspace, ids: &[String], a: &Assignment) -> Caseload
                 case_id: ids.get(p.profile)?.clone(),
                 label: label(p.profile),
                 dwelling_id: d.id.clone(),
-                association: crate::offer_admin::association_name(&ws.offer(), &d.association_id)
+                association: crate::offer_admin::association_name(ws.offer(), &d.association_id)
                     .to_string(),
                 gemeente: d.gemeente.clone(),
                 neighbourhood: d.neighbourhood.clone(),
@@ -343,7 +343,7 @@ impl CaseloadJob {
         let end = (self.scored + budget).min(self.profiles.len());
         let part = score_matrix(
             &self.profiles[self.scored..end],
-            &self.ws.offer(),
+            self.ws.offer(),
             &self.ws.settings().weights,
             self.reference,
         )?;

@@ -87,7 +87,7 @@ fn complete_cases_are_listed_with_labels() {
 fn rows_follow_the_result_and_the_filters() {
     let ws = workspace(1);
     let m = ws.match_case("case0000", today()).unwrap();
-    let all = match_rows(&m, &ws.offer(), &MatchFilter::default());
+    let all = match_rows(&m, ws.offer(), &MatchFilter::default());
     assert_eq!(all.eligible.len(), m.eligible.len());
     assert_eq!(all.knocked_out.len(), m.knocked_out.len());
     assert!(!all.eligible.is_empty(), "the sample has homes in Venlo");
@@ -104,7 +104,7 @@ fn rows_follow_the_result_and_the_filters() {
         dwelling_type: Some(DwellingType::Studio),
         only_eligible: true,
     };
-    let rows = match_rows(&m, &ws.offer(), &venray_studios);
+    let rows = match_rows(&m, ws.offer(), &venray_studios);
     assert!(rows.knocked_out.is_empty());
     assert!(rows.eligible.iter().all(
         |r| r.dwelling.gemeente == "Venray" && r.dwelling.dwelling_type == DwellingType::Studio
@@ -115,7 +115,7 @@ fn rows_follow_the_result_and_the_filters() {
     let cells = component_cells(&all.eligible[0].scored.components[0]);
     assert!(!cells[0].contains('.') && !cells[2].contains('.'));
 
-    let assocs = association_rows(&m, &ws.offer());
+    let assocs = association_rows(&m, ws.offer());
     assert_eq!(assocs.len(), ws.offer().associations.len());
     assert!(assocs.iter().any(|a| a.result.eligible));
     assert!(

@@ -4,7 +4,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 use woonkans_core::Error;
+use woonkans_core::bundle::WriteError;
 use woonkans_core::date::Date;
+use woonkans_core::region::Region;
+use woonkans_core::workspace::BuildError;
 
 pub type JsResult<T> = Result<T, JsValue>;
 
@@ -21,6 +24,43 @@ pub fn error_to_js(e: &Error) -> JsValue {
     err.into()
 }
 
+/// `error_to_js` with more own properties on the Error object (`findings`, `missing`).
+pub fn error_with(e: &Error, details: &[(&str, JsValue)]) -> JsValue {
+    let err = error_to_js(e);
+    for (name, value) in details {
+        // Setting own properties on a fresh Error object cannot fail.
+        let _ = js_sys::Reflect::set(&err, &(*name).into(), value);
+    }
+    err
+}
+
+/// A refused bundle: `LEAK_GUARD` with the guard's `findings` on the Error object, or the
+/// core's error as it is.
+pub fn write_error(e: WriteError) -> JsValue {
+    match e {
+        WriteError::Leak(report) => match to_js(&report.findings) {
+            Ok(findings) => error_with(&report.to_error(), &[("findings", findings)]),
+            Err(e) => e,
+        },
+        WriteError::Invalid(e) => error_to_js(&e),
+    }
+}
+
+/// An unfinished profile: `PROFILE_INCOMPLETE` with `missing` and `findings` on the Error
+/// object, or the core's error as it is.
+pub fn build_error(e: BuildError) -> JsValue {
+    match e {
+        BuildError::Incomplete(open) => match (to_js(&open.missing), to_js(&open.findings)) {
+            (Ok(missing), Ok(findings)) => error_with(
+                &open.to_error(),
+                &[("missing", missing), ("findings", findings)],
+            ),
+            (Err(e), _) | (_, Err(e)) => e,
+        },
+        BuildError::Invalid(e) => error_to_js(&e),
+    }
+}
+
 pub fn core<T>(r: woonkans_core::Result<T>) -> JsResult<T> {
     r.map_err(|e| error_to_js(&e))
 }
@@ -34,6 +74,34 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> JsResult<T> {
             format!("De invoer voor {what} heeft niet de verwachte vorm."),
         ))
     })
+}
+
+/// `from_js` for an optional argument: `undefined` and `null` are `None`.
+pub fn from_js_opt<T: DeserializeOwned>(value: JsValue, what: &str) -> JsResult<Option<T>> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    from_js(value, what).map(Some)
+}
+
+/// `from_js` for an argument that may be left out: `undefined` and `null` are the default.
+pub fn from_js_or_default<T: DeserializeOwned + Default>(
+    value: JsValue,
+    what: &str,
+) -> JsResult<T> {
+    Ok(from_js_opt(value, what)?.unwrap_or_default())
+}
+
+/// `N` random bytes from the browser's crypto (`crypto.getRandomValues`).
+pub fn random<const N: usize>() -> JsResult<[u8; N]> {
+    let mut buf = [0u8; N];
+    getrandom::fill(&mut buf).map_err(|_| {
+        error_to_js(&Error::new(
+            "RANDOM_UNAVAILABLE",
+            "Deze browser levert geen veilige willekeurige getallen; gebruik een recente browser.",
+        ))
+    })?;
+    Ok(buf)
 }
 
 /// Writes a core value as a plain JS object (maps as objects, not `Map`s).
@@ -141,6 +209,11 @@ pub fn bytes_arg(v: &JsValue, name: &str) -> JsResult<Vec<u8>> {
         return Ok(out);
     }
     Err(bad())
+}
+
+/// A region argument by any spelling of its name (`core::region::Region::parse`).
+pub fn region_arg(v: &JsValue, name: &str) -> JsResult<Region> {
+    core(Region::parse(&string_arg(v, name)?))
 }
 
 /// A date argument (`jjjj-mm-dd` or `dd-mm-jjjj`). A value that is no text is `INPUT_INVALID`

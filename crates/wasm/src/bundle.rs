@@ -3,46 +3,21 @@
 //! The code key travels through JS as its key-file text (`woonkans-sleutel`, with checksum): one
 //! string the vault can store and the backup can export, checked every time it is used.
 
-use crate::boundary::{JsResult, bytes_arg, core, error_to_js, from_js, string_arg, to_js};
-use serde::{Deserialize, Serialize};
+use crate::boundary::{JsResult, bytes_arg, core, from_js, random, string_arg, to_js, write_error};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
-use woonkans_core::Error;
-use woonkans_core::bundle::{self, BundleInput, BundleProfileInput, MatchSummary, WriteError};
-use woonkans_core::code::{self, Code, CodeKey};
-use woonkans_core::date::Date;
+use woonkans_core::bundle::{self, BundleRequest};
+use woonkans_core::code::{self, CodeKey};
 use woonkans_core::disclosure::{self, DisclosureEntry};
-use woonkans_core::known::Known;
-use woonkans_core::profile::PlacementProfile;
-use woonkans_core::region::Region;
-
-fn random<const N: usize>() -> JsResult<[u8; N]> {
-    let mut buf = [0u8; N];
-    getrandom::fill(&mut buf).map_err(|_| {
-        error_to_js(&Error::new(
-            "RANDOM_UNAVAILABLE",
-            "Deze browser levert geen veilige willekeurige getallen; gebruik een recente browser.",
-        ))
-    })?;
-    Ok(buf)
-}
 
 fn key(key_file: &JsValue, name: &str) -> JsResult<CodeKey> {
     core(code::import_key(&string_arg(key_file, name)?))
 }
 
-fn required(value: &str, field: &str, what: &str) -> JsResult<()> {
-    if value.trim().is_empty() {
-        return Err(error_to_js(
-            &Error::new("CODE_INPUT", format!("{what} ontbreekt.")).at(field),
-        ));
-    }
-    Ok(())
-}
-
 /// A new secret code key, as key-file text (32 bytes from the browser's crypto).
 #[wasm_bindgen(js_name = newCodeKey)]
 pub fn new_code_key() -> JsResult<String> {
-    Ok(code::export_key(&CodeKey::from_bytes(random::<32>()?)))
+    Ok(code::new_key_file(random::<32>()?))
 }
 
 /// The code of a resident (BSN or random dossier id) for one recipient, as `WK-XXXXX-XXXXX-C`.
@@ -55,9 +30,7 @@ pub fn derive_code(
     let key = key(&key_file, "keyFile")?;
     let recipient_id = string_arg(&recipient_id, "recipientId")?;
     let stable_id = string_arg(&stable_id, "stableId")?;
-    required(&recipient_id, "recipientId", "De id van de ontvanger")?;
-    required(&stable_id, "stableId", "Het vaste kenmerk van de inwoner")?;
-    Ok(code::derive(&key, &recipient_id, &stable_id).to_string())
+    core(code::derive_checked(&key, &recipient_id, &stable_id)).map(|c| c.to_string())
 }
 
 /// A typed or read-aloud code in its written form; throws `CODE_INVALID` or `CODE_CHECK_FAILED`.
@@ -92,21 +65,11 @@ pub fn resolve_code(
     Ok(code::resolve(&key, &recipient_id, code, pairs).map(str::to_string))
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct KeyExport {
-    file_name: &'static str,
-    text: String,
-}
-
 /// The backup file of the key: `{ fileName, text }`. The key is checked before it is written.
 #[wasm_bindgen(js_name = exportKey)]
 pub fn export_key(key_file: JsValue) -> JsResult<JsValue> {
     let key = key(&key_file, "keyFile")?;
-    to_js(&KeyExport {
-        file_name: "woonkans-sleutel.json",
-        text: code::export_key(&key),
-    })
+    to_js(&code::key_export(&key))
 }
 
 /// Reads a backed-up key file; returns the key-file text to keep, or throws a Dutch error
@@ -114,42 +77,7 @@ pub fn export_key(key_file: JsValue) -> JsResult<JsValue> {
 /// `KEY_FILE_CHECKSUM`).
 #[wasm_bindgen(js_name = importKey)]
 pub fn import_key(text: JsValue) -> JsResult<String> {
-    Ok(code::export_key(&key(&text, "text")?))
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ProfileInput {
-    code: Code,
-    profile: PlacementProfile,
-    #[serde(default)]
-    matches: Vec<MatchSummary>,
-    known: Known,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct WriteInput {
-    /// The bundle's date, `jjjj-mm-dd`.
-    date: Date,
-    /// When it is offered for download, ISO date-time, for the disclosure log.
-    at: String,
-    region: Region,
-    recipient_id: String,
-    recipient_name: String,
-    profiles: Vec<ProfileInput>,
-    #[serde(default)]
-    caseload: Option<Vec<Known>>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct WriteOutput {
-    file_name: String,
-    bundle_id: String,
-    codes: Vec<String>,
-    categories: Vec<woonkans_core::profile::ProfileCategory>,
-    disclosure_entry: DisclosureEntry,
+    core(code::normalise_key_file(&string_arg(&text, "text")?))
 }
 
 /// Builds a bundle and runs the leak guard over its bytes. Returns `{ fileName, bytes
@@ -157,43 +85,9 @@ struct WriteOutput {
 /// code `LEAK_GUARD` and a `findings` array (`{ code, field, kind, message }`), and no bytes.
 #[wasm_bindgen(js_name = writeBundle)]
 pub fn write_bundle(input: JsValue) -> JsResult<JsValue> {
-    let input: WriteInput = from_js(input, "de bundel")?;
-    let core_input = BundleInput {
-        caseload: input.caseload.unwrap_or_default(),
-        bundle_id: random::<16>()?,
-        date: input.date,
-        region: input.region,
-        recipient_id: input.recipient_id,
-        recipient_name: input.recipient_name,
-        profiles: input
-            .profiles
-            .into_iter()
-            .map(|p| BundleProfileInput {
-                code: p.code,
-                profile: p.profile,
-                matches: p.matches,
-                known: p.known,
-            })
-            .collect(),
-    };
-    let written = match bundle::write_bundle(&core_input) {
-        Ok(w) => w,
-        Err(WriteError::Leak(report)) => {
-            let err = error_to_js(&report.to_error());
-            let findings = to_js(&report.findings)?;
-            // Setting an own property on a fresh Error object cannot fail.
-            let _ = js_sys::Reflect::set(&err, &"findings".into(), &findings);
-            return Err(err);
-        }
-        Err(WriteError::Invalid(e)) => return Err(error_to_js(&e)),
-    };
-    let out = to_js(&WriteOutput {
-        file_name: written.file_name.clone(),
-        bundle_id: written.bundle_id_hex.clone(),
-        codes: written.codes.iter().map(ToString::to_string).collect(),
-        categories: written.categories.clone(),
-        disclosure_entry: disclosure::entries_for_bundle(&written, &input.at),
-    })?;
+    let request: BundleRequest = from_js(input, "de bundel")?;
+    let written = bundle::write_request(request, random::<16>()?).map_err(write_error)?;
+    let out = to_js(&written)?;
     let bytes = js_sys::Uint8Array::from(written.bytes.as_slice());
     let _ = js_sys::Reflect::set(&out, &"bytes".into(), &bytes);
     Ok(out)

@@ -5,47 +5,20 @@
 //! behaviour: each function reads its input, calls the core and writes the result.
 
 use crate::boundary::{
-    JsResult, core, date_arg, error_to_js, from_js, integer_arg, opt_string_arg, string_arg, to_js,
+    JsResult, core, date_arg, from_js, from_js_opt, integer_arg, opt_string_arg, region_arg,
+    string_arg, to_js,
 };
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use woonkans_core::Error;
-use woonkans_core::code;
 use woonkans_core::dossier::Dossier;
 use woonkans_core::handover::{self, HandoverConfirmation};
-use woonkans_core::minimise::{self, Coded, ViewContext};
+use woonkans_core::minimise;
 use woonkans_core::profile::PlacementProfile;
-use woonkans_core::region::{Region, fold_name};
-use woonkans_core::register::{
-    self, Category, Derived, Gate, Grondslag, Recipient, Step, required_gates,
-};
+use woonkans_core::register::{self, Gate};
 use woonkans_core::rentlimits;
 use woonkans_core::targetgroup::check_target_group;
-use woonkans_core::vocab::Dutch;
 
 fn dossier_from(value: JsValue) -> JsResult<Dossier> {
     from_js(value, "het dossier")
-}
-
-/// "noordLimburg", "Noord-Limburg", "noord limburg": any spelling of a region's name.
-fn region_from(value: &JsValue) -> JsResult<Region> {
-    let folded = fold_name(&string_arg(value, "region")?);
-    Region::ALL
-        .into_iter()
-        .find(|r| fold_name(r.name()) == folded)
-        .ok_or_else(|| {
-            error_to_js(
-                &Error::new(
-                    "REGION_INVALID",
-                    "Kies de regio Noord-Limburg of Midden-Limburg.",
-                )
-                .at("regio"),
-            )
-        })
-}
-
-fn absent(v: &JsValue) -> bool {
-    v.is_undefined() || v.is_null()
 }
 
 /// Every problem with the dossier for its current step: `[{ code, message, field }]`, empty when
@@ -66,114 +39,14 @@ pub fn target_group_check(
 ) -> JsResult<JsValue> {
     let d = dossier_from(dossier)?;
     let reference = date_arg(&reference_date, "referenceDate", "peildatum")?;
-    let region = region_from(&region)?;
+    let region = region_arg(&region, "region")?;
     to_js(&check_target_group(&d, reference, region))
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Labelled<K: Serialize> {
-    key: K,
-    label: &'static str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct CategoryJs {
-    key: Category,
-    label: &'static str,
-    special_category: bool,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DerivedJs {
-    key: Derived,
-    label: &'static str,
-    source: Category,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct GrondslagJs {
-    key: Grondslag,
-    label: &'static str,
-    article: &'static str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct RowJs {
-    step: u8,
-    step_key: Step,
-    step_name: &'static str,
-    verwerking: &'static str,
-    processor: &'static str,
-    recipient: Labelled<Recipient>,
-    categories: Vec<CategoryJs>,
-    derived: Vec<DerivedJs>,
-    grondslagen: Vec<GrondslagJs>,
-    grondslag_text: &'static str,
-    doel: &'static str,
-    coded: bool,
-    required_gates: Vec<Labelled<Gate>>,
 }
 
 /// The processing register, step 1 to 6, with Dutch labels, for rendering.
 #[wasm_bindgen(js_name = processingRegister)]
 pub fn processing_register() -> JsResult<JsValue> {
-    let rows: Vec<RowJs> = register::register()
-        .iter()
-        .map(|r| RowJs {
-            step: r.step.number(),
-            step_key: r.step,
-            step_name: r.step.dutch(),
-            verwerking: r.verwerking,
-            processor: r.processor,
-            recipient: Labelled {
-                key: r.recipient,
-                label: r.recipient.dutch(),
-            },
-            categories: r
-                .categories
-                .iter()
-                .map(|c| CategoryJs {
-                    key: *c,
-                    label: c.dutch(),
-                    special_category: c.special_category(),
-                })
-                .collect(),
-            derived: r
-                .derived
-                .iter()
-                .map(|d| DerivedJs {
-                    key: *d,
-                    label: d.dutch(),
-                    source: d.source(),
-                })
-                .collect(),
-            grondslagen: r
-                .grondslagen
-                .iter()
-                .map(|g| GrondslagJs {
-                    key: *g,
-                    label: g.dutch(),
-                    article: g.article(),
-                })
-                .collect(),
-            grondslag_text: r.grondslag_text,
-            doel: r.doel,
-            coded: r.coded,
-            required_gates: required_gates(r.step)
-                .iter()
-                .map(|g| Labelled {
-                    key: *g,
-                    label: g.dutch(),
-                })
-                .collect(),
-        })
-        .collect();
-    to_js(&rows)
+    to_js(&register::described())
 }
 
 /// The view of step `step` (1-5) for its recipient, tagged `view: "step1"` … `"step5"`. Step 5
@@ -189,46 +62,21 @@ pub fn minimised_view(
     code: JsValue,
     profile: JsValue,
 ) -> JsResult<JsValue> {
-    // A whole number outside 0..=255 is as much no step as 7 is: 0 gives the same STEP_INVALID.
-    let number = u8::try_from(integer_arg(&step, "step")?).unwrap_or(0);
-    let step = core(Step::from_number(number).map_err(|e| e.at("step")))?;
+    let number = integer_arg(&step, "step")?;
     let d = dossier_from(dossier)?;
     let reference = date_arg(&reference_date, "referenceDate", "peildatum")?;
-    let region = region_from(&region)?;
+    let region = region_arg(&region, "region")?;
     let code = opt_string_arg(&code, "code")?;
-    let limits = rentlimits::current();
-    let profile: Option<PlacementProfile> = if step == Step::AssociationTalks && !absent(&profile) {
-        Some(from_js(profile, "het bemiddelingsprofiel")?)
-    } else {
-        None
-    };
-    let code = match (step, code) {
-        (Step::AssociationTalks, Some(text)) => {
-            Some(core(code::parse(&text).map_err(|e| e.at("code")))?)
-        }
-        _ => None,
-    };
-    let coded = match (code, profile.as_ref()) {
-        (Some(code), Some(profile)) => Some(Coded { code, profile }),
-        _ => None,
-    };
-    let ctx = ViewContext {
-        reference_date: reference,
+    let profile: Option<PlacementProfile> = from_js_opt(profile, "het bemiddelingsprofiel")?;
+    to_js(&core(minimise::view_of_step(
+        number,
+        &d,
+        reference,
         region,
-        rent_limits: &limits,
-        coded,
-    };
-    to_js(&core(minimise::view(step, &d, &ctx))?)
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct HandoverJs {
-    /// The download name: association id and date only.
-    file_name: String,
-    /// The file's text.
-    json: String,
-    handover: handover::Handover,
+        &rentlimits::current(),
+        code.as_deref(),
+        profile.as_ref(),
+    ))?)
 }
 
 /// The step-6 hand-over for one association: `{ fileName, json, handover }`. `confirmation` is
@@ -247,18 +95,13 @@ pub fn make_handover(
     let association_id = string_arg(&association_id, "associationId")?;
     let association_name = string_arg(&association_name, "associationName")?;
     let confirmation: HandoverConfirmation = from_js(confirmation, "de bevestiging")?;
-    let h = core(handover::handover(
+    to_js(&core(handover::handover_file(
         &d,
         &profile,
         &association_id,
         &association_name,
         confirmation,
-    ))?;
-    to_js(&HandoverJs {
-        file_name: h.file_name(),
-        json: h.to_json(),
-        handover: h,
-    })
+    ))?)
 }
 
 /// The identifying values of the dossier, as the scanner and the leak guard search for them.

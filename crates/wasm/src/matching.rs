@@ -6,12 +6,11 @@
 //! default weights.
 
 use crate::boundary::{
-    JsResult, bytes_arg, core, date_arg, error_to_js, from_js, string_arg, to_js, u8_arg,
+    JsResult, bytes_arg, core, date_arg, from_js, from_js_opt, string_arg, to_js, u8_arg,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use woonkans_core::Error;
-use woonkans_core::assign::{self, UnassignedReason};
+use woonkans_core::assign;
 use woonkans_core::date::Date;
 use woonkans_core::import;
 use woonkans_core::matching::{self, Weights};
@@ -19,19 +18,14 @@ use woonkans_core::offer::{MergeMode, MergeSummary, Offer};
 use woonkans_core::profile::{AgeBand, IncomeBand, PlacementProfile};
 use woonkans_core::rentlimits;
 use woonkans_core::sample;
-use woonkans_core::vocab::Dutch;
 
 fn offer(value: JsValue) -> JsResult<Offer> {
     from_js(value, "het woningaanbod")
 }
 
+/// Absent: the default weights; given: checked.
 fn weights(value: JsValue) -> JsResult<Weights> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Weights::default());
-    }
-    let w: Weights = from_js(value, "de gewichten")?;
-    core(w.validate())?;
-    Ok(w)
+    core(Weights::or_default(from_js_opt(value, "de gewichten")?))
 }
 
 fn date(value: &JsValue) -> JsResult<Date> {
@@ -68,18 +62,19 @@ pub fn import_offer_file(bytes: JsValue) -> JsResult<JsValue> {
 /// `{ associations: Uint8Array, dwellings: Uint8Array }`.
 #[wasm_bindgen(js_name = exportOfferCsv)]
 pub fn export_offer_csv(offer_value: JsValue) -> JsResult<JsValue> {
-    let o = offer(offer_value)?;
+    let files = import::export_csv(&offer(offer_value)?);
     let out = js_sys::Object::new();
-    let set = |key: &str, bytes: Vec<u8>| {
+    for (key, bytes) in [
+        ("associations", &files.associations),
+        ("dwellings", &files.dwellings),
+    ] {
         // Setting a property on a fresh plain object cannot fail.
         let _ = js_sys::Reflect::set(
             &out,
             &key.into(),
             &js_sys::Uint8Array::from(bytes.as_slice()).into(),
         );
-    };
-    set("associations", import::export_associations_csv(&o));
-    set("dwellings", import::export_dwellings_csv(&o));
+    }
     Ok(out.into())
 }
 
@@ -101,16 +96,7 @@ struct Merged {
 /// not changed, and on an error nothing is returned.
 #[wasm_bindgen(js_name = mergeOffer)]
 pub fn merge_offer(current: JsValue, incoming: JsValue, mode: JsValue) -> JsResult<JsValue> {
-    let mode = match string_arg(&mode, "mode")?.as_str() {
-        "addAndUpdate" => MergeMode::AddAndUpdate,
-        "replace" => MergeMode::Replace,
-        _ => {
-            return Err(error_to_js(
-                &Error::new("INPUT_INVALID", "Kies toevoegen en bijwerken of vervangen.")
-                    .at("mode"),
-            ));
-        }
-    };
+    let mode = core(MergeMode::parse(&string_arg(&mode, "mode")?))?;
     let current = offer(current)?;
     let incoming = offer(incoming)?;
     let (offer, summary) = core(current.merge(&incoming, mode))?;
@@ -133,31 +119,6 @@ pub fn match_profile(
     to_js(&core(matching::match_profile(&p, &o, &w, d))?)
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PairOut<'a> {
-    profile: usize,
-    dwelling: usize,
-    dwelling_id: &'a str,
-    score: u32,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct UnassignedOut {
-    profile: usize,
-    reason: UnassignedReason,
-    message: &'static str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct AssignmentOut<'a> {
-    pairs: Vec<PairOut<'a>>,
-    total: u64,
-    unassigned: Vec<UnassignedOut>,
-}
-
 /// The optimal assignment of a caseload (an array of profiles) to the offer's dwellings:
 /// `{ pairs: [{ profile, dwelling, dwellingId, score }], total, unassigned: [{ profile, reason,
 /// message }] }`; `profile` and `dwelling` are indices into the inputs.
@@ -172,30 +133,7 @@ pub fn assign_caseload(
     let o = offer(offer_value)?;
     let w = weights(weights_value)?;
     let d = date(&reference_date)?;
-    let a = core(assign::assign_caseload(&ps, &o, &w, d))?;
-    let out = AssignmentOut {
-        pairs: a
-            .pairs
-            .iter()
-            .map(|p| PairOut {
-                profile: p.profile,
-                dwelling: p.dwelling,
-                dwelling_id: o.dwellings.get(p.dwelling).map_or("", |d| d.id.as_str()),
-                score: p.score,
-            })
-            .collect(),
-        total: a.total,
-        unassigned: a
-            .unassigned
-            .iter()
-            .map(|u| UnassignedOut {
-                profile: u.profile,
-                reason: u.reason,
-                message: u.reason.dutch(),
-            })
-            .collect(),
-    };
-    to_js(&out)
+    to_js(&core(assign::assign_caseload_report(&ps, &o, &w, d))?)
 }
 
 /// The default weights (they add up to 100).

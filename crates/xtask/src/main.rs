@@ -310,6 +310,7 @@ fn test(args: &[String]) -> Res {
     ]))?;
 
     step("native tests");
+    // woonkans-wasm natively: tests/typescript.rs checks the generated types/woonkans.d.ts.
     if let Err(e) = run_counted(
         cargo().args([
             "test",
@@ -317,6 +318,8 @@ fn test(args: &[String]) -> Res {
             "woonkans-core",
             "-p",
             "woonkans-views",
+            "-p",
+            "woonkans-wasm",
             "-p",
             "xtask",
         ]),

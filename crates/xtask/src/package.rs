@@ -1,10 +1,11 @@
 //! `cargo xtask package`: the core as an ES module for plain JavaScript, in `pkg/`, ready for
 //! `npm pack`.
 //!
-//! The TypeScript declarations are the hand-written `crates/wasm/types/woonkans.d.ts`, not the
-//! ones wasm-bindgen generates: those type every object as `any`. So that the two cannot drift
-//! apart unnoticed, the build fails when a function exported by the JS glue is not declared, or
-//! a declared function is not exported.
+//! The TypeScript declarations are `crates/wasm/types/woonkans.d.ts`, generated from the Rust
+//! types by `crates/wasm/tests/typescript.rs` (not the ones wasm-bindgen generates: those type
+//! every object as `any`). So that the signatures cannot drift from the module unnoticed, the
+//! build fails when a function exported by the JS glue is not declared, or a declared function
+//! is not exported.
 
 use super::{Res, root, run, step};
 use std::collections::BTreeSet;

@@ -4,13 +4,6 @@ use crate::state::{Action, SaveStatus, change, use_app};
 use woonkans_core::region::Region;
 use yew::prelude::*;
 
-fn region_key(r: Region) -> &'static str {
-    match r {
-        Region::NoordLimburg => "noord",
-        Region::MiddenLimburg => "midden",
-    }
-}
-
 #[function_component(Header)]
 pub fn header() -> Html {
     let app = use_app();
@@ -18,10 +11,8 @@ pub fn header() -> Html {
     let onchange = {
         let app = app.clone();
         Callback::from(move |e: Event| {
-            let region = match value_of(&e).as_str() {
-                "noord" => Region::NoordLimburg,
-                "midden" => Region::MiddenLimburg,
-                _ => return,
+            let Ok(region) = Region::parse(&value_of(&e)) else {
+                return;
             };
             let _ = change(&app, |ws| {
                 ws.set_region(Some(region));
@@ -52,7 +43,7 @@ pub fn header() -> Html {
                     <select id="regio-keuze" {onchange} disabled={!open}>
                         <option value="" selected={region.is_none()} disabled=true>{ "Kies een regio" }</option>
                         { for Region::ALL.iter().map(|r| html! {
-                            <option value={region_key(*r)} selected={region == Some(*r)}>{ r.name() }</option>
+                            <option value={r.key()} selected={region == Some(*r)}>{ r.name() }</option>
                         }) }
                     </select>
                     <p class="rol">{ "Rol: " }<strong id="rol">{ role }</strong></p>

@@ -23,7 +23,7 @@ pub fn verwerkingslog_page() -> Html {
         .flatten();
     let entries: &[DisclosureEntry] = match case {
         Some(c) => &c.log,
-        None => &ws.log(),
+        None => ws.log(),
     };
     let mut options = vec![(String::new(), "Alle dossiers".to_string())];
     options.extend(ws.cases().iter().map(|c| {

@@ -110,3 +110,18 @@ pub fn export_associations_csv(offer: &Offer) -> Vec<u8> {
         }),
     )
 }
+
+/// The offer as the two CSV files for spreadsheets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfferCsvFiles {
+    pub associations: Vec<u8>,
+    pub dwellings: Vec<u8>,
+}
+
+/// `export_associations_csv` and `export_dwellings_csv` together.
+pub fn export_csv(offer: &Offer) -> OfferCsvFiles {
+    OfferCsvFiles {
+        associations: export_associations_csv(offer),
+        dwellings: export_dwellings_csv(offer),
+    }
+}

@@ -26,6 +26,7 @@ pub const MAX_BYTES: usize = 50 * 1024 * 1024;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ImportKind {
     /// A complete offer in the JSON format.
     Json,
@@ -39,6 +40,7 @@ pub enum ImportKind {
 /// file when one cell is at fault, and a Dutch message.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct RowError {
     pub line: usize,
     pub column: Option<String>,
@@ -47,6 +49,7 @@ pub struct RowError {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ImportReport {
     pub kind: ImportKind,
     /// What was read: for a dwellings CSV only dwellings, for an associations CSV only

@@ -22,11 +22,13 @@ mod token;
 mod words;
 
 use crate::known::Known;
+use crate::vocab::Dutch;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum FindingKind {
     /// The resident's own name.
     Name,
@@ -136,6 +138,7 @@ impl FindingKind {
 /// range, not the text, is kept, so a finding can be logged without repeating the data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Finding {
     pub kind: FindingKind,
     pub start: usize,
@@ -375,6 +378,72 @@ pub fn redact(text: &str, findings: &[Finding]) -> String {
     }
     out.push_str(&text[pos..]);
     out
+}
+
+/// A finding with its Dutch label, its placeholder, and its range also in UTF-16 code units,
+/// for callers that index strings that way (JavaScript: `text.slice(startUtf16, endUtf16)`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "ScanFinding", optional_fields)
+)]
+pub struct DescribedFinding {
+    pub kind: FindingKind,
+    /// Dutch description of the kind, for the coordinator.
+    pub label: &'static str,
+    /// What `redact` puts in its place, e.g. `[NAAM]`.
+    pub placeholder: &'static str,
+    /// UTF-8 byte offsets, as `redact` takes them back.
+    pub start: usize,
+    pub end: usize,
+    /// UTF-16 offsets of the same range.
+    pub start_utf16: usize,
+    pub end_utf16: usize,
+}
+
+/// `scan`, each finding described and with its UTF-16 range too.
+pub fn scan_described(text: &str, known: &Known) -> Vec<DescribedFinding> {
+    describe(text, &scan(text, known))
+}
+
+/// Adds labels and UTF-16 offsets in one pass over the text: the findings are sorted and do not
+/// overlap, so their starts and ends only grow.
+fn describe(text: &str, findings: &[Finding]) -> Vec<DescribedFinding> {
+    let mut marks: Vec<usize> = Vec::with_capacity(findings.len() * 2);
+    for f in findings {
+        marks.push(f.start);
+        marks.push(f.end);
+    }
+    let mut order: Vec<usize> = (0..marks.len()).collect();
+    order.sort_by_key(|&i| marks[i]);
+    let mut utf16 = vec![0usize; marks.len()];
+    let mut chars = text.char_indices().peekable();
+    let mut units = 0usize;
+    for i in order {
+        while let Some(&(byte, c)) = chars.peek() {
+            if byte >= marks[i] {
+                break;
+            }
+            units += c.len_utf16();
+            chars.next();
+        }
+        utf16[i] = units;
+    }
+    findings
+        .iter()
+        .enumerate()
+        .map(|(n, f)| DescribedFinding {
+            kind: f.kind,
+            label: f.kind.dutch(),
+            placeholder: f.kind.placeholder(),
+            start: f.start,
+            end: f.end,
+            start_utf16: utf16[2 * n],
+            end_utf16: utf16[2 * n + 1],
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ pub fn associations() -> Html {
     let Some(ws) = app.workspace() else {
         return html! {};
     };
-    let counts = dwelling_counts(&ws.offer());
+    let counts = dwelling_counts(ws.offer());
     let open_editor = |id: String| {
         let (editing, message) = (editing.clone(), message.clone());
         Callback::from(move |_: MouseEvent| {
@@ -154,7 +154,7 @@ fn criteria_editor(p: &EditorProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(ws) = app.workspace() else { return };
-            match apply_criteria(&ws.offer(), &id, &form) {
+            match apply_criteria(ws.offer(), &id, &form) {
                 Ok(offer) => {
                     errors.set(Vec::new());
                     let _ = change(&app, |ws| ws.replace_offer(offer));

@@ -37,7 +37,7 @@ pub fn dwellings() -> Html {
         association_id: filters.association.clone(),
         available_on: filters.available_now.then_some(today),
     };
-    let found = filter_dwellings(&ws.offer(), &filter);
+    let found = filter_dwellings(ws.offer(), &filter);
     let slice = page_slice(found.len(), *page, PAGE_SIZE);
 
     let set_filter = |f: fn(&mut Filters, String)| {
@@ -80,7 +80,7 @@ pub fn dwellings() -> Html {
 
     let mut gemeente_options = vec![(String::new(), "Alle gemeenten".to_string())];
     gemeente_options.extend(
-        gemeenten_in(&ws.offer())
+        gemeenten_in(ws.offer())
             .into_iter()
             .map(|g| (g.to_string(), g.to_string())),
     );
@@ -155,7 +155,7 @@ pub fn dwellings() -> Html {
                                             { d.id.clone() }<span class="visueel-verborgen">{ " bewerken" }</span>
                                         </button>
                                     </th>
-                                    <td>{ association_name(&ws.offer(), &d.association_id) }</td>
+                                    <td>{ association_name(ws.offer(), &d.association_id) }</td>
                                     <td>{ d.gemeente.clone() }</td>
                                     <td>{ d.neighbourhood.clone() }</td>
                                     <td>{ d.dwelling_type.dutch() }{ if d.in_complex { ", in complex" } else { "" } }</td>
@@ -246,7 +246,7 @@ fn dwelling_editor(p: &EditorProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(ws) = app.workspace() else { return };
-            match apply_dwelling(&ws.offer(), &id, &form) {
+            match apply_dwelling(ws.offer(), &id, &form) {
                 Ok(offer) => {
                     errors.set(Vec::new());
                     let _ = change(&app, |ws| ws.replace_offer(offer));

@@ -14,7 +14,7 @@ pub fn export_panel() -> Html {
         let (app, message) = (app.clone(), message.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(ws) = app.workspace() else { return };
-            let file = export(&ws.offer(), kind, browser::today());
+            let file = export(ws.offer(), kind, browser::today());
             message.set(Some(
                 browser::download(&file.file_name, &file.bytes, file.mime)
                     .map(|()| format!("Gedownload: {}.", file.file_name)),

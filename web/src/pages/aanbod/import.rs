@@ -137,7 +137,7 @@ pub fn import_panel() -> Html {
             ),
             move |_| {
                 let ws = app.workspace()?;
-                report.map(|r| import_preview(&ws.offer(), &r))
+                report.map(|r| import_preview(ws.offer(), &r))
             },
         )
     };

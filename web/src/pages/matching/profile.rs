@@ -63,7 +63,7 @@ pub fn profile_result(p: &ProfileResultProps) -> Html {
         dwelling_type: from_key::<DwellingType>(&dwelling_type),
         only_eligible: *only_eligible,
     };
-    let rows = match_rows(m, &ws.offer(), &filter);
+    let rows = match_rows(m, ws.offer(), &filter);
     let reset_shown = {
         let (shown, shown_out) = (shown.clone(), shown_out.clone());
         move || {
@@ -97,7 +97,7 @@ pub fn profile_result(p: &ProfileResultProps) -> Html {
     };
     let mut gemeente_options = vec![(String::new(), "Alle gemeenten".to_string())];
     gemeente_options.extend(
-        gemeenten_in(&ws.offer())
+        gemeenten_in(ws.offer())
             .into_iter()
             .map(|g| (g.to_string(), g.to_string())),
     );
@@ -107,7 +107,7 @@ pub fn profile_result(p: &ProfileResultProps) -> Html {
             .iter()
             .map(|t| (key_of(t), t.dutch().to_string())),
     );
-    let associations = association_rows(m, &ws.offer());
+    let associations = association_rows(m, ws.offer());
     let eligible_associations = associations.iter().filter(|a| a.result.eligible).count();
 
     html! {
