@@ -115,6 +115,19 @@ pub enum IncomeSource {
     Other,
 }
 
+impl IncomeSource {
+    /// Every value, in the order a form offers them.
+    pub const ALL: [IncomeSource; 7] = [
+        IncomeSource::Work,
+        IncomeSource::Benefits,
+        IncomeSource::Wajong,
+        IncomeSource::StudentFinance,
+        IncomeSource::Pension,
+        IncomeSource::None,
+        IncomeSource::Other,
+    ];
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]

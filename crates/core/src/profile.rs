@@ -162,6 +162,16 @@ pub enum Gender {
     NotStated,
 }
 
+impl Gender {
+    /// Every value, in the order a form offers them.
+    pub const ALL: [Gender; 4] = [
+        Gender::Female,
+        Gender::Male,
+        Gender::Other,
+        Gender::NotStated,
+    ];
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -174,6 +184,15 @@ pub enum LivingSituation {
     SocialShelter,
     #[serde(alias = "anders")]
     Other,
+}
+
+impl LivingSituation {
+    /// Every value, in the order a form offers them.
+    pub const ALL: [LivingSituation; 3] = [
+        LivingSituation::ShelteredHousing,
+        LivingSituation::SocialShelter,
+        LivingSituation::Other,
+    ];
 }
 
 /// The eight step-4 categories of the register.

@@ -104,26 +104,6 @@ fn date_from(days: i64) -> Date {
     Date::from_days_since_epoch(days)
 }
 
-const GENDERS: [Gender; 4] = [
-    Gender::Male,
-    Gender::Female,
-    Gender::Other,
-    Gender::NotStated,
-];
-const SITUATIONS: [LivingSituation; 3] = [
-    LivingSituation::ShelteredHousing,
-    LivingSituation::SocialShelter,
-    LivingSituation::Other,
-];
-const SOURCES: [IncomeSource; 7] = [
-    IncomeSource::Work,
-    IncomeSource::Benefits,
-    IncomeSource::Wajong,
-    IncomeSource::StudentFinance,
-    IncomeSource::Pension,
-    IncomeSource::None,
-    IncomeSource::Other,
-];
 const DOC_STATUSES: [DocumentStatus; 3] = [
     DocumentStatus::Requested,
     DocumentStatus::Received,
@@ -150,8 +130,8 @@ prop_compose! {
         let mut notes = std::collections::BTreeMap::new();
         notes.insert(ProfileCategory::WorkDayActivities, format!("notitie {note}"));
         PlacementProfile {
-            gender: GENDERS[gender],
-            living_situation: SITUATIONS[situation],
+            gender: Gender::ALL[gender],
+            living_situation: LivingSituation::ALL[situation],
             mobility: Mobility::None,
             self_reliance: SelfReliance {
                 household_care: levels[0],
@@ -234,13 +214,13 @@ prop_compose! {
         d.email = with_email.then(|| format!("{}@example.org", mk("em", 7)));
         d.birth_date = Some(date_from(birth_days));
         d.bsn = Some(bsn_from(bsn_base));
-        d.gender = Some(GENDERS[gender]);
+        d.gender = Some(Gender::ALL[gender]);
         d.education = mk("Opl", 8);
         d.work = mk("Wrk", 9);
-        d.income = Some(Income { yearly_amount_euros: income, source: SOURCES[source] });
+        d.income = Some(Income { yearly_amount_euros: income, source: IncomeSource::ALL[source] });
         d.household_size = household;
         d.social_network = mk("Snw", 10);
-        d.living_situation = Some(SITUATIONS[situation]);
+        d.living_situation = Some(LivingSituation::ALL[situation]);
         d.finances = mk("Fin", 11);
         d.has_debts = has_debts;
         d.budget_management = budget_management;

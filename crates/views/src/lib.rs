@@ -11,3 +11,4 @@ pub mod dossier_form;
 pub mod matches;
 pub mod offer_admin;
 pub mod overview;
+pub mod select;

@@ -213,7 +213,7 @@ pub fn apply_criteria(
     Ok(next)
 }
 
-/// The dwelling edit form, as typed. Select values are keys ([`key_of`]).
+/// The dwelling edit form, as typed. Select values are keys ([`key`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DwellingForm {
     pub association_id: String,
@@ -238,13 +238,13 @@ impl DwellingForm {
             association_id: d.association_id.clone(),
             gemeente: d.gemeente.clone(),
             neighbourhood: d.neighbourhood.clone(),
-            dwelling_type: key_of(&d.dwelling_type),
+            dwelling_type: key(&d.dwelling_type),
             in_complex: d.in_complex,
             rooms: d.rooms.to_string(),
             rent: format!("{},{:02}", d.rent_cents / 100, d.rent_cents % 100),
             step_free: d.step_free,
             wheelchair: d.wheelchair,
-            age_label: key_of(&d.age_label),
+            age_label: key(&d.age_label),
             min_household: d.min_household.to_string(),
             max_household: d.max_household.to_string(),
             available_from: d.available_from.iso(),

@@ -16,8 +16,6 @@ pub use forms::*;
 pub use import_preview::*;
 pub use listing::*;
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use woonkans_core::date::Date;
 use woonkans_core::error::{Error, Result};
@@ -32,18 +30,7 @@ use woonkans_core::region::canonical_gemeente;
 use woonkans_core::rentlimits::RentLimits;
 use woonkans_core::vocab::{self, Dutch};
 
-/// The serde name of an enum value, used as the value of a select option.
-pub fn key_of<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
-}
-
-/// The enum value of a select option's value; `None` for anything else.
-pub fn from_key<T: DeserializeOwned>(key: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(key.to_string())).ok()
-}
+pub use crate::select::{from_key, key};
 
 pub const CONTRACT_FORMS: [ContractForm; 3] = [
     ContractForm::RegularLease,
@@ -134,13 +121,13 @@ mod tests {
     #[test]
     fn keys_round_trip() {
         for t in DwellingType::ALL {
-            assert_eq!(from_key::<DwellingType>(&key_of(&t)), Some(t));
+            assert_eq!(from_key::<DwellingType>(&key(&t)), Some(t));
         }
         for h in HISTORIES {
-            assert_eq!(from_key::<History>(&key_of(&h)), Some(h));
+            assert_eq!(from_key::<History>(&key(&h)), Some(h));
         }
         assert_eq!(
-            key_of(&DwellingType::GroundFloorApartment),
+            key(&DwellingType::GroundFloorApartment),
             "groundFloorApartment"
         );
         assert_eq!(from_key::<DwellingType>("villa"), None);

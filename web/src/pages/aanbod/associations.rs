@@ -8,7 +8,7 @@ use woonkans_core::region::Region;
 use woonkans_core::vocab::Dutch;
 use woonkans_views::offer_admin::{
     CONTRACT_FORMS, CriteriaForm, FieldError, HISTORIES, apply_criteria, criteria_summary,
-    dwelling_counts, from_key, key_of,
+    dwelling_counts, from_key, key,
 };
 use yew::prelude::*;
 
@@ -106,7 +106,7 @@ fn history_options() -> Vec<(String, String)> {
                 History::None => "geen: alleen zonder voorgeschiedenis".to_string(),
                 h => format!("tot en met {}", h.dutch()),
             };
-            (key_of(h), label)
+            (key(h), label)
         })
         .collect()
 }
@@ -231,12 +231,12 @@ fn criteria_editor(p: &EditorProps) -> Html {
                     }) }
                 </fieldset>
                 <SelectField id="corporatie-maxRentArrears" label="Zwaarste huurachterstand die de corporatie accepteert"
-                    options={history_options()} value={key_of(&f.max_rent_arrears)}
+                    options={history_options()} value={key(&f.max_rent_arrears)}
                     onchange={edit(|f, v| if let Some(h) = from_key(&v) { f.max_rent_arrears = h })} />
                 <CheckField id="corporatie-arrearsRequiresBudgetManagement" label="Bij een huurachterstand is bewindvoering vereist"
                     checked={f.arrears_requires_budget_management} onchange={tick(|f, v| f.arrears_requires_budget_management = v)} />
                 <SelectField id="corporatie-maxNuisance" label="Zwaarste overlast die de corporatie accepteert"
-                    options={history_options()} value={key_of(&f.max_nuisance)}
+                    options={history_options()} value={key(&f.max_nuisance)}
                     onchange={edit(|f, v| if let Some(h) = from_key(&v) { f.max_nuisance = h })} />
                 <CheckField id="corporatie-nuisanceRequiresSafetyPlan" label="Bij overlast is een aanwezig veiligheidsplan vereist"
                     checked={f.nuisance_requires_safety_plan} onchange={tick(|f, v| f.nuisance_requires_safety_plan = v)} />

@@ -8,7 +8,7 @@ use woonkans_core::offer::{AgeLabel, DwellingType};
 use woonkans_core::vocab::{self, Dutch};
 use woonkans_views::offer_admin::{
     DwellingFilter, DwellingForm, FieldError, PAGE_SIZE, apply_dwelling, association_name,
-    filter_dwellings, from_key, gemeenten_in, key_of, page_slice,
+    filter_dwellings, from_key, gemeenten_in, key, page_slice,
 };
 use yew::prelude::*;
 
@@ -88,7 +88,7 @@ pub fn dwellings() -> Html {
     type_options.extend(
         DwellingType::ALL
             .iter()
-            .map(|t| (key_of(t), t.dutch().to_string())),
+            .map(|t| (key(t), t.dutch().to_string())),
     );
     let mut association_options = vec![(String::new(), "Alle corporaties".to_string())];
     association_options.extend(
@@ -273,11 +273,11 @@ fn dwelling_editor(p: &EditorProps) -> Html {
         .collect();
     let types: Vec<(String, String)> = DwellingType::ALL
         .iter()
-        .map(|t| (key_of(t), t.dutch().to_string()))
+        .map(|t| (key(t), t.dutch().to_string()))
         .collect();
     let labels: Vec<(String, String)> = AgeLabel::ALL
         .iter()
-        .map(|l| (key_of(l), l.dutch().to_string()))
+        .map(|l| (key(l), l.dutch().to_string()))
         .collect();
     html! {
         <section class="kaart bewerkpaneel" aria-labelledby="woning-bewerken-titel">

@@ -19,27 +19,6 @@ use woonkans_core::vocab;
 use woonkans_views::dossier_form::parse_whole_euros;
 use yew::prelude::*;
 
-const GENDERS: [Gender; 4] = [
-    Gender::Female,
-    Gender::Male,
-    Gender::Other,
-    Gender::NotStated,
-];
-const LIVING: [LivingSituation; 3] = [
-    LivingSituation::ShelteredHousing,
-    LivingSituation::SocialShelter,
-    LivingSituation::Other,
-];
-const SOURCES: [IncomeSource; 7] = [
-    IncomeSource::Work,
-    IncomeSource::Benefits,
-    IncomeSource::Wajong,
-    IncomeSource::StudentFinance,
-    IncomeSource::Pension,
-    IncomeSource::None,
-    IncomeSource::Other,
-];
-
 fn gate_hint(g: Gate) -> &'static str {
     match g {
         Gate::EligibilityAndSupportPlan => {
@@ -155,7 +134,7 @@ pub fn investigation(p: &StepProps) -> Html {
                             d.bsn = (!v.is_empty()).then(|| validate::bsn(&v).unwrap_or(v));
                         })} />
                     <SelectField id="geslacht" label="Geslacht"
-                        options={options(&GENDERS, "Kies")}
+                        options={options(&Gender::ALL, "Kies")}
                         value={d.gender.map(|g| key(&g)).unwrap_or_default()} error={errors.at("geslacht")}
                         onchange={text("geslacht", |d, v| d.gender = from_key(&v))} />
                 </fieldset>
@@ -176,7 +155,7 @@ pub fn investigation(p: &StepProps) -> Html {
                                 inputmode="decimal" value={d.income.map(|i| vocab::thousands(u64::from(i.yearly_amount_euros))).unwrap_or_default()}
                                 error={errors.at("inkomen.bedrag")} apply={amount} />
                             <SelectField id="inkomen-bron" label="Bron van het inkomen"
-                                options={options(&SOURCES, "Kies")}
+                                options={options(&IncomeSource::ALL, "Kies")}
                                 value={d.income.map(|i| key(&i.source)).unwrap_or_default()}
                                 onchange={source} />
                         </div>
@@ -190,7 +169,7 @@ pub fn investigation(p: &StepProps) -> Html {
                         value={d.social_network.clone()} error={errors.at("sociaalNetwerk")}
                         onchange={text("sociaalNetwerk", |d, v| d.social_network = v)} />
                     <SelectField id="woonsituatie" label="Woonsituatie" hint={living_hint}
-                        options={options(&LIVING, "Kies")}
+                        options={options(&LivingSituation::ALL, "Kies")}
                         value={d.living_situation.map(|l| key(&l)).unwrap_or_default()} error={errors.at("woonsituatie")}
                         onchange={text("woonsituatie", |d, v| d.living_situation = from_key(&v))} />
                 </fieldset>

@@ -27,8 +27,6 @@ mod wmo;
 
 use crate::route::Route;
 use crate::state::{Action, AppContext, change, navigate, use_app};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -47,24 +45,7 @@ pub fn field_id(path: &str) -> String {
     path.replace(['.', '['], "-").replace(']', "")
 }
 
-/// The serde name of a core enum value, used as the value of a select or radio.
-pub fn key<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
-}
-
-pub fn from_key<T: DeserializeOwned>(key: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(key.to_string())).ok()
-}
-
-/// (value, label) pairs for a select, with a "kies" placeholder first.
-pub fn options<T: Serialize + Dutch>(all: &[T], placeholder: &str) -> Vec<(String, String)> {
-    std::iter::once((String::new(), placeholder.to_string()))
-        .chain(all.iter().map(|v| (key(v), v.dutch().to_string())))
-        .collect()
-}
+pub use woonkans_views::select::{from_key, key, options};
 
 /// Which fields the coordinator has changed in this visit: their "missing" messages are shown
 /// right away, those of untouched fields only when asked ("Gegevens controleren").

@@ -10,7 +10,7 @@ use woonkans_core::matching::Reason;
 use woonkans_core::offer::DwellingType;
 use woonkans_core::vocab::{self, Dutch};
 use woonkans_views::matches::{MatchFilter, association_rows, component_cells, match_rows};
-use woonkans_views::offer_admin::{from_key, gemeenten_in, key_of};
+use woonkans_views::offer_admin::{from_key, gemeenten_in, key};
 use yew::prelude::*;
 
 /// Rows shown at first, and added by each "meer tonen".
@@ -105,7 +105,7 @@ pub fn profile_result(p: &ProfileResultProps) -> Html {
     type_options.extend(
         DwellingType::ALL
             .iter()
-            .map(|t| (key_of(t), t.dutch().to_string())),
+            .map(|t| (key(t), t.dutch().to_string())),
     );
     let associations = association_rows(m, ws.offer());
     let eligible_associations = associations.iter().filter(|a| a.result.eligible).count();
