@@ -692,6 +692,12 @@ mod tests {
         let text = "Jan belde 06-12345678 op 12-03-1998.";
         let found = scan(text, &known_jan());
         assert_eq!(redact(text, &found), "[NAAM] belde [TELEFOON] op [DATUM].");
+        let text = "Bereikbaar via haar zus (06-12345678) of (077) 320 1234.";
+        let found = scan(text, &known_jan());
+        assert_eq!(
+            redact(text, &found),
+            "Bereikbaar via haar zus ([TELEFOON]) of [TELEFOON]."
+        );
         let bad = [
             Finding {
                 kind: FindingKind::Bsn,

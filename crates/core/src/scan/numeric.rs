@@ -322,7 +322,14 @@ pub(super) fn phones(text: &str, out: &mut Vec<Cand>) {
             && !next_char(text, end).is_some_and(char::is_alphanumeric)
             && !is_quantity(text, i, end)
         {
-            out.push(Cand::new(FindingKind::Phone, i, end));
+            // "(06-12345678)": the bracket is the sentence's, not the number's; marking it would
+            // leave "[TELEFOON])". An area code in brackets, "(077) 320 1234", keeps both.
+            let start = if c == b'(' && !b[i..end].contains(&b')') {
+                i + 1
+            } else {
+                i
+            };
+            out.push(Cand::new(FindingKind::Phone, start, end));
             i = end;
             continue;
         }
@@ -617,6 +624,9 @@ mod tests {
             ("077 320 12 34", "077 320 12 34"),
             ("tel: 0475-123456, ", "0475-123456"),
             ("06 - 12345678", "06 - 12345678"),
+            ("bel haar (06-12345678) of", "06-12345678"),
+            ("(0612345678)", "0612345678"),
+            ("((077) 320 1234)", "(077) 320 1234"),
         ] {
             assert_eq!(kinds(phones, text), [want], "{text}");
         }
