@@ -160,14 +160,7 @@ async fn sample_offer_import_with_bad_rows_merge_and_export() {
         .click()
         .await
         .unwrap();
-    b.fill("#woning-minHousehold", "3").await;
-    // Commit the field (change on blur) before the click: the click's own blur can reach the
-    // form after its submit when the browser is busy.
-    b.client
-        .execute("document.activeElement.blur(); return true;", vec![])
-        .await
-        .unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    commit_field(&b, "#woning-minHousehold", "3").await;
     b.click_button("Woning opslaan").await;
     b.wait_for_text("De minimale huishoudgrootte is groter dan de maximale.")
         .await;
@@ -175,26 +168,7 @@ async fn sample_offer_import_with_bad_rows_merge_and_export() {
     // The form's fields commit on change (blur); a re-render while the next field is being
     // typed could reset it. Commit each field and check it holds what was typed.
     for (css, value) in [("#woning-minHousehold", "1"), ("#woning-rent", "599,95")] {
-        for attempt in 0.. {
-            b.fill(css, value).await;
-            b.client
-                .execute("document.activeElement.blur(); return true;", vec![])
-                .await
-                .unwrap();
-            tokio::time::sleep(Duration::from_millis(200)).await;
-            let now = b
-                .client
-                .execute(
-                    &format!("return document.querySelector('{css}').value;"),
-                    vec![],
-                )
-                .await
-                .unwrap();
-            if now.as_str() == Some(value) {
-                break;
-            }
-            assert!(attempt < 3, "{css} does not keep {value}: {now}");
-        }
+        commit_field(&b, css, value).await;
     }
     b.click_button("Woning opslaan").await;
     b.wait_for_text("Woning E2E-002 is opgeslagen.").await;
@@ -282,4 +256,31 @@ async fn criteria_and_weights_are_validated_in_dutch() {
 
     assert_same_origin(&b.requested_urls().await);
     b.close().await;
+}
+
+/// Types `value` into a form field and commits it (change on blur), retrying until the field
+/// holds it: the form's fields commit on change, and a re-render while the browser is busy
+/// (autosave, another field's commit) could otherwise reset what was typed before the click
+/// on the form's button reads it.
+async fn commit_field(b: &Browser, css: &str, value: &str) {
+    for attempt in 0.. {
+        b.fill(css, value).await;
+        b.client
+            .execute("document.activeElement.blur(); return true;", vec![])
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let now = b
+            .client
+            .execute(
+                &format!("return document.querySelector('{css}').value;"),
+                vec![],
+            )
+            .await
+            .unwrap();
+        if now.as_str() == Some(value) {
+            return;
+        }
+        assert!(attempt < 5, "{css} does not keep {value}: {now}");
+    }
 }
