@@ -289,7 +289,7 @@ pub fn random_score_matrix(
 /// A pair of the assignment with the dwelling's id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct ReportedPair {
     /// Index into the profiles.
     pub profile: usize,
@@ -302,7 +302,7 @@ pub struct ReportedPair {
 /// A profile left without a dwelling, with the reason in Dutch.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct ReportedUnassigned {
     /// Index into the profiles.
     pub profile: usize,
@@ -318,7 +318,7 @@ pub struct ReportedUnassigned {
 #[cfg_attr(
     feature = "ts",
     derive(ts_rs::TS),
-    ts(rename = "Assignment", optional_fields)
+    ts(rename = "Assignment", optional_fields = nullable)
 )]
 pub struct AssignmentReport {
     pub pairs: Vec<ReportedPair>,

@@ -29,7 +29,7 @@ const DIGEST_ALGORITHM: &str = "SHA-256";
 /// The match summary of one dwelling of the recipient for one profile.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct MatchSummary {
     pub dwelling_id: String,
     /// Fit score 0-100.
@@ -39,12 +39,12 @@ pub struct MatchSummary {
 /// One profile to put in a bundle, with the identifying values of its dossier for the guard.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct BundleProfileInput {
     pub code: Code,
     pub profile: PlacementProfile,
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<MatchSummary>>", optional))]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<MatchSummary>>", optional = nullable))]
     pub matches: Vec<MatchSummary>,
     /// Never written: only searched for in the bytes before they are released.
     pub known: Known,
@@ -109,7 +109,7 @@ impl From<Error> for WriteError {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Sender {
     pub region: Region,
     pub region_name: String,
@@ -121,7 +121,7 @@ pub struct Sender {
 #[cfg_attr(
     feature = "ts",
     derive(ts_rs::TS),
-    ts(rename = "BundleRecipient", optional_fields)
+    ts(rename = "BundleRecipient", optional_fields = nullable)
 )]
 pub struct Recipient {
     pub id: String,
@@ -130,7 +130,7 @@ pub struct Recipient {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct BundleProfile {
     pub code: Code,
     pub profile: PlacementProfile,
@@ -175,7 +175,7 @@ struct FileShape {
 /// A bundle that passed every check of the verifier.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct VerifiedBundle {
     pub version: u64,
     pub bundle_id: String,
@@ -560,7 +560,7 @@ fn ct_eq_str(a: &str, b: &str) -> bool {
 /// the moment it is offered for download, for the disclosure log.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct BundleRequest {
     /// The bundle's date.
     pub date: Date,
@@ -579,7 +579,7 @@ pub struct BundleRequest {
 /// them over as bytes).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct BundleWritten {
     pub file_name: String,
     #[serde(skip)]

@@ -416,7 +416,7 @@ pub fn derive_checked(key: &CodeKey, recipient_id: &str, resident_stable_id: &st
 /// The backup file of a key: its download name and its text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct KeyExport {
     pub file_name: &'static str,
     pub text: String,

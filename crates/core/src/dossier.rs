@@ -44,7 +44,7 @@ impl fmt::Debug for Hidden {
 
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct PersonName {
     /// All first names, space separated, as in the BRP ("Anna Maria").
     pub first_names: String,
@@ -68,7 +68,7 @@ impl fmt::Debug for PersonName {
 
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Address {
     pub street: String,
     pub house_number: u32,
@@ -130,7 +130,7 @@ impl IncomeSource {
 
 #[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Income {
     pub yearly_amount_euros: u32,
     pub source: IncomeSource,
@@ -145,7 +145,7 @@ impl fmt::Debug for Income {
 /// A professional contact (care provider, Wmo consultant): organisation and person.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Contact {
     pub organisation: String,
     pub person: String,
@@ -215,7 +215,7 @@ pub enum DocumentStatus {
 /// Status of one document, with the date it was requested or received.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct DocumentEntry {
     pub status: DocumentStatus,
     pub date: Option<Date>,
@@ -230,7 +230,7 @@ impl fmt::Debug for DocumentEntry {
 /// The document checklist of step 3.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct DocumentChecklist {
     pub landlord_statement: DocumentEntry,
     pub brp_extract: DocumentEntry,
@@ -289,7 +289,7 @@ impl DocumentChecklist {
 /// "Zorgaanbieder De Brug" or "Wmo-consulent Venlo").
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct GateRecord {
     pub gate: Gate,
     pub date: Date,
@@ -310,7 +310,7 @@ impl fmt::Debug for GateRecord {
 /// The resident's dossier (steps 1-3 plus the gates).
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Dossier {
     /// Random local id, made by the caller; used in URLs and storage keys, never personal.
     pub id: String,

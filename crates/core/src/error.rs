@@ -12,7 +12,7 @@ use std::fmt;
 #[cfg_attr(
     feature = "ts",
     derive(ts_rs::TS),
-    ts(rename = "Problem", optional_fields)
+    ts(rename = "Problem", optional_fields = nullable)
 )]
 pub struct Error {
     /// Stable identifier, SCREAMING_SNAKE_CASE, e.g. `BSN_INVALID`.

@@ -27,7 +27,7 @@ pub const GRONDSLAG: &str =
 /// The coordinator's explicit confirmation before the hand-over is made.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct HandoverConfirmation {
     /// The coordinator ticked "the data is handed over for the lease, on the grondslag
     /// performance of a private-law contract (art. 6(1)(b) AVG)".
@@ -49,7 +49,7 @@ impl fmt::Debug for HandoverConfirmation {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct AssociationRef {
     pub id: String,
     pub name: String,
@@ -57,7 +57,7 @@ pub struct AssociationRef {
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct ResidentContact {
     /// E.164 ("+31612345678").
     pub phones: Vec<String>,
@@ -67,7 +67,7 @@ pub struct ResidentContact {
 /// One step-3 document the resident hands over for the lease.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct HandoverDocument {
     pub document: DocumentKind,
     pub label: String,
@@ -88,7 +88,7 @@ impl fmt::Debug for HandoverDocument {
 /// The hand-over file for one association.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Handover {
     pub format: String,
     pub version: u32,
@@ -321,7 +321,7 @@ impl Handover {
 /// The hand-over as a download: its file name, its text and the hand-over itself.
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct HandoverFile {
     /// Association id and date only.
     pub file_name: String,

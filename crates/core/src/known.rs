@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// it anywhere in an outgoing file).
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Known {
     /// First names, surname and the surname with its tussenvoegsel ("van der Berg"), as typed.
     pub name_parts: Vec<String>,

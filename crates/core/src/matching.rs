@@ -25,7 +25,7 @@ use std::sync::Arc;
 /// The six component weights. They are settings; they must add up to 100.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Weights {
     pub area: u32,
     pub housing_form: u32,
@@ -152,7 +152,7 @@ impl KnockOut {
 /// One failing knock-out with a Dutch explanation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Reason {
     pub code: KnockOut,
     pub message: Cow<'static, str>,
@@ -187,7 +187,7 @@ impl ComponentKind {
 #[cfg_attr(
     feature = "ts",
     derive(ts_rs::TS),
-    ts(rename = "ScoreComponent", optional_fields)
+    ts(rename = "ScoreComponent", optional_fields = nullable)
 )]
 pub struct Component {
     pub kind: ComponentKind,
@@ -199,7 +199,7 @@ pub struct Component {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct ScoredDwelling {
     pub dwelling_id: String,
     pub association_id: String,
@@ -209,7 +209,7 @@ pub struct ScoredDwelling {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct KnockedOutDwelling {
     pub dwelling_id: String,
     /// Every failing knock-out, in code order. Shared: dwellings that fail in the same way share
@@ -233,7 +233,7 @@ fn de_reasons<'de, D: serde::Deserializer<'de>>(
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct AssociationResult {
     pub association_id: String,
     pub eligible: bool,
@@ -247,7 +247,7 @@ pub struct AssociationResult {
 /// The complete result for one profile.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct ProfileMatch {
     /// By score, highest first; equal scores by dwelling id.
     pub eligible: Vec<ScoredDwelling>,

@@ -53,7 +53,7 @@ pub trait StepView {
 /// Step 1, for the care provider: NAW and contact.
 #[derive(Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Step1View {
     pub name: PersonName,
     pub address: Address,
@@ -65,7 +65,7 @@ pub struct Step1View {
 /// Step 2, for the Wmo access team of the resident's gemeente: NAW and contact only.
 #[derive(Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Step2View {
     pub name: PersonName,
     pub address: Address,
@@ -78,7 +78,7 @@ pub struct Step2View {
 /// (special category) and the four documents.
 #[derive(Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Step3View {
     pub name: PersonName,
     pub address: Address,
@@ -107,7 +107,7 @@ pub struct Step3View {
 /// address, phone, e-mail, birth date, income amount, education or health.
 #[derive(Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Step4View {
     pub gender: Option<Gender>,
     pub living_situation: Option<LivingSituation>,
@@ -127,7 +127,7 @@ pub struct Step4View {
 /// Step 5, what a housing association gets: its own code and the placement profile.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Step5View {
     pub code: Code,
     pub profile: PlacementProfile,

@@ -227,18 +227,18 @@ impl ProfileCategory {
 /// self-reliant) with an optional short note.
 #[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Assessment {
     pub level: Option<u8>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional = nullable))]
     pub note: String,
 }
 
 /// The five self-reliance scores the matcher averages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct SelfReliance {
     pub household_care: u8,
     pub work_day_activities: u8,
@@ -274,7 +274,7 @@ pub enum Party {
 /// One agreement of the relapse plan: who does what when it goes wrong.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct RelapseAgreement {
     pub party: Party,
     pub action: String,
@@ -284,7 +284,7 @@ pub struct RelapseAgreement {
 /// agreements of who does what then.
 #[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct RelapsePlan {
     pub signals: String,
     pub agreements: Vec<RelapseAgreement>,
@@ -316,7 +316,7 @@ impl RelapsePlan {
 /// The complete placement profile, as the matcher and an association see it.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct PlacementProfile {
     pub gender: Gender,
     pub living_situation: LivingSituation,
@@ -501,7 +501,7 @@ pub fn category_key(c: ProfileCategory) -> &'static str {
 /// What the minimiser derives from the dossier for step 4 (never the raw values).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct DerivedFacts {
     pub gender: Gender,
     pub living_situation: LivingSituation,
@@ -511,7 +511,7 @@ pub struct DerivedFacts {
     /// Whether the rent table's young people's limit applies at the resident's age (18-20 from
     /// 2026). A yes/no, not the age: the step-4 view keeps only the band.
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional = nullable))]
     pub young_rent_limit: bool,
 }
 
@@ -526,7 +526,7 @@ impl DerivedFacts {
 /// missing. `ProfileDraft::complete` lists what is missing or turns it into a profile.
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct ProfileDraft {
     pub assessments: BTreeMap<ProfileCategory, Assessment>,
     pub mobility: Option<Mobility>,
@@ -654,7 +654,7 @@ impl fmt::Debug for ProfileDraft {
 /// One thing that keeps a draft from being complete, in Dutch, with the field it concerns.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Missing {
     pub field: String,
     pub message: String,

@@ -466,7 +466,7 @@ pub struct Labelled<K> {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct LabelledCategory {
     pub key: Category,
     /// Dutch.
@@ -477,7 +477,7 @@ pub struct LabelledCategory {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct LabelledDerived {
     pub key: Derived,
     /// Dutch.
@@ -488,7 +488,7 @@ pub struct LabelledDerived {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct LabelledGrondslag {
     pub key: Grondslag,
     /// Dutch.
@@ -502,7 +502,7 @@ pub struct LabelledGrondslag {
 #[cfg_attr(
     feature = "ts",
     derive(ts_rs::TS),
-    ts(rename = "RegisterRow", optional_fields)
+    ts(rename = "RegisterRow", optional_fields = nullable)
 )]
 pub struct DescribedRow {
     /// 1-6.

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct RentLimits {
     pub year: i32,
     pub source: String,
@@ -31,7 +31,7 @@ pub struct RentLimits {
     /// The oldest age at which the young people's limit (the kwaliteitskortingsgrens) applies:
     /// 20 from 2026 (18 to 20 years), 22 before (under 23). Tables without it are pre-2026.
     #[serde(default = "pre_2026_young_max_age")]
-    #[cfg_attr(feature = "ts", ts(as = "Option<u8>", optional))]
+    #[cfg_attr(feature = "ts", ts(as = "Option<u8>", optional = nullable))]
     pub young_max_age: u8,
 }
 

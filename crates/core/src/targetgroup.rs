@@ -16,7 +16,7 @@ use std::fmt;
 /// `None` means not established yet.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct TargetGroupAnswers {
     pub status_holder: Option<bool>,
     pub labour_migrant: Option<bool>,
@@ -69,7 +69,7 @@ impl Condition {
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct TargetGroupFailure {
     pub condition: Condition,
     /// Dutch; names the condition, never a value from the dossier.
@@ -80,7 +80,7 @@ pub struct TargetGroupFailure {
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct TargetGroupResult {
     pub eligible: bool,
     /// 18-27 on the reference date: the priority group of the seed.

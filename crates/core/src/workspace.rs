@@ -135,7 +135,7 @@ pub struct Workspace {
 /// Why a profile is not ready to share: parts missing, or notes that identify.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct ProfileProblems {
     pub missing: Vec<Missing>,
     /// Scanner findings per note field.
@@ -144,7 +144,7 @@ pub struct ProfileProblems {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct NoteFinding {
     pub field: String,
     pub finding: Finding,
@@ -201,7 +201,7 @@ fn complete(
 /// The optional settings of a profile built outside a workspace (the JS API's `options`).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct ProfileOptions {
     /// Another year's table; the shipped one when absent.
     #[serde(default)]

@@ -279,7 +279,7 @@ export function recordGate(
 /** Identifying data and special-category hints in free text, sorted, not overlapping. */
 export function scanText(text: string, known?: Partial<{known}> | null): {described}[];
 /** The text with each finding replaced by its placeholder (`[NAAM]`, `[BSN]`, …). */
-export function redactText(text: string, findings: ReadonlyArray<{finding}>): string;
+export function redactText(text: string, findings: ReadonlyArray<{finding} | {described}>): string;
 /** A BSN (11-test), normalised to 9 digits; throws `BSN_INVALID`. */
 export function validateBsn(value: string): string;
 /** A Dutch postcode, normalised to `1234 AB`; throws `POSTCODE_INVALID`. */

@@ -79,7 +79,7 @@ export type AgeLabel = "none" | "youngAdults" | "fiftyFivePlus";
  * A level 1-5 in the manner of the Zelfredzaamheid-Matrix (1 acute problems … 5 fully
  * self-reliant) with an optional short note.
  */
-export type Assessment = { level?: number, note?: string, };
+export type Assessment = { level?: number | null, note?: string | null, };
 
 /**
  * The assignment of a caseload as a caller outside the app reads it: pairs with dwelling ids,
@@ -98,14 +98,14 @@ reasons: Array<Reason>,
 /**
  * The best score among the association's eligible dwellings.
  */
-bestScore?: number, };
+bestScore?: number | null, };
 
 export type BundleProfile = { code: Code, profile: PlacementProfile, matches: Array<MatchSummary>, };
 
 /**
  * One profile to put in a bundle, with the identifying values of its dossier for the guard.
  */
-export type BundleProfileInput = { code: Code, profile: PlacementProfile, matches?: Array<MatchSummary>, 
+export type BundleProfileInput = { code: Code, profile: PlacementProfile, matches?: Array<MatchSummary> | null, 
 /**
  * Never written: only searched for in the bytes before they are released.
  */
@@ -129,7 +129,7 @@ at: string, region: Region, recipientId: string, recipientName: string, profiles
 /**
  * The values of every other resident the sender holds: searched for, never written.
  */
-caseload?: Array<Known>, };
+caseload?: Array<Known> | null, };
 
 /**
  * A written bundle with its disclosure-log entry; the bytes are not serialised (a caller hands
@@ -189,7 +189,7 @@ minSupportHours: number,
 /**
  * Maximum number of Woonkans placements per neighbourhood, if the association set one.
  */
-maxPlacementsPerNeighbourhood?: number, 
+maxPlacementsPerNeighbourhood?: number | null, 
 /**
  * Current Woonkans placements per neighbourhood (names compared case- and
  * diacritic-insensitively).
@@ -213,7 +213,7 @@ export type DerivedFacts = { gender: Gender, livingSituation: LivingSituation, a
  * Whether the rent table's young people's limit applies at the resident's age (18-20 from
  * 2026). A yes/no, not the age: the step-4 view keeps only the band.
  */
-youngRentLimit?: boolean, };
+youngRentLimit?: boolean | null, };
 
 export type DisclosureEntry = { 
 /**
@@ -247,7 +247,7 @@ export type DocumentChecklist = { landlordStatement: DocumentEntry, brpExtract: 
 /**
  * Status of one document, with the date it was requested or received.
  */
-export type DocumentEntry = { status: DocumentStatus, date?: DateString, };
+export type DocumentEntry = { status: DocumentStatus, date?: DateString | null, };
 
 /**
  * The four documents the Wmo consultant collects in step 3.
@@ -267,7 +267,7 @@ id: string, name: PersonName, address: Address,
 /**
  * The gemeente of residence (woongemeente).
  */
-gemeente: string, phones: Array<string>, email?: string, birthDate?: DateString, bsn?: string, gender?: Gender, education: string, work: string, income?: Income, householdSize: number, socialNetwork: string, livingSituation?: LivingSituation, 
+gemeente: string, phones: Array<string>, email?: string | null, birthDate?: DateString | null, bsn?: string | null, gender?: Gender | null, education: string, work: string, income?: Income | null, householdSize: number, socialNetwork: string, livingSituation?: LivingSituation | null, 
 /**
  * Finances and debts, free text.
  */
@@ -279,7 +279,7 @@ budgetManagement: boolean,
 /**
  * Special category (art. 9 AVG): only the Wmo consultant's step 3 sees it.
  */
-health: string, iban?: string, documents: DocumentChecklist, careProvider?: Contact, wmoConsultant?: Contact, targetGroup: TargetGroupAnswers, gates: Array<GateRecord>, step: Step, archived: boolean, };
+health: string, iban?: string | null, documents: DocumentChecklist, careProvider?: Contact | null, wmoConsultant?: Contact | null, targetGroup: TargetGroupAnswers, gates: Array<GateRecord>, step: Step, archived: boolean, };
 
 export type Dwelling = { id: string, associationId: string, gemeente: string, neighbourhood: string, dwellingType: DwellingType, inComplex: boolean, rooms: number, 
 /**
@@ -349,7 +349,7 @@ confirmedBy: string, date: DateString, };
 /**
  * One step-3 document the resident hands over for the lease.
  */
-export type HandoverDocument = { document: DocumentKind, label: string, status: DocumentStatus, date?: DateString, };
+export type HandoverDocument = { document: DocumentKind, label: string, status: DocumentStatus, date?: DateString | null, };
 
 /**
  * The hand-over as a download: its file name, its text and the hand-over itself.
@@ -438,7 +438,7 @@ nameParts: Array<string>,
  * Tussenvoegsels ("van", "de", "van der"): needed to recognise "Van den Berg" as a surname,
  * never searched on their own.
  */
-tussenvoegsels: Array<string>, bsn?: string, birthDate?: DateString, 
+tussenvoegsels: Array<string>, bsn?: string | null, birthDate?: DateString | null, 
 /**
  * "Kerkstraat 12a" and the like.
  */
@@ -566,7 +566,7 @@ searchArea: Array<string>, excludedNeighbourhoods: Array<string>, housingForm: H
 /**
  * Support per week in hours.
  */
-supportHoursPerWeek: number, reachable247: boolean, relapsePlan?: RelapsePlan, safetyPlan: SafetyPlan, householdSize: number, ageBand: AgeBand, incomeBand: IncomeBand, 
+supportHoursPerWeek: number, reachable247: boolean, relapsePlan?: RelapsePlan | null, safetyPlan: SafetyPlan, householdSize: number, ageBand: AgeBand, incomeBand: IncomeBand, 
 /**
  * Maximum net rent in euro cents.
  */
@@ -584,7 +584,7 @@ message: string,
 /**
  * The field the error is about, as a path (`adres.postcode`), when there is one.
  */
-field?: string, };
+field?: string | null, };
 
 /**
  * The eight step-4 categories of the register.
@@ -595,11 +595,11 @@ export type ProfileCategory = "gender" | "livingSituation" | "householdCare" | "
  * The coordinator's step-4 input while the profile is being built: every part may still be
  * missing. `ProfileDraft::complete` lists what is missing or turns it into a profile.
  */
-export type ProfileDraft = { assessments: { [key in ProfileCategory]?: Assessment }, mobility?: Mobility, searchArea: Array<string>, excludedNeighbourhoods: Array<string>, housingForm?: HousingForm, rentArrears?: History, nuisance?: History, budgetManagement?: boolean, contractForm?: ContractForm, supportHoursPerWeek?: number, reachable247?: boolean, relapsePlan: RelapsePlan, safetyPlan?: SafetyPlan, 
+export type ProfileDraft = { assessments: { [key in ProfileCategory]?: Assessment }, mobility?: Mobility | null, searchArea: Array<string>, excludedNeighbourhoods: Array<string>, housingForm?: HousingForm | null, rentArrears?: History | null, nuisance?: History | null, budgetManagement?: boolean | null, contractForm?: ContractForm | null, supportHoursPerWeek?: number | null, reachable247?: boolean | null, relapsePlan: RelapsePlan, safetyPlan?: SafetyPlan | null, 
 /**
  * A lower maximum rent than the rent-limit table gives, in cents.
  */
-maxRentOverrideCents?: number, 
+maxRentOverrideCents?: number | null, 
 /**
  * The free texts the coordinator released for bundles: the SHA-256 of the (trimmed) text →
  * the associations it is released for (empty: every association). Keyed by the text's
@@ -631,13 +631,13 @@ export type ProfileOptions = {
 /**
  * Another year's table; the shipped one when absent.
  */
-rentLimits?: RentLimits, 
+rentLimits?: RentLimits | null, 
 /**
  * The resident's own values (from `Dossier::known`), so the scanner also finds their names
  * and address in the notes. Without them it still finds BSNs, phones, e-mail, IBANs, dates
  * and health or justice terms.
  */
-known?: Known, };
+known?: Known | null, };
 
 /**
  * Why a profile is not ready to share: parts missing, or notes that identify.
@@ -717,7 +717,7 @@ incomeLimitSingleAow: number, incomeLimitMultiAow: number,
  * The oldest age at which the young people's limit (the kwaliteitskortingsgrens) applies:
  * 20 from 2026 (18 to 20 years), 22 before (under 23). Tables without it are pre-2026.
  */
-youngMaxAge?: number, };
+youngMaxAge?: number | null, };
 
 /**
  * A pair of the assignment with the dwelling's id.
@@ -749,13 +749,13 @@ export type ResidentContact = {
 /**
  * E.164 ("+31612345678").
  */
-phones: Array<string>, email?: string, };
+phones: Array<string>, email?: string | null, };
 
 /**
  * A bad row: its physical line in the file (1-based), the column heading as written in the
  * file when one cell is at fault, and a Dutch message.
  */
-export type RowError = { line: number, column?: string, message: string, };
+export type RowError = { line: number, column?: string | null, message: string, };
 
 export type SafetyPlan = "notNeeded" | "needed" | "present";
 
@@ -803,25 +803,25 @@ export type Step = "orientation" | "wmoReport" | "investigation" | "placementPro
 /**
  * Step 1, for the care provider: NAW and contact.
  */
-export type Step1View = { name: PersonName, address: Address, gemeente: string, phones: Array<string>, email?: string, };
+export type Step1View = { name: PersonName, address: Address, gemeente: string, phones: Array<string>, email?: string | null, };
 
 /**
  * Step 2, for the Wmo access team of the resident's gemeente: NAW and contact only.
  */
-export type Step2View = { name: PersonName, address: Address, gemeente: string, phones: Array<string>, email?: string, };
+export type Step2View = { name: PersonName, address: Address, gemeente: string, phones: Array<string>, email?: string | null, };
 
 /**
  * Step 3, for the Wmo consultant: everything the investigation needs, including health
  * (special category) and the four documents.
  */
-export type Step3View = { name: PersonName, address: Address, gemeente: string, birthDate?: DateString, bsn?: string, phones: Array<string>, email?: string, gender?: Gender, education: string, work: string, income?: Income, socialNetwork: string, livingSituation?: LivingSituation, householdSize: number, finances: string, hasDebts: boolean, budgetManagement: boolean, iban?: string, health: string, documents: DocumentChecklist, };
+export type Step3View = { name: PersonName, address: Address, gemeente: string, birthDate?: DateString | null, bsn?: string | null, phones: Array<string>, email?: string | null, gender?: Gender | null, education: string, work: string, income?: Income | null, socialNetwork: string, livingSituation?: LivingSituation | null, householdSize: number, finances: string, hasDebts: boolean, budgetManagement: boolean, iban?: string | null, health: string, documents: DocumentChecklist, };
 
 /**
  * Step 4, the coordinator's input for the placement profile: gender and living situation, and
  * generalised quasi-identifiers instead of birth date, address and income. No name, BSN,
  * address, phone, e-mail, birth date, income amount, education or health.
  */
-export type Step4View = { gender?: Gender, livingSituation?: LivingSituation, ageBand: AgeBand, 
+export type Step4View = { gender?: Gender | null, livingSituation?: LivingSituation | null, ageBand: AgeBand, 
 /**
  * 18-27: the seed's priority group, kept visible on purpose.
  */
@@ -833,7 +833,7 @@ gemeente: string, region: Region, householdSize: number,
 /**
  * Relative to the passend-toewijzen income limit; `None` while the income is not recorded.
  */
-incomeBand?: IncomeBand, hasDebts: boolean, budgetManagement: boolean, };
+incomeBand?: IncomeBand | null, hasDebts: boolean, budgetManagement: boolean, };
 
 /**
  * Step 5, what a housing association gets: its own code and the placement profile.
@@ -844,15 +844,15 @@ export type Step5View = { code: Code, profile: PlacementProfile, };
  * The consultant's answers for the conditions that cannot be derived from other data.
  * `None` means not established yet.
  */
-export type TargetGroupAnswers = { statusHolder?: boolean, labourMigrant?: boolean, 
+export type TargetGroupAnswers = { statusHolder?: boolean | null, labourMigrant?: boolean | null, 
 /**
  * True when the resident cannot get a home the regular way (waiting list, own search).
  */
-regularRouteImpossible?: boolean, 
+regularRouteImpossible?: boolean | null, 
 /**
  * True when the support need is related to (learning to) live independently.
  */
-supportNeedIndependentLiving?: boolean, };
+supportNeedIndependentLiving?: boolean | null, };
 
 export type TargetGroupFailure = { condition: Condition, 
 /**
@@ -1018,7 +1018,7 @@ export function recordGate(
 /** Identifying data and special-category hints in free text, sorted, not overlapping. */
 export function scanText(text: string, known?: Partial<Known> | null): ScanFinding[];
 /** The text with each finding replaced by its placeholder (`[NAAM]`, `[BSN]`, …). */
-export function redactText(text: string, findings: ReadonlyArray<Finding>): string;
+export function redactText(text: string, findings: ReadonlyArray<Finding | ScanFinding>): string;
 /** A BSN (11-test), normalised to 9 digits; throws `BSN_INVALID`. */
 export function validateBsn(value: string): string;
 /** A Dutch postcode, normalised to `1234 AB`; throws `POSTCODE_INVALID`. */

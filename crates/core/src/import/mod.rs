@@ -40,7 +40,7 @@ pub enum ImportKind {
 /// file when one cell is at fault, and a Dutch message.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct RowError {
     pub line: usize,
     pub column: Option<String>,
@@ -49,7 +49,7 @@ pub struct RowError {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct ImportReport {
     pub kind: ImportKind,
     /// What was read: for a dwellings CSV only dwellings, for an associations CSV only

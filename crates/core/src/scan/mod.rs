@@ -138,7 +138,7 @@ impl FindingKind {
 /// range, not the text, is kept, so a finding can be logged without repeating the data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Finding {
     pub kind: FindingKind,
     pub start: usize,
@@ -387,7 +387,7 @@ pub fn redact(text: &str, findings: &[Finding]) -> String {
 #[cfg_attr(
     feature = "ts",
     derive(ts_rs::TS),
-    ts(rename = "ScanFinding", optional_fields)
+    ts(rename = "ScanFinding", optional_fields = nullable)
 )]
 pub struct DescribedFinding {
     pub kind: FindingKind,
