@@ -151,12 +151,29 @@ pub fn change<T>(
     f: impl FnOnce(&mut Workspace) -> Result<T, Error>,
 ) -> Result<T, Error> {
     let result = try_change(app, f);
-    if let Err(e) = &result
-        && app.open().is_some()
-    {
-        app.dispatch(Action::Refused(e.clone()));
+    if let Err(e) = &result {
+        refuse(app, e);
     }
     result
+}
+
+// The parts of a change that do not depend on the call site stay out of line: `change` is
+// instantiated for every closure in the app, and each copy inlining these grew the wasm.
+#[inline(never)]
+fn refuse(app: &AppContext, e: &Error) {
+    if app.open().is_some() {
+        app.dispatch(Action::Refused(e.clone()));
+    }
+}
+
+#[inline(never)]
+fn current_copy(app: &AppContext) -> Result<Box<Workspace>, Error> {
+    Ok(Box::new(app.workspace().ok_or_else(locked)?.clone()))
+}
+
+#[inline(never)]
+fn commit(app: &AppContext, ws: Box<Workspace>) {
+    app.dispatch(Action::Commit(ws));
 }
 
 /// As [`change`], but a refusal is only returned (the page shows it next to the button that
@@ -173,9 +190,9 @@ pub fn try_change<T, E: From<Error>>(
     app: &AppContext,
     f: impl FnOnce(&mut Workspace) -> Result<T, E>,
 ) -> Result<T, E> {
-    let mut ws = app.workspace().ok_or_else(locked)?.clone();
+    let mut ws = current_copy(app)?;
     let value = f(&mut ws)?;
-    app.dispatch(Action::Commit(Box::new(ws)));
+    commit(app, ws);
     Ok(value)
 }
 
