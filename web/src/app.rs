@@ -1,5 +1,6 @@
 use crate::components::damaged::DamagedNotice;
 use crate::components::header::Header;
+use crate::components::region_prompt::RegionPrompt;
 use crate::components::vault_gate::VaultGate;
 use crate::pages::Page;
 use crate::route::Route;
@@ -104,6 +105,22 @@ pub fn app() -> Html {
         });
     }
 
+    {
+        // WCAG 2.4.3: after a new page appears (a menu link, "Nieuw dossier", the vault just
+        // made or opened) the focus goes to its heading, not back to the page body, so keyboard
+        // and screen-reader users start where the new content starts. Not on the first load,
+        // where the browser's own start is right.
+        // The region too: once chosen, its prompt (which had the focus) is gone.
+        let open = matches!(state.session, Session::Open(_));
+        let key = (state.route.clone(), open, state.region().is_some());
+        let seen = use_mut_ref(|| false);
+        use_effect_with(key, move |_| {
+            if std::mem::replace(&mut *seen.borrow_mut(), true) {
+                crate::browser::focus_heading();
+            }
+        });
+    }
+
     let body = match (&state.session, &state.route) {
         // A received bundle can be opened without any vault: the association's view.
         (_, Route::BundelOpenen) | (Session::Open(_), _) => {
@@ -119,6 +136,7 @@ pub fn app() -> Html {
             <Header />
             <main id="inhoud" class="inhoud" tabindex="-1">
                 <DamagedNotice />
+                <RegionPrompt />
                 { body }
             </main>
             <footer class="voet">

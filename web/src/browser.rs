@@ -125,3 +125,27 @@ pub fn focus(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Moves the focus to where a new page starts: the region choice while a new vault has none
+/// (nothing else works well before it), else the main content's first heading. A heading is not
+/// focusable by itself, so it gets `tabindex="-1"` (focusable by script, not a tab stop).
+pub fn focus_heading() {
+    let document = web_sys::window().and_then(|w| w.document());
+    if let Some(select) = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id("regio-eerste-keuze"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = select.focus();
+        return;
+    }
+    if let Some(h) = document
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        if !h.has_attribute("tabindex") {
+            let _ = h.set_attribute("tabindex", "-1");
+        }
+        let _ = h.focus();
+    }
+}

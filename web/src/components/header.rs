@@ -1,25 +1,29 @@
 use crate::components::form::value_of;
 use crate::components::nav::Nav;
-use crate::state::{Action, SaveStatus, change, use_app};
+use crate::state::{Action, AppContext, SaveStatus, change, use_app};
 use woonkans_core::region::Region;
 use yew::prelude::*;
+
+/// Sets the vault's region from a region `<select>`; shared by the header and the first-start
+/// prompt so both choose the same way.
+pub fn choose_region(app: &AppContext) -> Callback<Event> {
+    let app = app.clone();
+    Callback::from(move |e: Event| {
+        let Ok(region) = Region::parse(&value_of(&e)) else {
+            return;
+        };
+        let _ = change(&app, |ws| {
+            ws.set_region(Some(region));
+            Ok(())
+        });
+    })
+}
 
 #[function_component(Header)]
 pub fn header() -> Html {
     let app = use_app();
     let open = app.open().is_some();
-    let onchange = {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            let Ok(region) = Region::parse(&value_of(&e)) else {
-                return;
-            };
-            let _ = change(&app, |ws| {
-                ws.set_region(Some(region));
-                Ok(())
-            });
-        })
-    };
+    let onchange = choose_region(&app);
     let lock = {
         let app = app.clone();
         Callback::from(move |_| app.dispatch(Action::Lock))
@@ -38,22 +42,20 @@ pub fn header() -> Html {
         <header class="kop">
             <div class="kop-balk">
                 <p class="merk"><span class="merk-logo" aria-hidden="true"></span>{ "Woonkans" }</p>
+                { if open { html! {
                 <div class="regio">
                     <label for="regio-keuze">{ "Regio" }</label>
-                    <select id="regio-keuze" {onchange} disabled={!open}>
+                    <select id="regio-keuze" {onchange}>
                         <option value="" selected={region.is_none()} disabled=true>{ "Kies een regio" }</option>
                         { for Region::ALL.iter().map(|r| html! {
                             <option value={r.key()} selected={region == Some(*r)}>{ r.name() }</option>
                         }) }
                     </select>
                     <p class="rol">{ "Rol: " }<strong id="rol">{ role }</strong></p>
-                    { if open { html! {
-                        <>
-                            <p id="opslag" class={classes!("opslag", matches!(app.save, SaveStatus::Failed(_)).then_some("opslag-fout"))} role="status">{ saved }</p>
-                            <button class="knop knop-secundair knop-klein" type="button" onclick={lock}>{ "Vergrendelen" }</button>
-                        </>
-                    } } else { html! {} } }
+                    <p id="opslag" class={classes!("opslag", matches!(app.save, SaveStatus::Failed(_)).then_some("opslag-fout"))} role="status">{ saved }</p>
+                    <button class="knop knop-secundair knop-klein" type="button" onclick={lock}>{ "Vergrendelen" }</button>
                 </div>
+                } } else { html! {} } }
             </div>
             { if open { html! { <Nav /> } } else { html! {} } }
         </header>
