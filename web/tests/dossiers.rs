@@ -375,6 +375,11 @@ async fn step_sections_show_the_register_and_validate_inline() {
 
     // "Gegevens controleren" shows every missing field, each linked.
     click_button(&root, "Gegevens controleren").await;
+    let said = find(&root, "#controle-uitkomst").text_content().unwrap();
+    assert!(
+        said.contains("gegevens moeten nog worden ingevuld of verbeterd"),
+        "the check says in words what it found: {said}"
+    );
     let links: Vec<String> = all(&root, ".foutsamenvatting a")
         .iter()
         .map(|a| a.get_attribute("href").unwrap())

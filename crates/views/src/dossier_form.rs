@@ -249,3 +249,45 @@ mod tests {
         assert_eq!(vocab::finding_tag(FindingKind::Bsn), "BSN");
     }
 }
+
+/// What "Gegevens controleren" says: also when all is well, so the press is never met by
+/// silence. `problems` counts the fields that still need something.
+pub fn check_outcome(problems: usize) -> (bool, String) {
+    match problems {
+        0 => (
+            true,
+            "Alles is ingevuld wat deze stap vraagt. U kunt verder.".to_string(),
+        ),
+        1 => (
+            false,
+            "1 gegeven moet nog worden ingevuld of verbeterd. De melding staat bij het veld."
+                .to_string(),
+        ),
+        n => (
+            false,
+            format!(
+                "{n} gegevens moeten nog worden ingevuld of verbeterd. De meldingen staan bij de velden."
+            ),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod check_tests {
+    use super::check_outcome;
+
+    #[test]
+    fn the_check_speaks_also_when_all_is_well_and_counts_in_dutch() {
+        assert!(check_outcome(0).0);
+        assert!(check_outcome(0).1.starts_with("Alles is ingevuld"));
+        assert_eq!(
+            check_outcome(1),
+            (
+                false,
+                "1 gegeven moet nog worden ingevuld of verbeterd. De melding staat bij het veld."
+                    .to_string()
+            )
+        );
+        assert!(check_outcome(3).1.starts_with("3 gegevens moeten"));
+    }
+}

@@ -3,6 +3,7 @@
 //! category, never in the profile) and IBAN — with the document checklist, the target-group
 //! check and the two gates to step 4.
 
+use super::check::CheckButton;
 use super::documents::Documents;
 use super::fields::{Checkbox, ParsedField, date_text, read_date};
 use super::gates::GateRecorder;
@@ -201,7 +202,7 @@ pub fn investigation(p: &StepProps) -> Html {
                         value={d.health.clone()} error={errors.at("gezondheid")}
                         onchange={text("gezondheid", |d, v| d.health = v)} />
                 </fieldset>
-                <button type="button" class="knop knop-secundair" onclick={p.on_check.reform(|_| ())}>{ "Gegevens controleren" }</button>
+                <CheckButton on_check={p.on_check.clone()} show_all={p.show_all} problems={errors.count()} />
             </fieldset>
             <Documents id={p.id.clone()} open={p.open} errors={errors.summary()} />
             <TargetGroup id={p.id.clone()} open={p.open} touched={p.touched.clone()} />

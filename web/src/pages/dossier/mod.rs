@@ -6,6 +6,7 @@
 //! Components only render and dispatch; what a step needs, what blocks the next one and how a
 //! case moves on is decided in `woonkans_core::routeplanner`.
 
+mod check;
 mod delete;
 mod documents;
 mod fields;
@@ -92,6 +93,10 @@ impl FieldErrors {
             }
         }
         FieldErrors(map)
+    }
+
+    pub fn count(&self) -> usize {
+        self.0.len()
     }
 
     pub fn at(&self, path: &str) -> Option<String> {

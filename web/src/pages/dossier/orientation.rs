@@ -1,6 +1,7 @@
 //! Step 1 (Oriëntatie): NAW and contact details, and the care provider; the gate "toestemming
 //! of machtiging om aan te melden". Only the data of the register's step-1 row.
 
+use super::check::CheckButton;
 use super::fields::{GemeenteSelect, ParsedField};
 use super::gates::GateRecorder;
 use super::{FieldErrors, StepProps, edit, gates_leaving};
@@ -194,7 +195,7 @@ pub fn orientation(p: &StepProps) -> Html {
                     <TextField id="zorgaanbieder-persoon" label="Contactpersoon (niet verplicht)"
                         value={care_provider.person.clone()} onchange={care(true)} />
                 </fieldset>
-                <button type="button" class="knop knop-secundair" onclick={p.on_check.reform(|_| ())}>{ "Gegevens controleren" }</button>
+                <CheckButton on_check={p.on_check.clone()} show_all={p.show_all} problems={errors.count()} />
             </fieldset>
             { for gates_leaving(Step::Orientation).into_iter().map(|g| html! {
                 <GateRecorder id={p.id.clone()} gate={g} enabled={p.open}

@@ -4,6 +4,7 @@
 //! optional lower maximum rent — with the list of what is still open and the exact profile an
 //! association will see.
 
+use super::check::CheckButton;
 use super::fields::{Choice, ParsedField, read_yes_no, yes_no_options};
 use super::note_field::NoteField;
 use super::relapse::RelapsePlanFields;
@@ -322,7 +323,7 @@ pub fn profile_builder(p: &StepProps) -> Html {
                         value={draft.safety_plan.map(|m| key(&m)).unwrap_or_default()} error={err("veiligheidsplan")}
                         onchange={set("veiligheidsplan", |d, v| d.safety_plan = from_key(&v))} />
                 </fieldset>
-                <button type="button" class="knop knop-secundair" onclick={p.on_check.reform(|_| ())}>{ "Gegevens controleren" }</button>
+                <CheckButton on_check={p.on_check.clone()} show_all={p.show_all} problems={missing.len()} />
             </fieldset>
             <SharedPanel id={p.id.clone()} />
         </div>
