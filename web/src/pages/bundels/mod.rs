@@ -118,9 +118,14 @@ pub fn bundels_page() -> Html {
     };
     let ws = &open.ws;
 
+    // A message goes as soon as its field is fixed: one left standing after the fix reads as a
+    // new problem.
     let on_association = {
-        let (association, outcome) = (association.clone(), outcome.clone());
+        let (association, outcome, errors) = (association.clone(), outcome.clone(), errors.clone());
         Callback::from(move |v: String| {
+            if !v.is_empty() {
+                errors.set(without(&errors, |f| f == "corporatie"));
+            }
             association.set(v);
             outcome.set(Outcome::None);
         })
@@ -331,10 +336,13 @@ pub fn bundels_page() -> Html {
                         let id = format!("dossier-{}", c.id);
                         let checked = chosen.contains(&c.id);
                         let onchange = {
-                            let (chosen, case_id) = (chosen.clone(), c.id.clone());
+                            let (chosen, case_id, errors) = (chosen.clone(), c.id.clone(), errors.clone());
                             Callback::from(move |e: Event| {
                                 let mut next = (*chosen).clone();
                                 if checked_of(&e) { next.insert(case_id.clone()); } else { next.remove(&case_id); }
+                                if !next.is_empty() {
+                                    errors.set(without(&errors, |f| f == "dossiers" || f.starts_with("dossier-")));
+                                }
                                 chosen.set(next);
                             })
                         };
@@ -406,4 +414,9 @@ pub fn bundels_page() -> Html {
             </form>
         </section>
     }
+}
+
+/// The form's messages without those of the fields `fixed` names.
+fn without(errors: &[(String, String)], fixed: impl Fn(&str) -> bool) -> Vec<(String, String)> {
+    errors.iter().filter(|(f, _)| !fixed(f)).cloned().collect()
 }
