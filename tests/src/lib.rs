@@ -113,6 +113,61 @@ impl Browser {
         panic!("chromedriver did not start: {last_err:?}");
     }
 
+    /// Sizes the viewport (not the window) to `width`×`height` CSS pixels and returns what the
+    /// page then reports as its inner width, so a test can check it got what it asked for.
+    pub async fn set_viewport(&self, width: u32, height: u32) -> u64 {
+        let v = self
+            .client
+            .execute(
+                "return [outerWidth - innerWidth, outerHeight - innerHeight];",
+                vec![],
+            )
+            .await
+            .expect("read the window's frame");
+        let dx = v[0].as_u64().unwrap_or(0) as u32;
+        let dy = v[1].as_u64().unwrap_or(0) as u32;
+        self.client
+            .set_window_size(width + dx, height + dy)
+            .await
+            .expect("resize the window");
+        self.client
+            .execute("return innerWidth;", vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0)
+    }
+
+    /// The page's horizontal overflow: `(scrollWidth, clientWidth, widest elements)`. The list
+    /// names the elements that reach past the right edge, to say what to fix when it fails.
+    pub async fn sideways(&self) -> (u64, u64, Vec<String>) {
+        let v = self
+            .client
+            .execute(
+                "const w = document.documentElement.clientWidth; const out = [];\
+                 for (const el of document.querySelectorAll('body *')) {\
+                   const r = el.getBoundingClientRect();\
+                   if (r.width > 0 && r.right > w + 0.5) {\
+                     const cls = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '';\
+                     out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + cls + ' → ' + Math.round(r.right) + ' px');\
+                   }\
+                 }\
+                 return [document.documentElement.scrollWidth, w, out.slice(0, 12)];",
+                vec![],
+            )
+            .await
+            .expect("measure the page's width");
+        let list = v[2]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        (v[0].as_u64().unwrap_or(0), v[1].as_u64().unwrap_or(0), list)
+    }
+
     /// The browser's console messages since the last call (chromedriver hands each out once).
     pub async fn browser_log(&self) -> Vec<serde_json::Value> {
         let v = self

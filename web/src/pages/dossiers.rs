@@ -135,8 +135,8 @@ pub fn dossiers_page() -> Html {
                                     <span class="hint">{ format!("Dossier {}", r.id) }</span>
                                     { if r.archived { html! { <>{ " " }<span class="label">{ "gearchiveerd" }</span></> } } else { html! {} } }
                                 </th>
-                                <td>{ format!("{} {}", r.step.number(), r.step.dutch()) }</td>
-                                <td>
+                                <td data-label="Stap">{ format!("{} {}", r.step.number(), r.step.dutch()) }</td>
+                                <td data-label="Poorten">
                                     <ul class="poorten-lijst">
                                         { for r.gates.iter().map(|g| html! {
                                             <li class={classes!(g.recorded.is_some().then_some("poort-ja"))}>
@@ -147,7 +147,7 @@ pub fn dossiers_page() -> Html {
                                         }) }
                                     </ul>
                                 </td>
-                                <td>{ if r.profile_complete { "Ja" } else { "Nee" } }</td>
+                                <td data-label="Profiel compleet">{ if r.profile_complete { "Ja" } else { "Nee" } }</td>
                             </tr>
                         }) }
                     </tbody>
