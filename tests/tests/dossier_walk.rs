@@ -530,6 +530,20 @@ async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
     b.screenshot("dossiers-lijst").await;
     b.assert_accessible("dossierlijst").await;
 
+    // The log of the hand-over names the documents that went, not the one marked not applicable.
+    b.click_link("Verwerkingslog").await;
+    b.wait_for("table.logtabel").await;
+    let handed_over = text_of(&b, "table.logtabel tbody tr").await;
+    assert!(handed_over.contains("Overdracht"), "{handed_over}");
+    assert!(
+        handed_over.contains("Verklaring geregistreerd inkomen (IB60)"),
+        "{handed_over}"
+    );
+    assert!(
+        !handed_over.contains("Beschikking bewindvoering"),
+        "a ruling marked not applicable was not handed over: {handed_over}"
+    );
+
     // Everything happened in the browser: nothing left the origin, nothing after load.
     // (Downloads are blob: URLs made in the page, not requests.)
     let after_walk = b.requested_urls().await;

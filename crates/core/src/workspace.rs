@@ -741,8 +741,7 @@ impl Workspace {
             step: 6,
             recipient_id: association.id.clone(),
             recipient_name: association.name.clone(),
-            categories: crate::register::row(Step::Agreement)
-                .categories
+            categories: handover::handed_over_categories(&case.dossier)
                 .iter()
                 .map(|c| c.dutch().to_string())
                 .collect(),
