@@ -400,9 +400,25 @@ impl Dutch for Condition {
             Condition::Age => "18 jaar of ouder",
             Condition::Gemeente => "Woont in een deelnemende gemeente",
             Condition::StatusHolderOrLabourMigrant => "Geen statushouder of arbeidsmigrant",
-            Condition::RegularRoute => "Kan niet op reguliere wijze aan een woning komen",
+            Condition::RegularRoute => "Heeft hulp nodig om een woning te vinden",
             Condition::SupportNeed => {
                 "Ondersteuningsvraag die samenhangt met het zelfstandig (leren) wonen"
+            }
+        }
+    }
+}
+
+impl Dutch for crate::targetgroup::Question {
+    fn dutch(&self) -> &'static str {
+        use crate::targetgroup::Question;
+        match self {
+            Question::StatusHolder => "Is de inwoner statushouder?",
+            Question::LabourMigrant => "Is de inwoner arbeidsmigrant?",
+            Question::RegularRoute => {
+                "Kan de inwoner zelf op de gewone manier een woning vinden, bijvoorbeeld via de wachtlijst?"
+            }
+            Question::SupportNeed => {
+                "Heeft de inwoner een ondersteuningsvraag die samenhangt met het zelfstandig (leren) wonen?"
             }
         }
     }
