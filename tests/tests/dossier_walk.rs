@@ -295,7 +295,13 @@ async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
     select(&b, "#woonvorm", "inComplex").await;
     select(&b, "#huurachterstand", "none").await;
     select(&b, "#overlast", "none").await;
-    click(&b, "#bewindvoering-nee").await;
+    // Bewindvoering is not asked again: step 4 shows what step 3 recorded.
+    assert!(
+        text_of(&b, "#bewindvoering")
+            .await
+            .contains("Nee: de inwoner staat niet onder bewind."),
+        "bewindvoering is taken over from the dossier"
+    );
     select(&b, "#contractvorm", "leaseWithCareAgreement").await;
     b.fill("#ondersteuningUren", "4,5").await;
     click(&b, "#bereikbaarheid-ja").await;

@@ -119,6 +119,19 @@ pub fn datetime(at: &str) -> String {
     }
 }
 
+/// Bewindvoering in the profile, taken over from the dossier instead of asked again.
+pub fn budget_management_from_dossier(b: bool) -> &'static str {
+    if b {
+        "Ja: de inwoner staat onder bewind."
+    } else {
+        "Nee: de inwoner staat niet onder bewind."
+    }
+}
+
+/// Where the profile's bewindvoering comes from and where to change it.
+pub const BUDGET_MANAGEMENT_SOURCE: &str =
+    "Overgenomen uit het dossier. Wijzigen kan in stap 3 (Onderzoek), bij 'Onder bewind'.";
+
 pub fn yes_no(b: bool) -> &'static str {
     if b { "Ja" } else { "Nee" }
 }
