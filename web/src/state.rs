@@ -247,7 +247,12 @@ impl Reducible for AppState {
                 next.route = route;
                 next.error = None;
             }
-            Action::Follow(route) => next.route = route,
+            Action::Follow(route) => {
+                if route != Route::Bundels {
+                    next.bundle_request = None;
+                }
+                next.route = route;
+            }
             Action::Found(session) => next.session = session,
             Action::Opened(open) => {
                 next.session = Session::Open(Rc::new(*open));
