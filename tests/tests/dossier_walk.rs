@@ -487,6 +487,10 @@ async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
     // Step 6: the hand-over only after the explicit confirmation of the grondslag.
     let handover = text_of(&b, "#stap-inhoud").await;
     assert!(
+        !handover.contains("Gewijzigd na delen"),
+        "the associations hold the current profile"
+    );
+    assert!(
         handover.contains("Documenten om over te dragen"),
         "{handover}"
     );
@@ -533,6 +537,10 @@ async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
     assert!(row.contains("Anna Maria van der Berg"), "{row}");
     assert!(row.contains("6 Overeenkomst"), "{row}");
     assert!(row.contains("✓ Match aanvaard"), "{row}");
+    assert!(
+        !row.contains("Gewijzigd na delen"),
+        "the profile did not change after it was shared: {row}"
+    );
     assert!(row.ends_with("Ja"), "{row}");
     b.screenshot("dossiers-lijst").await;
     b.assert_accessible("dossierlijst").await;
