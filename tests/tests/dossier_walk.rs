@@ -239,7 +239,8 @@ async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
     for radio in [
         "#doelgroep-statushouder-nee",
         "#doelgroep-arbeidsmigrant-nee",
-        "#doelgroep-regulier-ja",
+        // "Kan de inwoner zelf een woning vinden?" Nee: part of the target group.
+        "#doelgroep-regulier-nee",
         "#doelgroep-ondersteuning-ja",
     ] {
         click(&b, radio).await;
@@ -294,7 +295,13 @@ async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
     select(&b, "#woonvorm", "inComplex").await;
     select(&b, "#huurachterstand", "none").await;
     select(&b, "#overlast", "none").await;
-    click(&b, "#bewindvoering-nee").await;
+    // Bewindvoering is not asked again: step 4 shows what step 3 recorded.
+    assert!(
+        text_of(&b, "#bewindvoering")
+            .await
+            .contains("Nee: de inwoner staat niet onder bewind."),
+        "bewindvoering is taken over from the dossier"
+    );
     select(&b, "#contractvorm", "leaseWithCareAgreement").await;
     b.fill("#ondersteuningUren", "4,5").await;
     click(&b, "#bereikbaarheid-ja").await;
@@ -480,6 +487,10 @@ async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
     // Step 6: the hand-over only after the explicit confirmation of the grondslag.
     let handover = text_of(&b, "#stap-inhoud").await;
     assert!(
+        !handover.contains("Gewijzigd na delen"),
+        "the associations hold the current profile"
+    );
+    assert!(
         handover.contains("Documenten om over te dragen"),
         "{handover}"
     );
@@ -526,9 +537,27 @@ async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
     assert!(row.contains("Anna Maria van der Berg"), "{row}");
     assert!(row.contains("6 Overeenkomst"), "{row}");
     assert!(row.contains("✓ Match aanvaard"), "{row}");
+    assert!(
+        !row.contains("Gewijzigd na delen"),
+        "the profile did not change after it was shared: {row}"
+    );
     assert!(row.ends_with("Ja"), "{row}");
     b.screenshot("dossiers-lijst").await;
     b.assert_accessible("dossierlijst").await;
+
+    // The log of the hand-over names the documents that went, not the one marked not applicable.
+    b.click_link("Verwerkingslog").await;
+    b.wait_for("table.logtabel").await;
+    let handed_over = text_of(&b, "table.logtabel tbody tr").await;
+    assert!(handed_over.contains("Overdracht"), "{handed_over}");
+    assert!(
+        handed_over.contains("Verklaring geregistreerd inkomen (IB60)"),
+        "{handed_over}"
+    );
+    assert!(
+        !handed_over.contains("Beschikking bewindvoering"),
+        "a ruling marked not applicable was not handed over: {handed_over}"
+    );
 
     // Everything happened in the browser: nothing left the origin, nothing after load.
     // (Downloads are blob: URLs made in the page, not requests.)

@@ -54,6 +54,15 @@ pub struct AppState {
     pub save: SaveStatus,
     /// The last refused change, shown until the next change or dismissal.
     pub error: Option<Error>,
+    /// A new bundle asked for from a dossier: the Bundels page opens with it chosen.
+    pub bundle_request: Option<BundleRequest>,
+}
+
+/// The association and the case the Bundels page starts with (ids only, never personal data).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BundleRequest {
+    pub association_id: String,
+    pub case_id: String,
 }
 
 impl Default for AppState {
@@ -64,6 +73,7 @@ impl Default for AppState {
             revision: 0,
             save: SaveStatus::Idle,
             error: None,
+            bundle_request: None,
         }
     }
 }
@@ -110,6 +120,7 @@ pub enum Action {
     Saved(u64, String),
     SaveFailed(String),
     DismissError,
+    RequestBundle(BundleRequest),
 }
 
 impl fmt::Debug for Action {
@@ -129,6 +140,7 @@ impl fmt::Debug for Action {
             Action::Saved(..) => "Saved",
             Action::SaveFailed(_) => "SaveFailed",
             Action::DismissError => "DismissError",
+            Action::RequestBundle(_) => "RequestBundle",
         })
     }
 }
@@ -172,7 +184,11 @@ fn current_copy(app: &AppContext) -> Result<Box<Workspace>, Error> {
 }
 
 #[inline(never)]
-fn commit(app: &AppContext, ws: Box<Workspace>) {
+fn commit(app: &AppContext, mut ws: Box<Workspace>) {
+    // Every saved change passes here, so this is where a profile's version is counted.
+    if let Some(before) = app.workspace() {
+        ws.record_profile_versions(before, crate::browser::today());
+    }
     app.dispatch(Action::Commit(ws));
 }
 
@@ -202,6 +218,15 @@ pub fn navigate(app: &AppContext, route: Route) {
     app.dispatch(Action::Navigate(route));
 }
 
+/// To the Bundels page with `association_id` and `case_id` chosen, for a new bundle.
+pub fn request_bundle(app: &AppContext, association_id: &str, case_id: &str) {
+    app.dispatch(Action::RequestBundle(BundleRequest {
+        association_id: association_id.to_string(),
+        case_id: case_id.to_string(),
+    }));
+    navigate(app, Route::Bundels);
+}
+
 /// After the vault was wiped: back to the dossier list, which then offers a new vault.
 pub fn wiped(app: &AppContext) {
     Route::Dossiers.push();
@@ -215,10 +240,19 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::Navigate(route) => {
+                // A request holds only for the next visit to the Bundels page.
+                if route != Route::Bundels {
+                    next.bundle_request = None;
+                }
                 next.route = route;
                 next.error = None;
             }
-            Action::Follow(route) => next.route = route,
+            Action::Follow(route) => {
+                if route != Route::Bundels {
+                    next.bundle_request = None;
+                }
+                next.route = route;
+            }
             Action::Found(session) => next.session = session,
             Action::Opened(open) => {
                 next.session = Session::Open(Rc::new(*open));
@@ -269,6 +303,7 @@ impl Reducible for AppState {
             }
             Action::SaveFailed(msg) => next.save = SaveStatus::Failed(msg),
             Action::DismissError => next.error = None,
+            Action::RequestBundle(r) => next.bundle_request = Some(r),
         }
         Rc::new(next)
     }

@@ -1105,3 +1105,47 @@ async fn the_bundels_page_warns_before_a_text_links_two_associations() {
     );
     assert!(warning.contains("(dossier vrijgave1)"), "{warning}");
 }
+
+/// A profile changed after a bundle: the step-4 page says "Gewijzigd na delen" with the change,
+/// and its button opens the Bundels page with the association and the case chosen.
+#[wasm_bindgen_test]
+async fn a_change_after_sharing_is_shown_and_offers_a_new_bundle() {
+    let mut ws = workspace();
+    let association = ws.offer().associations[0].clone();
+    let case = ws.add_case("gewijz01").unwrap();
+    fill_step1(case);
+    fill_step3(case);
+    fill_profile(case);
+    case.dossier.step = Step::PlacementProfile;
+    ws.write_bundle(
+        &CodeKey::from_bytes([7; 32]),
+        &association.id,
+        &["gewijz01".to_string()],
+        [1; 16],
+        woonkans_web::browser::today(),
+        "2026-03-01T10:00:00Z",
+    )
+    .unwrap_or_else(|e| panic!("bundle refused: {}", e.to_error().message));
+    let (root, spy) = mount(Route::Dossier("gewijz01".into()), ws).await;
+    assert!(!text(&root).contains("Gewijzigd na delen"));
+
+    choose(&root, "#woonvorm", "inComplex").await;
+    assert_eq!(ws_of(&spy).case("gewijz01").unwrap().profile_version, 1);
+    let banner = find(&root, ".gewijzigd-na-delen")
+        .text_content()
+        .unwrap_or_default();
+    assert!(banner.contains("Gewijzigd na delen"), "{banner}");
+    assert!(
+        banner.contains("Woonvorm: Geen voorkeur → In een complex"),
+        "{banner}"
+    );
+    assert!(banner.contains(&association.name), "{banner}");
+
+    click_button(&root, &format!("Nieuwe bundel voor {}", association.name)).await;
+    let state = spy.borrow().as_ref().unwrap().route.clone();
+    assert_eq!(state, Route::Bundels);
+    let chosen: web_sys::HtmlSelectElement = find(&root, "#corporatie").dyn_into().unwrap();
+    assert_eq!(chosen.value(), association.id);
+    let tick: web_sys::HtmlInputElement = find(&root, "#dossier-gewijz01").dyn_into().unwrap();
+    assert!(tick.checked(), "the case is chosen");
+}

@@ -12,7 +12,7 @@ use crate::dossier::{
 };
 use crate::error::{Error, Result};
 use crate::profile::{Gender, PlacementProfile};
-use crate::register::{Gate, Step, row};
+use crate::register::{Category, Gate, Step, row};
 use crate::validate;
 use crate::vocab::Dutch;
 use serde::{Deserialize, Serialize};
@@ -23,6 +23,26 @@ pub const VERSION: u32 = 1;
 /// The grondslag the confirmation must name, as written in the hand-over.
 pub const GRONDSLAG: &str =
     "Uitvoeren van een privaatrechtelijke overeenkomst (art. 6 lid 1 sub b AVG)";
+
+/// The categories of row 6 that a hand-over of this dossier actually carries, for its log
+/// entry. The hand-over lists every applicable document with its status, but only a received
+/// document is in the coordinator's hands to pass on: one still requested, or not applicable,
+/// was not disclosed and must not appear in the log as if it were.
+pub fn handed_over_categories(dossier: &Dossier) -> Vec<Category> {
+    let sent = |kind: DocumentKind| dossier.documents.get(kind).status == DocumentStatus::Received;
+    row(Step::Agreement)
+        .categories
+        .iter()
+        .copied()
+        .filter(|c| match c {
+            Category::LandlordStatement => sent(DocumentKind::LandlordStatement),
+            Category::BrpExtract => sent(DocumentKind::BrpExtract),
+            Category::IncomeStatement => sent(DocumentKind::IncomeStatement),
+            Category::BewindvoeringRuling => sent(DocumentKind::BewindvoeringRuling),
+            _ => true,
+        })
+        .collect()
+}
 
 /// The coordinator's explicit confirmation before the hand-over is made.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -27,6 +27,7 @@ pub mod rentlimits;
 pub mod routeplanner;
 pub mod sample;
 pub mod scan;
+pub mod sharing;
 pub mod targetgroup;
 pub mod text;
 #[rustfmt::skip]

@@ -513,6 +513,7 @@ pub fn derived_facts(
         young_rent_limit: dossier
             .birth_date
             .is_some_and(|b| rent_limits.young_limit_applies(b.age_on(reference))),
+        budget_management: Some(view.budget_management),
     })
 }
 

@@ -513,6 +513,12 @@ pub struct DerivedFacts {
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional = nullable))]
     pub young_rent_limit: bool,
+    /// Bewindvoering as the dossier records it (step 3). Step 4 takes it over rather than ask
+    /// it a second time; absent only for facts made outside a workspace, which then fall back
+    /// on the draft's answer.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub budget_management: Option<bool>,
 }
 
 impl DerivedFacts {
@@ -758,7 +764,7 @@ impl ProfileDraft {
         if self.nuisance.is_none() {
             out.push(missing("overlast", "Huurverleden: vul de overlast in."));
         }
-        if self.budget_management.is_none() {
+        if facts.budget_management.is_none() && self.budget_management.is_none() {
             out.push(missing("bewindvoering", "Bewindvoering: kies ja of nee."));
         }
         if self.contract_form.is_none() {
@@ -933,7 +939,10 @@ impl ProfileDraft {
             housing_form: self.housing_form.unwrap_or(HousingForm::NoPreference),
             rent_arrears: self.rent_arrears.unwrap_or(History::None),
             nuisance: self.nuisance.unwrap_or(History::None),
-            budget_management: self.budget_management.unwrap_or(false),
+            budget_management: facts
+                .budget_management
+                .or(self.budget_management)
+                .unwrap_or(false),
             contract_form: self.contract_form.unwrap_or(ContractForm::RegularLease),
             support_hours_per_week: self.support_hours_per_week.unwrap_or(0.0),
             reachable_24_7: self.reachable_24_7.unwrap_or(false),
@@ -963,6 +972,7 @@ mod tests {
             income_band: IncomeBand::AtOrBelowLimit,
             household_size: 1,
             young_rent_limit: false,
+            budget_management: None,
         }
     }
 

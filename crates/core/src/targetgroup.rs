@@ -41,6 +41,60 @@ impl fmt::Debug for TargetGroupAnswers {
     }
 }
 
+/// Who belongs to the target group, in one sentence for the form.
+pub const DESCRIPTION: &str = "Volwassenen van 18 jaar en ouder uit een deelnemende gemeente, geen statushouder of arbeidsmigrant, die hulp nodig hebben om een woning te vinden en een ondersteuningsvraag hebben rond het zelfstandig (leren) wonen.";
+
+/// The questions the consultant answers, as the form asks them. Each is asked positively
+/// (plain language, no double negative), which for the regular route is the opposite of what
+/// is stored: "Kan de inwoner … een woning vinden?" Ja means `regular_route_impossible` false.
+/// Reading and writing through here keeps that turn in one place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Question {
+    StatusHolder,
+    LabourMigrant,
+    RegularRoute,
+    SupportNeed,
+}
+
+impl Question {
+    pub const ALL: [Question; 4] = [
+        Question::StatusHolder,
+        Question::LabourMigrant,
+        Question::RegularRoute,
+        Question::SupportNeed,
+    ];
+
+    /// The form field's id.
+    pub fn key(self) -> &'static str {
+        match self {
+            Question::StatusHolder => "doelgroep-statushouder",
+            Question::LabourMigrant => "doelgroep-arbeidsmigrant",
+            Question::RegularRoute => "doelgroep-regulier",
+            Question::SupportNeed => "doelgroep-ondersteuning",
+        }
+    }
+
+    /// The answer to the question as asked (`None`: not established yet).
+    pub fn answer(self, a: &TargetGroupAnswers) -> Option<bool> {
+        match self {
+            Question::StatusHolder => a.status_holder,
+            Question::LabourMigrant => a.labour_migrant,
+            Question::RegularRoute => a.regular_route_impossible.map(|x| !x),
+            Question::SupportNeed => a.support_need_independent_living,
+        }
+    }
+
+    /// Records the answer to the question as asked.
+    pub fn set_answer(self, a: &mut TargetGroupAnswers, answer: Option<bool>) {
+        match self {
+            Question::StatusHolder => a.status_holder = answer,
+            Question::LabourMigrant => a.labour_migrant = answer,
+            Question::RegularRoute => a.regular_route_impossible = answer.map(|x| !x),
+            Question::SupportNeed => a.support_need_independent_living = answer,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -203,12 +257,12 @@ pub fn check_target_group(dossier: &Dossier, reference: Date, region: Region) ->
         Some(true) => {}
         Some(false) => failures.push(fail(
             Condition::RegularRoute,
-            "De inwoner kan op reguliere wijze aan een woning komen.",
+            "De inwoner kan zelf op de gewone manier een woning vinden.",
             false,
         )),
         None => failures.push(fail(
             Condition::RegularRoute,
-            "Nog niet vastgesteld of de inwoner op reguliere wijze aan een woning kan komen.",
+            "Nog niet vastgesteld of de inwoner zelf op de gewone manier een woning kan vinden.",
             true,
         )),
     }
@@ -329,5 +383,29 @@ mod tests {
         let r = check_target_group(&x, d("2026-06-15"), Region::NoordLimburg);
         assert_eq!(conditions(&r), vec![Condition::StatusHolderOrLabourMigrant]);
         assert!(r.failures[0].missing_data);
+    }
+
+    #[test]
+    fn the_regular_route_is_asked_positively_and_stored_as_before() {
+        let mut a = TargetGroupAnswers::default();
+        // "Kan de inwoner zelf een woning vinden?" Nee: the regular route is impossible, which
+        // is what makes the resident part of the target group.
+        Question::RegularRoute.set_answer(&mut a, Some(false));
+        assert_eq!(a.regular_route_impossible, Some(true));
+        assert_eq!(Question::RegularRoute.answer(&a), Some(false));
+        Question::RegularRoute.set_answer(&mut a, Some(true));
+        assert_eq!(a.regular_route_impossible, Some(false));
+        Question::RegularRoute.set_answer(&mut a, None);
+        assert_eq!(a.regular_route_impossible, None);
+        for q in Question::ALL {
+            for v in [Some(true), Some(false), None] {
+                let mut a = TargetGroupAnswers::default();
+                q.set_answer(&mut a, v);
+                assert_eq!(q.answer(&a), v, "{q:?}");
+            }
+            // No question is phrased with a negation: that is what made it hard to answer.
+            let text = crate::vocab::Dutch::dutch(&q).to_lowercase();
+            assert!(!text.contains("niet") && !text.contains("níet"), "{text}");
+        }
     }
 }

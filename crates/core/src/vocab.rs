@@ -119,6 +119,19 @@ pub fn datetime(at: &str) -> String {
     }
 }
 
+/// Bewindvoering in the profile, taken over from the dossier instead of asked again.
+pub fn budget_management_from_dossier(b: bool) -> &'static str {
+    if b {
+        "Ja: de inwoner staat onder bewind."
+    } else {
+        "Nee: de inwoner staat niet onder bewind."
+    }
+}
+
+/// Where the profile's bewindvoering comes from and where to change it.
+pub const BUDGET_MANAGEMENT_SOURCE: &str =
+    "Overgenomen uit het dossier. Wijzigen kan in stap 3 (Onderzoek), bij 'Onder bewind'.";
+
 pub fn yes_no(b: bool) -> &'static str {
     if b { "Ja" } else { "Nee" }
 }
@@ -400,9 +413,25 @@ impl Dutch for Condition {
             Condition::Age => "18 jaar of ouder",
             Condition::Gemeente => "Woont in een deelnemende gemeente",
             Condition::StatusHolderOrLabourMigrant => "Geen statushouder of arbeidsmigrant",
-            Condition::RegularRoute => "Kan niet op reguliere wijze aan een woning komen",
+            Condition::RegularRoute => "Heeft hulp nodig om een woning te vinden",
             Condition::SupportNeed => {
                 "Ondersteuningsvraag die samenhangt met het zelfstandig (leren) wonen"
+            }
+        }
+    }
+}
+
+impl Dutch for crate::targetgroup::Question {
+    fn dutch(&self) -> &'static str {
+        use crate::targetgroup::Question;
+        match self {
+            Question::StatusHolder => "Is de inwoner statushouder?",
+            Question::LabourMigrant => "Is de inwoner arbeidsmigrant?",
+            Question::RegularRoute => {
+                "Kan de inwoner zelf op de gewone manier een woning vinden, bijvoorbeeld via de wachtlijst?"
+            }
+            Question::SupportNeed => {
+                "Heeft de inwoner een ondersteuningsvraag die samenhangt met het zelfstandig (leren) wonen?"
             }
         }
     }

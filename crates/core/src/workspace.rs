@@ -24,6 +24,7 @@ use crate::region::Region;
 use crate::register::Step;
 use crate::rentlimits::RentLimits;
 use crate::scan::{self, Finding};
+use crate::sharing::SharedVersion;
 use crate::vocab::Dutch;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -77,6 +78,16 @@ pub struct Case {
     /// coordinator can be warned before the same text reaches a second association.
     #[serde(default)]
     pub sent_texts: BTreeMap<String, BTreeSet<String>>,
+    /// Goes up by one with every saved change of the profile (`Workspace::record_profile_versions`),
+    /// so a shared version can be named.
+    #[serde(default)]
+    pub profile_version: u32,
+    /// Association id → the profile as its last bundle carried it.
+    #[serde(default)]
+    pub shared: BTreeMap<String, SharedVersion>,
+    /// Association id → the profile as the step-6 hand-over carried it.
+    #[serde(default)]
+    pub handed_over: BTreeMap<String, SharedVersion>,
 }
 
 /// The same free text of one profile going to more than one association: the associations
@@ -99,6 +110,7 @@ impl fmt::Debug for Case {
             .field("dossier", &self.dossier)
             .field("codes", &self.codes.len())
             .field("log", &self.log.len())
+            .field("profile_version", &self.profile_version)
             .finish_non_exhaustive()
     }
 }
@@ -409,6 +421,9 @@ impl Workspace {
             accepted: None,
             log: Vec::new(),
             sent_texts: Default::default(),
+            profile_version: 0,
+            shared: BTreeMap::new(),
+            handed_over: BTreeMap::new(),
         });
         Ok(self.cases.last_mut().expect("just pushed"))
     }
@@ -609,7 +624,8 @@ impl Workspace {
             );
         }
         let mut profiles = Vec::new();
-        let mut issued: Vec<(&String, Code, BTreeSet<String>)> = Vec::with_capacity(case_ids.len());
+        let mut issued: Vec<(&String, Code, BTreeSet<String>, PlacementProfile)> =
+            Vec::with_capacity(case_ids.len());
         for id in case_ids {
             let case = self.case(id)?;
             case.dossier.check_gates(Step::AssociationTalks)?;
@@ -633,7 +649,7 @@ impl Workspace {
                 .iter()
                 .map(|(_, t)| crate::profile::text_digest(t))
                 .collect();
-            issued.push((id, code, sent));
+            issued.push((id, code, sent, profile.clone()));
             profiles.push(BundleProfileInput {
                 code,
                 profile,
@@ -658,9 +674,17 @@ impl Workspace {
         let entry = disclosure::entries_for_bundle(&written, at);
         // Each case stores the code derived from its own stable id, never one taken by position
         // from the written file.
-        for (id, code, sent) in issued {
+        for (id, code, sent, profile) in issued {
             if let Ok(case) = self.case_mut(id) {
                 case.codes.insert(association.id.clone(), code.to_string());
+                case.shared.insert(
+                    association.id.clone(),
+                    SharedVersion {
+                        version: case.profile_version,
+                        date: today,
+                        profile,
+                    },
+                );
                 case.sent_texts
                     .entry(association.id.clone())
                     .or_default()
@@ -741,8 +765,7 @@ impl Workspace {
             step: 6,
             recipient_id: association.id.clone(),
             recipient_name: association.name.clone(),
-            categories: crate::register::row(Step::Agreement)
-                .categories
+            categories: handover::handed_over_categories(&case.dossier)
                 .iter()
                 .map(|c| c.dutch().to_string())
                 .collect(),
@@ -757,9 +780,44 @@ impl Workspace {
             kind: disclosure::DisclosureKind::Handover,
         };
         let case = self.case_mut(id)?;
+        case.handed_over.insert(
+            association.id.clone(),
+            SharedVersion {
+                version: case.profile_version,
+                date,
+                profile,
+            },
+        );
         case.log.push(entry.clone());
         self.log.push(entry);
         Ok(made)
+    }
+
+    /// Counts a saved change of each case's profile against `before`, the workspace as it was
+    /// before the change. The profile changes when its draft does or when what step 4 derives
+    /// from the dossier does (household size, bewindvoering …); a change elsewhere in the
+    /// dossier leaves the version as it is. Called once per saved change, so that a shared
+    /// version can be told apart from the current one.
+    pub fn record_profile_versions(&mut self, before: &Workspace, today: Date) {
+        let region = self.settings.region;
+        let limits = &self.settings.rent_limits;
+        let facts =
+            |c: &Case| region.map(|r| minimise::derived_facts(&c.dossier, today, r, limits).ok());
+        for case in &mut self.cases {
+            let Some(old) = before
+                .cases
+                .iter()
+                .find(|c| c.dossier.id == case.dossier.id)
+            else {
+                continue;
+            };
+            // Facts are derived only when the dossier changed: this runs on every commit.
+            if old.profile != case.profile
+                || (old.dossier != case.dossier && facts(old) != facts(case))
+            {
+                case.profile_version = old.profile_version.max(case.profile_version) + 1;
+            }
+        }
     }
 
     /// The categories a bundle discloses, for the "wat wordt gedeeld" panel.

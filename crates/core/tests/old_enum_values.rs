@@ -412,3 +412,33 @@ fn old_derived_facts_read() {
             && now.contains("\"livingSituation\":\"shelteredHousing\"")
     );
 }
+
+/// Records written before profile versions: no version, no shared or handed-over profiles.
+/// They read as version 0 with nothing recorded as shared, so no case is marked "gewijzigd na
+/// delen" for a bundle whose contents were never kept; the next bundle starts the record.
+#[test]
+fn an_old_record_without_profile_versions_reads() {
+    let cases: Vec<Case> = serde_json::from_str(OLD_DOSSIERS_RECORD).expect("the old record reads");
+    assert!(!OLD_DOSSIERS_RECORD.contains("profileVersion"));
+    for c in &cases {
+        assert_eq!(c.profile_version, 0);
+        assert!(c.shared.is_empty() && c.handed_over.is_empty());
+    }
+    assert_eq!(
+        cases[0].codes.len(),
+        1,
+        "the old case did go out in a bundle"
+    );
+    let mut ws: serde_json::Value =
+        serde_json::from_str(&Workspace::new(sample_offer()).to_json()).unwrap();
+    ws["cases"] = serde_json::from_str(OLD_DOSSIERS_RECORD).unwrap();
+    let ws = Workspace::from_json(&ws.to_string()).unwrap();
+    let today = woonkans_core::date::Date::new(2026, 11, 28).unwrap();
+    for c in ws.cases() {
+        let state = woonkans_core::sharing::sharing_state(&ws, &c.dossier.id, today).unwrap();
+        assert!(!state.changed_after_sharing() && !state.shared);
+    }
+    // Facts written before bewindvoering was taken over from the dossier read as "not given".
+    let facts: DerivedFacts = serde_json::from_str(OLD_FACTS).unwrap();
+    assert_eq!(facts.budget_management, None);
+}

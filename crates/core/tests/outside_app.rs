@@ -164,6 +164,7 @@ fn residents() -> Vec<Resident> {
                 income_band: IncomeBand::AtOrBelowLimit,
                 household_size: 1,
                 young_rent_limit: false,
+                budget_management: Some(false),
             },
         ),
         resident(
@@ -182,6 +183,7 @@ fn residents() -> Vec<Resident> {
                 income_band: IncomeBand::AboveLimit,
                 household_size: 2,
                 young_rent_limit: false,
+                budget_management: Some(false),
             },
         ),
         resident(
@@ -200,6 +202,7 @@ fn residents() -> Vec<Resident> {
                 income_band: IncomeBand::AtOrBelowLimit,
                 household_size: 1,
                 young_rent_limit: true,
+                budget_management: Some(false),
             },
         ),
     ]

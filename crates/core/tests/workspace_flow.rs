@@ -50,7 +50,7 @@ fn workspace_with_case() -> Workspace {
     draft.search_area = vec!["Venlo".into(), "Venray".into()];
     draft.housing_form = Some(HousingForm::InComplex);
     draft.rent_arrears = Some(History::Resolved);
-    draft.budget_management = Some(true);
+    case.dossier.budget_management = true;
     draft.relapse_plan.signals = "Post blijft liggen en afspraken worden gemist.".into();
     draft.relapse_plan.agreements[1].action =
         "Meldt een huurachterstand na één maand aan de zorgaanbieder.".into();

@@ -5,6 +5,7 @@ use std::fmt;
 use woonkans_core::date::Date;
 use woonkans_core::dossier::{Dossier, PersonName};
 use woonkans_core::register::{Gate, Step};
+use woonkans_core::sharing::sharing_state;
 use woonkans_core::workspace::{Case, Workspace};
 
 /// One gate of a case: recorded or not, and when.
@@ -24,6 +25,8 @@ pub struct CaseProgress {
     pub step: Step,
     pub gates: [GateMark; 4],
     pub profile_complete: bool,
+    /// The profile changed after it went to an association ("gewijzigd na delen").
+    pub changed_after_sharing: bool,
     pub accepted: bool,
     pub archived: bool,
 }
@@ -36,6 +39,7 @@ impl fmt::Debug for CaseProgress {
             .field("step", &self.step)
             .field("gates", &self.gates)
             .field("profile_complete", &self.profile_complete)
+            .field("changed_after_sharing", &self.changed_after_sharing)
             .field("accepted", &self.accepted)
             .field("archived", &self.archived)
             .finish()
@@ -97,6 +101,8 @@ pub fn case_progress(ws: &Workspace, case: &Case, today: Date) -> CaseProgress {
             recorded: d.gate_record(gate).map(|r| r.date),
         }),
         profile_complete: ws.profile(&d.id, today).is_ok(),
+        changed_after_sharing: sharing_state(ws, &d.id, today)
+            .is_ok_and(|s| s.changed_after_sharing()),
         accepted: case.accepted.is_some(),
         archived: d.archived,
     }

@@ -12,3 +12,4 @@ pub mod matches;
 pub mod offer_admin;
 pub mod overview;
 pub mod select;
+pub mod sharing;

@@ -193,6 +193,9 @@ mod tests {
             accepted: None,
             log: Vec::new(),
             sent_texts: Default::default(),
+            profile_version: 0,
+            shared: Default::default(),
+            handed_over: Default::default(),
         }
     }
 

@@ -335,7 +335,7 @@ fn derived_facts_come_from_the_dossier_after_the_gates() {
     .unwrap();
     assert_eq!(
         text(&f),
-        r#"{"gender":"female","livingSituation":"shelteredHousing","ageBand":"23-27","incomeBand":"atOrBelowLimit","householdSize":1,"youngRentLimit":false}"#
+        r#"{"gender":"female","livingSituation":"shelteredHousing","ageBand":"23-27","incomeBand":"atOrBelowLimit","householdSize":1,"youngRentLimit":false,"budgetManagement":false}"#
     );
     // The same facts with another spelling of the region and a Dutch date.
     let g = derived_facts(

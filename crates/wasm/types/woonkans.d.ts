@@ -213,7 +213,13 @@ export type DerivedFacts = { gender: Gender, livingSituation: LivingSituation, a
  * Whether the rent table's young people's limit applies at the resident's age (18-20 from
  * 2026). A yes/no, not the age: the step-4 view keeps only the band.
  */
-youngRentLimit?: boolean | null, };
+youngRentLimit?: boolean | null, 
+/**
+ * Bewindvoering as the dossier records it (step 3). Step 4 takes it over rather than ask
+ * it a second time; absent only for facts made outside a workspace, which then fall back
+ * on the draft's answer.
+ */
+budgetManagement?: boolean | null, };
 
 export type DisclosureEntry = { 
 /**

@@ -134,6 +134,7 @@ pub fn dossiers_page() -> Html {
                                     <br />
                                     <span class="hint">{ format!("Dossier {}", r.id) }</span>
                                     { if r.archived { html! { <>{ " " }<span class="label">{ "gearchiveerd" }</span></> } } else { html! {} } }
+                                    { if r.changed_after_sharing { html! { <>{ " " }<span class="label label-let-op">{ woonkans_core::sharing::MARK }</span></> } } else { html! {} } }
                                 </th>
                                 <td data-label="Stap">{ format!("{} {}", r.step.number(), r.step.dutch()) }</td>
                                 <td data-label="Poorten">

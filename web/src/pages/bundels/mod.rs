@@ -85,8 +85,20 @@ fn released_text(n: usize) -> String {
 #[function_component(BundelsPage)]
 pub fn bundels_page() -> Html {
     let app = use_app();
-    let association = use_state(String::new);
-    let chosen = use_state(BTreeSet::<String>::new);
+    // A new bundle asked for from a dossier starts with its association and case chosen.
+    let request = app.bundle_request.clone();
+    let association = use_state(|| {
+        request
+            .as_ref()
+            .map(|r| r.association_id.clone())
+            .unwrap_or_default()
+    });
+    let chosen = use_state(|| {
+        request
+            .iter()
+            .map(|r| r.case_id.clone())
+            .collect::<BTreeSet<String>>()
+    });
     let errors = use_state(Vec::<(String, String)>::new);
     let outcome = use_state(|| Outcome::None);
     let today = browser::today();

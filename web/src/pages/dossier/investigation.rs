@@ -183,7 +183,7 @@ pub fn investigation(p: &StepProps) -> Html {
                         onchange={flag("schulden", |d, v| d.has_debts = v)} />
                     <Checkbox id="onderBewind" label="Onder bewind (bewindvoering)" checked={d.budget_management}
                         error={errors.at("onderBewind")}
-                        hint="Dan is de beschikking bewindvoering een van de documenten."
+                        hint="Dan is de beschikking bewindvoering een van de documenten. Het bemiddelingsprofiel (stap 4) neemt dit antwoord over."
                         onchange={flag("onderBewind", |d, v| d.budget_management = v)} />
                     <TextField id="iban" label="IBAN (niet verplicht)" autocomplete="off"
                         value={d.iban.clone().unwrap_or_default()} error={errors.at("iban")}

@@ -22,6 +22,7 @@ mod relapse;
 mod release;
 mod search_area;
 mod shared_panel;
+mod sharing_banner;
 mod talks;
 mod targetgroup;
 mod wmo;
@@ -318,6 +319,11 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
                     </p>
                 } } }
                 <register_panel::RegisterPanel id={p.id.clone()} step={viewing} />
+                // Where the shared profile is made, discussed and handed over: there an older
+                // version at an association matters.
+                { if viewing >= Step::PlacementProfile { html! {
+                    <sharing_banner::SharingBanner id={p.id.clone()} />
+                } } else { html! {} } }
                 { section }
                 { if viewing == d.step && !d.archived { html! {
                     <next_step::NextStep id={p.id.clone()} on_check={props.on_check.clone()} on_show={on_show.clone()} />

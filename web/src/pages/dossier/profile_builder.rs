@@ -286,12 +286,11 @@ pub fn profile_builder(p: &StepProps) -> Html {
                 </fieldset>
                 <fieldset class="groep">
                     <legend>{ "Financiën en contract" }</legend>
-                    <Choice id="bewindvoering" legend="Bewindvoering"
-                        hint={if case.dossier.budget_management { "In het dossier (stap 3) staat: onder bewind." } else { "In het dossier (stap 3) staat: niet onder bewind." }}
-                        options={yes_no_options(false)} inline=true
-                        value={draft.budget_management.map(|b| if b { "ja" } else { "nee" }).unwrap_or_default().to_string()}
-                        error={err("bewindvoering")}
-                        onchange={set("bewindvoering", |d, v| d.budget_management = read_yes_no(&v))} />
+                    <div class="veld" id="bewindvoering">
+                        <p class="label">{ "Bewindvoering" }</p>
+                        <p>{ vocab::budget_management_from_dossier(case.dossier.budget_management) }</p>
+                        <p class="hint">{ vocab::BUDGET_MANAGEMENT_SOURCE }</p>
+                    </div>
                     <SelectField id="contractvorm" label="Contractvorm" options={options(&CONTRACTS, "Kies")}
                         value={draft.contract_form.map(|m| key(&m)).unwrap_or_default()} error={err("contractvorm")}
                         onchange={set("contractvorm", |d, v| d.contract_form = from_key(&v))} />

@@ -5,7 +5,7 @@ use super::fields::{Choice, read_yes_no, yes_no_key, yes_no_options};
 use super::{Touched, edit};
 use crate::browser;
 use crate::state::use_app;
-use woonkans_core::targetgroup::{Condition, TargetGroupAnswers, check_target_group};
+use woonkans_core::targetgroup::{Condition, DESCRIPTION, Question, check_target_group};
 use woonkans_core::vocab::Dutch;
 use yew::prelude::*;
 
@@ -15,8 +15,6 @@ pub struct TargetGroupProps {
     pub open: bool,
     pub touched: Touched,
 }
-
-type Setter = fn(&mut TargetGroupAnswers, Option<bool>);
 
 #[function_component(TargetGroup)]
 pub fn target_group(p: &TargetGroupProps) -> Html {
@@ -29,32 +27,6 @@ pub fn target_group(p: &TargetGroupProps) -> Html {
     };
     let d = &case.dossier;
     let a = d.target_group;
-    let questions: [(&str, &str, Option<bool>, Setter); 4] = [
-        (
-            "doelgroep-statushouder",
-            "Is de inwoner statushouder?",
-            a.status_holder,
-            |t, v| t.status_holder = v,
-        ),
-        (
-            "doelgroep-arbeidsmigrant",
-            "Is de inwoner arbeidsmigrant?",
-            a.labour_migrant,
-            |t, v| t.labour_migrant = v,
-        ),
-        (
-            "doelgroep-regulier",
-            "Lukt het de inwoner níet om op de reguliere manier aan een woning te komen?",
-            a.regular_route_impossible,
-            |t, v| t.regular_route_impossible = v,
-        ),
-        (
-            "doelgroep-ondersteuning",
-            "Heeft de inwoner een ondersteuningsvraag die samenhangt met het zelfstandig (leren) wonen?",
-            a.support_need_independent_living,
-            |t, v| t.support_need_independent_living = v,
-        ),
-    ];
     let result = ws
         .region()
         .ok()
@@ -62,16 +34,16 @@ pub fn target_group(p: &TargetGroupProps) -> Html {
     html! {
         <section class="kaart doelgroep" aria-labelledby="doelgroep-titel">
             <h3 id="doelgroep-titel">{ "Doelgroepcheck" }</h3>
-            <p class="hint">{ "Volwassenen van 18 jaar en ouder uit een deelnemende gemeente, geen statushouder of arbeidsmigrant, die niet op reguliere wijze aan een woning kunnen komen en een ondersteuningsvraag hebben rond het zelfstandig (leren) wonen." }</p>
+            <p class="hint">{ DESCRIPTION }</p>
             <fieldset class="kaal" disabled={!p.open}>
-                { for questions.into_iter().map(|(fid, question, value, set)| {
+                { for Question::ALL.into_iter().map(|q| {
                     let onchange = edit(&app, &p.id, &p.touched, &[], move |c, v: String| {
-                        set(&mut c.dossier.target_group, read_yes_no(&v));
+                        q.set_answer(&mut c.dossier.target_group, read_yes_no(&v));
                         Ok(())
                     });
                     html! {
-                        <Choice id={fid} legend={question} options={yes_no_options(true)}
-                            value={yes_no_key(value)} {onchange} inline=true />
+                        <Choice id={q.key()} legend={q.dutch()} options={yes_no_options(true)}
+                            value={yes_no_key(q.answer(&a))} {onchange} inline=true />
                     }
                 }) }
             </fieldset>
@@ -83,7 +55,7 @@ pub fn target_group(p: &TargetGroupProps) -> Html {
                             { if r.eligible {
                                 html! { <p class="melding melding-goed"><strong>{ "Valt binnen de doelgroep van Woonkans." }</strong></p> }
                             } else {
-                                html! { <p class="melding melding-fout"><strong>{ format!("Valt (nog) niet binnen de doelgroep: {} voorwaarde(n) niet vervuld.", r.failures.len()) }</strong></p> }
+                                html! { <p class="melding melding-fout"><strong>{ format!("Valt (nog) niet binnen de doelgroep: {} voorwaarde(n) nog open.", r.failures.len()) }</strong></p> }
                             } }
                             <ul class="voorwaarden">
                                 { for Condition::ALL.iter().map(|c| {
