@@ -113,23 +113,17 @@ impl Browser {
         panic!("chromedriver did not start: {last_err:?}");
     }
 
-    /// Sizes the viewport (not the window) to `width`×`height` CSS pixels and returns what the
+    /// Sizes the viewport to `width`×`height` CSS pixels through the DevTools protocol's
+    /// device metrics (a window cannot be made narrower than about 500 px), and returns what the
     /// page then reports as its inner width, so a test can check it got what it asked for.
     pub async fn set_viewport(&self, width: u32, height: u32) -> u64 {
-        let v = self
-            .client
-            .execute(
-                "return [outerWidth - innerWidth, outerHeight - innerHeight];",
-                vec![],
-            )
-            .await
-            .expect("read the window's frame");
-        let dx = v[0].as_u64().unwrap_or(0) as u32;
-        let dy = v[1].as_u64().unwrap_or(0) as u32;
         self.client
-            .set_window_size(width + dx, height + dy)
+            .issue_cmd(Cdp(serde_json::json!({
+                "cmd": "Emulation.setDeviceMetricsOverride",
+                "params": { "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }
+            })))
             .await
-            .expect("resize the window");
+            .expect("set the viewport through chromedriver");
         self.client
             .execute("return innerWidth;", vec![])
             .await
@@ -139,7 +133,8 @@ impl Browser {
     }
 
     /// The page's horizontal overflow: `(scrollWidth, clientWidth, widest elements)`. The list
-    /// names the elements that reach past the right edge, to say what to fix when it fails.
+    /// names the elements that reach past the right edge outside any scrolling box, to say what
+    /// to fix when it fails.
     pub async fn sideways(&self) -> (u64, u64, Vec<String>) {
         let v = self
             .client
@@ -147,7 +142,11 @@ impl Browser {
                 "const w = document.documentElement.clientWidth; const out = [];\
                  for (const el of document.querySelectorAll('body *')) {\
                    const r = el.getBoundingClientRect();\
-                   if (r.width > 0 && r.right > w + 0.5) {\
+                   let clipped = false;\
+                   for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {\
+                     if (getComputedStyle(a).overflowX !== 'visible') { clipped = true; break; }\
+                   }\
+                   if (!clipped && r.width > 0 && r.right > w + 0.5) {\
                      const cls = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '';\
                      out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + cls + ' → ' + Math.round(r.right) + ' px');\
                    }\
@@ -421,6 +420,27 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
             http::Method::POST,
             Some(r#"{"type":"browser"}"#.to_string()),
         )
+    }
+}
+
+/// chromedriver's `POST /session/{id}/goog/cdp/execute`: one DevTools protocol command.
+#[derive(Debug)]
+struct Cdp(serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
     }
 }
 

@@ -23,16 +23,18 @@ fn seeded_workspace() -> Workspace {
     ws
 }
 
-/// Asserts no sideways scroll at the current width and takes a screenshot when `shoot`.
-async fn check(b: &Browser, page: &str, width: u32, shoot: bool) {
+/// Records a sideways scroll at the current width, and takes a screenshot when `shoot`. The test
+/// fails at the end with every page that overflowed, so one run shows all there is to fix.
+async fn check(b: &Browser, page: &str, width: u32, shoot: bool, failures: &mut Vec<String>) {
     let (scroll, client, wide) = b.sideways().await;
     if shoot {
         b.screenshot(&format!("breedte-{width}-{page}")).await;
     }
-    assert!(
-        scroll <= client,
-        "{page} at {width} px scrolls sideways: {scroll} > {client}; past the edge: {wide:#?}"
-    );
+    if scroll > client {
+        failures.push(format!(
+            "{page} at {width} px scrolls sideways: {scroll} > {client}; past the edge: {wide:#?}"
+        ));
+    }
 }
 
 async fn menu(b: &Browser, label: &str) {
@@ -65,6 +67,7 @@ async fn no_page_scrolls_sideways_from_phone_to_desktop() {
     b.unlock(PASS).await;
     b.wait_for("nav.hoofdmenu").await;
 
+    let mut failures = Vec::new();
     for (width, height, shoot) in [(1280, 800, true), (390, 844, true), (320, 640, false)] {
         let inner = b.set_viewport(width, height).await;
         assert_eq!(inner, u64::from(width), "the viewport is {width} px wide");
@@ -78,7 +81,7 @@ async fn no_page_scrolls_sideways_from_phone_to_desktop() {
         ] {
             menu(&b, label).await;
             let page = label.split_whitespace().next().unwrap().to_lowercase();
-            check(&b, &page, width, shoot).await;
+            check(&b, &page, width, shoot, &mut failures).await;
             if width == 390 {
                 b.assert_accessible(&format!("{label} at {width} px")).await;
             }
@@ -101,7 +104,14 @@ async fn no_page_scrolls_sideways_from_phone_to_desktop() {
             assert_eq!(buttons.len(), 6, "six steps on the dossier page");
             buttons[step - 1].click().await.unwrap();
             b.wait_for(".stap-inhoud h2").await;
-            check(&b, &format!("dossier-stap-{step}"), width, shoot).await;
+            check(
+                &b,
+                &format!("dossier-stap-{step}"),
+                width,
+                shoot,
+                &mut failures,
+            )
+            .await;
             if width == 390 {
                 b.assert_accessible(&format!("dossier step {step} at {width} px"))
                     .await;
@@ -113,10 +123,11 @@ async fn no_page_scrolls_sideways_from_phone_to_desktop() {
     b.set_viewport(390, 844).await;
     b.open("/bundel-openen").await;
     b.wait_for("main h1").await;
-    check(&b, "bundel-openen", 390, true).await;
+    check(&b, "bundel-openen", 390, true, &mut failures).await;
     assert!(
         b.client.find(Locator::Css("#regio-keuze")).await.is_err(),
         "without a vault there is no region to choose"
     );
     b.close().await;
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -114,7 +114,7 @@ pub fn dossiers_page() -> Html {
                     </p>
                 }
             } else { html! {
-                <table class="dossier-lijst">
+                <table class="dossier-lijst stapel">
                     <caption>{ format!("Dossiers ({} van {})", rows.len(), total) }</caption>
                     <thead>
                         <tr>

@@ -42,7 +42,7 @@ pub fn privacy_page() -> Html {
 fn register_table() -> Html {
     html! {
         <div class="niet-printen">
-            <table class="register">
+            <table class="register stapel">
                 <caption>{ "Verwerkingsregister per stap van de routeplanner" }</caption>
                 <thead>
                     <tr>
@@ -58,8 +58,8 @@ fn register_table() -> Html {
                     { for register().iter().map(|row| html! {
                         <tr>
                             <th scope="row">{ format!("{} {}", row.step.number(), row.step.dutch()) }</th>
-                            <td>{ row.processor }<br/><span class="hint">{ format!("ontvanger: {}", row.recipient.dutch()) }</span></td>
-                            <td>
+                            <td data-label="Wie verwerkt">{ row.processor }<br/><span class="hint">{ format!("ontvanger: {}", row.recipient.dutch()) }</span></td>
+                            <td data-label="Persoonsgegevens">
                                 <ul class="compact">
                                     { for row.categories.iter().map(|c| html! {
                                         <li>
@@ -70,14 +70,14 @@ fn register_table() -> Html {
                                 </ul>
                                 { if row.coded { html! { <p class="label">{ "onder een unieke code, zonder direct herleidbare gegevens" }</p> } } else { html! {} } }
                             </td>
-                            <td>
+                            <td data-label="Grondslag">
                                 { row.grondslag_text }
                                 <ul class="compact">
                                     { for row.grondslagen.iter().map(|g| html! { <li>{ format!("{} ({})", g.dutch(), g.article()) }</li> }) }
                                 </ul>
                             </td>
-                            <td>{ row.doel }</td>
-                            <td>
+                            <td data-label="Doel">{ row.doel }</td>
+                            <td data-label="Poort vooraf">
                                 <ul class="compact">
                                     { for required_gates(row.step).iter().map(|g| html! { <li>{ g.dutch() }</li> }) }
                                 </ul>

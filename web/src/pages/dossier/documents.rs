@@ -51,7 +51,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
     };
     html! {
         <fieldset class="kaal" disabled={!p.open}>
-            <table class="documenten">
+            <table class="documenten stapel">
                 <caption>{ "Documenten die de inwoner bij de Wmo-consulent inlevert" }</caption>
                 <thead>
                     <tr>
@@ -101,7 +101,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
                         html! {
                             <tr>
                                 <th scope="row">{ kind.dutch() }</th>
-                                <td>
+                                <td data-label="Status">
                                     <div class={classes!("veld", "veld-tabel", status_error.is_some().then_some("veld-fout"))}>
                                         <label for={status_id.clone()} class="visueel-verborgen">{ format!("Status van {}", kind.dutch()) }</label>
                                         { for status_error.iter().map(|m| html! { <span class="foutmelding">{ m.clone() }</span> }) }
@@ -112,7 +112,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
                                         </select>
                                     </div>
                                 </td>
-                                <td>
+                                <td data-label="Datum">
                                     <ParsedField id={date_id} label={format!("Datum bij {}", kind.dutch())} class="veld-tabel label-verborgen"
                                         inputmode="numeric" value={date_text(entry.date)}
                                         error={error_at(format!("{base}.datum"))} apply={on_date} />
