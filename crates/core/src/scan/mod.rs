@@ -458,8 +458,15 @@ fn drop_placeholders(text: &str, c: &mut Vec<Cand>) {
         return;
     }
     c.retain_mut(|x| {
-        for &(s, e) in &held {
-            if s >= x.end || e <= x.start {
+        // Placeholders do not overlap, so their ends are sorted too: only those from the first
+        // that ends after the candidate's start can reach it. A scan's later rounds meet as many
+        // placeholders as findings; looking at each for every candidate would be quadratic.
+        let from = held.partition_point(|&(_, e)| e <= x.start);
+        for &(s, e) in &held[from..] {
+            if s >= x.end {
+                break;
+            }
+            if e <= x.start {
                 continue;
             }
             let before = s.saturating_sub(x.start);
