@@ -1,7 +1,7 @@
 //! Aanbod & criteria through the built app: the sample offer on first start, paging and
 //! filters, a spreadsheet CSV with bad rows (line-numbered errors, nothing changed until the
-//! merge is confirmed), an empty file, an edit refused with a Dutch message, the downloads, and
-//! no request to any other origin.
+//! merge is confirmed), an empty file, an edit refused with a Dutch message, the downloads, the
+//! CSV columns and templates, and no request to any other origin.
 
 use fantoccini::Locator;
 use std::path::{Path, PathBuf};
@@ -187,6 +187,48 @@ async fn sample_offer_import_with_bad_rows_merge_and_export() {
     assert!(String::from_utf8_lossy(&csv).contains("E2E-002;vb-maasdal;Venlo;Tegelen"));
     b.click_button("Corporaties downloaden (CSV)").await;
     downloaded(&b, "woonkans-corporaties-").await;
+
+    // The import screen names each CSV's columns (14 for dwellings, 13 for associations, as in
+    // docs/IMPORT.md) and offers a template of each, made in the browser.
+    let summaries = b
+        .client
+        .find_all(Locator::Css("details.kolommen summary"))
+        .await
+        .unwrap();
+    assert_eq!(summaries.len(), 2);
+    for s in &summaries {
+        s.click().await.unwrap();
+    }
+    let text = b.text().await;
+    assert!(text.contains("Kolommen: corporaties met criteria (CSV)"));
+    assert!(text.contains("Kolommen: woningen (CSV)"));
+    let mut rows = Vec::new();
+    for r in b
+        .client
+        .find_all(Locator::Css("table.kolommen-tabel tbody tr"))
+        .await
+        .unwrap()
+    {
+        rows.push(r.text().await.unwrap());
+    }
+    assert_eq!(rows.len(), 27);
+    let row = |heading: &str| {
+        rows.iter()
+            .find(|r| r.starts_with(heading))
+            .unwrap_or_else(|| panic!("no column {heading}"))
+            .clone()
+    };
+    assert!(row("Beschikbaar per").contains("verplicht"));
+    assert!(row("Traploos").contains("niet verplicht"));
+    assert!(row("Terugvalplan vereist").contains("leeg is een fout"));
+    b.click_button("Sjabloon downloaden: woningen (CSV)").await;
+    let template = std::fs::read(downloaded(&b, "woonkans-sjabloon-woningen").await).unwrap();
+    let template = String::from_utf8_lossy(&template);
+    assert!(template.contains("Woning-id;Corporatie;Gemeente;Wijk;Woningtype"));
+    assert_eq!(template.lines().count(), 2, "{template}");
+    b.click_button("Sjabloon downloaden: corporaties met criteria (CSV)")
+        .await;
+    downloaded(&b, "woonkans-sjabloon-corporaties").await;
 
     assert_same_origin(&b.requested_urls().await);
     b.close().await;

@@ -167,6 +167,8 @@ async fn sample_offer_tables_filters_and_paging() {
         "Woningen, pagina 1 van 10"
     );
     assert_eq!(all(&root, "table.woningen tbody tr").len(), 50);
+    // The import names every CSV column: 13 for associations, 14 for dwellings.
+    assert_eq!(all(&root, "table.kolommen-tabel tbody tr").len(), 27);
 
     click_button(&root, "Volgende").await;
     assert_eq!(

@@ -51,7 +51,7 @@ pub(super) fn write_csv(headings: &[&str], rows: impl Iterator<Item = Vec<String
 
 /// The dwellings as a CSV for spreadsheets: `;`, decimal comma, UTF-8 with BOM.
 pub fn export_dwellings_csv(offer: &Offer) -> Vec<u8> {
-    let headings: Vec<&str> = DWELLING_COLUMNS.iter().map(|c| heading(*c)).collect();
+    let headings: Vec<&str> = DWELLING_COLUMNS.iter().map(|c| c.heading).collect();
     write_csv(
         &headings,
         offer.dwellings.iter().map(|d| {
@@ -77,7 +77,7 @@ pub fn export_dwellings_csv(offer: &Offer) -> Vec<u8> {
 
 /// The associations with their criteria as a CSV for spreadsheets.
 pub fn export_associations_csv(offer: &Offer) -> Vec<u8> {
-    let headings: Vec<&str> = ASSOCIATION_COLUMNS.iter().map(|c| heading(*c)).collect();
+    let headings: Vec<&str> = ASSOCIATION_COLUMNS.iter().map(|c| c.heading).collect();
     write_csv(
         &headings,
         offer.associations.iter().map(|a| {

@@ -175,9 +175,9 @@ pub fn import_csv(bytes: &[u8]) -> Result<ImportReport> {
     let headings: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     let folded: Vec<String> = headings.iter().map(|h| squash(h)).collect();
     let kind = detect_kind(&folded).ok_or_else(no_header)?;
-    let (table, required): (&[(Col, &[&str])], &[Col]) = match kind {
-        ImportKind::Associations => (ASSOCIATION_HEADINGS, &ASSOCIATION_REQUIRED),
-        _ => (DWELLING_HEADINGS, &DWELLING_REQUIRED),
+    let table = match kind {
+        ImportKind::Associations => ASSOCIATION_COLUMNS,
+        _ => DWELLING_COLUMNS,
     };
     let mut columns: Columns = [None; COLUMN_COUNT];
     let mut ignored_columns = Vec::new();
@@ -198,10 +198,10 @@ pub fn import_csv(bytes: &[u8]) -> Result<ImportReport> {
             None => ignored_columns.push(headings[i].clone()),
         }
     }
-    let missing: Vec<&str> = required
+    let missing: Vec<&str> = table
         .iter()
-        .filter(|c| columns[**c as usize].is_none())
-        .map(|c| heading(*c))
+        .filter(|c| c.required && columns[c.col as usize].is_none())
+        .map(|c| c.heading)
         .collect();
     if !missing.is_empty() {
         return Err(file_error(

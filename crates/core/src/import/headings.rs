@@ -1,4 +1,5 @@
-//! The accepted column headings of each CSV, and recognising which kind of file it is.
+//! The columns of each CSV (accepted headings, requirement, meaning, format, example), the
+//! templates made from them, and recognising which kind of file it is.
 
 use super::*;
 
@@ -39,10 +40,67 @@ pub(super) const COLUMN_COUNT: usize = Col::Example as usize + 1;
 /// Column index in the file per `Col`.
 pub(super) type Columns = [Option<usize>; COLUMN_COUNT];
 
-pub(super) const DWELLING_HEADINGS: &[(Col, &[&str])] = &[
-    (
-        Col::Id,
-        &[
+/// One column of an offer CSV: how the importer recognises it and what the import screen,
+/// the template and docs/IMPORT.md say about it. This table is the one list of columns; the
+/// importer, the export, the template and the screen all read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CsvColumn {
+    pub(super) col: Col,
+    /// The heading written on export and in the template, and used in messages.
+    pub heading: &'static str,
+    /// Every heading the importer accepts for this column, compared in `text::squash` form.
+    pub keys: &'static [&'static str],
+    /// A file without this column is refused.
+    pub required: bool,
+    /// What the column holds, in Dutch.
+    pub meaning: &'static str,
+    /// How a cell is written, and what an empty cell means, in Dutch.
+    pub format: &'static str,
+    /// The template's example cell.
+    pub example: &'static str,
+}
+
+impl CsvColumn {
+    /// "verplicht" or "niet verplicht", for the import screen.
+    pub fn requirement(&self) -> &'static str {
+        if self.required {
+            "verplicht"
+        } else {
+            "niet verplicht"
+        }
+    }
+}
+
+/// The two kinds of CSV file, in the order the import screen names them.
+pub const CSV_KINDS: [ImportKind; 2] = [ImportKind::Associations, ImportKind::Dwellings];
+
+/// The columns of one kind of CSV file in the order the export writes them; none for JSON.
+pub fn csv_columns(kind: ImportKind) -> &'static [CsvColumn] {
+    match kind {
+        ImportKind::Dwellings => DWELLING_COLUMNS,
+        ImportKind::Associations => ASSOCIATION_COLUMNS,
+        ImportKind::Json => &[],
+    }
+}
+
+/// A template for one kind of CSV file: the header row and one example row, in the export's
+/// format (`;`, UTF-8 with BOM), so it opens in a spreadsheet and reads back without errors.
+/// None for JSON.
+pub fn csv_template(kind: ImportKind) -> Option<Vec<u8>> {
+    let columns = csv_columns(kind);
+    if columns.is_empty() {
+        return None;
+    }
+    let headings: Vec<&str> = columns.iter().map(|c| c.heading).collect();
+    let example: Vec<String> = columns.iter().map(|c| c.example.to_string()).collect();
+    Some(write_csv(&headings, std::iter::once(example)))
+}
+
+pub(super) const DWELLING_COLUMNS: &[CsvColumn] = &[
+    CsvColumn {
+        col: Col::Id,
+        heading: "Woning-id",
+        keys: &[
             "id",
             "woningid",
             "woningnummer",
@@ -51,21 +109,39 @@ pub(super) const DWELLING_HEADINGS: &[(Col, &[&str])] = &[
             "vhe",
             "vhenummer",
         ],
-    ),
-    (
-        Col::Association,
-        &[
+        required: true,
+        meaning: "Nummer of code van de woning",
+        format: "tekst, uniek in het bestand",
+        example: "VB-00001",
+    },
+    CsvColumn {
+        col: Col::Association,
+        heading: "Corporatie",
+        keys: &[
             "corporatie",
             "corporatieid",
             "woningcorporatie",
             "verhuurder",
             "eigenaar",
         ],
-    ),
-    (Col::Gemeente, &["gemeente"]),
-    (
-        Col::Neighbourhood,
-        &[
+        required: true,
+        meaning: "De corporatie die de woning verhuurt",
+        format: "id of precieze naam van de corporatie",
+        example: "vb-maasdal",
+    },
+    CsvColumn {
+        col: Col::Gemeente,
+        heading: "Gemeente",
+        keys: &["gemeente"],
+        required: true,
+        meaning: "Gemeente waarin de woning ligt",
+        format: "een van de vijftien deelnemende gemeenten",
+        example: "Venlo",
+    },
+    CsvColumn {
+        col: Col::Neighbourhood,
+        heading: "Wijk",
+        keys: &[
             "wijk",
             "buurt",
             "kern",
@@ -73,22 +149,42 @@ pub(super) const DWELLING_HEADINGS: &[(Col, &[&str])] = &[
             "wijkofbuurt",
             "woonwijk",
         ],
-    ),
-    (
-        Col::Type,
-        &["type", "woningtype", "soort", "soortwoning", "typewoning"],
-    ),
-    (
-        Col::InComplex,
-        &["incomplex", "complex", "wooncomplex", "inwooncomplex"],
-    ),
-    (
-        Col::Rooms,
-        &["kamers", "aantalkamers", "kamer", "aantalkamer"],
-    ),
-    (
-        Col::Rent,
-        &[
+        required: true,
+        meaning: "Wijk, buurt of kern",
+        format: "tekst, zonder |",
+        example: "Blerick",
+    },
+    CsvColumn {
+        col: Col::Type,
+        heading: "Woningtype",
+        keys: &["type", "woningtype", "soort", "soortwoning", "typewoning"],
+        required: true,
+        meaning: "Soort woning",
+        format: "studio, appartement, benedenwoning, eengezinswoning of clusterwoning",
+        example: "appartement",
+    },
+    CsvColumn {
+        col: Col::InComplex,
+        heading: "In complex",
+        keys: &["incomplex", "complex", "wooncomplex", "inwooncomplex"],
+        required: false,
+        meaning: "Of de woning in een wooncomplex ligt",
+        format: "ja of nee; leeg is nee",
+        example: "ja",
+    },
+    CsvColumn {
+        col: Col::Rooms,
+        heading: "Kamers",
+        keys: &["kamers", "aantalkamers", "kamer", "aantalkamer"],
+        required: true,
+        meaning: "Aantal kamers",
+        format: "heel getal van 1 tot en met 20",
+        example: "2",
+    },
+    CsvColumn {
+        col: Col::Rent,
+        heading: "Netto huur",
+        keys: &[
             "huur",
             "nettohuur",
             "kalehuur",
@@ -98,28 +194,49 @@ pub(super) const DWELLING_HEADINGS: &[(Col, &[&str])] = &[
             "huurbedrag",
             "maandhuur",
         ],
-    ),
-    (
-        Col::StepFree,
-        &[
+        required: true,
+        meaning: "Kale huur per maand",
+        format: "bedrag in euro, decimale komma",
+        example: "612,50",
+    },
+    CsvColumn {
+        col: Col::StepFree,
+        heading: "Traploos",
+        keys: &[
             "traploos",
             "gelijkvloers",
             "traplooswoning",
+            "traplozewoning",
             "nultredenwoning",
             "nultreden",
         ],
-    ),
-    (
-        Col::Wheelchair,
-        &["rolstoel", "rolstoeltoegankelijk", "rolstoelwoning"],
-    ),
-    (
-        Col::Label,
-        &["label", "leeftijdslabel", "leeftijdlabel", "doelgroep"],
-    ),
-    (
-        Col::MinHousehold,
-        &[
+        required: false,
+        meaning: "Of de woning zonder traplopen bereikbaar is",
+        format: "ja of nee; leeg is nee",
+        example: "ja",
+    },
+    CsvColumn {
+        col: Col::Wheelchair,
+        heading: "Rolstoeltoegankelijk",
+        keys: &["rolstoel", "rolstoeltoegankelijk", "rolstoelwoning"],
+        required: false,
+        meaning: "Of de woning geschikt is voor een rolstoel",
+        format: "ja of nee; leeg is nee",
+        example: "nee",
+    },
+    CsvColumn {
+        col: Col::Label,
+        heading: "Leeftijdslabel",
+        keys: &["label", "leeftijdslabel", "leeftijdlabel", "doelgroep"],
+        required: false,
+        meaning: "Leeftijdsgrens van de woning",
+        format: "geen, jongeren (18-27) of 55+; leeg is geen",
+        example: "geen",
+    },
+    CsvColumn {
+        col: Col::MinHousehold,
+        heading: "Min huishouden",
+        keys: &[
             "minhuishouden",
             "minimaalhuishouden",
             "minhuishoudgrootte",
@@ -127,10 +244,15 @@ pub(super) const DWELLING_HEADINGS: &[(Col, &[&str])] = &[
             "minpersonen",
             "minaantalpersonen",
         ],
-    ),
-    (
-        Col::MaxHousehold,
-        &[
+        required: false,
+        meaning: "Kleinste huishouden, in personen",
+        format: "heel getal van 1 tot en met 12; leeg is 1",
+        example: "1",
+    },
+    CsvColumn {
+        col: Col::MaxHousehold,
+        heading: "Max huishouden",
+        keys: &[
             "maxhuishouden",
             "maximaalhuishouden",
             "maxhuishoudgrootte",
@@ -138,10 +260,15 @@ pub(super) const DWELLING_HEADINGS: &[(Col, &[&str])] = &[
             "maxpersonen",
             "maxaantalpersonen",
         ],
-    ),
-    (
-        Col::AvailableFrom,
-        &[
+        required: false,
+        meaning: "Grootste huishouden, in personen",
+        format: "heel getal van 1 tot en met 12, niet onder het minimum; leeg is 12",
+        example: "2",
+    },
+    CsvColumn {
+        col: Col::AvailableFrom,
+        heading: "Beschikbaar per",
+        keys: &[
             "beschikbaarper",
             "beschikbaarvanaf",
             "beschikbaar",
@@ -150,189 +277,187 @@ pub(super) const DWELLING_HEADINGS: &[(Col, &[&str])] = &[
             "opleverdatum",
             "ingangsdatum",
         ],
-    ),
+        required: true,
+        meaning: "Datum waarop de woning vrijkomt",
+        format: "dd-mm-jjjj of jjjj-mm-dd",
+        example: "01-03-2026",
+    },
 ];
 
-pub(super) const ASSOCIATION_HEADINGS: &[(Col, &[&str])] = &[
-    (
-        Col::AssocId,
-        &["id", "corporatieid", "code", "corporatiecode"],
-    ),
-    (
-        Col::Name,
-        &[
+pub(super) const ASSOCIATION_COLUMNS: &[CsvColumn] = &[
+    CsvColumn {
+        col: Col::AssocId,
+        heading: "Corporatie-id",
+        keys: &["id", "corporatieid", "code", "corporatiecode"],
+        required: true,
+        meaning: "Code van de corporatie, waarmee woningen naar haar verwijzen",
+        format: "tekst, uniek in het bestand",
+        example: "vb-maasdal",
+    },
+    CsvColumn {
+        col: Col::Name,
+        heading: "Naam",
+        keys: &[
             "naam",
             "corporatie",
             "corporatienaam",
             "naamcorporatie",
             "woningcorporatie",
         ],
-    ),
-    (
-        Col::WorkingArea,
-        &["werkgebied", "gemeenten", "werkgebiedgemeenten"],
-    ),
-    (
-        Col::ContractForms,
-        &[
+        required: true,
+        meaning: "Naam van de corporatie",
+        format: "tekst",
+        example: "Voorbeeld Woonstichting Maasdal",
+    },
+    CsvColumn {
+        col: Col::WorkingArea,
+        heading: "Werkgebied",
+        keys: &["werkgebied", "gemeenten", "werkgebiedgemeenten"],
+        required: true,
+        meaning: "Gemeenten waar de corporatie verhuurt",
+        format: "gemeenten, gescheiden door |",
+        example: "Venlo | Beesel | Peel en Maas",
+    },
+    CsvColumn {
+        col: Col::ContractForms,
+        heading: "Contractvormen",
+        keys: &[
             "contractvormen",
             "contractvorm",
             "geaccepteerdecontractvormen",
             "huurvormen",
         ],
-    ),
-    (
-        Col::MaxArrears,
-        &[
+        required: true,
+        meaning: "Huurvormen die de corporatie accepteert",
+        format: "regulier, zorgovereenkomst en zorgaanbieder, gescheiden door |",
+        example: "regulier | zorgovereenkomst",
+    },
+    CsvColumn {
+        col: Col::MaxArrears,
+        heading: "Max huurachterstand",
+        keys: &[
             "maxhuurachterstand",
             "huurachterstand",
             "maximalehuurachterstand",
         ],
-    ),
-    (
-        Col::ArrearsBudget,
-        &[
+        required: true,
+        meaning: "Zwaarste huurachterstand die nog wordt geaccepteerd",
+        format: "geen, opgelost of actueel",
+        example: "opgelost",
+    },
+    CsvColumn {
+        col: Col::ArrearsBudget,
+        heading: "Bewindvoering vereist bij huurachterstand",
+        keys: &[
             "bewindvoeringvereistbijhuurachterstand",
             "bewindvoeringvereist",
             "bewindvoering",
             "budgetbeheervereist",
             "budgetbeheer",
         ],
-    ),
-    (
-        Col::MaxNuisance,
-        &["maxoverlast", "overlast", "maximaleoverlast"],
-    ),
-    (
-        Col::NuisancePlan,
-        &[
+        required: true,
+        meaning: "Of bij een huurachterstand bewindvoering nodig is",
+        format: "ja of nee; leeg is een fout",
+        example: "ja",
+    },
+    CsvColumn {
+        col: Col::MaxNuisance,
+        heading: "Max overlast",
+        keys: &["maxoverlast", "overlast", "maximaleoverlast"],
+        required: true,
+        meaning: "Zwaarste overlast die nog wordt geaccepteerd",
+        format: "geen, opgelost of actueel",
+        example: "opgelost",
+    },
+    CsvColumn {
+        col: Col::NuisancePlan,
+        heading: "Veiligheidsplan vereist bij overlast",
+        keys: &[
             "veiligheidsplanvereistbijoverlast",
             "veiligheidsplanvereist",
             "veiligheidsplan",
         ],
-    ),
-    (Col::RelapsePlan, &["terugvalplanvereist", "terugvalplan"]),
-    (
-        Col::MinSupport,
-        &[
+        required: true,
+        meaning: "Of bij overlast een veiligheidsplan nodig is",
+        format: "ja of nee; leeg is een fout",
+        example: "ja",
+    },
+    CsvColumn {
+        col: Col::RelapsePlan,
+        heading: "Terugvalplan vereist",
+        keys: &["terugvalplanvereist", "terugvalplan"],
+        required: true,
+        meaning: "Of een terugvalplan nodig is",
+        format: "ja of nee; leeg is een fout",
+        example: "ja",
+    },
+    CsvColumn {
+        col: Col::MinSupport,
+        heading: "Min uren ondersteuning",
+        keys: &[
             "minurenondersteuning",
             "minimaleurenondersteuning",
             "minondersteuning",
             "minimaleondersteuning",
             "urenondersteuning",
             "ondersteuninguren",
+            "ondersteuningsuren",
             "minurenbegeleiding",
             "minurenperweek",
         ],
-    ),
-    (
-        Col::MaxPlacements,
-        &[
+        required: true,
+        meaning: "Minimale begeleiding, in uren per week",
+        format: "getal van 0 tot en met 168, decimale komma",
+        example: "2,5",
+    },
+    CsvColumn {
+        col: Col::MaxPlacements,
+        heading: "Max plaatsingen per wijk",
+        keys: &[
             "maxplaatsingenperwijk",
             "maxplaatsingen",
             "maximumplaatsingen",
             "plaatsingsmaximum",
         ],
-    ),
-    (
-        Col::Placements,
-        &["huidigeplaatsingen", "plaatsingen", "plaatsingenperwijk"],
-    ),
-    (Col::Example, &["voorbeeld"]),
+        required: false,
+        meaning: "Hoogste aantal plaatsingen per wijk",
+        format: "heel getal vanaf 1; leeg is geen maximum",
+        example: "3",
+    },
+    CsvColumn {
+        col: Col::Placements,
+        heading: "Huidige plaatsingen",
+        keys: &["huidigeplaatsingen", "plaatsingen", "plaatsingenperwijk"],
+        required: false,
+        meaning: "Plaatsingen die er nu per wijk zijn",
+        format: "wijk: aantal, gescheiden door |; leeg is geen",
+        example: "Blerick: 2 | Venlo-Oost: 3",
+    },
+    CsvColumn {
+        col: Col::Example,
+        heading: "Voorbeeld",
+        keys: &["voorbeeld"],
+        required: false,
+        meaning: "Of de corporatie verzonnen voorbeeldgegevens is",
+        format: "ja of nee; leeg is nee",
+        example: "ja",
+    },
 ];
 
 /// The heading written on export, also used in messages about a missing column.
 pub(super) fn heading(col: Col) -> &'static str {
-    match col {
-        Col::Id => "Woning-id",
-        Col::Association => "Corporatie",
-        Col::Gemeente => "Gemeente",
-        Col::Neighbourhood => "Wijk",
-        Col::Type => "Woningtype",
-        Col::InComplex => "In complex",
-        Col::Rooms => "Kamers",
-        Col::Rent => "Netto huur",
-        Col::StepFree => "Traploos",
-        Col::Wheelchair => "Rolstoeltoegankelijk",
-        Col::Label => "Leeftijdslabel",
-        Col::MinHousehold => "Min huishouden",
-        Col::MaxHousehold => "Max huishouden",
-        Col::AvailableFrom => "Beschikbaar per",
-        Col::AssocId => "Corporatie-id",
-        Col::Name => "Naam",
-        Col::WorkingArea => "Werkgebied",
-        Col::ContractForms => "Contractvormen",
-        Col::MaxArrears => "Max huurachterstand",
-        Col::ArrearsBudget => "Bewindvoering vereist bij huurachterstand",
-        Col::MaxNuisance => "Max overlast",
-        Col::NuisancePlan => "Veiligheidsplan vereist bij overlast",
-        Col::RelapsePlan => "Terugvalplan vereist",
-        Col::MinSupport => "Min uren ondersteuning",
-        Col::MaxPlacements => "Max plaatsingen per wijk",
-        Col::Placements => "Huidige plaatsingen",
-        Col::Example => "Voorbeeld",
-    }
+    DWELLING_COLUMNS
+        .iter()
+        .chain(ASSOCIATION_COLUMNS)
+        .find(|c| c.col == col)
+        .map_or("", |c| c.heading)
 }
 
-pub(super) const DWELLING_COLUMNS: [Col; 14] = [
-    Col::Id,
-    Col::Association,
-    Col::Gemeente,
-    Col::Neighbourhood,
-    Col::Type,
-    Col::InComplex,
-    Col::Rooms,
-    Col::Rent,
-    Col::StepFree,
-    Col::Wheelchair,
-    Col::Label,
-    Col::MinHousehold,
-    Col::MaxHousehold,
-    Col::AvailableFrom,
-];
-pub(super) const DWELLING_REQUIRED: [Col; 8] = [
-    Col::Id,
-    Col::Association,
-    Col::Gemeente,
-    Col::Neighbourhood,
-    Col::Type,
-    Col::Rooms,
-    Col::Rent,
-    Col::AvailableFrom,
-];
-pub(super) const ASSOCIATION_COLUMNS: [Col; 13] = [
-    Col::AssocId,
-    Col::Name,
-    Col::WorkingArea,
-    Col::ContractForms,
-    Col::MaxArrears,
-    Col::ArrearsBudget,
-    Col::MaxNuisance,
-    Col::NuisancePlan,
-    Col::RelapsePlan,
-    Col::MinSupport,
-    Col::MaxPlacements,
-    Col::Placements,
-    Col::Example,
-];
-pub(super) const ASSOCIATION_REQUIRED: [Col; 10] = [
-    Col::AssocId,
-    Col::Name,
-    Col::WorkingArea,
-    Col::ContractForms,
-    Col::MaxArrears,
-    Col::ArrearsBudget,
-    Col::MaxNuisance,
-    Col::NuisancePlan,
-    Col::RelapsePlan,
-    Col::MinSupport,
-];
-
-pub(super) fn lookup(table: &[(Col, &[&str])], folded: &str) -> Option<Col> {
+pub(super) fn lookup(table: &[CsvColumn], folded: &str) -> Option<Col> {
     table
         .iter()
-        .find(|(_, names)| names.contains(&folded))
-        .map(|(c, _)| *c)
+        .find(|c| c.keys.contains(&folded))
+        .map(|c| c.col)
 }
 
 /// Which kind of CSV a header row is, by the columns only one kind has.
@@ -353,14 +478,14 @@ pub(super) fn detect_kind(folded: &[String]) -> Option<ImportKind> {
         Col::RelapsePlan,
         Col::MinSupport,
     ];
-    let count = |table: &[(Col, &[&str])], only: &[Col]| {
+    let count = |table: &[CsvColumn], only: &[Col]| {
         folded
             .iter()
             .filter(|h| lookup(table, h).is_some_and(|c| only.contains(&c)))
             .count()
     };
-    let d = count(DWELLING_HEADINGS, &dwelling_only);
-    let a = count(ASSOCIATION_HEADINGS, &association_only);
+    let d = count(DWELLING_COLUMNS, &dwelling_only);
+    let a = count(ASSOCIATION_COLUMNS, &association_only);
     match (d, a) {
         (d, a) if d >= 2 && d >= a => Some(ImportKind::Dwellings),
         (_, a) if a >= 2 => Some(ImportKind::Associations),

@@ -77,6 +77,7 @@ pub use csv_export::*;
 pub use csv_import::*;
 pub use decode::*;
 use headings::*;
+pub use headings::{CSV_KINDS, CsvColumn, csv_columns, csv_template};
 pub use json::*;
 pub use values::*;
 

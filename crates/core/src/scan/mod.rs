@@ -232,8 +232,30 @@ impl Prepared {
         out
     }
 
-    /// The scanner proper, on text already in scan form.
+    /// The scanner proper, on text already in scan form, repeated on its own redaction until
+    /// that finds nothing new. A finding changes how its neighbours read: in
+    /// "077-3201234/06-12345678" the second number looks like the tail of the first until the
+    /// first is "[TELEFOON]". Without the repeat, "Alles vervangen" could leave data a second
+    /// scan then showed. Text without findings is scanned once.
     fn scan_plain(&self, text: &str) -> Vec<Finding> {
+        const ROUNDS: usize = 4;
+        let mut found = self.scan_round(text);
+        for _ in 1..ROUNDS {
+            if found.is_empty() {
+                break;
+            }
+            let redacted = redact(text, &found);
+            let more = self.scan_round(&redacted);
+            if more.is_empty() {
+                break;
+            }
+            found = merge_redacted(&found, &more);
+        }
+        found
+    }
+
+    /// One scan of `text` in scan form.
+    fn scan_round(&self, text: &str) -> Vec<Finding> {
         let t = token::Tokens::new(text);
         let mut c: Vec<Cand> = Vec::new();
         numeric::emails(text, &mut c);
@@ -273,6 +295,43 @@ pub fn scan(text: &str, known: &Known) -> Vec<Finding> {
     Prepared::new(known).scan(text)
 }
 
+/// Adds the findings of a scan of `redact(text, found)` to `found`, mapped back onto `text`.
+/// `resolve` keeps every finding off the placeholders, so each lies in a stretch of text that
+/// redaction only shifted.
+fn merge_redacted(found: &[Finding], more: &[Finding]) -> Vec<Finding> {
+    // Per placeholder: where it starts in the redacted text, and the shift after it.
+    let mut marks: Vec<(usize, isize)> = Vec::with_capacity(found.len());
+    let mut shift: isize = 0;
+    for f in found {
+        let at = f.start as isize - shift;
+        let typed = (f.end - f.start) as isize;
+        shift += typed - f.kind.placeholder().len() as isize;
+        marks.push((at as usize, shift));
+    }
+    let mut out: Vec<Finding> = found.to_vec();
+    for m in more {
+        let before = marks.partition_point(|&(at, _)| at < m.start);
+        let shift = before.checked_sub(1).map_or(0, |i| marks[i].1);
+        let start = m.start as isize + shift;
+        let end = m.end as isize + shift;
+        if start < 0 || end <= start {
+            continue;
+        }
+        let (start, end) = (start as usize, end as usize);
+        let next = found.partition_point(|f| f.end <= start);
+        let clash = found.get(next).is_some_and(|f| f.start < end);
+        if !clash {
+            out.push(Finding {
+                kind: m.kind,
+                start,
+                end,
+            });
+        }
+    }
+    out.sort_by_key(|f| f.start);
+    out
+}
+
 /// Keeps, of overlapping candidates, the longest (then the most specific), and joins pieces of
 /// one name or one phrase that only white space or a hyphen separates.
 fn resolve(text: &str, mut c: Vec<Cand>) -> Vec<Finding> {
@@ -301,7 +360,26 @@ fn resolve(text: &str, mut c: Vec<Cand>) -> Vec<Finding> {
         let after = own.partition_point(|&(s, _)| s < x.end);
         after > 0 && reach[after - 1] > x.start
     };
-    c.retain(|x| x.kind != FindingKind::OtherPersonName || !overlaps_own(x));
+    // Only the part the resident's name covers is the resident's: in "tante Ans van der Berg"
+    // (relatives share a surname) "Ans" is still someone else. Dropping the whole candidate
+    // left "Ans" to be found only once "van der Berg" had become "[NAAM]".
+    let (shared, mut c): (Vec<Cand>, Vec<Cand>) = c
+        .into_iter()
+        .partition(|x| x.kind == FindingKind::OtherPersonName && overlaps_own(x));
+    for x in shared {
+        let mut pos = x.start;
+        let from = reach.partition_point(|&r| r <= x.start);
+        let to = own.partition_point(|&(s, _)| s < x.end);
+        for &(s, e) in own.get(from..to).unwrap_or(&[]) {
+            if e <= pos {
+                continue;
+            }
+            c.extend(name_rest(text, pos, s));
+            pos = pos.max(e);
+        }
+        c.extend(name_rest(text, pos, x.end));
+    }
+    drop_placeholders(text, &mut c);
 
     c.sort_by(|a, b| {
         (b.end - b.start)
@@ -343,6 +421,71 @@ fn resolve(text: &str, mut c: Vec<Cand>) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// What is left of someone else's name beside the resident's, if it still holds a name word:
+/// the range trimmed of the spaces, hyphens and full stops that joined it to the rest.
+fn name_rest(text: &str, start: usize, end: usize) -> Option<Cand> {
+    let piece = text.get(start..end.max(start))?;
+    let trimmed = piece.trim_start_matches(|c: char| !c.is_alphabetic());
+    let start = start + (piece.len() - trimmed.len());
+    let trimmed = trimmed.trim_end_matches(|c: char| !c.is_alphabetic());
+    let end = start + trimmed.len();
+    let has_name_word = trimmed.split(|c: char| !c.is_alphabetic()).any(|w| {
+        w.chars().count() >= 2
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && !words::contains(words::OTHER_TUSSENVOEGSELS, &token::fold_word(w))
+    });
+    has_name_word.then(|| Cand::new(FindingKind::OtherPersonName, start, end))
+}
+
+/// The scanner's own placeholders ("[NAAM]", "[JUSTITIE]") are what "Alles vervangen" leaves
+/// behind, not data: a candidate inside one is dropped, one that reaches into one keeps only
+/// its larger part outside. Otherwise "[JUSTITIE]" would be a justice hint again on the next
+/// scan, and replacing everything would never be done.
+fn drop_placeholders(text: &str, c: &mut Vec<Cand>) {
+    let held: Vec<(usize, usize)> = text
+        .match_indices('[')
+        .filter_map(|(i, _)| {
+            FindingKind::ALL
+                .iter()
+                .map(|k| k.placeholder())
+                .find(|p| text[i..].starts_with(p))
+                .map(|p| (i, i + p.len()))
+        })
+        .collect();
+    if held.is_empty() {
+        return;
+    }
+    c.retain_mut(|x| {
+        // Placeholders do not overlap, so their ends are sorted too: only those from the first
+        // that ends after the candidate's start can reach it. A scan's later rounds meet as many
+        // placeholders as findings; looking at each for every candidate would be quadratic.
+        let from = held.partition_point(|&(_, e)| e <= x.start);
+        for &(s, e) in &held[from..] {
+            if s >= x.end {
+                break;
+            }
+            if e <= x.start {
+                continue;
+            }
+            let before = s.saturating_sub(x.start);
+            let after = x.end.saturating_sub(e);
+            if before == 0 && after == 0 {
+                return false;
+            }
+            if before >= after {
+                x.end = s;
+            } else {
+                x.start = e;
+            }
+        }
+        let piece = text.get(x.start..x.end).unwrap_or("");
+        let trimmed = piece.trim_matches(' ');
+        x.start += piece.len() - piece.trim_start_matches(' ').len();
+        x.end = x.start + trimmed.len();
+        x.start < x.end
+    });
 }
 
 fn joinable_gap(gap: &str) -> bool {

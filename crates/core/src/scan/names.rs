@@ -361,6 +361,19 @@ fn person_name(t: &Tokens, j: usize, allow_caps: bool) -> Option<(usize, usize)>
     Some((t.toks[first].start, t.toks[last].end))
 }
 
+/// What closes a name that `open` opens: "tante (Mieke)", "tante „Mieke”", "oom /Sjaak/".
+/// Quotes are typed in many pairs („…”, „…“, "…", '…'), so any closing quote closes them.
+fn closers(open: &str) -> Option<&'static [&'static str]> {
+    const QUOTES: &[&str] = &["”", "“", "\"", "’", "'", "»"];
+    match open {
+        "(" => Some(&[")"]),
+        "[" => Some(&["]"]),
+        "/" => Some(&["/"]),
+        "„" | "“" | "\"" | "‘" | "'" | "«" => Some(QUOTES),
+        _ => None,
+    }
+}
+
 pub(super) fn other_names(t: &Tokens, out: &mut Vec<Cand>) {
     for i in 0..t.len() {
         let Some(word) = t.word(i) else { continue };
@@ -369,25 +382,39 @@ pub(super) fn other_names(t: &Tokens, out: &mut Vec<Cand>) {
             continue;
         }
         let mut j = i + 1;
-        // "dhr. Jansen", "zijn moeder, Anja,", "Moeder: Ingrid", "Vader (Hans)".
-        let mut bracket = !title && t.is_punct(j, '(');
-        if (title && t.is_punct(j, '.') && !words::is_full_word_title(word))
-            || (!title && (t.is_punct(j, ',') || t.is_punct(j, ':') || bracket))
+        // "dhr. Jansen", "zijn moeder, Anja,", "Moeder: Ingrid", "Vader(Hans)".
+        let mut close: Option<&[&str]> = None;
+        if !title && t.is_punct(j, '(') {
+            close = closers("(");
+            j += 1;
+        } else if (title && t.is_punct(j, '.') && !words::is_full_word_title(word))
+            || (!title && (t.is_punct(j, ',') || t.is_punct(j, ':')))
         {
             j += 1;
         }
         if t.is_inline_space(j) {
             j += 1;
-            if !title && !bracket && t.is_punct(j, '(') {
-                bracket = true;
-                j += 1;
-            }
-        } else if !bracket {
+        } else if close.is_none() {
             continue;
         }
-        // Within brackets the name must close them: "(Hans)", not "(Hans is ...".
-        let closes = |end: usize| !bracket || t.text.get(end..).is_some_and(|r| r.starts_with(')'));
-        if let Some((start, end)) = person_name(t, j, title)
+        // The name as such ("van 't Hof" starts with a quote too), else a name between
+        // brackets or quotes: "Vader (Hans)", "tante „Mieke”".
+        let mut name = person_name(t, j, title);
+        if name.is_none() && close.is_none() && t.kind(j) == Some(Kind::Punct) {
+            close = closers(t.raw(j));
+            if close.is_some() {
+                name = person_name(t, j + 1, title);
+            }
+        }
+        // Within brackets or quotes the name must close them: "(Hans)", not "(Hans is ...".
+        let closes = |end: usize| {
+            close.is_none_or(|cs| {
+                t.text
+                    .get(end..)
+                    .is_some_and(|r| cs.iter().any(|c| r.starts_with(c)))
+            })
+        };
+        if let Some((start, end)) = name
             && closes(end)
         {
             out.push(Cand::new(FindingKind::OtherPersonName, start, end));

@@ -88,7 +88,9 @@ pub(super) fn emails(text: &str, out: &mut Vec<Cand>) {
             }
             start = i;
         }
-        while text[start..at].starts_with('.') {
+        // These may stand inside a local part, but at its start they are the note's quotes or
+        // brackets ('j.jansen@example.nl'), not the address.
+        while text[start..at].starts_with(['.', '\'', '`', '{', '|', '}']) {
             start += 1;
         }
         let mut end = at + 1;

@@ -19,7 +19,7 @@ pub use listing::*;
 use std::collections::BTreeMap;
 use woonkans_core::date::Date;
 use woonkans_core::error::{Error, Result};
-use woonkans_core::import::{self, ImportReport, parse_amount_cents, parse_decimal};
+use woonkans_core::import::{self, ImportKind, ImportReport, parse_amount_cents, parse_decimal};
 use woonkans_core::matching::{ComponentKind, Weights};
 use woonkans_core::offer::{
     AgeLabel, Criteria, Dwelling, DwellingType, HousingAssociation, MergeCounts, MergeMode,

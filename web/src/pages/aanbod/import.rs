@@ -8,10 +8,12 @@ use crate::state::{try_change, use_app};
 use gloo::timers::future::TimeoutFuture;
 use std::rc::Rc;
 use woonkans_core::Error;
-use woonkans_core::import::{self, ImportReport};
+use woonkans_core::import::{self, CSV_KINDS, ImportKind, ImportReport};
 use woonkans_core::offer::{MergeMode, MergeSummary};
 use woonkans_core::vocab::Dutch;
-use woonkans_views::offer_admin::{check_import_size, import_preview, merge_summary_lines};
+use woonkans_views::offer_admin::{
+    check_import_size, import_preview, merge_summary_lines, template_file,
+};
 use yew::prelude::*;
 
 /// Bad rows listed on screen; the rest are counted.
@@ -260,7 +262,77 @@ pub fn import_panel() -> Html {
                     aria-describedby="aanbod-bestand-hint" {onchange} />
             </div>
             { body }
+            <CsvColumns />
         </section>
+    }
+}
+
+/// The columns of each CSV file, from the core's one list, with a template to download.
+#[function_component(CsvColumns)]
+fn csv_columns() -> Html {
+    let message = use_state(|| None::<Result<String, String>>);
+    let download = |kind: ImportKind| {
+        let message = message.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(file) = template_file(kind) else {
+                return;
+            };
+            message.set(Some(
+                browser::download(&file.file_name, &file.bytes, file.mime)
+                    .map(|()| format!("Gedownload: {}.", file.file_name)),
+            ));
+        })
+    };
+    html! {
+        <div class="csv-kolommen">
+            <h3>{ "Kolommen van de CSV-bestanden" }</h3>
+            <p>{ "De eerste regel van een CSV-bestand noemt de kolommen. Verplichte kolommen moeten erin staan; kolommen met een andere naam worden overgeslagen. Een sjabloon bevat de kopregel en een voorbeeldrij." }</p>
+            { for CSV_KINDS.iter().map(|&kind| {
+                let caption = format!("Kolommen: {}", kind.dutch());
+                let id = format!("kolommen-{}", match kind {
+                    ImportKind::Associations => "corporaties",
+                    _ => "woningen",
+                });
+                html! {
+                    <details class="kolommen">
+                        <summary>{ caption.clone() }</summary>
+                        <div class="tabel-scroll" role="region" aria-labelledby={id.clone()} tabindex="0">
+                            <table class="kolommen-tabel">
+                                <caption id={id}>{ caption }</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{ "Kolom" }</th>
+                                        <th scope="col">{ "Verplicht" }</th>
+                                        <th scope="col">{ "Betekenis" }</th>
+                                        <th scope="col">{ "Notatie" }</th>
+                                        <th scope="col">{ "Voorbeeld" }</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    { for import::csv_columns(kind).iter().map(|c| html! {
+                                        <tr>
+                                            <th scope="row">{ c.heading }</th>
+                                            <td>{ c.requirement() }</td>
+                                            <td>{ c.meaning }</td>
+                                            <td>{ c.format }</td>
+                                            <td>{ c.example }</td>
+                                        </tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                        </div>
+                        <button type="button" class="knop knop-secundair" onclick={download(kind)}>
+                            { format!("Sjabloon downloaden: {}", kind.dutch()) }
+                        </button>
+                    </details>
+                }
+            }) }
+            { match &*message {
+                Some(Ok(m)) => html! { <p class="melding melding-goed" role="status">{ m.clone() }</p> },
+                Some(Err(m)) => html! { <p class="melding melding-fout" role="alert">{ m.clone() }</p> },
+                None => html! {},
+            } }
+        </div>
     }
 }
 
