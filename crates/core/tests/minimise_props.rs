@@ -47,9 +47,35 @@ impl Needle {
                     before && after
                 })
             }
-            Needle::Squashed(t) => squash(json).contains(&squash(t)),
+            // Per value: squashing the whole document would join neighbouring fields
+            // ("ageBand":"18-22","youngAdult" holds "1822yo", which is no postcode).
+            Needle::Squashed(t) => leaves(json).iter().any(|v| squash(v).contains(&squash(t))),
         }
     }
+}
+
+/// Every string, number and key of a JSON document, each on its own.
+fn leaves(json: &str) -> Vec<String> {
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    out.push(k.clone());
+                    walk(x, out);
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            serde_json::Value::String(s) => out.push(s.clone()),
+            other => out.push(other.to_string()),
+        }
+    }
+    let mut out = Vec::new();
+    match serde_json::from_str::<serde_json::Value>(json) {
+        Ok(v) => walk(&v, &mut out),
+        // Not JSON: the whole text is one value.
+        Err(_) => out.push(json.to_string()),
+    }
+    out
 }
 
 /// A dossier and, per category, the needles of its values.
