@@ -347,3 +347,29 @@ fn the_issue_case_in_numbers() {
         "bewindvoering"
     );
 }
+
+/// When every association asks for budget management and a regular lease, neither edit helps
+/// alone: the pair is suggested, and only pairs are.
+#[test]
+fn pairs_only_when_no_single_edit_helps() {
+    let (ws, ids) = cases();
+    let (mut p, bounds) = profile_and_bounds(&ws, &ids[0]);
+    p.contract_form = ContractForm::LeaseWithCareAgreement;
+    let mut offer = ws.offer().clone();
+    for a in &mut offer.associations {
+        a.criteria.accepted_contract_forms = vec![ContractForm::RegularLease];
+        a.criteria.max_rent_arrears = History::Resolved;
+        a.criteria.arrears_requires_budget_management = true;
+    }
+    let e = explain(&p, &offer, &Weights::default(), today(), &bounds).unwrap();
+    check(&p, &offer, &bounds, &e);
+    assert_eq!(e.eligible, 0);
+    assert!(!e.suggestions.is_empty());
+    assert!(e.suggestions.len() <= woonkans_core::explain::MAX_PAIRS);
+    assert!(e.suggestions.iter().all(|s| s.edits.len() == 2));
+    assert!(e.suggestions.iter().any(|s| s.edits
+        == [
+            Edit::BudgetManagement,
+            Edit::ContractForm(ContractForm::RegularLease)
+        ]));
+}
