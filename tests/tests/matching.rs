@@ -214,7 +214,7 @@ async fn empty_state_then_profile_results_and_the_optimal_caseload() {
 
     // The caseload: a progress indicator, then the same optimum as the core computes natively.
     b.click_button("Optimale toewijzing berekenen").await;
-    b.wait_for_text(&format!("Berekend voor {CASES} profiel(en)"))
+    b.wait_for_text(&format!("Berekend voor {CASES} profielen"))
         .await;
     let text = b.text().await;
     assert!(

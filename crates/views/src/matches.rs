@@ -407,6 +407,29 @@ pub struct CaseloadView {
     pub dwellings: usize,
 }
 
+/// The caseload's outcome in one sentence, with every noun in the right number.
+pub fn caseload_summary(view: &CaseloadView) -> String {
+    if view.profiles == 0 {
+        return "Er zijn geen dossiers met een volledig bemiddelingsprofiel die nog op een woning wachten.".into();
+    }
+    format!(
+        "Berekend voor {} en {}: {} toegewezen, {} zonder woning. Totale score: {}.",
+        vocab::count(view.profiles, "profiel", "profielen"),
+        vocab::count(view.dwellings, "woning", "woningen"),
+        view.rows.len(),
+        view.unassigned.len(),
+        view.total
+    )
+}
+
+/// "3 dossiers met een volledig profiel."
+pub fn complete_cases_hint(n: usize) -> String {
+    format!(
+        "{} met een volledig profiel.",
+        vocab::count(n, "dossier", "dossiers")
+    )
+}
+
 /// Joins an assignment over the profiles of `ids` (in that order) with the cases and the offer.
 pub fn caseload_view(ws: &Workspace, ids: &[String], a: &Assignment) -> CaseloadView {
     let label = |i: usize| {
@@ -738,5 +761,33 @@ mod tests {
         let plain = dwelling_choices(None, ws.offer(), &association, false, "");
         assert_eq!(plain.len(), of_association);
         assert!(dwelling_choices(Some(&m), ws.offer(), "", true, "").is_empty());
+    }
+
+    #[test]
+    fn caseload_sentences_count_in_dutch() {
+        let mut view = CaseloadView {
+            rows: Vec::new(),
+            unassigned: Vec::new(),
+            total: 0,
+            profiles: 0,
+            dwellings: 480,
+        };
+        assert!(caseload_summary(&view).starts_with("Er zijn geen dossiers"));
+        view.profiles = 1;
+        assert_eq!(
+            caseload_summary(&view),
+            "Berekend voor 1 profiel en 480 woningen: 0 toegewezen, 0 zonder woning. Totale score: 0."
+        );
+        view.profiles = 24;
+        view.dwellings = 1;
+        assert!(caseload_summary(&view).starts_with("Berekend voor 24 profielen en 1 woning:"));
+        assert_eq!(
+            complete_cases_hint(1),
+            "1 dossier met een volledig profiel."
+        );
+        assert_eq!(
+            complete_cases_hint(3),
+            "3 dossiers met een volledig profiel."
+        );
     }
 }
