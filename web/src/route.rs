@@ -14,8 +14,9 @@ pub enum Route {
     Privacy,
     /// One dossier, by its random local id.
     Dossier(String),
-    /// One dossier's placement profile (step 4), optionally at one of its fields: the matching
-    /// page's suggestions link here. The field travels as the URL's fragment, its element id.
+    /// One dossier's placement profile, optionally at one of its fields: the matching page's
+    /// suggestions link here. It opens the step whose form holds the field (step 4, or step 3
+    /// for budget management); the field travels as the URL's fragment, its element id.
     DossierProfile(String, Option<ProfileField>),
     /// A received bundle, opened without a vault (the association's view).
     BundelOpenen,
@@ -150,9 +151,9 @@ mod tests {
         );
         assert_eq!(Route::from_path("/dossiers/Jan%20Jansen"), Route::NotFound);
         let field = Route::DossierProfile("k7f3q9ab".into(), Some(ProfileField::BudgetManagement));
-        assert_eq!(field.path(), "/dossiers/k7f3q9ab/profiel#bewindvoering");
+        assert_eq!(field.path(), "/dossiers/k7f3q9ab/profiel#onderBewind");
         assert_eq!(
-            Route::from_location("/dossiers/k7f3q9ab/profiel", "#bewindvoering"),
+            Route::from_location("/dossiers/k7f3q9ab/profiel", "#onderBewind"),
             field
         );
         assert_eq!(

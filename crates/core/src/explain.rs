@@ -16,6 +16,7 @@ use crate::matching::{
 use crate::offer::Offer;
 use crate::profile::{ContractForm, History, PlacementProfile, SafetyPlan};
 use crate::region::{Region, canonical_gemeente, fold_name};
+use crate::register::Step;
 use crate::vocab::{self, Dutch};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -74,17 +75,26 @@ impl ProfileField {
         ProfileField::SafetyPlan,
     ];
 
-    /// The element id of the field on the profile form; the form uses these same ids, so a
-    /// link to `#id` lands on the field.
+    /// The element id of the field on its step's form; the forms use these same ids, so a link
+    /// to `#id` lands on the field.
     pub fn element_id(self) -> &'static str {
         match self {
             ProfileField::SearchArea => "zoekgebied",
             ProfileField::ExcludedNeighbourhoods => "uitgeslotenBuurten",
-            ProfileField::BudgetManagement => "bewindvoering",
+            ProfileField::BudgetManagement => "onderBewind",
             ProfileField::ContractForm => "contractvorm",
             ProfileField::SupportHours => "ondersteuningUren",
             ProfileField::MaxRent => "maximaleHuur",
             ProfileField::SafetyPlan => "veiligheidsplan",
+        }
+    }
+
+    /// The step whose form holds the field: the profile takes budget management over from the
+    /// dossier (step 3); everything else is set on the profile (step 4).
+    pub fn step(self) -> Step {
+        match self {
+            ProfileField::BudgetManagement => Step::Investigation,
+            _ => Step::PlacementProfile,
         }
     }
 

@@ -310,7 +310,7 @@ impl Dutch for ProfileField {
         match self {
             ProfileField::SearchArea => "Zoekgebied",
             ProfileField::ExcludedNeighbourhoods => "Uitgesloten wijken",
-            ProfileField::BudgetManagement => "Bewindvoering",
+            ProfileField::BudgetManagement => "Bewindvoering in stap 3",
             ProfileField::ContractForm => "Contractvorm",
             ProfileField::SupportHours => "Uren ambulante ondersteuning per week",
             ProfileField::MaxRent => "Maximale huur",

@@ -344,7 +344,11 @@ fn the_issue_case_in_numbers() {
     assert_eq!(e.suggestions[0].sentence, "Spreek bewindvoering af.");
     assert_eq!(
         e.suggestions[0].edits[0].field().element_id(),
-        "bewindvoering"
+        "onderBewind"
+    );
+    assert_eq!(
+        e.suggestions[0].edits[0].field().step(),
+        woonkans_core::register::Step::Investigation
     );
 }
 

@@ -229,7 +229,7 @@ pub fn knock_out_rows(e: &Explanation) -> Vec<KnockOutRow> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldLink {
     pub field: ProfileField,
-    /// "Naar Bewindvoering".
+    /// The field's name: "Bewindvoering in stap 3".
     pub label: &'static str,
     /// The element id on the profile form, for the link's fragment.
     pub element_id: &'static str,
@@ -684,8 +684,8 @@ mod tests {
         let s = suggestion_rows(&e, 5);
         assert!(!s.is_empty() && s.len() <= 5);
         assert_eq!(s[0].sentence, "Spreek bewindvoering af.");
-        assert_eq!(s[0].fields[0].element_id, "bewindvoering");
-        assert_eq!(s[0].fields[0].label, "Bewindvoering");
+        assert_eq!(s[0].fields[0].element_id, "onderBewind");
+        assert_eq!(s[0].fields[0].label, "Bewindvoering in stap 3");
         assert_eq!(
             s[0].gain,
             format!(

@@ -26,11 +26,13 @@ pub fn page(props: &PageProps) -> Html {
     }
     if let Route::DossierProfile(id, field) = &props.route {
         // Keyed by the field too: a second link to another field opens the page afresh, so it
-        // shows step 4 and moves the focus again.
+        // shows the field's step and moves the focus again.
         let key = format!("{id}#{}", field.map_or("", |f| f.element_id()));
+        let step = field.map_or(woonkans_core::register::Step::PlacementProfile, |f| {
+            f.step()
+        });
         return html! {
-            <dossier::DossierPage {key} id={id.clone()}
-                step={Some(woonkans_core::register::Step::PlacementProfile)}
+            <dossier::DossierPage {key} id={id.clone()} step={Some(step)}
                 focus={field.map(|f| f.element_id())} />
         };
     }
