@@ -59,7 +59,7 @@ fn explanation_html(
                 <p>{ "Geen enkel criterium sluit een woning of corporatie uit." }</p>
             } else {
                 <div class="tabel-scroll" role="region" aria-labelledby="matching-uitsluiting" tabindex="0">
-                    <table class="matching-uitsluiting">
+                    <table class="matching-uitsluiting stapel">
                         <caption class="visueel-verborgen">{ "Criteria die woningen of corporaties uitsluiten, de meeste woningen eerst" }</caption>
                         <thead>
                             <tr>
@@ -73,9 +73,9 @@ fn explanation_html(
                             { for knock_outs.iter().map(|r| html! {
                                 <tr>
                                     <th scope="row">{ r.criterion }</th>
-                                    <td class="getal">{ r.dwellings.clone() }</td>
-                                    <td class="getal">{ r.only.clone() }</td>
-                                    <td class="getal">{ r.associations.clone() }</td>
+                                    <td class="getal" data-label="Woningen">{ r.dwellings.clone() }</td>
+                                    <td class="getal" data-label="Alleen hierdoor">{ r.only.clone() }</td>
+                                    <td class="getal" data-label="Corporaties">{ r.associations.clone() }</td>
                                 </tr>
                             }) }
                         </tbody>
