@@ -477,6 +477,8 @@ async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
     assert!(talks.contains("Codes per woningcorporatie"), "{talks}");
     assert_eq!(count(&b, "table.codes tbody tr").await, 1);
     select(&b, "#match-corporatie", &association).await;
+    // Fitting dwellings are listed first; the others only on request.
+    b.wait_for("#match-ook-niet-passend").await;
     b.fill("#match-door", "Ketenregisseur Noord-Limburg").await;
     blur(&b).await;
     scroll_to(&b, "match").await;

@@ -142,7 +142,32 @@ async fn empty_state_then_profile_results_and_the_optimal_caseload() {
         "Dossier proef0000 – S. Proef0"
     );
 
-    // One profile: associations with reasons, dwellings by score with their make-up.
+    // One profile: what excludes dwellings and what would help, as the core explains it, each
+    // suggestion linked to its field on the dossier's profile page.
+    let explained = ws.explain_case("proef0000", today()).unwrap();
+    b.wait_for_text("Wat sluit woningen uit").await;
+    b.wait_for_text("Wat zou helpen").await;
+    assert_eq!(
+        count(&b, "table.matching-uitsluiting tbody tr").await,
+        explained.knock_outs.len()
+    );
+    assert_eq!(
+        count(&b, "ul.matching-suggesties > li").await,
+        explained.suggestions.len().min(5)
+    );
+    if let Some(first) = explained.suggestions.first() {
+        let link = b.wait_for("ul.matching-suggesties > li a").await;
+        assert_eq!(
+            link.attr("href").await.unwrap(),
+            Some(format!(
+                "/dossiers/proef0000/profiel#{}",
+                first.edits[0].field().element_id()
+            ))
+        );
+    }
+    assert!(!b.text().await.contains("selectie voor stap 4"));
+
+    // Associations with reasons, dwellings by score with their make-up.
     assert_eq!(count(&b, "table.matching-corporaties tbody tr").await, 7);
     let first = b.wait_for("table.passende-woningen > tbody > tr").await;
     first
@@ -174,7 +199,9 @@ async fn empty_state_then_profile_results_and_the_optimal_caseload() {
         .unwrap();
     b.wait_for("table.afgevallen-woningen").await;
     let text = b.text().await;
-    assert!(text.contains("AVAILABLE") || text.contains("AREA"));
+    // Criteria by their Dutch name, never by their code.
+    assert!(text.contains("Beschikbaarheid: ") || text.contains("Zoekgebied: "));
+    assert!(!text.contains("AVAILABLE") && !text.contains("AREA"));
     assert!(text.contains("De gemeente van deze woning ligt niet in het zoekgebied"));
     b.client
         .execute(
@@ -187,7 +214,7 @@ async fn empty_state_then_profile_results_and_the_optimal_caseload() {
 
     // The caseload: a progress indicator, then the same optimum as the core computes natively.
     b.click_button("Optimale toewijzing berekenen").await;
-    b.wait_for_text(&format!("Berekend voor {CASES} profiel(en)"))
+    b.wait_for_text(&format!("Berekend voor {CASES} profielen"))
         .await;
     let text = b.text().await;
     assert!(

@@ -115,6 +115,29 @@ pub fn too_large(size: f64, max_bytes: usize) -> String {
     )
 }
 
+/// Moves the keyboard focus to the form field with element `id` once the page has rendered: the
+/// element itself when it takes input, else the first input inside it (a fieldset of choices,
+/// the search area). A link from the matching page lands here.
+pub fn focus_field_soon(id: &'static str) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+        else {
+            return;
+        };
+        let target = if matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
+            Some(el)
+        } else {
+            el.query_selector("input, select, textarea").ok().flatten()
+        };
+        if let Some(t) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = t.focus();
+        }
+    })
+    .forget();
+}
+
 /// Moves the keyboard focus to the element with `id`, e.g. a confirmation that just appeared.
 pub fn focus(id: &str) {
     if let Some(el) = web_sys::window()

@@ -2,6 +2,7 @@
 //! local id only.
 
 use wasm_bindgen::JsValue;
+use woonkans_core::explain::ProfileField;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -13,6 +14,10 @@ pub enum Route {
     Privacy,
     /// One dossier, by its random local id.
     Dossier(String),
+    /// One dossier's placement profile, optionally at one of its fields: the matching page's
+    /// suggestions link here. It opens the step whose form holds the field (step 4, or step 3
+    /// for budget management); the field travels as the URL's fragment, its element id.
+    DossierProfile(String, Option<ProfileField>),
     /// A received bundle, opened without a vault (the association's view).
     BundelOpenen,
     NotFound,
@@ -31,13 +36,17 @@ impl Route {
     pub fn path(&self) -> String {
         match self {
             Route::Dossier(id) => format!("/dossiers/{id}"),
+            Route::DossierProfile(id, None) => format!("/dossiers/{id}/profiel"),
+            Route::DossierProfile(id, Some(f)) => {
+                format!("/dossiers/{id}/profiel#{}", f.element_id())
+            }
             other => other.static_path().to_string(),
         }
     }
 
     fn static_path(&self) -> &'static str {
         match self {
-            Route::Dossier(_) => "/dossiers",
+            Route::Dossier(_) | Route::DossierProfile(..) => "/dossiers",
             Route::BundelOpenen => "/bundel-openen",
             Route::Dossiers => "/dossiers",
             Route::Aanbod => "/aanbod",
@@ -57,7 +66,7 @@ impl Route {
             Route::Bundels => "Bundels",
             Route::Verwerkingslog => "Verwerkingslog",
             Route::Privacy => "Privacy",
-            Route::Dossier(_) => "Dossier",
+            Route::Dossier(_) | Route::DossierProfile(..) => "Dossier",
             Route::BundelOpenen => "Bundel openen",
             Route::NotFound => "Pagina niet gevonden",
         }
@@ -74,16 +83,39 @@ impl Route {
             "/bundel-openen" => Route::BundelOpenen,
             p => match p.strip_prefix("/dossiers/") {
                 Some(id) if is_local_id(id) => Route::Dossier(id.to_string()),
+                Some(rest) => match rest.strip_suffix("/profiel") {
+                    Some(id) if is_local_id(id) => Route::DossierProfile(id.to_string(), None),
+                    _ => Route::NotFound,
+                },
                 _ => Route::NotFound,
             },
         }
     }
 
+    /// The route of a path and its fragment ("#zoekgebied" or empty); only a profile route
+    /// reads the fragment, and only a known field's id.
+    pub fn from_location(path: &str, hash: &str) -> Route {
+        match Route::from_path(path) {
+            Route::DossierProfile(id, _) => Route::DossierProfile(
+                id,
+                ProfileField::from_element_id(hash.trim_start_matches('#')),
+            ),
+            other => other,
+        }
+    }
+
     pub fn current() -> Route {
-        let path = web_sys::window()
-            .and_then(|w| w.location().pathname().ok())
-            .unwrap_or_default();
-        Route::from_path(&path)
+        let location = web_sys::window().map(|w| w.location());
+        let read = |f: fn(&web_sys::Location) -> Result<String, JsValue>| {
+            location
+                .as_ref()
+                .and_then(|l| f(l).ok())
+                .unwrap_or_default()
+        };
+        Route::from_location(
+            &read(web_sys::Location::pathname),
+            &read(web_sys::Location::hash),
+        )
     }
 
     /// Pushes this route onto the browser history (no request is made).
@@ -118,6 +150,20 @@ mod tests {
             Route::Dossier("k7f3q9ab".into())
         );
         assert_eq!(Route::from_path("/dossiers/Jan%20Jansen"), Route::NotFound);
+        let field = Route::DossierProfile("k7f3q9ab".into(), Some(ProfileField::BudgetManagement));
+        assert_eq!(field.path(), "/dossiers/k7f3q9ab/profiel#onderBewind");
+        assert_eq!(
+            Route::from_location("/dossiers/k7f3q9ab/profiel", "#onderBewind"),
+            field
+        );
+        assert_eq!(
+            Route::from_location("/dossiers/k7f3q9ab/profiel", "#iets"),
+            Route::DossierProfile("k7f3q9ab".into(), None)
+        );
+        assert_eq!(
+            Route::from_path("/dossiers/Jan%20Jansen/profiel"),
+            Route::NotFound
+        );
         assert_eq!(
             Route::from_path(&Route::BundelOpenen.path()),
             Route::BundelOpenen

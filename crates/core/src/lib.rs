@@ -12,6 +12,7 @@ pub mod date;
 pub mod disclosure;
 pub mod dossier;
 pub mod error;
+pub mod explain;
 pub mod fixtures;
 pub mod handover;
 pub mod import;

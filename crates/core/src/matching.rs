@@ -946,6 +946,23 @@ pub fn match_prepared(
     }
 }
 
+/// The offer positions of the dwellings that pass every knock-out, in offer order: the same
+/// test as [`match_prepared`] without reason lists and scores, so the explanation can try many
+/// edited profiles on a large offer without building a full result for each.
+pub(crate) fn eligible_positions(
+    profile: &PlacementProfile,
+    po: &PreparedOffer<'_>,
+    reference: Date,
+) -> Vec<usize> {
+    let pp = PreparedProfile::new(profile, po);
+    po.facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| pp.knock_outs(po, f, reference) == 0)
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Scores of every (profile, dwelling) pair; ineligible pairs have none. Row-major, one byte a
 /// pair (scores are 0..=100).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,8 +10,10 @@ use crate::disclosure::DisclosureKind;
 use crate::dossier::DocumentKind;
 use crate::dossier::DocumentStatus;
 use crate::dossier::IncomeSource;
+use crate::explain::ProfileField;
 use crate::import::ImportKind;
 use crate::matching::ComponentKind;
+use crate::matching::KnockOut;
 use crate::offer::AgeLabel;
 use crate::offer::DwellingType;
 use crate::profile::Party;
@@ -88,6 +90,13 @@ pub fn hours(h: f64) -> String {
     } else {
         "onbekend".into()
     }
+}
+
+/// A count with its noun in the right number: `count(1, "woning", "woningen")` → "1 woning",
+/// `count(2, …)` → "2 woningen", `count(0, …)` → "0 woningen". Large counts get their dots.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    let noun = if n == 1 { one } else { many };
+    format!("{} {noun}", thousands(n as u64))
 }
 
 /// A date as the Dutch write it: "28-11-2026".
@@ -270,6 +279,42 @@ impl Dutch for Party {
             Party::Coordinator => "Ketenregisseur / Procesregisseur",
             Party::HousingAssociation => "Woningcorporatie",
             Party::Network => "Netwerk",
+        }
+    }
+}
+
+/// The short name of a criterion, for tables and beside a reason; the reason's sentence says more.
+impl Dutch for KnockOut {
+    fn dutch(&self) -> &'static str {
+        match self {
+            KnockOut::Area => "Zoekgebied",
+            KnockOut::Neighbourhood => "Uitgesloten wijk",
+            KnockOut::Contract => "Contractvorm",
+            KnockOut::Arrears => "Huurachterstand",
+            KnockOut::Nuisance => "Overlast",
+            KnockOut::RelapsePlan => "Terugvalplan",
+            KnockOut::Support => "Begeleiding",
+            KnockOut::AgeLabel => "Leeftijdslabel",
+            KnockOut::Household => "Huishoudgrootte",
+            KnockOut::Access => "Toegankelijkheid",
+            KnockOut::Rent => "Huurprijs",
+            KnockOut::Capacity => "Spreiding/capaciteit",
+            KnockOut::Available => "Beschikbaarheid",
+        }
+    }
+}
+
+/// The name of the profile form's field, as its label on the form reads.
+impl Dutch for ProfileField {
+    fn dutch(&self) -> &'static str {
+        match self {
+            ProfileField::SearchArea => "Zoekgebied",
+            ProfileField::ExcludedNeighbourhoods => "Uitgesloten wijken",
+            ProfileField::BudgetManagement => "Bewindvoering in stap 3",
+            ProfileField::ContractForm => "Contractvorm",
+            ProfileField::SupportHours => "Uren ambulante ondersteuning per week",
+            ProfileField::MaxRent => "Maximale huur",
+            ProfileField::SafetyPlan => "Veiligheidsplan",
         }
     }
 }
@@ -612,6 +657,15 @@ mod tests {
         assert_eq!(euro(123_456), "€ 1.234,56");
         assert_eq!(euro(100_000_000), "€ 1.000.000,00");
         assert_eq!(euro(u32::MAX), "€ 42.949.672,95");
+    }
+
+    #[test]
+    fn counts_take_the_singular_only_for_one() {
+        assert_eq!(count(1, "woning", "woningen"), "1 woning");
+        assert_eq!(count(2, "woning", "woningen"), "2 woningen");
+        assert_eq!(count(0, "corporatie", "corporaties"), "0 corporaties");
+        assert_eq!(count(1, "kamer", "kamers"), "1 kamer");
+        assert_eq!(count(1200, "kamer", "kamers"), "1.200 kamers");
     }
 
     #[test]

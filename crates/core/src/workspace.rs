@@ -509,6 +509,25 @@ impl Workspace {
         matching::match_profile(&profile, &self.offer, &self.settings.weights, reference)
     }
 
+    /// Why the case's profile gets the dwellings it gets, and which agreed change would make
+    /// more fit; the maximum rent is never suggested above the household's rent limit.
+    pub fn explain_case(&self, id: &str, reference: Date) -> Result<crate::explain::Explanation> {
+        let profile = self.profile(id, reference).map_err(|p| p.to_error())?;
+        let bounds = crate::explain::Bounds {
+            rent_ceiling_cents: self
+                .facts(id, reference)?
+                .table_max_rent_cents(&self.settings.rent_limits),
+            region: self.settings.region,
+        };
+        crate::explain::explain(
+            &profile,
+            &self.offer,
+            &self.settings.weights,
+            reference,
+            &bounds,
+        )
+    }
+
     /// The caseload: every case with a complete profile that is not yet placed, and the
     /// optimal assignment of them to dwellings.
     pub fn caseload(&self, reference: Date) -> Result<(Vec<String>, Assignment)> {

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use woonkans_core::assign::{self, Assignment};
 use woonkans_core::date::Date;
 use woonkans_core::error::Result;
+use woonkans_core::explain::{Explanation, ProfileField};
 use woonkans_core::matching::{
     AssociationResult, Component, ProfileMatch, Reason, ScoreMatrix, ScoredDwelling, score_matrix,
 };
@@ -170,6 +171,198 @@ pub fn association_rows<'a>(m: &'a ProfileMatch, offer: &'a Offer) -> Vec<Associ
         .collect()
 }
 
+/// "3 van de 480 woningen passen; 1 van de 7 corporaties komt in aanmerking." The verb agrees
+/// with the count that fits.
+pub fn match_summary(m: &ProfileMatch) -> String {
+    let dwellings = m.eligible.len();
+    let associations = m.associations.iter().filter(|a| a.eligible).count();
+    format!(
+        "{} van de {} {}; {} van de {} {} in aanmerking.",
+        vocab::thousands(dwellings as u64),
+        vocab::count(dwellings + m.knocked_out.len(), "woning", "woningen"),
+        if dwellings == 1 { "past" } else { "passen" },
+        vocab::thousands(associations as u64),
+        vocab::count(m.associations.len(), "corporatie", "corporaties"),
+        if associations == 1 { "komt" } else { "komen" },
+    )
+}
+
+/// A knock-out as shown beside a dwelling or an association: its short Dutch name, then the
+/// sentence that says what fails.
+pub fn reason_cells(r: &Reason) -> (&'static str, String) {
+    (r.code.dutch(), r.message.to_string())
+}
+
+/// The short names of a dwelling's failing criteria, for one line: "Huurachterstand, Zoekgebied".
+pub fn reason_names(reasons: &[Reason]) -> String {
+    reasons
+        .iter()
+        .map(|r| r.code.dutch())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One row of "Wat sluit woningen uit".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KnockOutRow {
+    pub criterion: &'static str,
+    pub dwellings: String,
+    /// Dwellings that fail on this criterion alone.
+    pub only: String,
+    pub associations: String,
+}
+
+/// The criteria that exclude the most first, as table rows.
+pub fn knock_out_rows(e: &Explanation) -> Vec<KnockOutRow> {
+    e.knock_outs
+        .iter()
+        .map(|c| KnockOutRow {
+            criterion: c.knock_out.dutch(),
+            dwellings: vocab::thousands(c.dwellings as u64),
+            only: vocab::thousands(c.only as u64),
+            associations: vocab::thousands(c.associations as u64),
+        })
+        .collect()
+}
+
+/// A form field a suggestion points to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldLink {
+    pub field: ProfileField,
+    /// The field's name: "Bewindvoering in stap 3".
+    pub label: &'static str,
+    /// The element id on the profile form, for the link's fragment.
+    pub element_id: &'static str,
+}
+
+/// One row of "Wat zou helpen".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SuggestionRow {
+    /// What to do.
+    pub sentence: String,
+    /// "Daarmee passen 21 woningen van 1 corporatie."
+    pub gain: String,
+    /// The fields to change, each once, in the order of the edits.
+    pub fields: Vec<FieldLink>,
+}
+
+/// The suggestions, best first, at most `limit`.
+pub fn suggestion_rows(e: &Explanation, limit: usize) -> Vec<SuggestionRow> {
+    e.suggestions
+        .iter()
+        .take(limit)
+        .map(|s| {
+            let mut fields: Vec<FieldLink> = Vec::new();
+            for edit in &s.edits {
+                let field = edit.field();
+                if !fields.iter().any(|f| f.field == field) {
+                    fields.push(FieldLink {
+                        field,
+                        label: field.dutch(),
+                        element_id: field.element_id(),
+                    });
+                }
+            }
+            let verb = if s.dwellings == 1 { "past" } else { "passen" };
+            SuggestionRow {
+                sentence: s.sentence.clone(),
+                gain: format!(
+                    "Daarmee {verb} {} van {}.",
+                    vocab::count(s.dwellings, "woning", "woningen"),
+                    vocab::count(s.associations, "corporatie", "corporaties")
+                ),
+                fields,
+            }
+        })
+        .collect()
+}
+
+/// What the explanation says when nothing is suggested.
+pub fn no_suggestion_text(e: &Explanation) -> &'static str {
+    if e.eligible == e.dwellings {
+        "Alle woningen passen al."
+    } else {
+        "Geen wijziging die de coördinator kan afspreken (zoekgebied, uitgesloten wijken, bewindvoering, contractvorm, ondersteuning, veiligheidsplan of maximale huur) maakt meer woningen passend, ook niet twee tegelijk."
+    }
+}
+
+/// A dwelling as one line in a list: "VB-00012 — Venlo, Centrum, 2 kamers, € 612,00".
+pub fn dwelling_label(d: &Dwelling) -> String {
+    format!(
+        "{} — {}, {}, {}, {}",
+        d.id,
+        d.gemeente,
+        d.neighbourhood,
+        vocab::count(usize::from(d.rooms), "kamer", "kamers"),
+        vocab::euro(d.rent_cents)
+    )
+}
+
+/// A dwelling of one association to choose from when a match is recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DwellingChoice {
+    pub id: String,
+    pub label: String,
+    /// Passes every knock-out for the case's profile (true when no result is known).
+    pub eligible: bool,
+}
+
+/// The dwellings of `association` to record a match with: with a match result, the eligible
+/// ones by score (highest first), then, only when asked, the others by id with the names of
+/// their failing criteria; without a result (no complete profile), every dwelling in offer
+/// order. `keep` (the chosen dwelling) is always listed, so a choice never silently disappears.
+pub fn dwelling_choices(
+    m: Option<&ProfileMatch>,
+    offer: &Offer,
+    association: &str,
+    show_ineligible: bool,
+    keep: &str,
+) -> Vec<DwellingChoice> {
+    let dwellings: HashMap<&str, &Dwelling> = offer
+        .dwellings
+        .iter()
+        .filter(|d| !association.is_empty() && d.association_id == association)
+        .map(|d| (d.id.as_str(), d))
+        .collect();
+    let Some(m) = m else {
+        return offer
+            .dwellings
+            .iter()
+            .filter(|d| dwellings.contains_key(d.id.as_str()))
+            .map(|d| DwellingChoice {
+                id: d.id.clone(),
+                label: dwelling_label(d),
+                eligible: true,
+            })
+            .collect();
+    };
+    let mut out: Vec<DwellingChoice> = m
+        .eligible
+        .iter()
+        .filter_map(|s| {
+            let d = dwellings.get(s.dwelling_id.as_str())?;
+            Some(DwellingChoice {
+                id: d.id.clone(),
+                label: format!("{}, score {}", dwelling_label(d), s.score),
+                eligible: true,
+            })
+        })
+        .collect();
+    out.extend(m.knocked_out.iter().filter_map(|k| {
+        let d = dwellings.get(k.dwelling_id.as_str())?;
+        (show_ineligible || d.id == keep).then(|| DwellingChoice {
+            id: d.id.clone(),
+            label: format!(
+                "{} — past niet: {}",
+                dwelling_label(d),
+                reason_names(&k.reasons)
+            ),
+            eligible: false,
+        })
+    }));
+    out
+}
+
 /// A score component as shown: value (0-1, two decimals), weight, points (one decimal).
 pub fn component_cells(c: &Component) -> [String; 3] {
     [
@@ -212,6 +405,29 @@ pub struct CaseloadView {
     /// Complete profiles considered.
     pub profiles: usize,
     pub dwellings: usize,
+}
+
+/// The caseload's outcome in one sentence, with every noun in the right number.
+pub fn caseload_summary(view: &CaseloadView) -> String {
+    if view.profiles == 0 {
+        return "Er zijn geen dossiers met een volledig bemiddelingsprofiel die nog op een woning wachten.".into();
+    }
+    format!(
+        "Berekend voor {} en {}: {} toegewezen, {} zonder woning. Totale score: {}.",
+        vocab::count(view.profiles, "profiel", "profielen"),
+        vocab::count(view.dwellings, "woning", "woningen"),
+        view.rows.len(),
+        view.unassigned.len(),
+        view.total
+    )
+}
+
+/// "3 dossiers met een volledig profiel."
+pub fn complete_cases_hint(n: usize) -> String {
+    format!(
+        "{} met een volledig profiel.",
+        vocab::count(n, "dossier", "dossiers")
+    )
 }
 
 /// Joins an assignment over the profiles of `ids` (in that order) with the cases and the offer.
@@ -417,5 +633,161 @@ mod tests {
             .err()
             .unwrap();
         assert_eq!(e.code, "WEIGHTS_INVALID");
+    }
+
+    fn issue_case() -> (Workspace, Date) {
+        use woonkans_core::fixtures::{RESIDENTS, add_ready_case, workspace};
+        use woonkans_core::profile::History;
+        let mut ws = workspace();
+        add_ready_case(&mut ws, "fixture0", &RESIDENTS[0])
+            .profile
+            .rent_arrears = Some(History::Resolved);
+        add_ready_case(&mut ws, "fixture1", &RESIDENTS[1]);
+        (ws, Date::new(2026, 11, 28).unwrap())
+    }
+
+    #[test]
+    fn the_summary_agrees_in_number() {
+        let (ws, today) = issue_case();
+        let m = ws.match_case("fixture0", today).unwrap();
+        let eligible = m.associations.iter().filter(|a| a.eligible).count();
+        let verb = if eligible == 1 { "komt" } else { "komen" };
+        assert_eq!(
+            match_summary(&m),
+            format!(
+                "0 van de 480 woningen passen; {eligible} van de 7 corporaties {verb} in aanmerking."
+            )
+        );
+        let mut one = m.clone();
+        one.knocked_out.clear();
+        one.eligible = ws.match_case("fixture1", today).unwrap().eligible;
+        one.eligible.truncate(1);
+        one.associations.truncate(1);
+        one.associations[0].eligible = true;
+        assert_eq!(
+            match_summary(&one),
+            "1 van de 1 woning past; 1 van de 1 corporatie komt in aanmerking."
+        );
+    }
+
+    #[test]
+    fn explanation_rows_use_dutch_names_and_plurals() {
+        let (ws, today) = issue_case();
+        let e = ws.explain_case("fixture0", today).unwrap();
+        let rows = knock_out_rows(&e);
+        assert_eq!(rows.len(), e.knock_outs.len());
+        assert_eq!(rows[0].criterion, "Zoekgebied");
+        assert!(rows.iter().any(|r| r.criterion == "Huurachterstand"));
+        for r in &rows {
+            assert!(r.criterion.chars().any(|c| c.is_lowercase()), "no code");
+        }
+        let s = suggestion_rows(&e, 5);
+        assert!(!s.is_empty() && s.len() <= 5);
+        assert_eq!(s[0].sentence, "Spreek bewindvoering af.");
+        assert_eq!(s[0].fields[0].element_id, "onderBewind");
+        assert_eq!(s[0].fields[0].label, "Bewindvoering in stap 3");
+        assert_eq!(
+            s[0].gain,
+            format!(
+                "Daarmee passen {} woningen van 1 corporatie.",
+                e.suggestions[0].dwellings
+            )
+        );
+
+        let mut e = e;
+        e.suggestions.truncate(1);
+        e.suggestions[0].dwellings = 1;
+        e.suggestions[0].associations = 1;
+        assert_eq!(
+            suggestion_rows(&e, 5)[0].gain,
+            "Daarmee past 1 woning van 1 corporatie."
+        );
+        e.suggestions[0].dwellings = 2;
+        e.suggestions[0].associations = 2;
+        assert_eq!(
+            suggestion_rows(&e, 5)[0].gain,
+            "Daarmee passen 2 woningen van 2 corporaties."
+        );
+        e.suggestions.clear();
+        assert!(no_suggestion_text(&e).starts_with("Geen wijziging"));
+    }
+
+    #[test]
+    fn dwelling_labels_count_rooms() {
+        let offer = sample_offer();
+        let mut d = offer.dwellings[0].clone();
+        d.rooms = 1;
+        assert!(dwelling_label(&d).contains(", 1 kamer, "));
+        d.rooms = 3;
+        assert!(dwelling_label(&d).contains(", 3 kamers, "));
+    }
+
+    #[test]
+    fn match_choices_list_fitting_dwellings_by_score_and_others_on_request() {
+        let (ws, today) = issue_case();
+        let m = ws.match_case("fixture1", today).unwrap();
+        let association = m.eligible[0].association_id.clone();
+        let of_association = ws
+            .offer()
+            .dwellings
+            .iter()
+            .filter(|d| d.association_id == association)
+            .count();
+        let fitting = dwelling_choices(Some(&m), ws.offer(), &association, false, "");
+        assert!(!fitting.is_empty() && fitting.iter().all(|c| c.eligible));
+        let scores: Vec<u32> = fitting
+            .iter()
+            .map(|c| {
+                m.eligible
+                    .iter()
+                    .find(|s| s.dwelling_id == c.id)
+                    .unwrap()
+                    .score
+            })
+            .collect();
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "highest first");
+        let all = dwelling_choices(Some(&m), ws.offer(), &association, true, "");
+        assert_eq!(all.len(), of_association);
+        assert_eq!(&all[..fitting.len()], &fitting[..]);
+        for c in &all[fitting.len()..] {
+            assert!(!c.eligible);
+            assert!(c.label.contains(" — past niet: "), "{}", c.label);
+            assert!(!c.label.contains("AREA") && !c.label.contains("AVAILABLE"));
+        }
+        if let Some(other) = all.get(fitting.len()) {
+            let kept = dwelling_choices(Some(&m), ws.offer(), &association, false, &other.id);
+            assert_eq!(kept.len(), fitting.len() + 1);
+        }
+        let plain = dwelling_choices(None, ws.offer(), &association, false, "");
+        assert_eq!(plain.len(), of_association);
+        assert!(dwelling_choices(Some(&m), ws.offer(), "", true, "").is_empty());
+    }
+
+    #[test]
+    fn caseload_sentences_count_in_dutch() {
+        let mut view = CaseloadView {
+            rows: Vec::new(),
+            unassigned: Vec::new(),
+            total: 0,
+            profiles: 0,
+            dwellings: 480,
+        };
+        assert!(caseload_summary(&view).starts_with("Er zijn geen dossiers"));
+        view.profiles = 1;
+        assert_eq!(
+            caseload_summary(&view),
+            "Berekend voor 1 profiel en 480 woningen: 0 toegewezen, 0 zonder woning. Totale score: 0."
+        );
+        view.profiles = 24;
+        view.dwellings = 1;
+        assert!(caseload_summary(&view).starts_with("Berekend voor 24 profielen en 1 woning:"));
+        assert_eq!(
+            complete_cases_hint(1),
+            "1 dossier met een volledig profiel."
+        );
+        assert_eq!(
+            complete_cases_hint(3),
+            "3 dossiers met een volledig profiel."
+        );
     }
 }

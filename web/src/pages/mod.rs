@@ -22,7 +22,19 @@ pub fn page(props: &PageProps) -> Html {
         return html! { <dossiers::DossiersPage /> };
     }
     if let Route::Dossier(id) = &props.route {
-        return html! { <dossier::DossierPage id={id.clone()} /> };
+        return html! { <dossier::DossierPage key={id.clone()} id={id.clone()} /> };
+    }
+    if let Route::DossierProfile(id, field) = &props.route {
+        // Keyed by the field too: a second link to another field opens the page afresh, so it
+        // shows the field's step and moves the focus again.
+        let key = format!("{id}#{}", field.map_or("", |f| f.element_id()));
+        let step = field.map_or(woonkans_core::register::Step::PlacementProfile, |f| {
+            f.step()
+        });
+        return html! {
+            <dossier::DossierPage {key} id={id.clone()} step={Some(step)}
+                focus={field.map(|f| f.element_id())} />
+        };
     }
     if props.route == Route::Aanbod {
         return html! { <aanbod::AanbodPage /> };
@@ -53,9 +65,11 @@ pub fn page(props: &PageProps) -> Html {
         }
         Route::Bundels => "Gecodeerde profielbundels per corporatie: het enige dat gedeeld wordt.",
         Route::Verwerkingslog => "Wat is wanneer met wie gedeeld, op welke grondslag.",
-        Route::Privacy | Route::Dossier(_) | Route::BundelOpenen | Route::NotFound => {
-            "Deze pagina bestaat niet. Kies een onderdeel in het menu."
-        }
+        Route::Privacy
+        | Route::Dossier(_)
+        | Route::DossierProfile(..)
+        | Route::BundelOpenen
+        | Route::NotFound => "Deze pagina bestaat niet. Kies een onderdeel in het menu.",
     };
     html! {
         <section aria-labelledby="pagina-titel">

@@ -12,6 +12,7 @@ use super::{FieldErrors, StepProps, edit, from_key, gates_leaving, key, options}
 use crate::components::form::{ErrorSummary, SelectField, TextField};
 use crate::state::use_app;
 use woonkans_core::dossier::{Dossier, Income, IncomeSource};
+use woonkans_core::explain::ProfileField;
 use woonkans_core::profile::{Gender, LivingSituation};
 use woonkans_core::register::{Gate, Step};
 use woonkans_core::routeplanner::form_errors;
@@ -181,7 +182,7 @@ pub fn investigation(p: &StepProps) -> Html {
                         onchange={text("financien", |d, v| d.finances = v)} />
                     <Checkbox id="schulden" label="Er zijn schulden" checked={d.has_debts}
                         onchange={flag("schulden", |d, v| d.has_debts = v)} />
-                    <Checkbox id="onderBewind" label="Onder bewind (bewindvoering)" checked={d.budget_management}
+                    <Checkbox id={ProfileField::BudgetManagement.element_id()} label="Onder bewind (bewindvoering)" checked={d.budget_management}
                         error={errors.at("onderBewind")}
                         hint="Dan is de beschikking bewindvoering een van de documenten. Het bemiddelingsprofiel (stap 4) neemt dit antwoord over."
                         onchange={flag("onderBewind", |d, v| d.budget_management = v)} />

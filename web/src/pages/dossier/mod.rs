@@ -150,6 +150,12 @@ pub struct StepProps {
 #[derive(Properties, PartialEq)]
 pub struct DossierPageProps {
     pub id: AttrValue,
+    /// The step to show first instead of the case's current one.
+    #[prop_or_default]
+    pub step: Option<Step>,
+    /// The element id of a field to put the focus on once the step is shown.
+    #[prop_or_default]
+    pub focus: Option<&'static str>,
 }
 
 fn go(app: &AppContext, route: Route) -> Callback<MouseEvent> {
@@ -166,7 +172,7 @@ fn go(app: &AppContext, route: Route) -> Callback<MouseEvent> {
 pub fn dossier_page(p: &DossierPageProps) -> Html {
     let app = use_app();
     // None: follow the case's current step.
-    let chosen = use_state(|| None::<Step>);
+    let chosen = use_state(|| p.step);
     let show_all = use_state(|| false);
     let deleting = use_state(|| false);
     let touched = use_mut_ref(BTreeSet::<String>::new);
@@ -184,11 +190,23 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
         let heading = heading.clone();
         let seen = use_mut_ref(|| None::<Option<Step>>);
         use_effect_with(current, move |current| {
+            let first = seen.borrow().is_none();
             let moved = seen.borrow().is_some_and(|before| before != *current);
             *seen.borrow_mut() = Some(*current);
-            chosen.set(None);
+            // The first render keeps the step asked for in the route.
+            if !first {
+                chosen.set(None);
+            }
             if moved && let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = h.focus();
+            }
+        });
+    }
+    {
+        let focus = p.focus;
+        use_effect_with(focus, move |focus| {
+            if let Some(id) = *focus {
+                crate::browser::focus_field_soon(id);
             }
         });
     }

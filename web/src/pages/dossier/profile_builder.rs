@@ -15,6 +15,7 @@ use crate::browser;
 use crate::components::form::SelectField;
 use crate::state::use_app;
 use std::collections::BTreeMap;
+use woonkans_core::explain::ProfileField;
 use woonkans_core::profile::{
     Assessment, ContractForm, History, HousingForm, Mobility, ProfileCategory, ProfileDraft,
     SCORED, SafetyPlan, category_key,
@@ -291,10 +292,10 @@ pub fn profile_builder(p: &StepProps) -> Html {
                         <p>{ vocab::budget_management_from_dossier(case.dossier.budget_management) }</p>
                         <p class="hint">{ vocab::BUDGET_MANAGEMENT_SOURCE }</p>
                     </div>
-                    <SelectField id="contractvorm" label="Contractvorm" options={options(&CONTRACTS, "Kies")}
+                    <SelectField id={ProfileField::ContractForm.element_id()} label="Contractvorm" options={options(&CONTRACTS, "Kies")}
                         value={draft.contract_form.map(|m| key(&m)).unwrap_or_default()} error={err("contractvorm")}
                         onchange={set("contractvorm", |d, v| d.contract_form = from_key(&v))} />
-                    <ParsedField id="maximaleHuur" label="Lagere maximale huur (niet verplicht)"
+                    <ParsedField id={ProfileField::MaxRent.element_id()} label="Lagere maximale huur (niet verplicht)"
                         hint={match table_max {
                             Some(m) => format!("Volgens de huurtabel ten hoogste {} per maand. Laat leeg om die grens te gebruiken; u kunt hem alleen verlagen.", vocab::euro(m)),
                             None => "Laat leeg om de grens uit de huurtabel te gebruiken; u kunt hem alleen verlagen.".to_string(),
@@ -304,7 +305,7 @@ pub fn profile_builder(p: &StepProps) -> Html {
                 </fieldset>
                 <fieldset class="groep">
                     <legend>{ "Ondersteuning" }</legend>
-                    <ParsedField id="ondersteuningUren" label="Uren ambulante ondersteuning per week" hint="Bijvoorbeeld 4 of 4,5"
+                    <ParsedField id={ProfileField::SupportHours.element_id()} label="Uren ambulante ondersteuning per week" hint="Bijvoorbeeld 4 of 4,5"
                         inputmode="decimal" class="veld-smal" value={draft.support_hours_per_week.map(vocab::hours).unwrap_or_default()}
                         error={err("ondersteuningUren")} apply={support} />
                     <Choice id="bereikbaarheid" legend="Is de ondersteuning 24 uur per dag, 7 dagen per week bereikbaar?"
@@ -316,7 +317,7 @@ pub fn profile_builder(p: &StepProps) -> Html {
                 <RelapsePlanFields id={p.id.clone()} touched={p.touched.clone()} error={err("terugvalplan")} />
                 <fieldset class="groep">
                     <legend>{ "Veiligheid" }</legend>
-                    <SelectField id="veiligheidsplan" label="Veiligheidsplan"
+                    <SelectField id={ProfileField::SafetyPlan.element_id()} label="Veiligheidsplan"
                         hint="Wmo-consulent en zorgaanbieder bespreken met de inwoner of een veiligheidsplan nodig is."
                         options={options(&SAFETY, "Kies")}
                         value={draft.safety_plan.map(|m| key(&m)).unwrap_or_default()} error={err("veiligheidsplan")}

@@ -6,6 +6,7 @@ use super::release::ReleaseControl;
 use super::{Touched, edit};
 use crate::components::form::value_of;
 use crate::state::use_app;
+use woonkans_core::explain::ProfileField;
 use woonkans_core::region::Region;
 use woonkans_core::text::outgoing_text;
 use yew::prelude::*;
@@ -81,7 +82,7 @@ pub fn search_area(p: &SearchAreaProps) -> Html {
         .unwrap_or_default();
     let last = area.len().saturating_sub(1);
     html! {
-        <fieldset class={classes!("groep", p.error.is_some().then_some("veld-fout"))} id="zoekgebied">
+        <fieldset class={classes!("groep", p.error.is_some().then_some("veld-fout"))} id={ProfileField::SearchArea.element_id()}>
             <legend>{ "Zoekgebied" }</legend>
             <p class="hint">{ "Gemeenten waar gezocht wordt, de eerste heeft de voorkeur. Alleen gemeenten van uw regio." }</p>
             { for p.error.iter().map(|e| html! { <p class="foutmelding">{ e.clone() }</p> }) }
@@ -171,7 +172,7 @@ pub fn excluded_neighbourhoods(p: &ExcludedProps) -> Html {
     };
     let bad = outgoing_text(&text).err();
     html! {
-        <fieldset class="groep" id="uitgeslotenBuurten">
+        <fieldset class="groep" id={ProfileField::ExcludedNeighbourhoods.element_id()}>
             <legend>{ "Buurten om te vermijden (niet verplicht)" }</legend>
             <p class="hint">{ "Bijvoorbeeld een buurt met het oude netwerk. Alleen de buurtnaam: geen adressen of namen." }</p>
             { if list.is_empty() { html! {} } else { html! {

@@ -5,10 +5,13 @@ use super::StepProps;
 use super::fields::{ParsedField, date_text, read_date};
 use crate::browser;
 use crate::components::form::{SelectField, TextField};
+use crate::pages::aanbod::CheckField;
 use crate::route::Route;
 use crate::state::{navigate, try_change, use_app};
+use std::rc::Rc;
 use woonkans_core::routeplanner;
 use woonkans_core::vocab;
+use woonkans_views::matches::dwelling_choices;
 use yew::prelude::*;
 
 #[function_component(Talks)]
@@ -19,6 +22,19 @@ pub fn talks(p: &StepProps) -> Html {
     let date = use_state(|| date_text(Some(browser::today())));
     let actor = use_state(String::new);
     let refusal = use_state(|| None::<String>);
+    let show_ineligible = use_state(|| false);
+    let today = browser::today();
+    let result = {
+        let session = app.open().map(|o| Rc::as_ptr(o) as usize);
+        let app = app.clone();
+        use_memo(
+            (app.revision, session, p.id.to_string(), today),
+            move |(_, _, id, today)| {
+                app.workspace()
+                    .and_then(|ws| ws.match_case(id, *today).ok())
+            },
+        )
+    };
     let Some(ws) = app.workspace() else {
         return html! {};
     };
@@ -84,25 +100,21 @@ pub fn talks(p: &StepProps) -> Html {
     let dwelling_options: Vec<(String, String)> =
         std::iter::once((String::new(), "Nog geen woning / niet bekend".to_string()))
             .chain(
-                ws.offer()
-                    .dwellings
-                    .iter()
-                    .filter(|d| !association.is_empty() && d.association_id == *association)
-                    .map(|d| {
-                        (
-                            d.id.clone(),
-                            format!(
-                                "{} — {}, {}, {} kamers, {}",
-                                d.id,
-                                d.gemeente,
-                                d.neighbourhood,
-                                d.rooms,
-                                vocab::euro(d.rent_cents)
-                            ),
-                        )
-                    }),
+                dwelling_choices(
+                    result.as_ref().as_ref(),
+                    ws.offer(),
+                    &association,
+                    *show_ineligible,
+                    &dwelling,
+                )
+                .into_iter()
+                .map(|c| (c.id, c.label)),
             )
             .collect();
+    let on_show_ineligible = {
+        let show_ineligible = show_ineligible.clone();
+        Callback::from(move |v: bool| show_ineligible.set(v))
+    };
     let set = |s: &UseStateHandle<String>| {
         let s = s.clone();
         Callback::from(move |v: String| s.set(v))
@@ -171,7 +183,10 @@ pub fn talks(p: &StepProps) -> Html {
                 <SelectField id="match-corporatie" label="Woningcorporatie" options={assoc_options}
                     value={(*association).clone()} onchange={on_association} />
                 <SelectField id="match-woning" label="Woning (niet verplicht)" options={dwelling_options}
+                    hint={result.is_some().then(|| AttrValue::from("Passende woningen eerst, de hoogste score bovenaan."))}
                     value={(*dwelling).clone()} onchange={set(&dwelling)} />
+                <CheckField id="match-ook-niet-passend" label="Toon ook niet-passende woningen"
+                    checked={*show_ineligible} onchange={on_show_ineligible} />
                 <div class="veld-rij">
                     <ParsedField id="match-datum" label="Datum van aanvaarding" hint="Bijvoorbeeld 28-11-2026"
                         inputmode="numeric" value={(*date).clone()} apply={apply_date} />

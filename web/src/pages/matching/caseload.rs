@@ -9,7 +9,7 @@ use crate::state::use_app;
 use gloo::timers::future::TimeoutFuture;
 use std::rc::Rc;
 use woonkans_core::vocab::{self, Dutch};
-use woonkans_views::matches::{CaseloadJob, CaseloadView, PROFILES_PER_STEP};
+use woonkans_views::matches::{CaseloadJob, CaseloadView, PROFILES_PER_STEP, caseload_summary};
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -120,14 +120,7 @@ pub fn caseload() -> Html {
             html! {
                 <div class="caseload-resultaat">
                     <p class="melding melding-goed" role="status">
-                        { if view.profiles == 0 {
-                            "Er zijn geen dossiers met een volledig bemiddelingsprofiel die nog op een woning wachten.".to_string()
-                        } else {
-                            format!(
-                                "Berekend voor {} profiel(en) en {} woningen: {} toegewezen, {} zonder woning. Totale score: {}.",
-                                view.profiles, view.dwellings, view.rows.len(), view.unassigned.len(), view.total
-                            )
-                        } }
+                        { caseload_summary(view) }
                     </p>
                     if stale {
                         <p class="melding">{ "De dossiers, het aanbod of de instellingen zijn na deze berekening gewijzigd. Bereken opnieuw voor een actuele toewijzing." }</p>

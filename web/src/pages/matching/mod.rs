@@ -11,7 +11,7 @@ use crate::browser;
 use crate::route::Route;
 use crate::state::{AppContext, navigate, use_app};
 use std::rc::Rc;
-use woonkans_views::matches::complete_cases;
+use woonkans_views::matches::{complete_cases, complete_cases_hint};
 use yew::prelude::*;
 
 /// A link inside the app: plain clicks navigate without a request.
@@ -73,7 +73,7 @@ pub fn matching_page() -> Html {
                     <div class="veld">
                         <label for="matching-dossier">{ "Dossier" }</label>
                         <span class="hint" id="matching-dossier-hint">
-                            { format!("{} dossier(s) met een volledig profiel.", choices.len()) }
+                            { complete_cases_hint(choices.len()) }
                         </span>
                         <select id="matching-dossier" aria-describedby="matching-dossier-hint" onchange={on_choose}>
                             { for choices.iter().map(|c| html! {

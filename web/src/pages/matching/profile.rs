@@ -1,20 +1,29 @@
-//! One profile's result: the associations (step 4), the ranked dwellings with the make-up of
-//! each score, and the knocked-out dwellings with every reason.
+//! One profile's result: what excludes dwellings and what would help, the associations, the
+//! ranked dwellings with the make-up of each score, and the knocked-out dwellings with every
+//! reason.
 
 use crate::browser;
 use crate::components::form::SelectField;
 use crate::pages::aanbod::CheckField;
+use crate::pages::matching::route_link;
+use crate::route::Route;
 use crate::state::use_app;
 use std::rc::Rc;
 use woonkans_core::matching::Reason;
 use woonkans_core::offer::DwellingType;
 use woonkans_core::vocab::{self, Dutch};
-use woonkans_views::matches::{MatchFilter, association_rows, component_cells, match_rows};
+use woonkans_views::matches::{
+    MatchFilter, association_rows, component_cells, knock_out_rows, match_rows, match_summary,
+    no_suggestion_text, reason_cells, suggestion_rows,
+};
 use woonkans_views::offer_admin::{from_key, gemeenten_in, key};
 use yew::prelude::*;
 
 /// Rows shown at first, and added by each "meer tonen".
 const STEP: usize = 50;
+
+/// Suggestions shown: the best few say enough.
+const SUGGESTIONS: usize = 5;
 
 #[derive(Properties, PartialEq)]
 pub struct ProfileResultProps {
@@ -24,10 +33,75 @@ pub struct ProfileResultProps {
 fn reasons_list(reasons: &[Reason]) -> Html {
     html! {
         <ul class="compact redenen">
-            { for reasons.iter().map(|r| html! {
-                <li><span class="knockout-code">{ r.code.code() }</span>{ " " }{ r.message.to_string() }</li>
+            { for reasons.iter().map(|r| {
+                let (name, message) = reason_cells(r);
+                html! { <li><span class="knockout-naam">{ name }</span>{ ": " }{ message }</li> }
             }) }
         </ul>
+    }
+}
+
+/// "Wat sluit woningen uit" and "Wat zou helpen", each suggestion linked to its profile field.
+fn explanation_html(
+    app: &crate::state::AppContext,
+    id: &str,
+    explanation: Option<&woonkans_core::Result<woonkans_core::explain::Explanation>>,
+) -> Html {
+    let Some(Ok(e)) = explanation else {
+        return html! {};
+    };
+    let knock_outs = knock_out_rows(e);
+    let suggestions = suggestion_rows(e, SUGGESTIONS);
+    html! {
+        <>
+            <h3 id="matching-uitsluiting">{ "Wat sluit woningen uit" }</h3>
+            if knock_outs.is_empty() {
+                <p>{ "Geen enkel criterium sluit een woning of corporatie uit." }</p>
+            } else {
+                <div class="tabel-scroll" role="region" aria-labelledby="matching-uitsluiting" tabindex="0">
+                    <table class="matching-uitsluiting stapel">
+                        <caption class="visueel-verborgen">{ "Criteria die woningen of corporaties uitsluiten, de meeste woningen eerst" }</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ "Criterium" }</th>
+                                <th scope="col" class="getal">{ "Woningen" }</th>
+                                <th scope="col" class="getal">{ "Alleen hierdoor" }</th>
+                                <th scope="col" class="getal">{ "Corporaties" }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for knock_outs.iter().map(|r| html! {
+                                <tr>
+                                    <th scope="row">{ r.criterion }</th>
+                                    <td class="getal" data-label="Woningen">{ r.dwellings.clone() }</td>
+                                    <td class="getal" data-label="Alleen hierdoor">{ r.only.clone() }</td>
+                                    <td class="getal" data-label="Corporaties">{ r.associations.clone() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+            <h3 id="matching-suggesties">{ "Wat zou helpen" }</h3>
+            if suggestions.is_empty() {
+                <p>{ no_suggestion_text(e) }</p>
+            } else {
+                <ul class="matching-suggesties" aria-labelledby="matching-suggesties">
+                    { for suggestions.iter().map(|s| html! {
+                        <li>
+                            { s.sentence.clone() }{ " " }{ s.gain.clone() }
+                            { for s.fields.iter().map(|f| html! {
+                                <>
+                                    { " " }
+                                    { route_link(app, Route::DossierProfile(id.to_string(), Some(f.field)),
+                                        html! { { format!("Naar {}", f.label.to_lowercase()) } }) }
+                                </>
+                            }) }
+                        </li>
+                    }) }
+                </ul>
+            }
+        </>
     }
 }
 
@@ -46,6 +120,14 @@ pub fn profile_result(p: &ProfileResultProps) -> Html {
         use_memo(
             (app.revision, session, p.id.clone(), today),
             move |(_, _, id, today)| app.workspace().map(|ws| ws.match_case(id, *today)),
+        )
+    };
+    let explanation = {
+        let session = app.open().map(|o| Rc::as_ptr(o) as usize);
+        let app = app.clone();
+        use_memo(
+            (app.revision, session, p.id.clone(), today),
+            move |(_, _, id, today)| app.workspace().map(|ws| ws.explain_case(id, *today)),
         )
     };
     let Some(ws) = app.workspace() else {
@@ -108,20 +190,12 @@ pub fn profile_result(p: &ProfileResultProps) -> Html {
             .map(|t| (key(t), t.dutch().to_string())),
     );
     let associations = association_rows(m, ws.offer());
-    let eligible_associations = associations.iter().filter(|a| a.result.eligible).count();
 
     html! {
         <div class="profielresultaat">
-            <p class="matching-samenvatting" role="status">
-                { format!(
-                    "{} van de {} woningen passen; {} van de {} corporaties komen in aanmerking.",
-                    m.eligible.len(),
-                    m.eligible.len() + m.knocked_out.len(),
-                    eligible_associations,
-                    associations.len()
-                ) }
-            </p>
-            <h3 id="matching-corporaties">{ "Corporaties (selectie voor stap 4)" }</h3>
+            <p class="matching-samenvatting" role="status">{ match_summary(m) }</p>
+            { explanation_html(&app, &p.id, explanation.as_ref().as_ref()) }
+            <h3 id="matching-corporaties">{ "Corporaties" }</h3>
             <div class="tabel-scroll" role="region" aria-labelledby="matching-corporaties" tabindex="0">
                 <table class="matching-corporaties">
                     <caption class="visueel-verborgen">{ "Corporaties voor dit profiel" }</caption>
