@@ -161,7 +161,7 @@ async fn sample_offer_tables_filters_and_paging() {
         "every sample association is labelled"
     );
     assert!(t.contains("Contractvormen: Gewone huurovereenkomst"));
-    assert!(t.contains("Maximaal 3 Woonkans-plaatsing(en) per wijk"));
+    assert!(t.contains("Maximaal 3 Woonkans-plaatsingen per wijk"));
     assert_eq!(
         one(&root, "#woningen-tabel").text_content().unwrap(),
         "Woningen, pagina 1 van 10"

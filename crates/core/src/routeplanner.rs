@@ -110,9 +110,10 @@ pub fn next_step(ws: &Workspace, id: &str, today: Date) -> Result<Option<(Step, 
     let incomplete = |step: Step| {
         let n = form_errors(d, step).len();
         Blocker::data(format!(
-            "De gegevens van stap {} ({}) zijn nog niet compleet of kloppen niet: {n} punt(en).",
+            "De gegevens van stap {} ({}) zijn nog niet compleet of kloppen niet: {}.",
             step.number(),
-            step.dutch()
+            step.dutch(),
+            crate::vocab::count(n, "punt", "punten")
         ))
     };
     match d.step {
@@ -133,8 +134,8 @@ pub fn next_step(ws: &Workspace, id: &str, today: Date) -> Result<Option<(Step, 
                 let check = check_target_group(d, today, region);
                 if !check.eligible {
                     reasons.push(Blocker::data(format!(
-                        "De doelgroepcheck is nog niet rond: {} voorwaarde(n) open.",
-                        check.failures.len()
+                        "De doelgroepcheck is nog niet rond: {} open.",
+                        crate::vocab::count(check.failures.len(), "voorwaarde", "voorwaarden")
                     )));
                 }
             }
@@ -142,8 +143,8 @@ pub fn next_step(ws: &Workspace, id: &str, today: Date) -> Result<Option<(Step, 
         Step::PlacementProfile => {
             if let Err(p) = ws.profile(id, today) {
                 reasons.push(Blocker::data(format!(
-                    "Het bemiddelingsprofiel is nog niet compleet: {} punt(en) open.",
-                    p.missing.len() + p.findings.len()
+                    "Het bemiddelingsprofiel is nog niet compleet: {} open.",
+                    crate::vocab::count(p.missing.len() + p.findings.len(), "punt", "punten")
                 )));
             }
         }

@@ -167,7 +167,10 @@ impl ProfileProblems {
         let count = self.missing.len() + self.findings.len();
         Error::new(
             "PROFILE_INCOMPLETE",
-            format!("Het bemiddelingsprofiel is nog niet klaar: {count} punt(en) open."),
+            format!(
+                "Het bemiddelingsprofiel is nog niet klaar: {} open.",
+                crate::vocab::count(count, "punt", "punten")
+            ),
         )
     }
 }
@@ -572,7 +575,8 @@ impl Workspace {
                 return Err(Error::new(
                     "RELEASE_FINDINGS",
                     format!(
-                        "Deze tekst kan nog niet worden vrijgegeven: de tekstscanner vond er {found} gegeven(s) in die naar iemand herleidbaar kunnen zijn. Pas de gemarkeerde delen aan."
+                        "Deze tekst kan nog niet worden vrijgegeven: de tekstscanner vond er {} in die naar iemand herleidbaar kunnen zijn. Pas de gemarkeerde delen aan.",
+                        crate::vocab::count(found, "gegeven", "gegevens")
                     ),
                 )
                 .at(field));

@@ -222,9 +222,14 @@ pub fn bundle_candidates(ws: &Workspace, today: Date) -> Vec<BundleCandidate> {
                         }
                     }
                     if !problems.findings.is_empty() {
+                        let n = problems.findings.len();
                         blockers.push(format!(
-                            "{} notitie(s) bevatten gegevens die naar de inwoner herleidbaar zijn.",
-                            problems.findings.len()
+                            "{} gegevens die naar de inwoner herleidbaar zijn.",
+                            if n == 1 {
+                                "1 notitie bevat".to_string()
+                            } else {
+                                format!("{n} notities bevatten")
+                            }
                         ));
                     }
                 }

@@ -187,7 +187,7 @@ fn an_incomplete_draft_throws_with_what_is_missing() {
         fields(&get(&e, "missing")),
         vec!["mobiliteit", "zoekgebied"]
     );
-    assert!(s(&e, "message").contains("2 punt(en) open"));
+    assert!(s(&e, "message").contains("2 punten open"));
     assert!(!s(&e, "message").contains("Maastricht"));
     assert_eq!(Array::from(&get(&e, "findings")).length(), 0);
 }

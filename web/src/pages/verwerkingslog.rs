@@ -29,7 +29,11 @@ pub fn verwerkingslog_page() -> Html {
     options.extend(ws.cases().iter().map(|c| {
         (
             c.dossier.id.clone(),
-            format!("{} — {} verstrekking(en)", case_label(c), c.log.len()),
+            format!(
+                "{} — {}",
+                case_label(c),
+                woonkans_core::vocab::count(c.log.len(), "verstrekking", "verstrekkingen")
+            ),
         )
     }));
     let onfilter = {

@@ -90,9 +90,12 @@ pub fn criteria_summary(c: &Criteria) -> Vec<String> {
                 .keys()
                 .filter(|k| c.placements_in(k) >= m)
                 .count();
-            let mut s = format!("Maximaal {m} Woonkans-plaatsing(en) per wijk");
+            let mut s = format!(
+                "Maximaal {} per wijk",
+                vocab::count(m as usize, "Woonkans-plaatsing", "Woonkans-plaatsingen")
+            );
             if full > 0 {
-                s.push_str(&format!(" ({full} wijk(en) vol)"));
+                s.push_str(&format!(" ({} vol)", vocab::count(full, "wijk", "wijken")));
             }
             s
         }
@@ -159,7 +162,7 @@ mod tests {
         assert_eq!(lines[4], "Minimaal 2,5 uur ondersteuning per week");
         assert_eq!(
             lines[5],
-            "Maximaal 2 Woonkans-plaatsing(en) per wijk (1 wijk(en) vol)"
+            "Maximaal 2 Woonkans-plaatsingen per wijk (1 wijk vol)"
         );
     }
 

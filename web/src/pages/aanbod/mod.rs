@@ -42,7 +42,7 @@ pub fn aanbod_page() -> Html {
             </p>
             if examples > 0 {
                 <p class="melding">
-                    { format!("{examples} corporatie(s) dragen het label ‘voorbeeld’: die en hun woningen zijn verzonnen, zodat de app meteen werkt. Importeer het echte aanbod onder ‘Importeren’.") }
+                    { format!("{} het label ‘voorbeeld’: die en hun woningen zijn verzonnen, zodat de app meteen werkt. Importeer het echte aanbod onder ‘Importeren’.", if examples == 1 { "1 corporatie draagt".to_string() } else { format!("{examples} corporaties dragen") }) }
                 </p>
             }
             <associations::Associations />

@@ -55,7 +55,7 @@ pub fn target_group(p: &TargetGroupProps) -> Html {
                             { if r.eligible {
                                 html! { <p class="melding melding-goed"><strong>{ "Valt binnen de doelgroep van Woonkans." }</strong></p> }
                             } else {
-                                html! { <p class="melding melding-fout"><strong>{ format!("Valt (nog) niet binnen de doelgroep: {} voorwaarde(n) nog open.", r.failures.len()) }</strong></p> }
+                                html! { <p class="melding melding-fout"><strong>{ format!("Valt (nog) niet binnen de doelgroep: {} nog open.", woonkans_core::vocab::count(r.failures.len(), "voorwaarde", "voorwaarden")) }</strong></p> }
                             } }
                             <ul class="voorwaarden">
                                 { for Condition::ALL.iter().map(|c| {
