@@ -1,11 +1,14 @@
-//! Step 5 (Gesprek corporaties): which code went to which association (bundles are made on the
-//! Bundels page), and recording the match that resident and association accepted.
+//! Step 5 (Gesprek corporaties), the case's one workspace for this step: which code went to
+//! which association (bundles are made on the Bundels page), which associations and dwellings fit
+//! and what would help when none does (the Matching page's result for this case), and recording
+//! the match that resident and association accepted.
 
 use super::StepProps;
 use super::fields::{ParsedField, date_text, read_date};
 use crate::browser;
 use crate::components::form::{SelectField, TextField};
 use crate::pages::aanbod::CheckField;
+use crate::pages::matching::profile::ProfileResult;
 use crate::route::Route;
 use crate::state::{navigate, try_change, use_app};
 use std::rc::Rc;
@@ -176,6 +179,10 @@ pub fn talks(p: &StepProps) -> Html {
     html! {
         <div class="stap-formulier">
             { codes }
+            <section class="kaart" aria-labelledby="stap5-matching">
+                <h3 id="stap5-matching">{ "Passende corporaties en woningen" }</h3>
+                <ProfileResult id={p.id.to_string()} />
+            </section>
             <fieldset class="kaart poort" id="match" disabled={!p.open || case.codes.is_empty()}>
                 <legend class="poort-titel">{ "Poort: Match aanvaard door inwoner en woningcorporatie" }</legend>
                 <p class="hint">{ "Leg vast dat de inwoner en een corporatie die het profiel ontving, de match hebben aanvaard. Daarna kan de overdracht (stap 6)." }</p>

@@ -5,7 +5,7 @@
 //! The results come from the core (`Workspace::match_case`, `woonkans_views::matches`); this page renders.
 
 mod caseload;
-mod profile;
+pub(crate) mod profile;
 
 use crate::browser;
 use crate::route::Route;
