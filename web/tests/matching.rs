@@ -234,12 +234,25 @@ async fn one_profile_associations_ranked_dwellings_and_knock_outs() {
         .filter(|t| t.contains("nee"))
         .collect();
     assert!(!refused.is_empty());
-    assert!(refused.iter().all(|t| t.contains("AREA")
-        || t.contains("CONTRACT")
-        || t.contains("SUPPORT")
-        || t.contains("RELAPSE_PLAN")
-        || t.contains("ARREARS")
-        || t.contains("NUISANCE")));
+    // An association is refused only by its area or its policy, named in Dutch, never by code.
+    assert!(refused.iter().all(|t| {
+        [
+            "Zoekgebied",
+            "Contractvorm",
+            "Begeleiding",
+            "Terugvalplan",
+            "Huurachterstand",
+            "Overlast",
+        ]
+        .iter()
+        .any(|name| t.contains(name))
+    }));
+    assert!(
+        refused.iter().all(|t| !["AREA", "CONTRACT", "ARREARS"]
+            .iter()
+            .any(|c| t.contains(c))),
+        "{refused:?}"
+    );
 
     // Ranked dwellings, 50 at a time, with the make-up of each score.
     let ranked = all(&root, "table.passende-woningen > tbody > tr");
@@ -305,8 +318,8 @@ async fn one_profile_associations_ranked_dwellings_and_knock_outs() {
         let t = r.text_content().unwrap();
         assert!(t.contains("Weert"));
         assert!(
-            t.contains("AREA"),
-            "Weert lies outside the search area: {t}"
+            t.contains("Zoekgebied:") && !t.contains("AREA"),
+            "Weert lies outside the search area, named in Dutch: {t}"
         );
         assert!(t.contains("De gemeente van deze woning ligt niet in het zoekgebied"));
     }
@@ -344,7 +357,7 @@ async fn caseload_assigns_each_dwelling_once_behind_a_progress_bar() {
         button.has_attribute("disabled"),
         "no second run while one is busy"
     );
-    wait_for_text(&root, "Berekend voor 12 profiel(en)").await;
+    wait_for_text(&root, "Berekend voor 12 profielen").await;
     let rows = all(&root, "table.toewijzing tbody tr");
     let unassigned = all(&root, "table.zonder-woning tbody tr");
     assert_eq!(rows.len() + unassigned.len(), 12);

@@ -23,6 +23,7 @@ const DOSSIER: &str = r#"{
   "income": { "yearlyAmountEuros": 16000, "source": "benefits" },
   "householdSize": 1,
   "livingSituation": "shelteredHousing",
+  "budgetManagement": true,
   "gates": [
     { "gate": "consentToRegister", "date": "2026-01-02", "actor": "Zorgaanbieder De Brug" },
     { "gate": "eligibilityAndSupportPlan", "date": "2026-02-01", "actor": "Wmo Venlo" },
@@ -335,7 +336,7 @@ fn derived_facts_come_from_the_dossier_after_the_gates() {
     .unwrap();
     assert_eq!(
         text(&f),
-        r#"{"gender":"female","livingSituation":"shelteredHousing","ageBand":"23-27","incomeBand":"atOrBelowLimit","householdSize":1,"youngRentLimit":false,"budgetManagement":false}"#
+        r#"{"gender":"female","livingSituation":"shelteredHousing","ageBand":"23-27","incomeBand":"atOrBelowLimit","householdSize":1,"youngRentLimit":false,"budgetManagement":true}"#
     );
     // The same facts with another spelling of the region and a Dutch date.
     let g = derived_facts(
