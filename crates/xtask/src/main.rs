@@ -340,6 +340,8 @@ fn test(args: &[String]) -> Res {
         cargo()
             .args([
                 "test",
+                // One failing file must not hide how the others fare in the summary.
+                "--no-fail-fast",
                 "--target",
                 "wasm32-unknown-unknown",
                 "-p",
