@@ -118,10 +118,13 @@ impl Browser {
     /// page then reports as its inner width, so a test can check it got what it asked for.
     pub async fn set_viewport(&self, width: u32, height: u32) -> u64 {
         self.client
-            .issue_cmd(Cdp(serde_json::json!({
-                "cmd": "Emulation.setDeviceMetricsOverride",
-                "params": { "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }
-            })))
+            .issue_cmd(ChromedriverPost {
+                path: "goog/cdp/execute",
+                body: serde_json::json!({
+                    "cmd": "Emulation.setDeviceMetricsOverride",
+                    "params": { "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }
+                }),
+            })
             .await
             .expect("set the viewport through chromedriver");
         self.client
@@ -171,7 +174,10 @@ impl Browser {
     pub async fn browser_log(&self) -> Vec<serde_json::Value> {
         let v = self
             .client
-            .issue_cmd(BrowserLog)
+            .issue_cmd(ChromedriverPost {
+                path: "se/log",
+                body: serde_json::json!({ "type": "browser" }),
+            })
             .await
             .expect("read the browser log through chromedriver");
         v.as_array().cloned().unwrap_or_default()
@@ -384,6 +390,31 @@ impl Browser {
         );
     }
 
+    /// Locks the open vault and seals `ws` into it as the app stores a workspace (settings,
+    /// cases and offer, each its own record), so a test starts from prepared data without
+    /// typing it. The vault stays locked: open a page and unlock to use it.
+    pub async fn lock_and_seal(&self, passphrase: &str, ws: &woonkans_core::workspace::Workspace) {
+        // Locking while a save is pending would race the app's own write of these records.
+        for _ in 0..300 {
+            let t = self.text().await;
+            if t.contains("Alles is opgeslagen") || t.contains("Opgeslagen om") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        self.click_button("Vergrendelen").await;
+        self.wait_for_text("Kluis ontgrendelen").await;
+        let records = [
+            ("settings", serde_json::to_string(ws.settings())),
+            ("dossiers", serde_json::to_string(ws.cases())),
+            ("offer", serde_json::to_string(ws.offer())),
+        ];
+        for (name, json) in records {
+            self.seal_record(passphrase, name, &json.expect("a workspace serialises"))
+                .await;
+        }
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
@@ -398,49 +429,31 @@ impl Drop for Browser {
     }
 }
 
-/// chromedriver's `POST /session/{id}/se/log` with `{"type": "browser"}`: the console messages
-/// collected under `goog:loggingPrefs`. Not part of W3C WebDriver, so fantoccini has no method.
+/// A chromedriver command outside W3C WebDriver, which fantoccini has no method for:
+/// `POST /session/{id}/{path}` with a JSON body. Used for `se/log` with `{"type": "browser"}`
+/// (the console messages collected under `goog:loggingPrefs`) and `goog/cdp/execute` (one
+/// DevTools protocol command).
 #[derive(Debug)]
-struct BrowserLog;
-
-impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(r#"{"type":"browser"}"#.to_string()),
-        )
-    }
+struct ChromedriverPost {
+    path: &'static str,
+    body: serde_json::Value,
 }
 
-/// chromedriver's `POST /session/{id}/goog/cdp/execute`: one DevTools protocol command.
-#[derive(Debug)]
-struct Cdp(serde_json::Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+impl fantoccini::wd::WebDriverCompatibleCommand for ChromedriverPost {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.0.to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 

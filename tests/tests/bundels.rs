@@ -181,16 +181,7 @@ async fn coordinator_writes_a_bundle_the_association_opens_it_and_the_log_export
     let after_load = b.requested_urls().await;
 
     // Lock, seal the prepared cases and offer into the vault, reload on /bundels and unlock.
-    b.click_button("Vergrendelen").await;
-    b.wait_for_text("Kluis ontgrendelen").await;
-    b.seal_record(
-        PASS,
-        "dossiers",
-        &serde_json::to_string(ws.cases()).unwrap(),
-    )
-    .await;
-    b.seal_record(PASS, "offer", &serde_json::to_string(ws.offer()).unwrap())
-        .await;
+    b.lock_and_seal(PASS, &ws).await;
     b.open("/bundels").await;
     b.unlock(PASS).await;
     b.wait_for("#corporatie").await;
@@ -532,17 +523,8 @@ async fn five_residents_in_one_bundle_each_see_their_own_code() {
         .await
         .unwrap();
     b.wait_for_text("Opgeslagen om").await;
-    b.click_button("Vergrendelen").await;
-    b.wait_for_text("Kluis ontgrendelen").await;
+    b.lock_and_seal(PASS, &ws).await;
     b.seal_record(PASS, "key", &code::export_key(&key)).await;
-    b.seal_record(
-        PASS,
-        "dossiers",
-        &serde_json::to_string(ws.cases()).unwrap(),
-    )
-    .await;
-    b.seal_record(PASS, "offer", &serde_json::to_string(ws.offer()).unwrap())
-        .await;
     b.open("/bundels").await;
     b.unlock(PASS).await;
     b.wait_for("#corporatie")

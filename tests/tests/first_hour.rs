@@ -95,21 +95,7 @@ async fn a_fixed_field_loses_its_message() {
     let b = Browser::start().await;
     b.open("/").await;
     b.create_vault(PASS).await;
-    b.wait_for_text("Alles is opgeslagen").await;
-    b.click_button("Vergrendelen").await;
-    b.wait_for_text("Kluis ontgrendelen").await;
-    b.seal_record(
-        PASS,
-        "settings",
-        &serde_json::to_string(ws.settings()).unwrap(),
-    )
-    .await;
-    b.seal_record(
-        PASS,
-        "dossiers",
-        &serde_json::to_string(ws.cases()).unwrap(),
-    )
-    .await;
+    b.lock_and_seal(PASS, &ws).await;
     b.unlock(PASS).await;
     b.click_link("Bundels").await;
     b.wait_for("main h1").await;

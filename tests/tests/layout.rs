@@ -49,21 +49,7 @@ async fn no_page_scrolls_sideways_from_phone_to_desktop() {
     let b = Browser::start().await;
     b.open("/").await;
     b.create_vault(PASS).await;
-    b.wait_for_text("Alles is opgeslagen").await;
-    b.click_button("Vergrendelen").await;
-    b.wait_for_text("Kluis ontgrendelen").await;
-    b.seal_record(
-        PASS,
-        "settings",
-        &serde_json::to_string(ws.settings()).unwrap(),
-    )
-    .await;
-    b.seal_record(
-        PASS,
-        "dossiers",
-        &serde_json::to_string(ws.cases()).unwrap(),
-    )
-    .await;
+    b.lock_and_seal(PASS, &ws).await;
     b.unlock(PASS).await;
     b.wait_for("nav.hoofdmenu").await;
 

@@ -119,21 +119,7 @@ async fn empty_state_then_profile_results_and_the_optimal_caseload() {
     let ws = seeded_workspace();
     let (ids, expected) = ws.caseload(today()).unwrap();
     assert_eq!(ids.len(), CASES, "every seeded profile is complete");
-    b.wait_for_text("Alles is opgeslagen").await;
-    b.click_button("Vergrendelen").await;
-    b.wait_for_text("Kluis ontgrendelen").await;
-    b.seal_record(
-        PASS,
-        "settings",
-        &serde_json::to_string(ws.settings()).unwrap(),
-    )
-    .await;
-    b.seal_record(
-        PASS,
-        "dossiers",
-        &serde_json::to_string(ws.cases()).unwrap(),
-    )
-    .await;
+    b.lock_and_seal(PASS, &ws).await;
     b.unlock(PASS).await;
     let select = b.wait_for("#matching-dossier").await;
     assert_eq!(count(&b, "#matching-dossier option").await, CASES);

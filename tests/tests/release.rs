@@ -184,16 +184,7 @@ async fn only_a_released_note_goes_into_the_bundle() {
     b.wait_for_text("Opgeslagen om").await;
 
     // Lock, seal the prepared case and offer into the vault, reload on the dossier and unlock.
-    b.click_button("Vergrendelen").await;
-    b.wait_for_text("Kluis ontgrendelen").await;
-    b.seal_record(
-        PASS,
-        "dossiers",
-        &serde_json::to_string(ws.cases()).unwrap(),
-    )
-    .await;
-    b.seal_record(PASS, "offer", &serde_json::to_string(ws.offer()).unwrap())
-        .await;
+    b.lock_and_seal(PASS, &ws).await;
     b.open(&format!("/dossiers/{CASE}")).await;
     b.unlock(PASS).await;
     b.wait_for("#notities-socialNetwork").await;
