@@ -128,20 +128,9 @@ fn or_empty(s: String) -> String {
 /// Every field of a profile an association reads, as (Dutch label, Dutch value), in the order
 /// of the profile form. Two profiles differ for an association exactly where these differ.
 pub fn profile_fields(p: &PlacementProfile) -> Vec<(String, String)> {
-    let s = p.self_reliance;
     let mut out: Vec<(String, String)> = Vec::new();
     for c in ProfileCategory::ALL {
-        let value = match c {
-            ProfileCategory::Gender => p.gender.dutch().to_string(),
-            ProfileCategory::LivingSituation => p.living_situation.dutch().to_string(),
-            ProfileCategory::Mobility => p.mobility.dutch().to_string(),
-            ProfileCategory::HouseholdCare => vocab::level_sentence(s.household_care),
-            ProfileCategory::WorkDayActivities => vocab::level_sentence(s.work_day_activities),
-            ProfileCategory::SocialNetwork => vocab::level_sentence(s.social_network),
-            ProfileCategory::SocialSelfReliance => vocab::level_sentence(s.social_self_reliance),
-            ProfileCategory::FinancesDebts => vocab::level_sentence(s.finances_debts),
-        };
-        out.push((c.dutch().to_string(), value));
+        out.push((c.dutch().to_string(), vocab::category_value(p, c)));
         out.push((
             format!("{}: notitie", c.dutch()),
             or_empty(p.notes.get(&c).cloned().unwrap_or_default()),

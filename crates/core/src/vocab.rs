@@ -145,6 +145,26 @@ pub fn yes_no(b: bool) -> &'static str {
     if b { "Ja" } else { "Nee" }
 }
 
+/// What a profile says under one of its categories, as the association reads it: the value for
+/// gender, living situation and mobility, the level sentence for the self-reliance scores.
+pub fn category_value(
+    p: &crate::profile::PlacementProfile,
+    c: crate::profile::ProfileCategory,
+) -> String {
+    use crate::profile::ProfileCategory as C;
+    let s = p.self_reliance;
+    match c {
+        C::Gender => p.gender.dutch().to_string(),
+        C::LivingSituation => p.living_situation.dutch().to_string(),
+        C::Mobility => p.mobility.dutch().to_string(),
+        C::HouseholdCare => level_sentence(s.household_care),
+        C::WorkDayActivities => level_sentence(s.work_day_activities),
+        C::SocialNetwork => level_sentence(s.social_network),
+        C::SocialSelfReliance => level_sentence(s.social_self_reliance),
+        C::FinancesDebts => level_sentence(s.finances_debts),
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Self-reliance levels
 

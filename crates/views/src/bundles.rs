@@ -48,31 +48,16 @@ pub struct ReadableProfile {
 }
 
 pub fn readable_profile(p: &PlacementProfile) -> ReadableProfile {
-    let s = p.self_reliance;
     let categories = ProfileCategory::ALL
         .iter()
-        .map(|&c| {
-            let value = match c {
-                ProfileCategory::Gender => p.gender.dutch().to_string(),
-                ProfileCategory::LivingSituation => p.living_situation.dutch().to_string(),
-                ProfileCategory::Mobility => p.mobility.dutch().to_string(),
-                ProfileCategory::HouseholdCare => vocab::level_sentence(s.household_care),
-                ProfileCategory::WorkDayActivities => vocab::level_sentence(s.work_day_activities),
-                ProfileCategory::SocialNetwork => vocab::level_sentence(s.social_network),
-                ProfileCategory::SocialSelfReliance => {
-                    vocab::level_sentence(s.social_self_reliance)
-                }
-                ProfileCategory::FinancesDebts => vocab::level_sentence(s.finances_debts),
-            };
-            CategoryLine {
-                category: c.dutch(),
-                value,
-                note: p
-                    .notes
-                    .get(&c)
-                    .map(|n| n.trim().to_string())
-                    .filter(|n| !n.is_empty()),
-            }
+        .map(|&c| CategoryLine {
+            category: c.dutch(),
+            value: vocab::category_value(p, c),
+            note: p
+                .notes
+                .get(&c)
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty()),
         })
         .collect();
     let mut facts = vec![
