@@ -139,3 +139,87 @@ async fn a_fixed_field_loses_its_message() {
     assert!(said.starts_with("Alles is ingevuld"), "{said}");
     b.close().await;
 }
+
+/// The dead end: resolved rent arrears, no dwelling anywhere. Matching names what excludes
+/// and suggests what would help; the suggestion's link lands on the very field, and making the
+/// change there makes dwellings fit.
+#[tokio::test(flavor = "current_thread")]
+async fn a_dead_end_match_says_what_would_help_and_the_link_leads_there() {
+    use woonkans_core::fixtures::{self, RESIDENTS};
+    use woonkans_core::profile::History;
+    let mut ws = fixtures::workspace();
+    fixtures::add_ready_case(&mut ws, "achter0", &RESIDENTS[0])
+        .profile
+        .rent_arrears = Some(History::Resolved);
+    let b = Browser::start().await;
+    b.open("/").await;
+    b.create_vault(PASS).await;
+    b.lock_and_seal(PASS, &ws).await;
+    b.open("/matching").await;
+    b.unlock(PASS).await;
+    b.wait_for_text("Wat zou helpen").await;
+    let text = b.text().await;
+    assert!(
+        text.contains("0 van de 480 woningen"),
+        "a dead end to start from"
+    );
+    assert!(
+        text.contains("Huurachterstand"),
+        "the criterion is named in Dutch"
+    );
+    let suggestion = b.wait_for("ul.matching-suggesties > li").await;
+    let said = suggestion.text().await.unwrap();
+    assert!(said.contains("Daarmee passen"), "{said}");
+    b.screenshot("eerste-uur-wat-zou-helpen").await;
+    b.assert_accessible("matching with suggestions").await;
+
+    // The link opens the dossier on the field's step, with the focus on the field.
+    suggestion
+        .find(Locator::Css("a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.wait_for(".stap-inhoud h2").await;
+    let target = b
+        .client
+        .current_url()
+        .await
+        .unwrap()
+        .fragment()
+        .unwrap_or_default()
+        .to_string();
+    assert!(!target.is_empty(), "the link names its field");
+    let mut on_field = String::new();
+    for _ in 0..50 {
+        on_field = focused(&b).await;
+        if on_field.ends_with(&format!("#{target}")) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        on_field.ends_with(&format!("#{target}")),
+        "focus on {target}, not {on_field}"
+    );
+
+    // For this resident the core's one suggestion is bewindvoering (crates/core/tests/explain.rs
+    // derives it natively); agreeing it where the link landed makes dwellings fit.
+    assert_eq!(target, "onderBewind");
+    b.wait_for("#onderBewind").await.click().await.unwrap();
+    b.wait_for_text("Opgeslagen om").await;
+    b.click_link("Matching").await;
+    b.wait_for(".matching-samenvatting").await;
+    let summary = b
+        .wait_for(".matching-samenvatting")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !summary.starts_with("0 van de"),
+        "after the change dwellings fit: {summary}"
+    );
+    b.close().await;
+}

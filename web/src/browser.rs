@@ -150,10 +150,20 @@ pub fn focus(id: &str) {
 }
 
 /// Moves the focus to where a new page starts: the region choice while a new vault has none
-/// (nothing else works well before it), else the main content's first heading. A heading is not
-/// focusable by itself, so it gets `tabindex="-1"` (focusable by script, not a tab stop).
+/// (nothing else works well before it), else the main content's first heading; not when the
+/// address names a field. A heading is not focusable by itself, so it gets `tabindex="-1"`
+/// (focusable by script, not a tab stop).
 pub fn focus_heading() {
-    let document = web_sys::window().and_then(|w| w.document());
+    let window = web_sys::window();
+    // A link to a field (`…/profiel#zoekgebied`) means that field: the page focuses it.
+    if window
+        .as_ref()
+        .and_then(|w| w.location().hash().ok())
+        .is_some_and(|h| h.len() > 1)
+    {
+        return;
+    }
+    let document = window.and_then(|w| w.document());
     if let Some(select) = document
         .as_ref()
         .and_then(|d| d.get_element_by_id("regio-eerste-keuze"))
