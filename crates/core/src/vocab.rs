@@ -141,6 +141,12 @@ pub fn budget_management_from_dossier(b: bool) -> &'static str {
 pub const BUDGET_MANAGEMENT_SOURCE: &str =
     "Overgenomen uit het dossier. Wijzigen kan in stap 3 (Onderzoek), bij 'Onder bewind'.";
 
+/// A target-group condition's state: "in orde" reads plainly beside a condition that is itself
+/// worded as a negation ("Geen statushouder of arbeidsmigrant"), where "niet voldaan" made two.
+pub fn condition_status(met: bool) -> &'static str {
+    if met { "in orde" } else { "niet in orde" }
+}
+
 pub fn yes_no(b: bool) -> &'static str {
     if b { "Ja" } else { "Nee" }
 }

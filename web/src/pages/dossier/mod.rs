@@ -223,6 +223,16 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
         });
     }
 
+    {
+        // A refused change (WCAG 2.4.3): the focus goes to the message that says why, which
+        // appears above the form, out of sight of the control that was used.
+        let refused = app.error.as_ref().map(|e| e.message.clone());
+        use_effect_with(refused, |refused| {
+            if refused.is_some() {
+                crate::browser::focus("weigering");
+            }
+        });
+    }
     let Some(ws) = app.workspace() else {
         return html! {};
     };
@@ -317,7 +327,7 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
                 <delete::DeleteCase id={p.id.clone()} on_cancel={cancel_delete} />
             } } else { html! {} } }
             { for app.error.iter().map(|e| html! {
-                <div class="melding melding-fout" role="alert">
+                <div id="weigering" class="melding melding-fout" role="alert" tabindex="-1">
                     <p>{ e.message.clone() }</p>
                     <button type="button" class="knop knop-secundair knop-klein" onclick={dismiss.clone()}>{ "Melding sluiten" }</button>
                 </div>

@@ -6,7 +6,7 @@ use super::{Touched, edit};
 use crate::browser;
 use crate::state::use_app;
 use woonkans_core::targetgroup::{Condition, DESCRIPTION, Question, check_target_group};
-use woonkans_core::vocab::Dutch;
+use woonkans_core::vocab::{self, Dutch};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -55,7 +55,7 @@ pub fn target_group(p: &TargetGroupProps) -> Html {
                             { if r.eligible {
                                 html! { <p class="melding melding-goed"><strong>{ "Valt binnen de doelgroep van Woonkans." }</strong></p> }
                             } else {
-                                html! { <p class="melding melding-fout"><strong>{ format!("Valt (nog) niet binnen de doelgroep: {} nog open.", woonkans_core::vocab::count(r.failures.len(), "voorwaarde", "voorwaarden")) }</strong></p> }
+                                html! { <p class="melding melding-fout"><strong>{ format!("Valt (nog) niet binnen de doelgroep: {} nog open.", vocab::count(r.failures.len(), "voorwaarde", "voorwaarden")) }</strong></p> }
                             } }
                             <ul class="voorwaarden">
                                 { for Condition::ALL.iter().map(|c| {
@@ -63,11 +63,11 @@ pub fn target_group(p: &TargetGroupProps) -> Html {
                                     html! {
                                         <li class={classes!(failure.is_some().then_some("voorwaarde-niet"))}>
                                             { match failure {
-                                                None => html! { <><span aria-hidden="true">{ "✓ " }</span>{ c.dutch() }{ ": voldaan" }</> },
+                                                None => html! { <><span aria-hidden="true">{ "✓ " }</span>{ c.dutch() }{ ": " }{ vocab::condition_status(true) }</> },
                                                 Some(f) => html! {
                                                     <>
                                                         <span aria-hidden="true">{ "✗ " }</span>
-                                                        { c.dutch() }{ ": niet voldaan. " }
+                                                        { c.dutch() }{ ": " }{ vocab::condition_status(false) }{ ". " }
                                                         { f.reason.clone() }
                                                         { if f.missing_data { html! { <>{ " " }<span class="label">{ "gegevens ontbreken" }</span></> } } else { html! {} } }
                                                     </>
