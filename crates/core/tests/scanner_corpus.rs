@@ -16,36 +16,11 @@ use woonkans_core::validate::bsn_passes_11_test;
 
 #[path = "common/markup.rs"]
 mod markup;
+#[path = "common/residents.rs"]
+mod residents;
+use residents::corpus_resident as resident;
 
 const CORPUS: &str = include_str!("corpus/scanner.txt");
-
-fn resident() -> Known {
-    Known {
-        name_parts: [
-            "Noël",
-            "Maria",
-            "Berg-Öztürk",
-            "Berg",
-            "Öztürk",
-            "van der Berg-Öztürk",
-        ]
-        .map(String::from)
-        .to_vec(),
-        tussenvoegsels: vec!["van der".into()],
-        bsn: Some("999994669".into()),
-        birth_date: Some(Date::new(1998, 3, 12).unwrap()),
-        street_addresses: vec!["Kerkstraat 12 a".into(), "Kerkstraat 12".into()],
-        postcodes: vec!["5911 AB".into()],
-        phones: vec![
-            "06-12345678".into(),
-            "0612345678".into(),
-            "+31612345678".into(),
-        ],
-        emails: vec!["noel.vdberg@example.nl".into()],
-        ibans: vec!["NL91ABNA0417164300".into()],
-        contact_names: Vec::new(),
-    }
-}
 
 struct Sentence {
     batch: &'static str,

@@ -10,59 +10,14 @@
 //!   showed the coordinator data the first round had hidden.
 
 use proptest::prelude::*;
-use woonkans_core::date::Date;
 use woonkans_core::known::Known;
 use woonkans_core::scan::{Finding, FindingKind, redact, scan};
 
 #[path = "common/markup.rs"]
 mod markup;
-
-/// The resident of `corpus/scanner.txt`.
-fn resident() -> Known {
-    Known {
-        name_parts: [
-            "Noël",
-            "Maria",
-            "Berg-Öztürk",
-            "Berg",
-            "Öztürk",
-            "van der Berg-Öztürk",
-        ]
-        .map(String::from)
-        .to_vec(),
-        tussenvoegsels: vec!["van der".into()],
-        bsn: Some("999994669".into()),
-        birth_date: Some(Date::new(1998, 3, 12).unwrap()),
-        street_addresses: vec!["Kerkstraat 12 a".into(), "Kerkstraat 12".into()],
-        postcodes: vec!["5911 AB".into()],
-        phones: vec![
-            "06-12345678".into(),
-            "0612345678".into(),
-            "+31612345678".into(),
-        ],
-        emails: vec!["noel.vdberg@example.nl".into()],
-        ibans: vec!["NL91ABNA0417164300".into()],
-        contact_names: Vec::new(),
-    }
-}
-
-/// The resident of the peer sets (`corpus/peer-*.txt`).
-fn peer_resident() -> Known {
-    Known {
-        name_parts: ["Ilse", "Johanna", "Bosch", "van den Bosch"]
-            .map(String::from)
-            .to_vec(),
-        tussenvoegsels: vec!["van den".into()],
-        bsn: Some("999990317".into()),
-        birth_date: Some(Date::new(1987, 11, 5).unwrap()),
-        street_addresses: vec!["Molenweg 8".into()],
-        postcodes: vec!["5961 GH".into()],
-        phones: vec!["06-98765432".into()],
-        emails: vec!["ilse.vdbosch@example.nl".into()],
-        ibans: vec!["NL81RABO0312345678".into()],
-        ..Known::default()
-    }
-}
+#[path = "common/residents.rs"]
+mod residents;
+use residents::{corpus_resident as resident, peer_resident};
 
 /// One value per kind, none of them the resident's own except the own name. `before` is the
 /// context the kind needs in front of the value (someone else's name is only recognised after

@@ -14,12 +14,13 @@
 #![allow(clippy::print_stdout)]
 
 use std::collections::BTreeMap;
-use woonkans_core::date::Date;
-use woonkans_core::known::Known;
 use woonkans_core::scan::{Finding, FindingKind, scan};
 
 #[path = "common/markup.rs"]
 mod markup;
+#[path = "common/residents.rs"]
+mod residents;
+use residents::peer_resident as resident;
 
 const TUNING: &str = include_str!("corpus/peer-tuning.txt");
 const HOLDOUT: &str = include_str!("corpus/peer-holdout.txt");
@@ -38,26 +39,6 @@ const HOLDOUT_FLOOR: &[(FindingKind, u32)] = &[
     (FindingKind::Iban, 100),
     (FindingKind::Date, 100),
 ];
-
-/// The resident of both peer sets: Ilse Johanna van den Bosch. `Known` gains fields over time
-/// (contact names); the struct update keeps them empty, whether or not it is needed today.
-#[allow(clippy::needless_update)]
-fn resident() -> Known {
-    Known {
-        name_parts: ["Ilse", "Johanna", "Bosch", "van den Bosch"]
-            .map(String::from)
-            .to_vec(),
-        tussenvoegsels: vec!["van den".into()],
-        bsn: Some("999990317".into()),
-        birth_date: Some(Date::new(1987, 11, 5).unwrap()),
-        street_addresses: vec!["Molenweg 8".into()],
-        postcodes: vec!["5961 GH".into()],
-        phones: vec!["06-98765432".into()],
-        emails: vec!["ilse.vdbosch@example.nl".into()],
-        ibans: vec!["NL81RABO0312345678".into()],
-        ..Known::default()
-    }
-}
 
 struct Sentence {
     text: String,
