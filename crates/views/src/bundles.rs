@@ -5,6 +5,7 @@
 //! page that shows a received bundle and any other reader (a print, a test) say the same thing.
 
 use serde::Serialize;
+use std::collections::BTreeSet;
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::date::Date;
 use woonkans_core::profile::{PlacementProfile, ProfileCategory};
@@ -185,6 +186,41 @@ pub struct BundleCandidate {
     pub blockers: Vec<String>,
     /// The associations whose criteria and dwellings fit this profile (ids), best first.
     pub eligible_associations: Vec<String>,
+}
+
+/// The chosen cases that go into the bundle: ready ones only, in the order of the list (a case
+/// that became unready after it was ticked is not sent).
+pub fn chosen_ids(chosen: &BTreeSet<String>, candidates: &[BundleCandidate]) -> Vec<String> {
+    candidates
+        .iter()
+        .filter(|c| c.ready && chosen.contains(&c.id))
+        .map(|c| c.id.clone())
+        .collect()
+}
+
+/// What the bundle form still needs, as (element id, Dutch message): an association, and at
+/// least one ready case (the message sits at the first ready case's box, or at the list).
+pub fn form_errors(
+    association: &str,
+    ids: &[String],
+    candidates: &[BundleCandidate],
+) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    if association.is_empty() {
+        found.push((
+            "corporatie".to_string(),
+            "Kies een woningcorporatie.".to_string(),
+        ));
+    }
+    if ids.is_empty() {
+        let at = candidates
+            .iter()
+            .find(|c| c.ready)
+            .map(|c| format!("dossier-{}", c.id))
+            .unwrap_or_else(|| "dossiers".into());
+        found.push((at, "Kies minstens één dossier voor de bundel.".to_string()));
+    }
+    found
 }
 
 /// Every open (not archived) case, with whether it may go into a bundle and to whom it fits.
@@ -376,5 +412,48 @@ mod tests {
             plan.agreements,
             vec![("Zorgaanbieder", "Huisbezoek.".into())]
         );
+    }
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+
+    fn candidate(id: &str, ready: bool) -> BundleCandidate {
+        BundleCandidate {
+            id: id.into(),
+            label: String::new(),
+            ready,
+            blockers: Vec::new(),
+            eligible_associations: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn only_ready_ticked_cases_go_in_list_order_and_the_form_says_what_is_missing() {
+        let list = [
+            candidate("b", true),
+            candidate("a", false),
+            candidate("c", true),
+        ];
+        let ticked: BTreeSet<String> = ["c", "a", "b"].map(String::from).into();
+        assert_eq!(chosen_ids(&ticked, &list), ["b", "c"]);
+        assert!(form_errors("vb-maasdal", &["b".into()], &list).is_empty());
+        let both = form_errors("", &[], &list);
+        assert_eq!(
+            both,
+            [
+                (
+                    "corporatie".to_string(),
+                    "Kies een woningcorporatie.".to_string()
+                ),
+                (
+                    "dossier-b".to_string(),
+                    "Kies minstens één dossier voor de bundel.".to_string()
+                ),
+            ]
+        );
+        let none_ready = form_errors("vb-maasdal", &[], &[candidate("a", false)]);
+        assert_eq!(none_ready[0].0, "dossiers");
     }
 }

@@ -21,7 +21,9 @@ use woonkans_core::bundle::WriteError;
 use woonkans_core::code;
 use woonkans_core::vocab;
 use woonkans_core::workspace::Workspace;
-use woonkans_views::bundles::{BundleCandidate, bundle_candidates, planned_codes};
+use woonkans_views::bundles::{
+    BundleCandidate, bundle_candidates, chosen_ids, form_errors, planned_codes,
+};
 use yew::prelude::*;
 
 /// What the last press of the primary button gave.
@@ -41,16 +43,6 @@ struct Written {
     recipient: String,
     codes: Vec<(String, String)>,
     download_error: Option<String>,
-}
-
-fn ids_for(case_ids: &BTreeSet<String>, candidates: &[BundleCandidate]) -> Vec<String> {
-    // In the order of the list, ready cases only: a case that became unready since it was
-    // ticked is not sent.
-    candidates
-        .iter()
-        .filter(|c| c.ready && case_ids.contains(&c.id))
-        .map(|c| c.id.clone())
-        .collect()
 }
 
 fn refusal(
@@ -156,25 +148,8 @@ pub fn bundels_page() -> Html {
         let open = open.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let ids = ids_for(&chosen, &candidates);
-            let mut found = Vec::new();
-            if association.is_empty() {
-                found.push((
-                    "corporatie".to_string(),
-                    "Kies een woningcorporatie.".to_string(),
-                ));
-            }
-            if ids.is_empty() {
-                let first = candidates
-                    .iter()
-                    .find(|c| c.ready)
-                    .map(|c| format!("dossier-{}", c.id))
-                    .unwrap_or_else(|| "dossiers".into());
-                found.push((
-                    first,
-                    "Kies minstens één dossier voor de bundel.".to_string(),
-                ));
-            }
+            let ids = chosen_ids(&chosen, &candidates);
+            let found = form_errors(&association, &ids, &candidates);
             errors.set(found.clone());
             if !found.is_empty() {
                 outcome.set(Outcome::None);
@@ -259,11 +234,11 @@ pub fn bundels_page() -> Html {
         ws.case(case_id)
             .map_or(0, |c| c.profile.released_count(&association))
     };
-    let chosen_ids = ids_for(&chosen, &candidates);
+    let ticked = chosen_ids(&chosen, &candidates);
     let link_warnings = if association.is_empty() {
         Vec::new()
     } else {
-        ws.link_warnings(&association, &chosen_ids)
+        ws.link_warnings(&association, &ticked)
     };
     let association_name = |id: &str| {
         ws.offer()
