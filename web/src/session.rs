@@ -8,6 +8,7 @@ use crate::vault::{self, Vault, VaultError};
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::disclosure::DisclosureEntry;
 use woonkans_core::offer::Offer;
+use woonkans_core::parties::Parties;
 use woonkans_core::sample::sample_offer;
 use woonkans_core::workspace::{Case, Settings, Workspace};
 
@@ -16,6 +17,9 @@ pub const SETTINGS: &str = "settings";
 pub const DOSSIERS: &str = "dossiers";
 pub const OFFER: &str = "offer";
 pub const LOG: &str = "log";
+/// Own keys (secret), contact book and the envelopes taken in: a record of its own, so a vault
+/// from before the envelopes reads as one without keys.
+pub const PARTIES: &str = "parties";
 
 #[derive(Clone, Debug)]
 pub struct Open {
@@ -94,11 +98,13 @@ pub async fn from_vault(vault: Vault) -> Result<Open, VaultError> {
     let cases: Option<Vec<Case>> = record(&vault, DOSSIERS, &mut damaged).await?;
     let offer: Option<Offer> = record(&vault, OFFER, &mut damaged).await?;
     let log: Option<Vec<DisclosureEntry>> = record(&vault, LOG, &mut damaged).await?;
+    let parties: Option<Parties> = record(&vault, PARTIES, &mut damaged).await?;
     let ws = Workspace::from_records(
         settings.unwrap_or_default(),
         cases.unwrap_or_default(),
         offer.unwrap_or_else(sample_offer),
         log.unwrap_or_default(),
+        parties.unwrap_or_default(),
     );
     // A missing (never written) key is made now; a damaged one is not replaced: codes derived
     // under a new key would not match the ones already issued.
@@ -121,11 +127,12 @@ pub async fn from_vault(vault: Vault) -> Result<Open, VaultError> {
 
 /// Saves every record that was read intact (or never existed).
 pub async fn save(open: &Open) -> Result<(), VaultError> {
-    let records: [(&'static str, Vec<u8>); 4] = [
+    let records: [(&'static str, Vec<u8>); 5] = [
         (SETTINGS, json(&open.ws.settings())),
         (DOSSIERS, json(&open.ws.cases())),
         (OFFER, json(&open.ws.offer())),
         (LOG, json(&open.ws.log())),
+        (PARTIES, json(open.ws.parties())),
     ];
     for (name, bytes) in records {
         if !open.damaged.contains(&name) {

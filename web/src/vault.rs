@@ -81,6 +81,7 @@ fn record_label(name: &str) -> &str {
         "key" => "sleutel voor de codes",
         "log" => "verwerkingslog",
         "offer" => "woningaanbod",
+        "parties" => "sleutels en adresboek",
         "settings" => "instellingen",
         META_NAME => "gegevens van de kluis zelf",
         other => other,

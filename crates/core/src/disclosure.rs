@@ -15,6 +15,8 @@ pub enum DisclosureKind {
     CodedBundle,
     /// Step 6: the identified hand-over to the one association whose match was accepted.
     Handover,
+    /// Step 5: an association's reply to a bundle came in (what it answered, by code).
+    ReplyReceived,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

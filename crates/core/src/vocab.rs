@@ -474,6 +474,7 @@ impl Dutch for DisclosureKind {
         match self {
             DisclosureKind::CodedBundle => "Gecodeerde profielbundel",
             DisclosureKind::Handover => "Overdracht (stap 6)",
+            DisclosureKind::ReplyReceived => "Reactie van de corporatie ontvangen",
         }
     }
 }

@@ -88,6 +88,9 @@ pub struct Case {
     /// Association id → the profile as the step-6 hand-over carried it.
     #[serde(default)]
     pub handed_over: BTreeMap<String, SharedVersion>,
+    /// Association id → its latest answer about this case (from a reply envelope).
+    #[serde(default)]
+    pub replies: BTreeMap<String, crate::parties::ReceivedAnswer>,
 }
 
 /// The same free text of one profile going to more than one association: the associations
@@ -142,6 +145,9 @@ pub struct Workspace {
     pub(crate) offer: Offer,
     /// Every disclosure, across cases (each case keeps its own entries too).
     pub(crate) log: Vec<DisclosureEntry>,
+    /// Own keys, contact book, envelopes taken in (`parties`).
+    #[serde(default)]
+    pub(crate) parties: crate::parties::Parties,
 }
 
 /// Why a profile is not ready to share: parts missing, or notes that identify.
@@ -304,11 +310,13 @@ impl Workspace {
         cases: Vec<Case>,
         offer: Offer,
         log: Vec<DisclosureEntry>,
+        parties: crate::parties::Parties,
     ) -> Workspace {
         Workspace {
             settings,
             cases,
             log,
+            parties,
             ..Workspace::new(offer)
         }
     }
@@ -371,6 +379,7 @@ impl Workspace {
             cases: Vec::new(),
             offer,
             log: Vec::new(),
+            parties: Default::default(),
         }
     }
 
@@ -427,6 +436,7 @@ impl Workspace {
             profile_version: 0,
             shared: BTreeMap::new(),
             handed_over: BTreeMap::new(),
+            replies: BTreeMap::new(),
         });
         Ok(self.cases.last_mut().expect("just pushed"))
     }
