@@ -11,6 +11,8 @@ use std::hint::black_box;
 use std::time::Duration;
 use woonkans_core::bundle::{verify_bundle, write_bundle};
 use woonkans_core::code::{self, Code};
+use woonkans_core::envelope::{self, MessageType, Sealing};
+use woonkans_core::keys::{ContactBook, OwnKeys, Role};
 use woonkans_core::known::Known;
 use woonkans_core::leakguard::guard;
 
@@ -36,6 +38,51 @@ fn bench_bundle(c: &mut Criterion) {
     });
     g.bench_function("verify", |b| {
         b.iter(|| verify_bundle(black_box(&written.bytes)))
+    });
+    g.finish();
+
+    // The same bytes sealed as an envelope to one association and opened by it.
+    let ident = |role, name: &str, id: &str| woonkans_core::keys::Identity {
+        role,
+        organisation: name.into(),
+        organisation_id: id.into(),
+        region: None,
+    };
+    let today = woonkans_core::date::Date::new(2026, 12, 7).unwrap();
+    let sender = OwnKeys::new(
+        ident(Role::Regisseur, "Ketenregie", "ketenregie"),
+        today,
+        [1; 64],
+    )
+    .unwrap();
+    let recipient = OwnKeys::new(
+        ident(Role::Woningcorporatie, "Wonen", "wonen"),
+        today,
+        [2; 64],
+    )
+    .unwrap();
+    let card = recipient.card();
+    let sealing = |random: [u8; 32]| Sealing {
+        kind: MessageType::Bundel,
+        id: [7; 16],
+        date: today,
+        payload: &written.bytes,
+        recipients: vec![&card],
+        random,
+    };
+    let sealed = envelope::seal(&sender, &sealing([3; 32])).unwrap();
+    let mut contacts = ContactBook::default();
+    contacts.import(sender.card(), None, today, None).unwrap();
+    let fp = sender.fingerprint();
+    contacts.confirm(fp, &fp.to_string()).unwrap();
+    eprintln!("envelope of 200 profiles: {} bytes", sealed.len());
+    let mut g = c.benchmark_group("envelope_200_profiles");
+    g.sample_size(20).measurement_time(Duration::from_secs(8));
+    g.bench_function("seal", |b| {
+        b.iter(|| envelope::seal(&sender, black_box(&sealing([3; 32]))))
+    });
+    g.bench_function("open", |b| {
+        b.iter(|| envelope::open(black_box(&sealed), &recipient, &contacts))
     });
     g.finish();
 
