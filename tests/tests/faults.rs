@@ -816,6 +816,7 @@ async fn no_page_makes_the_browser_refuse_anything_under_the_policy() {
         ("Matching", "/matching"),
         ("Bundels", "/bundels"),
         ("Verwerkingslog", "/verwerkingslog"),
+        ("Sleutels en adresboek", "/sleutels"),
         ("Privacy", "/privacy"),
         ("Dossiers", "/dossiers"),
     ] {

@@ -63,6 +63,7 @@ async fn no_page_scrolls_sideways_from_phone_to_desktop() {
             "Matching",
             "Bundels",
             "Verwerkingslog",
+            "Sleutels en adresboek",
             "Privacy",
         ] {
             menu(&b, label).await;

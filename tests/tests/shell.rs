@@ -36,6 +36,7 @@ async fn shell_region_role_and_navigation_without_foreign_requests() {
         ("Matching", "/matching"),
         ("Bundels", "/bundels"),
         ("Verwerkingslog", "/verwerkingslog"),
+        ("Sleutels en adresboek", "/sleutels"),
         ("Privacy", "/privacy"),
         ("Dossiers", "/dossiers"),
     ] {

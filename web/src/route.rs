@@ -11,6 +11,8 @@ pub enum Route {
     Matching,
     Bundels,
     Verwerkingslog,
+    /// The vault's own keys and key card, and the contact book of other organisations' cards.
+    Sleutels,
     Privacy,
     /// One dossier, by its random local id.
     Dossier(String),
@@ -24,12 +26,13 @@ pub enum Route {
 }
 
 impl Route {
-    pub const NAV: [Route; 6] = [
+    pub const NAV: [Route; 7] = [
         Route::Dossiers,
         Route::Aanbod,
         Route::Matching,
         Route::Bundels,
         Route::Verwerkingslog,
+        Route::Sleutels,
         Route::Privacy,
     ];
 
@@ -53,6 +56,7 @@ impl Route {
             Route::Matching => "/matching",
             Route::Bundels => "/bundels",
             Route::Verwerkingslog => "/verwerkingslog",
+            Route::Sleutels => "/sleutels",
             Route::Privacy => "/privacy",
             Route::NotFound => "/",
         }
@@ -65,6 +69,7 @@ impl Route {
             Route::Matching => "Matching",
             Route::Bundels => "Bundels",
             Route::Verwerkingslog => "Verwerkingslog",
+            Route::Sleutels => "Sleutels en adresboek",
             Route::Privacy => "Privacy",
             Route::Dossier(_) | Route::DossierProfile(..) => "Dossier",
             Route::BundelOpenen => "Bundel openen",
@@ -79,6 +84,7 @@ impl Route {
             "/matching" => Route::Matching,
             "/bundels" => Route::Bundels,
             "/verwerkingslog" => Route::Verwerkingslog,
+            "/sleutels" => Route::Sleutels,
             "/privacy" => Route::Privacy,
             "/bundel-openen" => Route::BundelOpenen,
             p => match p.strip_prefix("/dossiers/") {
@@ -144,6 +150,8 @@ mod tests {
             assert_eq!(Route::from_path(&r.path()), r);
         }
         assert_eq!(Route::from_path("/"), Route::Dossiers);
+        assert_eq!(Route::from_path("/sleutels/"), Route::Sleutels);
+        assert_eq!(Route::Sleutels.title(), "Sleutels en adresboek");
         assert_eq!(Route::from_path("/onbekend"), Route::NotFound);
         assert_eq!(
             Route::from_path("/dossiers/k7f3q9ab"),

@@ -5,6 +5,7 @@ pub mod dossier;
 pub mod dossiers;
 pub mod matching;
 pub mod privacy;
+pub mod sleutels;
 pub mod verwerkingslog;
 
 use crate::route::Route;
@@ -51,6 +52,9 @@ pub fn page(props: &PageProps) -> Html {
     if props.route == Route::BundelOpenen {
         return html! { <bundel_openen::BundelOpenenPage /> };
     }
+    if props.route == Route::Sleutels {
+        return html! { <sleutels::SleutelsPage /> };
+    }
     if props.route == Route::Verwerkingslog {
         return html! { <verwerkingslog::VerwerkingslogPage /> };
     }
@@ -66,6 +70,7 @@ pub fn page(props: &PageProps) -> Html {
         Route::Bundels => "Gecodeerde profielbundels per corporatie: het enige dat gedeeld wordt.",
         Route::Verwerkingslog => "Wat is wanneer met wie gedeeld, op welke grondslag.",
         Route::Privacy
+        | Route::Sleutels
         | Route::Dossier(_)
         | Route::DossierProfile(..)
         | Route::BundelOpenen
