@@ -196,6 +196,7 @@ mod tests {
             profile_version: 0,
             shared: Default::default(),
             handed_over: Default::default(),
+            replies: Default::default(),
         }
     }
 
