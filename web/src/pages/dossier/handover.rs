@@ -182,7 +182,13 @@ pub fn handover_step(p: &StepProps) -> Html {
                 </div>
                 <div role="status">
                     { match &*outcome {
-                        Some(Ok(name)) => html! { <p class="melding melding-goed">{ format!("De overdracht is versleuteld voor {association}, gedownload als {name} en vastgelegd in het verwerkingslog. Stuur deze envelop zelf naar de corporatie.") }</p> },
+                        Some(Ok(name)) => html! {
+                            <p class="melding melding-goed">
+                                { format!("De overdracht is versleuteld voor {association}, gedownload als ") }
+                                <code id="overdracht-bestand">{ name.clone() }</code>
+                                { " en vastgelegd in het verwerkingslog. Stuur deze envelop zelf naar de corporatie." }
+                            </p>
+                        },
                         Some(Err(m)) => html! { <p class="melding melding-fout">{ m.clone() }</p> },
                         None => html! {},
                     } }
