@@ -27,15 +27,19 @@ pub fn bundel_openen_page() -> Html {
     let app = use_app();
     let body = match &app.session {
         Session::Checking => html! { <p class="melding">{ "Bezig met laden…" }</p> },
-        Session::Absent | Session::Locked => html! {
-            <>
-                <p class="melding" id="kluis-nodig">
-                    { "Een bundel is versleuteld voor één woningcorporatie en gaat alleen open in de kluis van die corporatie, met haar sleutels. \
-                       Maak of ontgrendel hieronder uw kluis. Heeft de kluis nog geen sleutels, maak die dan bij ‘Sleutels en adresboek’ en stuur uw sleutelkaart naar de regisseur." }
-                </p>
-                <VaultGate />
-            </>
-        },
+        // The vault's own screen, with its own heading, after a word on why it is needed.
+        Session::Absent | Session::Locked => {
+            return html! {
+                <>
+                    <div class="melding smal" id="kluis-nodig">
+                        <p><strong>{ "Bundel openen. " }</strong>
+                            { "Een bundel is versleuteld voor één woningcorporatie en gaat alleen open in de kluis van die corporatie, met haar sleutels. \
+                               Maak of ontgrendel hieronder uw kluis. Heeft de kluis nog geen sleutels, maak die dan bij ‘Sleutels en adresboek’ en stuur uw sleutelkaart naar de regisseur." }</p>
+                    </div>
+                    <VaultGate />
+                </>
+            };
+        }
         Session::Open(open) => {
             let parties = open.ws.parties();
             match (parties.keys(), association_side_blocker(parties)) {
