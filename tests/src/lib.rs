@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 use std::time::Duration;
 use xtask::server::Server;
 
+pub mod parties;
+
 pub fn dist() -> PathBuf {
     let dir = std::env::var_os("WOONKANS_DIST")
         .map(PathBuf::from)

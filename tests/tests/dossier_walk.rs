@@ -1,16 +1,15 @@
 //! A coordinator walks one resident through the six steps in the built app (headless Chromium,
 //! 1280×800): a new dossier, NAW and contact, the Wmo report, the investigation with documents
 //! and the target-group check, every gate, the placement profile, a coded bundle, the accepted
-//! match and the hand-over. The "wat wordt gedeeld" panel holds nothing identifying; a note with
-//! a BSN and a phone number is marked as typed and cleaned with "Alles vervangen", then released:
-//! the bundle carries it and not the unreleased note. No request leaves the origin, none happens
-//! after load.
-
+//! match and the hand-over, each file an envelope for the association (the keys and the
+//! associations' cards are made natively and put in the vault). The "wat wordt gedeeld" panel
+//! holds nothing identifying; a note with a BSN and a phone number is marked as typed and
+//! cleaned with "Alles vervangen", then released: the bundle carries it and not the unreleased
+//! note. No request leaves the origin, none happens after load.
 use fantoccini::Locator;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-use woonkans_core::bundle;
 use woonkans_core::date::Date;
-use woonkans_tests::{Browser, assert_same_origin};
+use woonkans_tests::{Browser, assert_same_origin, parties};
 
 const PASS: &str = "lange zin voor de proef 2026";
 
@@ -142,6 +141,12 @@ async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
     b.open("/").await;
     b.create_vault(PASS).await;
     select(&b, "#regio-keuze", "noord").await;
+    b.wait_for_text("Opgeslagen om").await;
+    // The vault's keys and the confirmed key cards of every association of the offer (made
+    // natively): bundles and the hand-over go as envelopes.
+    let mut coordinator = woonkans_core::fixtures::workspace();
+    let vaults = parties::every_association(&mut coordinator, today());
+    b.give_keys(PASS, &coordinator).await;
     let after_load = b.requested_urls().await;
     assert_same_origin(&after_load);
 
@@ -458,8 +463,17 @@ async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
     click(&b, &format!("#dossier-{id}")).await;
     b.click_button("Controleren en downloaden").await;
     b.wait_for_text("Bundel gemaakt").await;
-    let bundle = downloaded(&b, &bundle::file_name(&association, today())).await;
-    let bundle = String::from_utf8_lossy(&bundle);
+    let name = text_of(&b, "#bundel-uitkomst p code").await;
+    let envelope = downloaded(&b, &name).await;
+    let mut association_vault = vaults
+        .iter()
+        .find(|(a, _)| *a == association)
+        .map(|(_, v)| v.clone())
+        .expect("a vault for every association");
+    let at = association_vault
+        .open_bundle(&envelope, "2026-11-28T12:00:00")
+        .expect("the association opens the envelope");
+    let bundle = association_vault.parties().inbox()[at].payload.clone();
     assert!(
         bundle.contains("Moeder belt via [TELEFOON]"),
         "the released note goes"
@@ -512,15 +526,19 @@ async fn a_resident_walks_the_six_steps_and_nothing_identifying_is_shared() {
     scroll_to(&b, "overdracht-bevestiging").await;
     b.screenshot("dossier-stap-6").await;
     b.click_button("Overdracht downloaden").await;
-    b.wait_for_text("De overdracht is gedownload als").await;
-    let name = format!(
-        "woonkans-overdracht-{association}-{}.json",
-        js(&b, "const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');")
-            .await
-            .as_str()
-            .unwrap_or_default()
-    );
-    let file = downloaded(&b, &name).await;
+    b.wait_for_text("De overdracht is versleuteld voor").await;
+    let name = text_of(&b, "#overdracht-bestand").await;
+    assert!(name.starts_with("woonkans-huurgegevens-"), "{name}");
+    let envelope = downloaded(&b, &name).await;
+    // Sealed to the association of the match: it opens with that association's keys.
+    let parties = association_vault.parties();
+    let opened = woonkans_core::envelope::open(
+        &envelope,
+        parties.keys().expect("the association's keys"),
+        parties.contacts(),
+    )
+    .expect("the association opens the hand-over");
+    let file = opened.payload;
     let json: serde_json::Value = serde_json::from_slice(&file).expect("the hand-over is JSON");
     assert_eq!(json["bsn"], "999994669");
     assert_eq!(json["name"]["surname"], "Berg");

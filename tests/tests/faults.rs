@@ -684,7 +684,32 @@ async fn a_deleted_dossier_stays_deleted_after_a_reload() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// e. Hostile bundle files.
+// e. Hostile bundle files, offered to an association's vault (keys of a woningcorporatie and
+// the coordinator's confirmed card): a bundle now comes as an envelope and opens only there.
+
+/// Makes the vault on the association's page and puts an association's keys in it, then opens
+/// the page again unlocked.
+async fn association_vault_on_the_open_page(b: &Browser) {
+    use woonkans_core::date::Date;
+    use woonkans_tests::parties;
+    let today = Date::new(2026, 11, 28).unwrap();
+    let mut coordinator = woonkans_core::fixtures::workspace();
+    parties::coordinator_keys(&mut coordinator, today);
+    let association = coordinator.offer().associations[0].id.clone();
+    let vault = parties::association_vault(&mut coordinator, &association, today);
+    b.open("/bundel-openen").await;
+    b.create_vault(PASS).await;
+    b.wait_for("#regio-eerste-keuze")
+        .await
+        .select_by_value("noord")
+        .await
+        .unwrap();
+    b.wait_for_text("Opgeslagen om").await;
+    b.lock_and_seal(PASS, &vault).await;
+    b.seal_parties(PASS, &vault).await;
+    b.open("/bundel-openen").await;
+    b.unlock(PASS).await;
+}
 
 async fn choose_bundle(b: &Browser, path: &Path) {
     b.wait_for("#bundelbestand")
@@ -726,12 +751,12 @@ async fn huge_and_deeply_nested_bundles_are_refused_and_the_page_stays_responsiv
     nested.push_str(&"[{\"a\":".repeat(50_000));
     std::fs::write(&deep_object, nested).unwrap();
     let big = dir.join("groot.json");
-    let mut padded = String::from("{\"format\":\"woonkans-bundel\",\"version\":1,\"notitie\":\"");
-    padded.push_str(&"x".repeat(21 * 1024 * 1024));
+    let mut padded = String::from("{\"format\":\"woonkans-envelop\",\"version\":1,\"notitie\":\"");
+    padded.push_str(&"x".repeat(33 * 1024 * 1024));
     padded.push_str("\"}");
     std::fs::write(&big, padded).unwrap();
-    let small = dir.join("leeg.json");
-    std::fs::write(&small, "{}").unwrap();
+    let newer = dir.join("nieuwere-versie.json");
+    std::fs::write(&newer, r#"{"format":"woonkans-envelop","version":9}"#).unwrap();
     // 2 GiB without using the disk: the app must refuse it on its size, before reading it into
     // a tab that would run out of memory.
     let huge = dir.join("video-per-ongeluk.json");
@@ -741,34 +766,29 @@ async fn huge_and_deeply_nested_bundles_are_refused_and_the_page_stays_responsiv
         .unwrap();
 
     let b = Browser::start().await;
-    b.open("/bundel-openen").await;
+    association_vault_on_the_open_page(&b).await;
     b.wait_for("#bundelbestand").await;
     // Each message differs from the one before it, so finding it proves this file was handled:
     // the file input kept working after every refusal.
+    let not_envelope = "Dit bestand is geen envelop van Woonkans, of het is onvolledig";
     for (path, message) in [
         (
             &many,
-            "Deze bundel bevat meer dan 10000 profielen en wordt niet geopend.",
+            "Dit is een onversleutelde bundel van een eerdere versie van Woonkans.",
         ),
-        (
-            &deep,
-            "Dit bestand is geen Woonkans-bundel: de JSON is te diep genest.",
-        ),
+        (&deep, not_envelope),
         (
             &big,
-            "Dit bestand is te groot (21 MB); hier past hoogstens 20 MB.",
+            "Dit bestand is te groot (33 MB); hier past hoogstens 32 MB.",
         ),
+        (&deep_object, not_envelope),
         (
-            &deep_object,
-            "Dit bestand is geen Woonkans-bundel: de JSON is te diep genest.",
-        ),
-        (
-            &small,
-            "Dit bestand is geen Woonkans-bundel: het formaat 'woonkans-bundel' ontbreekt.",
+            &newer,
+            "Deze envelop is gemaakt met een nieuwere versie van Woonkans.",
         ),
         (
             &huge,
-            "Dit bestand is te groot (2048 MB); hier past hoogstens 20 MB.",
+            "Dit bestand is te groot (2048 MB); hier past hoogstens 32 MB.",
         ),
     ] {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -825,9 +845,9 @@ async fn no_page_makes_the_browser_refuse_anything_under_the_policy() {
         assert_eq!(b.client.current_url().await.unwrap().path(), path);
         assert_no_csp_violation(&b, path).await;
     }
-    // A received bundle opens without unlocking.
+    // A received bundle needs the association's vault: the page says so and offers to unlock.
     b.open("/bundel-openen").await;
-    b.wait_for("#bundelbestand").await;
+    b.wait_for("#kluis-nodig").await;
     assert_no_csp_violation(&b, "/bundel-openen").await;
     b.open("/bestaat-niet").await;
     b.wait_for_text("Kluis ontgrendelen").await;

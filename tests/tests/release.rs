@@ -1,6 +1,6 @@
 //! Releasing free texts end to end in headless Chromium: in the profile builder a note that
 //! names the resident (by roepnaam) cannot be released, a clean note is released, and the bundle
-//! written on the Bundels page for one association carries the released note and not the
+//! sealed on the Bundels page for one association carries the released note and not the
 //! unreleased one. Screenshots of the profile builder with a release control at 1280 and 390
 //! px wide; at 390 px the page does not scroll sideways.
 //!
@@ -8,13 +8,12 @@
 //! the app seals records (see `tests/bundels.rs`).
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-use woonkans_core::bundle;
 use woonkans_core::date::Date;
 use woonkans_core::dossier::{Income, IncomeSource, PersonName};
 use woonkans_core::fixtures::{self, RESIDENTS};
 use woonkans_core::register::Step;
 use woonkans_core::workspace::Workspace;
-use woonkans_tests::{Browser, assert_same_origin, record_gates_to_step_4};
+use woonkans_tests::{Browser, assert_same_origin, parties, record_gates_to_step_4};
 
 const PASS: &str = "groene specht klopt in Horst";
 const CASE: &str = "vrijgave01";
@@ -171,8 +170,10 @@ async fn downloaded(b: &Browser, name: &str) -> Vec<u8> {
 
 #[tokio::test(flavor = "current_thread")]
 async fn only_a_released_note_goes_into_the_bundle() {
-    let ws = seeded_workspace();
+    let mut ws = seeded_workspace();
     let association = fitting_association(&ws);
+    parties::coordinator_keys(&mut ws, today());
+    let mut association_vault = parties::association_vault(&mut ws, &association, today());
     let b = Browser::start().await;
     b.open("/").await;
     b.create_vault(PASS).await;
@@ -183,8 +184,10 @@ async fn only_a_released_note_goes_into_the_bundle() {
         .unwrap();
     b.wait_for_text("Opgeslagen om").await;
 
-    // Lock, seal the prepared case and offer into the vault, reload on the dossier and unlock.
+    // Lock, seal the prepared case, offer and keys into the vault, reload on the dossier and
+    // unlock.
     b.lock_and_seal(PASS, &ws).await;
+    b.seal_parties(PASS, &ws).await;
     b.open(&format!("/dossiers/{CASE}")).await;
     b.unlock(PASS).await;
     b.wait_for("#notities-socialNetwork").await;
@@ -269,9 +272,15 @@ async fn only_a_released_note_goes_into_the_bundle() {
     b.screenshot("vrijgave-bundels").await;
     b.click_button("Controleren en downloaden").await;
     b.wait_for_text("Bundel gemaakt").await;
-    let bytes = downloaded(&b, &bundle::file_name(&association, today())).await;
-    bundle::verify_bundle(&bytes).expect("the downloaded bundle verifies");
-    let text = String::from_utf8(bytes).unwrap();
+    let name = text_of(&b, "#bundel-uitkomst p code").await;
+    let bytes = downloaded(&b, &name).await;
+    // The envelope opens with the association's keys; what it holds is the bundle.
+    let at = association_vault
+        .open_bundle(&bytes, "2026-11-28T12:00:00")
+        .expect("the association opens the envelope");
+    let received = association_vault.parties().inbox()[at].clone();
+    received.bundle().expect("the bundle in it verifies");
+    let text = received.payload;
     assert!(text.contains(CLEAN), "the released note goes along");
     assert!(!text.contains(OTHER), "the unreleased note stays");
     assert!(!text.contains("kookt zelf"), "the unreleased note stays");

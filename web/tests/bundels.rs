@@ -1,6 +1,10 @@
 #![cfg(target_arch = "wasm32")]
-//! The Bundels page (write through the leak guard, download, log) and the received bundle's
-//! view, in a real browser with a real (freshly made) vault.
+//! The Bundels page (write through the leak guard, seal in an envelope, download, log; open a
+//! reply), the association's page (open the envelope, answer per code) and the received
+//! bundle's view, in a real browser with a real (freshly made) vault. The two sides are two
+//! workspaces made here, their key cards exchanged as people do it.
+
+mod parties;
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -11,9 +15,11 @@ use woonkans_core::bundle::{self, BundleInput, BundleProfileInput};
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::date::Date;
 use woonkans_core::dossier::PersonName;
+use woonkans_core::envelope::{self, MessageType};
 use woonkans_core::fixtures::{self, RESIDENTS};
 use woonkans_core::profile::ProfileCategory;
 use woonkans_core::region::Region;
+use woonkans_core::register::Step;
 use woonkans_core::sample::sample_offer;
 use woonkans_core::workspace::Workspace;
 use woonkans_web::pages::Page;
@@ -63,6 +69,12 @@ fn add_ready_case(ws: &mut Workspace, id: &str, name: (&str, &str, &str), bsn: &
         .unwrap()
         .note = "Heeft contact met familie.".into();
     draft.support_hours_per_week = Some(2.5);
+}
+
+/// The coordinator's keys, and the vault of `association` that knows them (and they it).
+fn exchange_cards(ws: &mut Workspace, association: &str) -> Workspace {
+    parties::coordinator_keys(ws, today());
+    parties::association_vault(ws, association, today())
 }
 
 /// The first association with a dwelling that fits the resident.
@@ -181,9 +193,11 @@ fn submit_button(root: &web_sys::Element) -> web_sys::HtmlElement {
 }
 
 #[wasm_bindgen_test]
-async fn a_clean_bundle_is_written_downloaded_and_logged() {
-    let ws = workspace();
+async fn a_clean_bundle_is_sealed_downloaded_and_logged() {
+    let mut ws = workspace();
     let association = fitting_association(&ws);
+    let _association_vault = exchange_cards(&mut ws, &association);
+    capture_downloads();
     let key = CodeKey::from_bytes([5; 32]);
     let expected = code::derive(&key, &association, BSN).to_string();
     let (root, spy) = mount(Route::Bundels, Some(open_session(ws).await)).await;
@@ -222,14 +236,28 @@ async fn a_clean_bundle_is_written_downloaded_and_logged() {
 
     let t = text(&root);
     assert!(t.contains("Bundel gemaakt"), "{t}");
-    let file_name = bundle::file_name(&association, today());
-    assert!(t.contains(&file_name), "{t}");
     assert!(t.contains(&expected));
     let state = spy.borrow().clone().unwrap();
     let ws = state.workspace().unwrap();
     assert_eq!(ws.log().len(), 1);
     assert_eq!(ws.log()[0].codes, vec![expected.clone()]);
     assert!(t.contains(&ws.log()[0].bundle_id), "bundle id shown");
+    // The envelope's name carries the bundle's id; the file is an envelope, not a bundle.
+    let (name, bytes) = last_download().await;
+    let id: [u8; 16] = std::array::from_fn(|i| {
+        u8::from_str_radix(&ws.log()[0].bundle_id[2 * i..2 * i + 2], 16).unwrap()
+    });
+    assert_eq!(name, envelope::file_name(MessageType::Bundel, today(), &id));
+    assert!(t.contains(&name), "{t}");
+    assert!(
+        bundle::verify_bundle(&bytes).is_err(),
+        "only an envelope leaves"
+    );
+    let sent = String::from_utf8(bytes).unwrap();
+    assert!(sent.contains("\"format\":\"woonkans-envelop\""));
+    for value in ["Anna", "Vries", BSN, expected.as_str()] {
+        assert!(!sent.contains(value), "the envelope shows {value}");
+    }
     assert_eq!(ws.case("klaar0001").unwrap().codes[&association], expected);
     assert!(state.error.is_none());
 }
@@ -276,6 +304,8 @@ async fn five_residents_in_one_bundle_each_keep_their_own_code() {
     for (id, name, bsn) in reversed {
         add_ready_case(&mut ws, id, name, bsn);
     }
+    let _association_vault = exchange_cards(&mut ws, &association);
+    capture_downloads();
 
     let (root, spy) = mount(Route::Bundels, Some(open_session(ws).await)).await;
     choose(&root, "#corporatie", &association).await;
@@ -359,6 +389,9 @@ async fn a_leak_refuses_the_bundle_and_names_the_field_not_the_value() {
     let dwelling = offer.dwellings.iter_mut().find(|d| d.id == best).unwrap();
     dwelling.id = format!("W-{BSN}");
     ws.replace_offer(offer).unwrap();
+    let _association_vault = exchange_cards(&mut ws, &association);
+    capture_downloads();
+    let downloads_before = download_count();
     let (root, spy) = mount(Route::Bundels, Some(open_session(ws).await)).await;
     choose(&root, "#corporatie", &association).await;
     click(&root, "#dossier-klaar0001").await;
@@ -376,6 +409,7 @@ async fn a_leak_refuses_the_bundle_and_names_the_field_not_the_value() {
         link.get_attribute("href").as_deref(),
         Some("/dossiers/klaar0001")
     );
+    assert_eq!(download_count(), downloads_before, "nothing downloaded");
     let state = spy.borrow().clone().unwrap();
     assert!(
         state.workspace().unwrap().log().is_empty(),
@@ -442,7 +476,6 @@ async fn a_verified_bundle_reads_as_dutch() {
         root.clone(),
         woonkans_web::pages::bundel_openen::BundleViewProps {
             bundle: Rc::new(verified.clone()),
-            lookups: None,
         },
     )
     .render();
@@ -481,12 +514,457 @@ async fn a_verified_bundle_reads_as_dutch() {
     );
 }
 
+// ---------------------------------------------------------------------------------------------
+// Envelopes: downloads caught in the page, files put into file inputs.
+
+/// From now on a download (the app clicks a link with `download`) is kept in the page instead
+/// of saved: its name and blob address, to read back with [`last_download`].
+fn capture_downloads() {
+    js_sys::eval(
+        "if (!window.__woonkansDownloads) {\
+           window.__woonkansDownloads = [];\
+           const click = HTMLAnchorElement.prototype.click;\
+           HTMLAnchorElement.prototype.click = function () {\
+             if (this.download) { window.__woonkansDownloads.push([this.download, this.href]); return; }\
+             return click.call(this);\
+           };\
+         }",
+    )
+    .unwrap();
+}
+
+fn download_count() -> u32 {
+    js_sys::eval("(window.__woonkansDownloads || []).length")
+        .unwrap()
+        .as_f64()
+        .unwrap_or(0.0) as u32
+}
+
+/// The name and bytes of the newest download.
+async fn last_download() -> (String, Vec<u8>) {
+    let pair =
+        js_sys::eval("window.__woonkansDownloads[window.__woonkansDownloads.length - 1]").unwrap();
+    let pair: js_sys::Array = pair.dyn_into().expect("a download was made");
+    let name = pair.get(0).as_string().unwrap();
+    let href = pair.get(1).as_string().unwrap();
+    let promise: js_sys::Promise =
+        js_sys::eval(&format!("fetch('{href}').then(r => r.arrayBuffer())"))
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+    let buffer = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    (name, js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+fn bubbling(kind: &str) -> web_sys::Event {
+    let event = web_sys::Event::new(kind).unwrap();
+    event.init_event_with_bubbles_and_cancelable(kind, true, false);
+    event
+}
+
+/// Puts a file with `bytes` into the file input and fires its change event.
+async fn choose_file(root: &web_sys::Element, css: &str, name: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap();
+    let dt = web_sys::DataTransfer::new().unwrap();
+    let items = js_sys::Reflect::get(&dt, &"items".into()).unwrap();
+    let add: js_sys::Function = js_sys::Reflect::get(&items, &"add".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    add.call1(&items, &file).unwrap();
+    let input: web_sys::HtmlInputElement = find(root, css).dyn_into().unwrap();
+    input.set_files(dt.files().as_ref());
+    input.dispatch_event(&bubbling("change")).unwrap();
+    yew::scheduler::flush().await;
+}
+
+/// Types `value` into a text input (input and change events).
+async fn type_into(root: &web_sys::Element, css: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = find(root, css).dyn_into().unwrap();
+    input.set_value(value);
+    for kind in ["input", "change"] {
+        input.dispatch_event(&bubbling(kind)).unwrap();
+    }
+    yew::scheduler::flush().await;
+}
+
+/// Lets timers and file reads run until `root` shows `needle`.
+async fn wait_for_text(root: &web_sys::Element, needle: &str) {
+    for _ in 0..300 {
+        yew::scheduler::flush().await;
+        if text(root).contains(needle) {
+            return;
+        }
+        gloo::timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!("not shown: {needle}; page: {}", text(root));
+}
+
+async fn click_button(root: &web_sys::Element, label: &str) {
+    let buttons = root.query_selector_all("button").unwrap();
+    for i in 0..buttons.length() {
+        let b: web_sys::HtmlElement = buttons.get(i).unwrap().dyn_into().unwrap();
+        if b.text_content().unwrap_or_default().trim() == label {
+            b.click();
+            yew::scheduler::flush().await;
+            return;
+        }
+    }
+    panic!("no button {label}");
+}
+
+fn focused_id() -> String {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+fn ws_of(spy: &Rc<RefCell<Option<AppContext>>>) -> Workspace {
+    spy.borrow().as_ref().unwrap().workspace().unwrap().clone()
+}
+
+/// The row of the reply form whose legend shows `code`.
+fn reply_row(root: &web_sys::Element, code: &str) -> String {
+    let rows = root.query_selector_all("fieldset.reactie-code").unwrap();
+    for i in 0..rows.length() {
+        let row: web_sys::Element = rows.get(i).unwrap().dyn_into().unwrap();
+        let legend = row
+            .query_selector("legend .codelabel")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default();
+        if legend == code {
+            return row.id();
+        }
+    }
+    panic!("no reply row for {code}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The round trip: the coordinator's bundle, the association's reply, the answers on the cases.
+
+const TWO: [(&str, (&str, &str, &str), &str); 2] = [
+    ("klaar0001", ("Anna", "de", "Vries"), BSN),
+    ("klaar0002", ("Daan", "", "Janssen"), "111222333"),
+];
+
 #[wasm_bindgen_test]
-async fn the_open_page_works_without_a_vault_and_offers_lookup_only_to_the_coordinator() {
+async fn a_bundle_goes_to_the_association_and_its_reply_lands_on_the_right_cases() {
+    capture_downloads();
+    let mut coordinator = Workspace::new(sample_offer());
+    coordinator.set_region(Some(Region::NoordLimburg));
+    for (id, name, bsn) in TWO {
+        add_ready_case(&mut coordinator, id, name, bsn);
+        coordinator.case_mut(id).unwrap().dossier.step = Step::AssociationTalks;
+    }
+    let association = fitting_association(&coordinator);
+    let name = coordinator
+        .offer()
+        .association(&association)
+        .unwrap()
+        .name
+        .clone();
+    let association_ws = exchange_cards(&mut coordinator, &association);
+    let key = CodeKey::from_bytes([5; 32]);
+    // Each case's code, derived here from the key and the case, never read from the app.
+    let code_of = |id: &str| {
+        let case = coordinator.case(id).unwrap();
+        code::derive(&key, &association, case.stable_id()).to_string()
+    };
+    let (code_a, code_b) = (code_of(TWO[0].0), code_of(TWO[1].0));
+
+    // 1. The coordinator makes the bundle on the Bundels page: an envelope is downloaded.
+    let (root, spy) = mount(Route::Bundels, Some(open_session(coordinator).await)).await;
+    choose(&root, "#corporatie", &association).await;
+    assert!(
+        root.query_selector("#corporatie-sleutel")
+            .unwrap()
+            .is_none()
+    );
+    for (id, _, _) in TWO {
+        click(&root, &format!("#dossier-{id}")).await;
+    }
+    submit_button(&root).click();
+    yew::scheduler::flush().await;
+    assert!(text(&root).contains("Bundel gemaakt"), "{}", text(&root));
+    let (bundle_name, bundle_bytes) = last_download().await;
+    assert!(bundle_name.starts_with(&format!("woonkans-bundel-{}-", today().iso())));
+    let coordinator = ws_of(&spy);
+    assert_eq!(coordinator.log().len(), 1);
+
+    // 2. The association opens it on its own page, with its own vault.
+    let (root, spy) = mount(
+        Route::BundelOpenen,
+        Some(open_session(association_ws).await),
+    )
+    .await;
+    choose_file(&root, "#bundelbestand", &bundle_name, &bundle_bytes).await;
+    wait_for_text(
+        &root,
+        &format!(
+            "Van: {} (regisseur), ondertekening gecontroleerd",
+            parties::COORDINATOR
+        ),
+    )
+    .await;
+    assert_eq!(
+        focused_id(),
+        "bundel-geopend",
+        "the opened bundle takes the focus"
+    );
+    let t = text(&root);
+    for needle in [
+        code_a.as_str(),
+        code_b.as_str(),
+        "Beschermd wonen",
+        "Ontvangen bundels (1)",
+        "Nog geen reactie",
+    ] {
+        assert!(t.contains(needle), "missing {needle}: {t}");
+    }
+    for value in ["Anna", "Vries", "Janssen", BSN] {
+        assert!(!t.contains(value), "the association sees {value}");
+    }
+    assert_eq!(ws_of(&spy).parties().inbox().len(), 1);
+
+    // Nothing answered: the form says so.
+    click_button(&root, "Reactie maken").await;
+    wait_for_text(&root, "Geef bij minstens één code een antwoord.").await;
+    assert_eq!(focused_id(), "reactie-fouten");
+    let row_a = reply_row(&root, &code_a);
+    let row_b = reply_row(&root, &code_b);
+    // A dwelling offered without its number: the message sits at that code's row.
+    click(&root, &format!("#{row_a}-dwellingOffered")).await;
+    click_button(&root, "Reactie maken").await;
+    let at_a = find(&root, &format!("#{row_a}")).text_content().unwrap();
+    assert!(
+        at_a.contains("Vul het nummer van de aangeboden woning in."),
+        "{at_a}"
+    );
+    // A number the core refuses: its message too sits at the row of its code.
+    type_into(&root, &format!("#{row_a}-woning"), "W 7!").await;
+    click_button(&root, "Reactie maken").await;
+    let at_a = find(&root, &format!("#{row_a}")).text_content().unwrap();
+    assert!(
+        at_a.contains("Vul het nummer van de aangeboden woning in zoals het in uw aanbod staat"),
+        "{at_a}"
+    );
+    assert!(
+        ws_of(&spy).parties().inbox()[0].replied.is_none(),
+        "no reply yet"
+    );
+    type_into(&root, &format!("#{row_a}-woning"), "W-7").await;
+    click(&root, &format!("#{row_b}-noOffer")).await;
+    choose(&root, &format!("#{row_b}-reden"), "rentalHistory").await;
+    let downloads = download_count();
+    click_button(&root, "Reactie maken").await;
+    wait_for_text(&root, "Reactie gemaakt").await;
+    assert_eq!(focused_id(), "reactie-gemaakt");
+    assert_eq!(download_count(), downloads + 1);
+    let (reply_name, reply_bytes) = last_download().await;
+    assert!(reply_name.starts_with(&format!("woonkans-reactie-{}-", today().iso())));
+    assert!(text(&root).contains(&reply_name));
+    assert!(ws_of(&spy).parties().inbox()[0].replied.is_some());
+
+    // 3. The coordinator opens the reply: each answer lands on the case of its code.
+    let (root, spy) = mount(Route::Bundels, Some(open_session(coordinator).await)).await;
+    choose_file(&root, "#reactiebestand", &reply_name, &reply_bytes).await;
+    wait_for_text(&root, &format!("Reactie van {name}: 2 antwoorden verwerkt")).await;
+    assert_eq!(focused_id(), "reactie-uitkomst");
+    let items = root.query_selector_all("#reactie-uitkomst li").unwrap();
+    let shown: BTreeSet<String> = (0..items.length())
+        .map(|i| items.get(i).unwrap().text_content().unwrap_or_default())
+        .collect();
+    let wanted: BTreeSet<String> = [
+        format!("Anna de Vries (dossier klaar0001) ({code_a}): Woning aangeboden: W-7"),
+        format!(
+            "Daan Janssen (dossier klaar0002) ({code_b}): Geen passend aanbod: Het huurverleden staat een woning nu niet toe"
+        ),
+    ]
+    .into();
+    assert_eq!(shown, wanted);
+    let ws = ws_of(&spy);
+    let answer = |id: &str| ws.case(id).unwrap().replies[&association].answer.clone();
+    assert_eq!(answer("klaar0001").code.to_string(), code_a);
+    assert_eq!(answer("klaar0001").dwelling_id.as_deref(), Some("W-7"));
+    assert_eq!(answer("klaar0002").code.to_string(), code_b);
+    assert_eq!(
+        answer("klaar0002").reason,
+        Some(woonkans_core::reply::NoOfferReason::RentalHistory)
+    );
+
+    // The same reply again is refused as such, and nothing changes.
+    let before = ws_of(&spy);
+    choose_file(&root, "#reactiebestand", &reply_name, &reply_bytes).await;
+    wait_for_text(&root, "Deze envelop is al verwerkt op").await;
+    assert!(text(&root).contains("Deze reactie is niet verwerkt"));
+    assert_eq!(focused_id(), "reactie-uitkomst");
+    assert_eq!(ws_of(&spy), before);
+
+    // 4. Step 5 of the dossier shows the latest answer beside the code.
+    let (root, _) = mount(
+        Route::Dossier("klaar0002".into()),
+        Some(open_session(ws).await),
+    )
+    .await;
+    let codes = find(&root, "table.codes tbody").text_content().unwrap();
+    assert!(codes.contains(&code_b), "{codes}");
+    assert!(
+        codes.contains(&format!(
+            "Geen passend aanbod: Het huurverleden staat een woning nu niet toe ({})",
+            woonkans_core::vocab::date(today())
+        )),
+        "{codes}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_changed_envelope_and_a_bundle_for_another_association_are_refused() {
+    let mut coordinator = workspace();
+    let association = fitting_association(&coordinator);
+    let association_ws = exchange_cards(&mut coordinator, &association);
+    let key = CodeKey::from_bytes([5; 32]);
+    let (sealed, _) = coordinator
+        .seal_bundle(
+            &key,
+            &association,
+            &["klaar0001".to_string()],
+            [7; 16],
+            [8; 32],
+            today(),
+            "2026-11-28T10:00:00",
+        )
+        .unwrap_or_else(|_| panic!("the bundle seals"));
+    let mut changed = sealed.bytes.clone();
+    let at = changed.len() / 2;
+    changed[at] = if changed[at] == b'A' { b'B' } else { b'A' };
+    // Another association's vault (its own keys) that knows the same coordinator.
+    let other = coordinator
+        .offer()
+        .associations
+        .iter()
+        .find(|a| a.id != association)
+        .unwrap()
+        .id
+        .clone();
+    let mut elsewhere = coordinator.clone();
+    let other_ws = parties::association_vault(&mut elsewhere, &other, today());
+
+    let (root, spy) = mount(
+        Route::BundelOpenen,
+        Some(open_session(association_ws).await),
+    )
+    .await;
+    choose_file(&root, "#bundelbestand", "gewijzigd.envelop.json", &changed).await;
+    wait_for_text(&root, "Deze bundel is niet geopend").await;
+    assert_eq!(focused_id(), "bundel-fout");
+    assert!(ws_of(&spy).parties().inbox().is_empty(), "nothing kept");
+    assert!(
+        root.query_selector("fieldset.reactie-code")
+            .unwrap()
+            .is_none()
+    );
+    let (root, spy) = mount(Route::BundelOpenen, Some(open_session(other_ws).await)).await;
+    choose_file(&root, "#bundelbestand", &sealed.file_name, &sealed.bytes).await;
+    wait_for_text(&root, "Deze envelop is niet voor u bestemd").await;
+    assert!(ws_of(&spy).parties().inbox().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn without_keys_or_a_confirmed_card_the_bundels_page_says_so_first() {
+    let mut ws = workspace();
+    let association = fitting_association(&ws);
+    let (root, _) = mount(Route::Bundels, Some(open_session(ws.clone()).await)).await;
+    let notice = find(&root, "#geen-sleutels");
+    assert!(
+        notice
+            .text_content()
+            .unwrap()
+            .contains("Deze kluis heeft nog geen sleutels.")
+    );
+    let link = find(&root, "#geen-sleutels a");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/sleutels"));
+
+    // Keys, but no card of this association yet: the core's message beside the choice.
+    parties::coordinator_keys(&mut ws, today());
+    let expected = ws.association_contact(&association).unwrap_err().message;
+    let (root, _) = mount(Route::Bundels, Some(open_session(ws).await)).await;
+    assert!(root.query_selector("#geen-sleutels").unwrap().is_none());
+    assert!(!submit_button(&root).has_attribute("disabled"));
+    choose(&root, "#corporatie", &association).await;
+    let at = find(&root, "#corporatie-sleutel").text_content().unwrap();
+    assert!(at.contains(&expected), "{at}");
+    assert!(
+        at.contains("Er is nog geen bevestigde sleutelkaart van"),
+        "{at}"
+    );
+    assert_eq!(
+        find(&root, "#corporatie-sleutel a")
+            .get_attribute("href")
+            .as_deref(),
+        Some("/sleutels")
+    );
+    assert!(
+        submit_button(&root).has_attribute("disabled"),
+        "sending is off"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_open_page_needs_an_association_vault() {
+    // Without an open vault: the explanation and the vault's own screen.
     let (root, _) = mount(Route::BundelOpenen, None).await;
     let t = text(&root);
     assert!(t.contains("Bundel openen"));
-    assert!(!t.contains("Code opzoeken"));
+    assert!(
+        t.contains("gaat alleen open in de kluis van die corporatie"),
+        "{t}"
+    );
+    assert!(root.query_selector("#wachtwoord").unwrap().is_some(), "{t}");
+    assert!(root.query_selector("#bundelbestand").unwrap().is_none());
+
+    // A vault without keys.
+    let (root, _) = mount(Route::BundelOpenen, Some(open_session(workspace()).await)).await;
+    assert!(
+        find(&root, "#geen-sleutels")
+            .text_content()
+            .unwrap()
+            .contains("Deze kluis heeft nog geen sleutels.")
+    );
+    assert_eq!(
+        find(&root, "#geen-sleutels a")
+            .get_attribute("href")
+            .as_deref(),
+        Some("/sleutels")
+    );
+    assert!(root.query_selector("#bundelbestand").unwrap().is_none());
+
+    // The coordinator's vault: keys of another role.
+    let mut ws = workspace();
+    parties::coordinator_keys(&mut ws, today());
+    let (root, _) = mount(Route::BundelOpenen, Some(open_session(ws).await)).await;
+    let t = find(&root, "#andere-rol").text_content().unwrap();
+    assert!(
+        t.contains("Deze kluis heeft de sleutels van een regisseur"),
+        "{t}"
+    );
+    assert!(root.query_selector("#bundelbestand").unwrap().is_none());
+
+    // The association's vault: the file input, with its label.
+    let mut ws = workspace();
+    let association = fitting_association(&ws);
+    let association_ws = exchange_cards(&mut ws, &association);
+    let (root, _) = mount(
+        Route::BundelOpenen,
+        Some(open_session(association_ws).await),
+    )
+    .await;
     let input = find(&root, "#bundelbestand");
     assert_eq!(input.get_attribute("type").as_deref(), Some("file"));
     assert!(
@@ -495,30 +973,4 @@ async fn the_open_page_works_without_a_vault_and_offers_lookup_only_to_the_coord
             .is_some(),
         "the file input has a label"
     );
-}
-
-#[wasm_bindgen_test]
-async fn looked_up_codes_link_to_the_dossier() {
-    let (verified, _, _) = verified_sample();
-    let root = root();
-    yew::Renderer::<BundleView>::with_root_and_props(
-        root.clone(),
-        woonkans_web::pages::bundel_openen::BundleViewProps {
-            bundle: Rc::new(verified),
-            lookups: Some(Rc::new(vec![
-                woonkans_web::pages::bundel_openen::Lookup::Found {
-                    id: "klaar0001".into(),
-                    label: "Anna de Vries (dossier klaar0001)".into(),
-                },
-            ])),
-        },
-    )
-    .render();
-    yew::scheduler::flush().await;
-    let link = find(&root, ".profiel a");
-    assert_eq!(
-        link.get_attribute("href").as_deref(),
-        Some("/dossiers/klaar0001")
-    );
-    assert!(text(&root).contains("Hoort bij: Anna de Vries"));
 }

@@ -3,6 +3,8 @@
 //! profile builder with the note scanner, "wat wordt gedeeld", match and hand-over) in a real
 //! browser, with a real (freshly made) vault behind the app's context.
 
+mod parties;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -551,6 +553,9 @@ async fn match_acceptance_and_handover_download_are_logged() {
     fill_profile(case);
     case.dossier.step = Step::AssociationTalks;
     case.codes.insert(association.clone(), "K7F3-Q9AB-X".into());
+    let today = woonkans_web::browser::today();
+    parties::coordinator_keys(&mut ws, today);
+    let _association_vault = parties::association_vault(&mut ws, &association, today);
     let (root, spy) = mount(Route::Dossier("overdr01".into()), ws).await;
     assert!(text(&root).contains("K7F3-Q9AB-X"));
     choose(&root, "#match-corporatie", &association).await;
@@ -574,14 +579,64 @@ async fn match_acceptance_and_handover_download_are_logged() {
     click_button(&root, "Overdracht downloaden").await;
     let t = text(&root);
     assert!(
-        t.contains("De overdracht is gedownload als woonkans-overdracht-"),
-        "{t}"
+        root.query_selector("#overdracht-sleutel")
+            .unwrap()
+            .is_none()
     );
-    assert!(!t.contains("woonkans-overdracht-Anna"));
+    assert!(
+        t.contains(&format!(
+            "gedownload als woonkans-huurgegevens-{}-",
+            d_of_today()
+        )),
+        "the hand-over goes as an envelope: {t}"
+    );
+    assert!(!t.contains("Anna.envelop"));
     let ws = ws_of(&spy);
     assert_eq!(ws.log().len(), 1);
     assert_eq!(ws.log()[0].step, 6);
     assert_eq!(ws.case("overdr01").unwrap().log.len(), 1);
+}
+
+fn d_of_today() -> String {
+    woonkans_web::browser::today().iso()
+}
+
+#[wasm_bindgen_test]
+async fn without_the_associations_card_the_handover_says_where_to_get_it() {
+    let mut ws = workspace();
+    let association = ws.offer().associations[0].id.clone();
+    let case = ws.add_case("overdr02").unwrap();
+    fill_step1(case);
+    fill_step3(case);
+    fill_profile(case);
+    case.dossier.step = Step::AssociationTalks;
+    case.codes.insert(association.clone(), "K7F3-Q9AB-X".into());
+    parties::coordinator_keys(&mut ws, woonkans_web::browser::today());
+    let expected = ws.association_contact(&association).unwrap_err().message;
+    let (root, spy) = mount(Route::Dossier("overdr02".into()), ws).await;
+    choose(&root, "#match-corporatie", &association).await;
+    type_into(&root, "#match-door", "Ketenregisseur").await;
+    click_button(&root, "Match vastleggen").await;
+    let notice = find(&root, "#overdracht-sleutel");
+    assert!(notice.text_content().unwrap().contains(&expected));
+    assert_eq!(
+        find(&root, "#overdracht-sleutel a")
+            .get_attribute("href")
+            .as_deref(),
+        Some("/sleutels")
+    );
+    // Pressing anyway: the core refuses, nothing is handed over or logged.
+    click(&root, "#overdracht-bevestiging").await;
+    type_into(&root, "#overdracht-door", "M. Janssen, ketenregisseur").await;
+    click_button(&root, "Overdracht downloaden").await;
+    assert!(
+        all(&root, "#stap-inhoud [role=status]").iter().any(|e| e
+            .text_content()
+            .unwrap_or_default()
+            .contains("Er is nog geen bevestigde sleutelkaart van")),
+        "the refusal is said beside the button"
+    );
+    assert!(ws_of(&spy).log().is_empty());
 }
 
 #[wasm_bindgen_test]

@@ -9,6 +9,7 @@ pub mod bundles;
 pub mod caselist;
 pub mod contacts;
 pub mod dossier_form;
+pub mod envelopes;
 pub mod matches;
 pub mod offer_admin;
 pub mod overview;

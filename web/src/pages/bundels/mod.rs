@@ -1,6 +1,11 @@
 //! Coded profile bundles: choose an association and the cases, see the codes that will go, and
-//! let the core write the bundle through the leak guard. Only a bundle that passed the guard is
-//! downloaded; a refusal lists the fields to change, never the values found.
+//! let the core write the bundle through the leak guard and seal it in an envelope for that
+//! association (encrypted to its confirmed key card, signed with this vault's key). Only an
+//! envelope whose bundle passed the guard is downloaded; a refusal lists the fields to change,
+//! never the values found. Sending needs this vault's keys and the association's confirmed card
+//! (both on "Sleutels en adresboek"); the page says so before anything is composed.
+//!
+//! "Reactie openen" ([`reply`]) takes an association's answer back in.
 //!
 //! Before writing, the page says what the codes do and do not prevent (identical free text can
 //! still link two associations' profiles of one resident), how many released free texts each
@@ -8,12 +13,16 @@
 //! (`Workspace::link_warnings`; a warning, not a refusal).
 
 mod findings;
+pub mod keys_link;
+pub mod reply;
 
 use crate::browser;
 use crate::components::form::{ErrorSummary, SelectField, checked_of};
 use crate::route::Route;
 use crate::state::{navigate, try_change, use_app};
 use findings::{Findings, FoundCase};
+use keys_link::KeysLink;
+use reply::ReplyOpen;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -24,6 +33,7 @@ use woonkans_core::workspace::Workspace;
 use woonkans_views::bundles::{
     BundleCandidate, bundle_candidates, chosen_ids, form_errors, planned_codes,
 };
+use woonkans_views::envelopes::NO_KEYS;
 use yew::prelude::*;
 
 /// What the last press of the primary button gave.
@@ -157,18 +167,19 @@ pub fn bundels_page() -> Html {
             }
             let association_id = (*association).clone();
             let key = open.key.clone();
-            let bundle_id = browser::random_bytes::<16>();
+            let envelope_id = browser::random_bytes::<16>();
+            let random = browser::random_bytes::<32>();
             let at = browser::now_iso();
-            // The disclosure is logged in the committed workspace; the bundle comes back here.
-            let written = try_change(&app, |ws| {
-                ws.write_bundle(&key, &association_id, &ids, bundle_id, today, &at)
+            // The disclosure is logged in the committed workspace; the envelope and the bundle
+            // in it come back here.
+            let sealed = try_change(&app, |ws| {
+                ws.seal_bundle(&key, &association_id, &ids, envelope_id, random, today, &at)
             });
             attempt.set(*attempt + 1);
-            match written {
-                Ok(written) => {
+            match sealed {
+                Ok((file, written)) => {
                     let download_error =
-                        browser::download(&written.file_name, &written.bytes, "application/json")
-                            .err();
+                        browser::download(&file.file_name, &file.bytes, "application/json").err();
                     let labels: Vec<(String, String)> = ids
                         .iter()
                         .zip(&written.codes)
@@ -182,7 +193,7 @@ pub fn bundels_page() -> Html {
                         })
                         .collect();
                     outcome.set(Outcome::Written(Rc::new(Written {
-                        file_name: written.file_name.clone(),
+                        file_name: file.file_name.clone(),
                         bundle_id: written.bundle_id_hex.clone(),
                         recipient: written.recipient_name.clone(),
                         codes: labels,
@@ -252,6 +263,15 @@ pub fn bundels_page() -> Html {
             .map(|c| c.label.clone())
             .unwrap_or_default()
     };
+    // Sending needs this vault's keys and the chosen association's confirmed key card.
+    let no_keys = ws.parties().keys().is_none();
+    let contact_error = if association.is_empty() {
+        None
+    } else {
+        ws.association_contact(&association)
+            .err()
+            .map(|e| e.message)
+    };
     let field_error = |id: &str| errors.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone());
     let dossier_error = errors
         .iter()
@@ -271,8 +291,8 @@ pub fn bundels_page() -> Html {
             <div id="bundel-uitkomst" class="melding melding-goed" role="status" tabindex="-1">
                 <h2>{ "Bundel gemaakt" }</h2>
                 { match &w.download_error {
-                    None => html! { <p>{ format!("De bundel voor {} is gecontroleerd en gedownload als ", w.recipient) }<code>{ w.file_name.clone() }</code>{ ". Stuur dit bestand zelf naar de corporatie." }</p> },
-                    Some(e) => html! { <p>{ format!("De bundel is gecontroleerd en vastgelegd in het verwerkingslog, maar: {e} Maak de bundel opnieuw om hem te downloaden.") }</p> },
+                    None => html! { <p>{ format!("De bundel voor {} is gecontroleerd, versleuteld voor {} en door u ondertekend, en gedownload als ", w.recipient, w.recipient) }<code>{ w.file_name.clone() }</code>{ ". Stuur deze envelop zelf naar de corporatie: alleen zij kan hem openen." }</p> },
+                    Some(e) => html! { <p>{ format!("De bundel is gecontroleerd, versleuteld en vastgelegd in het verwerkingslog, maar: {e} Maak de bundel opnieuw om hem te downloaden.") }</p> },
                 } }
                 <dl class="feiten">
                     <dt>{ "Bundel-id" }</dt><dd><code class="hexcode">{ w.bundle_id.clone() }</code></dd>
@@ -298,12 +318,21 @@ pub fn bundels_page() -> Html {
             <h1 id="pagina-titel">{ "Bundels" }</h1>
             <p class="inleiding">
                 { "Een bundel is het enige dat Woonkans deelt: per woningcorporatie één bestand met de bemiddelingsprofielen onder een eigen code, \
-                   zonder naam, adres, geboortedatum of BSN. Voor het downloaden controleert de app elk veld op herleidbare gegevens." }
+                   zonder naam, adres, geboortedatum of BSN. Voor het downloaden controleert de app elk veld op herleidbare gegevens. \
+                   De bundel gaat als envelop: versleuteld voor die ene corporatie en door u ondertekend." }
             </p>
             <p class="niet-printen">
-                { "Een bundel ontvangen of willen zien wat een corporatie ziet? " }
+                { "Antwoord van een corporatie ontvangen? " }
+                <a href="#reactie-openen">{ "Een reactie openen" }</a>
+                { ". Werkt u bij een woningcorporatie? " }
                 <a href={Route::BundelOpenen.path()} onclick={nav(Route::BundelOpenen)}>{ "Een bundel openen" }</a>
             </p>
+            { if no_keys { html! {
+                <div class="melding melding-fout" id="geen-sleutels">
+                    <p>{ NO_KEYS }</p>
+                    <p><KeysLink /></p>
+                </div>
+            } } else { html! {} } }
             <ErrorSummary errors={(*errors).clone()} />
             { message }
             { if app.region().is_none() { html! {
@@ -313,6 +342,12 @@ pub fn bundels_page() -> Html {
                 <SelectField id="corporatie" label="Woningcorporatie" options={options} value={(*association).clone()}
                     hint={Some(AttrValue::from("Tussen haakjes: bij hoeveel dossiers met een volledig profiel een woning van deze corporatie past."))}
                     error={field_error("corporatie")} onchange={on_association} />
+                { for contact_error.iter().map(|m| html! {
+                    <div class="melding melding-fout" id="corporatie-sleutel" role="status">
+                        <p>{ m.clone() }</p>
+                        <p><KeysLink /></p>
+                    </div>
+                }) }
                 <fieldset id="dossiers" class={classes!("keuzelijst", dossier_error.is_some().then_some("veld-fout"))}>
                     <legend>{ "Dossiers in deze bundel" }</legend>
                     { for dossier_error.iter().map(|e| html! { <p class="foutmelding">{ e.clone() }</p> }) }
@@ -397,8 +432,10 @@ pub fn bundels_page() -> Html {
                     <p>{ format!("Per dossier: de acht categorieën van het bemiddelingsprofiel met niveau (en de toelichting als u die hebt vrijgegeven), zoekgebied, woonvorm, huurverleden, contractvorm, ondersteuning, terugvalplan, veiligheidsplan, huishoudgrootte, leeftijdsgroep, inkomensgroep, maximale huur en de passende woningen van de corporatie. Datum: {}.", vocab::date(today)) }</p>
                     <p>{ "Grondslag: Wet maatschappelijke ondersteuning (stap 5 van het verwerkingsregister). De verstrekking wordt vastgelegd in het verwerkingslog." }</p>
                 </div>
-                <button class="knop" type="submit">{ "Controleren en downloaden" }</button>
+                <button class="knop" type="submit" disabled={contact_error.is_some()}
+                    aria-describedby={contact_error.is_some().then_some("corporatie-sleutel")}>{ "Controleren en downloaden" }</button>
             </form>
+            <ReplyOpen />
         </section>
     }
 }

@@ -1,11 +1,14 @@
 //! Step 6 (Overeenkomst): the hand-over of the identifying data to the association of the
 //! accepted match, for the lease. Only after an explicit confirmation naming the grondslag;
-//! the core makes the file and logs the disclosure, the browser downloads it.
+//! the core makes the hand-over, seals it in an envelope for that association's confirmed key
+//! card and logs the disclosure; the browser downloads the envelope. Without this vault's keys
+//! or the association's confirmed card the step says so and links to "Sleutels en adresboek".
 
 use super::fields::{ParsedField, date_text, read_date};
 use super::{StepProps, field_id};
 use crate::browser;
 use crate::components::form::{TextField, checked_of};
+use crate::pages::bundels::keys_link::KeysLink;
 use crate::state::{try_change, use_app};
 use woonkans_core::Error;
 use woonkans_core::dossier::DocumentStatus;
@@ -13,6 +16,7 @@ use woonkans_core::handover::HandoverConfirmation;
 use woonkans_core::register::Step;
 use woonkans_core::routeplanner::form_step;
 use woonkans_core::vocab::{self, Dutch};
+use woonkans_views::envelopes::NO_KEYS;
 use yew::prelude::*;
 
 const CONFIRMATION: &str = "Ik bevestig dat deze gegevens worden overgedragen voor het aangaan van de huurovereenkomst, op grond van art. 6 lid 1 sub b AVG";
@@ -41,6 +45,14 @@ pub fn handover_step(p: &StepProps) -> Html {
         .offer()
         .association(&accepted.association_id)
         .map_or_else(|| accepted.association_id.clone(), |a| a.name.clone());
+    // The envelope needs this vault's keys and the association's confirmed card.
+    let sealing_blocker = if ws.parties().keys().is_none() {
+        Some(NO_KEYS.to_string())
+    } else {
+        ws.association_contact(&accepted.association_id)
+            .err()
+            .map(|e| e.message)
+    };
     let d = &case.dossier;
     let documents: Vec<_> = d
         .documents
@@ -95,16 +107,16 @@ pub fn handover_step(p: &StepProps) -> Html {
                 confirmed_by: (*by).clone(),
                 date: when,
             };
-            let handover_id = browser::random_id();
+            let envelope_id = browser::random_bytes::<16>();
+            let random = browser::random_bytes::<32>();
             let at = browser::now_iso();
-            // The file is offered only when the core agrees, and the hand-over (with its
+            // The envelope is offered only when the core agrees, and the hand-over (with its
             // disclosure logged) is committed only when the download started.
             let offered = try_change(&app, |ws| {
-                let h = ws.handover(&id, confirmation, &handover_id, &at)?;
-                let name = h.file_name();
-                browser::download(&name, h.to_json().as_bytes(), "application/json")
+                let (file, _) = ws.seal_handover(&id, confirmation, envelope_id, random, &at)?;
+                browser::download(&file.file_name, &file.bytes, "application/json")
                     .map_err(|m| Error::new("DOWNLOAD_FAILED", m))?;
-                Ok::<_, Error>(name)
+                Ok::<_, Error>(file.file_name)
             });
             outcome.set(Some(offered.map_err(|e| e.message)));
         })
@@ -126,8 +138,14 @@ pub fn handover_step(p: &StepProps) -> Html {
                         }) }
                     </ul>
                 } } }
-                <p class="hint">{ "Gezondheidsgegevens en de notities van het onderzoek gaan nooit mee." }</p>
+                <p class="hint">{ "Gezondheidsgegevens en de notities van het onderzoek gaan nooit mee. De overdracht gaat als envelop: versleuteld voor deze corporatie en door u ondertekend." }</p>
             </div>
+            { for sealing_blocker.iter().map(|m| html! {
+                <div class="melding melding-fout" id="overdracht-sleutel">
+                    <p>{ m.clone() }</p>
+                    <p><KeysLink /></p>
+                </div>
+            }) }
             { if incomplete.is_empty() { html! {} } else { html! {
                 <div class="kaart open-punten">
                     <h3>{ "Nog aan te vullen voor de overdracht" }</h3>
@@ -164,7 +182,13 @@ pub fn handover_step(p: &StepProps) -> Html {
                 </div>
                 <div role="status">
                     { match &*outcome {
-                        Some(Ok(name)) => html! { <p class="melding melding-goed">{ format!("De overdracht is gedownload als {name} en vastgelegd in het verwerkingslog.") }</p> },
+                        Some(Ok(name)) => html! {
+                            <p class="melding melding-goed">
+                                { format!("De overdracht is versleuteld voor {association}, gedownload als ") }
+                                <code id="overdracht-bestand">{ name.clone() }</code>
+                                { " en vastgelegd in het verwerkingslog. Stuur deze envelop zelf naar de corporatie." }
+                            </p>
+                        },
                         Some(Err(m)) => html! { <p class="melding melding-fout">{ m.clone() }</p> },
                         None => html! {},
                     } }

@@ -14,6 +14,7 @@ use crate::state::{navigate, try_change, use_app};
 use std::rc::Rc;
 use woonkans_core::routeplanner;
 use woonkans_core::vocab;
+use woonkans_views::envelopes::association_code_rows;
 use woonkans_views::matches::dwelling_choices;
 use yew::prelude::*;
 
@@ -56,19 +57,32 @@ pub fn talks(p: &StepProps) -> Html {
             navigate(&app, Route::Bundels);
         })
     };
+    let code_rows = association_code_rows(ws, case);
     let codes = html! {
         <div class="kaart">
             <h3>{ "Codes per woningcorporatie" }</h3>
-            <p class="hint">{ "Elke corporatie kent de inwoner alleen onder haar eigen code. Bundels maakt u op de pagina Bundels." }</p>
-            { if case.codes.is_empty() { html! {
+            <p class="hint">{ "Elke corporatie kent de inwoner alleen onder haar eigen code. Bundels maakt u op de pagina Bundels; daar opent u ook de reactie van een corporatie." }</p>
+            { if code_rows.is_empty() { html! {
                 <p>{ "Dit profiel is nog in geen enkele bundel gedeeld." }</p>
             } } else { html! {
                 <table class="codes">
-                    <caption class="visueel-verborgen">{ "Uitgegeven codes" }</caption>
-                    <thead><tr><th scope="col">{ "Woningcorporatie" }</th><th scope="col">{ "Code" }</th></tr></thead>
+                    <caption class="visueel-verborgen">{ "Uitgegeven codes en het laatste antwoord van elke corporatie" }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Woningcorporatie" }</th>
+                        <th scope="col">{ "Code" }</th>
+                        <th scope="col">{ "Laatste antwoord" }</th>
+                    </tr></thead>
                     <tbody>
-                        { for case.codes.iter().map(|(assoc, code)| html! {
-                            <tr><td>{ name_of(assoc) }</td><td><code>{ code.clone() }</code></td></tr>
+                        { for code_rows.iter().map(|r| html! {
+                            <tr>
+                                <td>{ r.association.clone() }</td>
+                                <td><code>{ r.code.clone() }</code></td>
+                                <td class="antwoord">{ match (&r.answer, &r.answered_on) {
+                                    (Some(a), Some(on)) => format!("{a} ({on})"),
+                                    (Some(a), None) => a.clone(),
+                                    _ => "Nog geen antwoord".to_string(),
+                                } }</td>
+                            </tr>
                         }) }
                     </tbody>
                 </table>
