@@ -122,7 +122,7 @@ pub fn app() -> Html {
     }
 
     let body = match (&state.session, &state.route) {
-        // A received bundle can be opened without any vault: the association's view.
+        // Bundel openen explains itself before the vault screen (it needs the association's vault).
         (_, Route::BundelOpenen) | (Session::Open(_), _) => {
             html! { <Page route={state.route.clone()} /> }
         }
@@ -140,7 +140,7 @@ pub fn app() -> Html {
                 { body }
             </main>
             <footer class="voet">
-                <p>{ "Woonkans Noord- en Midden-Limburg. Persoonsgegevens blijven in deze browser, versleuteld opgeslagen; alleen gecodeerde profielbundels die u zelf downloadt verlaten dit apparaat." }</p>
+                <p>{ "Woonkans Noord- en Midden-Limburg. Persoonsgegevens blijven in deze browser, versleuteld opgeslagen; alleen enveloppen die u zelf downloadt verlaten dit apparaat, ondertekend en alleen leesbaar voor de ontvanger." }</p>
             </footer>
         </ContextProvider<AppContext>>
     }

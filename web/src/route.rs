@@ -20,7 +20,7 @@ pub enum Route {
     /// suggestions link here. It opens the step whose form holds the field (step 4, or step 3
     /// for budget management); the field travels as the URL's fragment, its element id.
     DossierProfile(String, Option<ProfileField>),
-    /// A received bundle, opened without a vault (the association's view).
+    /// A received bundle envelope, opened in the association's own vault with its keys.
     BundelOpenen,
     NotFound,
 }

@@ -39,6 +39,13 @@ pub struct DisclosureEntry {
     pub kind: DisclosureKind,
 }
 
+impl DisclosureKind {
+    /// Whether the entry records data of the resident going out (a reply coming in does not).
+    pub fn discloses(self) -> bool {
+        !matches!(self, DisclosureKind::ReplyReceived)
+    }
+}
+
 /// The grondslag of step 5 in the processing register.
 pub const STEP_5_GRONDSLAG: &str = "Wmo";
 

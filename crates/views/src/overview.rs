@@ -127,7 +127,13 @@ pub fn resident_overview(case: &Case) -> ResidentOverview {
                     .collect::<Vec<_>>()
                     .join("; ")
             );
-            let summary = summary(row.step, status, open, disclosures.len());
+            // A reply that came in is on the list, but it shared nothing of the resident.
+            let shared = case
+                .log
+                .iter()
+                .filter(|e| e.step == row.step.number() && e.kind.discloses())
+                .count();
+            let summary = summary(row.step, status, open, shared);
             StepOverview {
                 number: row.step.number(),
                 name: row.step.dutch(),
@@ -318,6 +324,17 @@ mod tests {
         assert!(step5.summary.contains("2 keer"));
         assert!(o.steps[5].disclosures.is_empty());
         assert!(o.steps[3].disclosures.is_empty());
+        // An association's reply coming in is listed, but shares nothing: still two.
+        let mut reply = entry(5, "2026-11-30T09:00:00", "WK-7QF3M-9XA2K-U");
+        reply.kind = DisclosureKind::ReplyReceived;
+        c.log.push(reply);
+        let o = resident_overview(&c);
+        assert_eq!(o.steps[4].disclosures.len(), 3);
+        assert!(
+            o.steps[4].summary.contains("2 keer"),
+            "{}",
+            o.steps[4].summary
+        );
     }
 
     #[test]

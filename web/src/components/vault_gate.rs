@@ -221,7 +221,7 @@ fn other_actions() -> Html {
                 <button class="knop knop-secundair" type="submit">{ "Back-up terugzetten" }</button>
             </form>
             <h2>{ "Een ontvangen bundel openen" }</h2>
-            <p>{ "Voor woningcorporaties: open een gecodeerde profielbundel zonder kluis." }</p>
+            <p>{ "Voor woningcorporaties: een bundel van de regisseur opent u in uw eigen kluis, met de sleutels van uw corporatie. Maak of ontgrendel eerst uw kluis." }</p>
             <p><a href={Route::BundelOpenen.path()} onclick={open_bundle}>{ "Bundel openen" }</a></p>
             { if matches!(app.session, Session::Locked) { html! {
                 <>
