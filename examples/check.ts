@@ -47,6 +47,13 @@ import init, {
   defaultWeights,
   rentLimits,
   maxRent,
+  createKeys,
+  keyCard,
+  readKeyCard,
+  sealEnvelope,
+  openEnvelope,
+  makeReply,
+  readReply,
 } from "@woonkans/woonkans";
 import type * as W from "@woonkans/woonkans";
 
@@ -245,6 +252,56 @@ export async function main(wasmUrl: URL, bundleFile: File, csvFile: File): Promi
     date: "2026-07-01",
   });
   out.push(handover.fileName, handover.handover.bsn, handover.json.length.toString());
+
+  // keys, key cards and envelopes (an association's portal)
+  const portalKeys: W.OwnKeys = createKeys(
+    { role: "woningcorporatie", organisation: association.name, organisationId: association.id },
+    "2026-06-01",
+  );
+  const stored: string = JSON.stringify(portalKeys);
+  const restored: W.OwnKeys = JSON.parse(stored) as W.OwnKeys;
+  const coordinatorKeys: W.OwnKeys = createKeys(
+    { role: "regisseur", organisation: "Regio", organisationId: "regio", region: "noordLimburg" },
+    "2026-06-01",
+  );
+  const portalCard: string = keyCard(restored);
+  const coordinatorCard: string = keyCard(coordinatorKeys);
+  const info: W.KeyCardInfo = readKeyCard(coordinatorCard, "regisseur");
+  out.push(`${info.identity.organisation} ${info.fingerprint} ${info.created}`);
+  const sealed: Uint8Array<ArrayBuffer> = sealEnvelope({
+    keys: coordinatorKeys,
+    type: "bundel",
+    date: "2026-06-02",
+    payload: written?.bytes ?? "{}",
+    recipients: [portalCard],
+  });
+  const envelope: W.OpenedEnvelope = openEnvelope({
+    keys: restored,
+    bytes: sealed,
+    contacts: [coordinatorCard],
+    expectedType: "bundel",
+  });
+  const kind: W.MessageType = envelope.type;
+  const sender: W.Role = envelope.sender.identity.role;
+  out.push(kind, sender, envelope.id, String(envelope.payload.byteLength));
+  const bundleInEnvelope: W.VerifiedBundle = verifyBundle(envelope.payload);
+  const replyBytes: Uint8Array<ArrayBuffer> = makeReply({
+    bundleId: bundleInEnvelope.bundleId,
+    associationId: bundleInEnvelope.recipient.id,
+    date: "2026-06-03",
+    answers: bundleInEnvelope.profiles.map((p) => ({ code: p.code, answer: "interest" as const })),
+  });
+  const replyEnvelope = sealEnvelope({
+    keys: restored,
+    type: "reactie",
+    date: "2026-06-03",
+    payload: replyBytes,
+    recipients: [coordinatorCard],
+  });
+  const back: W.Reply = readReply(
+    openEnvelope({ keys: coordinatorKeys, bytes: replyEnvelope, contacts: [portalCard] }).payload,
+  );
+  out.push(...back.answers.map((a: W.CodeAnswer) => `${a.code}: ${a.answer} ${a.reason ?? ""}`));
   return out;
 }
 
@@ -269,6 +326,14 @@ export function refused(offer: W.Offer, profile: W.PlacementProfile): void {
   maxRent(1, "18-27", "atOrBelowLimit");
   // @ts-expect-error a knocked-out dwelling carries reasons, not a score
   offer.dwellings.length + matchProfile(profile, offer, null, "2026-06-01").knockedOut[0].score;
+  // @ts-expect-error the secret keys are an object, not a card's text
+  keyCard("{}");
+  // @ts-expect-error a message type is one of the fixed names
+  sealEnvelope({ keys: createKeys({ role: "regisseur", organisation: "R", organisationId: "r" }, "2026-06-01"), type: "brief", date: "2026-06-01", payload: "", recipients: [] });
+  // @ts-expect-error the trusted contacts are card files (text), not parsed card infos
+  openEnvelope({ keys: createKeys({ role: "regisseur", organisation: "R", organisationId: "r" }, "2026-06-01"), bytes: new Uint8Array(0), contacts: [readKeyCard("")] });
+  // @ts-expect-error a role is one of four kebab-case names
+  readKeyCard("", "Woningcorporatie");
   void region;
   void score;
   void noAny;

@@ -241,16 +241,22 @@ impl Identity {
 }
 
 /// A vault's own secret keys. Kept only inside the encrypted vault; `Debug` shows no secret.
+///
+/// Its serde form (also the JS module's `OwnKeys`) is a plain JSON object holding both secret
+/// keys in base64: whoever holds it can sign and open envelopes as this organisation.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OwnKeys {
     pub identity: Identity,
     pub created: Date,
     /// The Ed25519 secret key (RFC 8032 seed), base64.
     #[serde(with = "b64_32")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     signing_secret: [u8; 32],
     /// The X25519 secret key as the HPKE KEM serialises it, base64.
     #[serde(with = "b64_32")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     encryption_secret: [u8; 32],
 }
 
@@ -287,6 +293,13 @@ impl OwnKeys {
             signing_secret,
             encryption_secret,
         })
+    }
+
+    /// Keys read back from outside the vault (a JS caller's copy of the serde form): an
+    /// identity a card may carry and a usable encryption key, or `KEYS_DAMAGED`.
+    pub fn check(&self) -> Result<()> {
+        self.identity.check().map_err(|_| damaged_keys())?;
+        self.encryption_secret().map(|_| ())
     }
 
     pub(crate) fn signing_key(&self) -> SigningKey {
@@ -365,9 +378,31 @@ struct CardFile {
     signature: String,
 }
 
+/// What a card says about its holder, for a screen or another program: who, which key (its
+/// fingerprint, to read back over the phone) and since when. No key bytes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct KeyCardInfo {
+    pub identity: Identity,
+    /// Eight groups of four Crockford base32 symbols: `XXXX-XXXX-…-XXXX`.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub fingerprint: Fingerprint,
+    /// The day the keys were made.
+    pub created: Date,
+}
+
 impl KeyCard {
     pub fn fingerprint(&self) -> Fingerprint {
         Fingerprint::of(&self.signing_key, &self.encryption_key)
+    }
+
+    pub fn info(&self) -> KeyCardInfo {
+        KeyCardInfo {
+            identity: self.identity.clone(),
+            fingerprint: self.fingerprint(),
+            created: self.created,
+        }
     }
 
     fn unsigned_value(&self) -> serde_json::Value {
@@ -570,6 +605,38 @@ impl ContactBook {
                 && c.card.identity.role == Role::Woningcorporatie
                 && c.association_id.as_deref() == Some(association_id)
         })
+    }
+
+    /// A book of cards the caller already trusts, every one confirmed: for a program that keeps
+    /// its own list of verified cards (a portal) and has no fingerprint-confirming screen. The
+    /// caller vouches that each fingerprint was checked with its organisation. The same card
+    /// twice counts once; two different keys of one organisation are refused
+    /// (`CARD_SAME_ORGANISATION`), since a book trusts one key per organisation. Each contact's
+    /// `imported` date is its card's `created`: the book itself has no "today".
+    pub fn trusting(cards: impl IntoIterator<Item = KeyCard>) -> Result<ContactBook> {
+        let mut book = ContactBook::default();
+        for card in cards {
+            if book.get(card.fingerprint()).is_some() {
+                continue;
+            }
+            if book
+                .contacts
+                .iter()
+                .any(|c| Self::same_organisation(&c.card, &card))
+            {
+                return Err(Error::new(
+                    "CARD_SAME_ORGANISATION",
+                    "Er zijn twee verschillende sleutelkaarten van dezelfde organisatie opgegeven. Geef alleen de kaart waarvan de vingerafdruk is bevestigd.",
+                ));
+            }
+            book.contacts.push(Contact {
+                imported: card.created,
+                card,
+                confirmed: true,
+                association_id: None,
+            });
+        }
+        Ok(book)
     }
 
     fn same_organisation(a: &KeyCard, b: &KeyCard) -> bool {

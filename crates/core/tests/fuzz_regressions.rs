@@ -59,7 +59,7 @@ fn a_seed_of_every_target_is_accepted() {
     };
     let text = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap_or_default();
     type Accepts<'a> = &'a dyn Fn(&[u8]) -> bool;
-    let cases: [(&str, Accepts); 13] = [
+    let cases: [(&str, Accepts); 16] = [
         ("import_csv", &|b| {
             import::import_csv(b).is_ok_and(|r| r.accepted_rows > 0)
         }),
@@ -87,6 +87,12 @@ fn a_seed_of_every_target_is_accepted() {
             !scan::scan(body, &known).is_empty()
         }),
         ("vault_file", &|b| vaultfile::parse_backup(b).is_ok()),
+        ("envelope", &|b| {
+            let p = checks::parties();
+            envelope::open(b, &p.own, &p.book).is_ok()
+        }),
+        ("key_card", &|b| keys::KeyCard::parse(b, None).is_ok()),
+        ("reply", &|b| reply::Reply::parse(b).is_ok()),
     ];
     assert_eq!(cases.len(), checks::TARGETS.len());
     for (target, ok) in cases {

@@ -10,12 +10,16 @@
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+use std::sync::OnceLock;
 use woonkans_core::bundle::{canonical_json, verify_bundle};
 use woonkans_core::code::{self, Code};
 use woonkans_core::date::Date;
+use woonkans_core::envelope::{self, MessageType, Sealing};
 use woonkans_core::import::{self, ImportKind, ImportReport};
+use woonkans_core::keys::{ContactBook, Fingerprint, Identity, KeyCard, OwnKeys, Role};
 use woonkans_core::known::Known;
 use woonkans_core::rentlimits::RentLimits;
+use woonkans_core::reply::{self, AnswerKind, CodeAnswer, NoOfferReason, Reply};
 use woonkans_core::scan::{self, Finding};
 use woonkans_core::validate;
 use woonkans_core::vaultfile::{self, Backup, Sealed};
@@ -39,6 +43,9 @@ pub const TARGETS: &[Target] = &[
     ("validate", check_validate),
     ("scan", check_scan),
     ("vault_file", check_vault_file),
+    ("envelope", check_envelope),
+    ("key_card", check_key_card),
+    ("reply", check_reply),
 ];
 
 /// Most parsers take text: the bytes that are not UTF-8 are not interesting for them (the
@@ -413,4 +420,353 @@ fn check_findings(text: &str, findings: &[Finding]) {
         assert!(f.start >= prev_end, "findings unsorted or overlapping");
         prev_end = f.end;
     }
+}
+
+// ------------------------------------------------------------------ envelopes, cards, replies
+
+/// The fixed parties of the envelope targets. Their keys come from constant bytes, so the
+/// seeds sealed with them (`seeds()`) stay valid from one run to the next.
+pub struct Parties {
+    /// Whose vault opens the envelopes: a housing association.
+    pub own: OwnKeys,
+    /// The one trusted contact: the coordinator who seals them.
+    pub sender: OwnKeys,
+    /// A third party: in no contact book and never a recipient of a seed.
+    pub stranger: OwnKeys,
+    /// The sender's card, confirmed.
+    pub book: ContactBook,
+}
+
+fn fixed_keys(role: Role, organisation: &str, id: &str, byte: u8) -> OwnKeys {
+    let mut random = [byte; 64];
+    random[63] = byte.wrapping_add(1);
+    OwnKeys::new(
+        Identity {
+            role,
+            organisation: organisation.into(),
+            organisation_id: id.into(),
+            region: None,
+        },
+        Date::new(2026, 1, 5).expect("a valid date"),
+        random,
+    )
+    .expect("valid fixed keys")
+}
+
+pub fn parties() -> &'static Parties {
+    static PARTIES: OnceLock<Parties> = OnceLock::new();
+    PARTIES.get_or_init(|| {
+        let own = fixed_keys(Role::Woningcorporatie, "Fuzz Wonen", "fuzz-wonen", 0x11);
+        let sender = fixed_keys(Role::Regisseur, "Fuzz Regio", "fuzz-regio", 0x22);
+        let stranger = fixed_keys(Role::Zorgaanbieder, "Fuzz Zorg", "fuzz-zorg", 0x33);
+        let book = ContactBook::trusting([sender.card()]).expect("one card");
+        Parties {
+            own,
+            sender,
+            stranger,
+            book,
+        }
+    })
+}
+
+/// The recipients' fingerprints as the file lists them (for the third-party property).
+fn listed_recipients(data: &[u8]) -> Vec<String> {
+    let value: Value = serde_json::from_slice(data).unwrap_or(Value::Null);
+    value
+        .get("recipients")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter_map(|r| r.get("fingerprint").and_then(Value::as_str))
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `envelope::open` on any bytes with the fixed own keys and contact book. Refusals carry an
+/// `ENVELOPE_` code and no input. An accepted envelope is canonical JSON, comes from the one
+/// trusted sender, opens again identically and with its own type expected, is refused for any
+/// other expected type, without the sender in the book (`ENVELOPE_SENDER_UNKNOWN`), with the
+/// sender's card unconfirmed (`ENVELOPE_SENDER_UNCONFIRMED`) and by the third party when it is
+/// not listed (`ENVELOPE_NOT_FOR_YOU`); and a changed byte anywhere is refused.
+pub fn check_envelope(data: &[u8]) {
+    let p = parties();
+    let opened = match envelope::open(data, &p.own, &p.book) {
+        Ok(o) => o,
+        Err(e) => {
+            assert!(e.code.starts_with("ENVELOPE_"), "refused as {}", e.code);
+            if let Some(t) = text(data) {
+                assert_not_quoted(t, &e.message);
+            }
+            return;
+        }
+    };
+    assert_eq!(
+        opened.sender.fingerprint(),
+        p.sender.fingerprint(),
+        "opened from a sender other than the one trusted contact"
+    );
+    assert!(opened.sender.confirmed);
+    assert!(
+        opened.id.len() == 32
+            && opened
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
+        "envelope id not 32 lowercase hex digits"
+    );
+    let value: Value = serde_json::from_slice(data).expect("an opened envelope is JSON");
+    assert_eq!(
+        canonical_json(&value),
+        data,
+        "a non-canonical envelope opened"
+    );
+    let again = envelope::open(data, &p.own, &p.book).expect("opens again");
+    assert_eq!(
+        (again.kind, &again.id, again.date, &again.payload),
+        (opened.kind, &opened.id, opened.date, &opened.payload),
+        "opening twice differs"
+    );
+    assert!(envelope::open_expecting(data, &p.own, &p.book, opened.kind).is_ok());
+    let other = if opened.kind == MessageType::Bundel {
+        MessageType::Reactie
+    } else {
+        MessageType::Bundel
+    };
+    let code = |r: woonkans_core::error::Result<envelope::Opened>| r.err().map(|e| e.code);
+    assert_eq!(
+        code(envelope::open_expecting(data, &p.own, &p.book, other)),
+        Some("ENVELOPE_WRONG_TYPE")
+    );
+    assert_eq!(
+        code(envelope::open(data, &p.own, &ContactBook::default())),
+        Some("ENVELOPE_SENDER_UNKNOWN")
+    );
+    let mut unconfirmed = ContactBook::default();
+    unconfirmed
+        .import(
+            p.sender.card(),
+            None,
+            Date::new(2026, 1, 6).expect("date"),
+            None,
+        )
+        .expect("imports");
+    assert_eq!(
+        code(envelope::open(data, &p.own, &unconfirmed)),
+        Some("ENVELOPE_SENDER_UNCONFIRMED")
+    );
+    if !listed_recipients(data).contains(&p.stranger.fingerprint().to_string()) {
+        assert_eq!(
+            code(envelope::open(data, &p.stranger, &p.book)),
+            Some("ENVELOPE_NOT_FOR_YOU")
+        );
+    }
+    // A few changed bytes, spread over the file: each is refused.
+    let n = data.len();
+    for i in [0, 1, n / 3, n / 2, n - 2, n - 1] {
+        let mut changed = data.to_vec();
+        changed[i] ^= 1;
+        assert!(
+            envelope::open(&changed, &p.own, &p.book).is_err(),
+            "a changed byte at {i} still opens"
+        );
+    }
+}
+
+/// `KeyCard::parse` on any bytes. Refusals carry a `CARD_` code and no input. An accepted card
+/// has a valid identity, parses again identically (also behind a BOM), with its own role
+/// expected and with no other; its fingerprint's written form parses back; its info survives
+/// JSON; a book trusting it trusts it; and a card of one of the fixed parties, written again by
+/// its keys, reads back the same.
+pub fn check_key_card(data: &[u8]) {
+    let card = match KeyCard::parse(data, None) {
+        Ok(c) => c,
+        Err(e) => {
+            assert!(e.code.starts_with("CARD_"), "refused as {}", e.code);
+            if let Some(t) = text(data) {
+                assert_not_quoted(t, &e.message);
+            }
+            return;
+        }
+    };
+    assert!(card.identity.check().is_ok(), "a card with a bad identity");
+    assert_eq!(KeyCard::parse(data, None).as_ref(), Ok(&card));
+    if !data.starts_with(b"\xEF\xBB\xBF") {
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(data);
+        assert_eq!(KeyCard::parse(&bom, None).as_ref(), Ok(&card), "BOM");
+    }
+    for role in Role::ALL {
+        let r = KeyCard::parse(data, Some(role));
+        if role == card.identity.role {
+            assert_eq!(r.as_ref(), Ok(&card));
+        } else {
+            assert_eq!(r.err().map(|e| e.code), Some("CARD_WRONG_ROLE"));
+        }
+    }
+    let fp = card.fingerprint();
+    assert_eq!(Fingerprint::parse(&fp.to_string()), Ok(fp));
+    let info = card.info();
+    assert_eq!(info.fingerprint, fp);
+    let json = serde_json::to_string(&info).expect("info serialises");
+    assert_eq!(
+        serde_json::from_str(&json).ok(),
+        Some(info),
+        "info round trip"
+    );
+    let book = ContactBook::trusting([card.clone()]).expect("one card");
+    assert!(book.trusted(fp).is_some());
+    let p = parties();
+    for keys in [&p.own, &p.sender, &p.stranger] {
+        if keys.card() == card {
+            let file = card.to_file(keys).expect("own card");
+            assert_eq!(KeyCard::parse(file.as_bytes(), None), Ok(card.clone()));
+        }
+    }
+}
+
+/// `Reply::parse` on any bytes. Refusals are `REPLY_INVALID`. An accepted reply has the format
+/// and version, at least one answer and distinct codes, is what `Reply::new` makes of its parts,
+/// and its canonical bytes parse back to it.
+pub fn check_reply(data: &[u8]) {
+    let r = match Reply::parse(data) {
+        Ok(r) => r,
+        Err(e) => {
+            assert_eq!(e.code, "REPLY_INVALID");
+            return;
+        }
+    };
+    assert_eq!(
+        (r.format.as_str(), r.version),
+        (reply::FORMAT, reply::VERSION)
+    );
+    assert!(!r.answers.is_empty());
+    let mut codes: Vec<Code> = r.answers.iter().map(|a| a.code).collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), r.answers.len(), "duplicate codes accepted");
+    assert_eq!(
+        Reply::new(&r.bundle_id, &r.association_id, r.date, r.answers.clone()).as_ref(),
+        Ok(&r),
+        "Reply::new disagrees with Reply::parse"
+    );
+    let bytes = r.to_bytes();
+    assert_eq!(
+        Reply::parse(&bytes).as_ref(),
+        Ok(&r),
+        "canonical round trip"
+    );
+    assert_eq!(
+        canonical_json(&serde_json::from_slice(&bytes).expect("JSON")),
+        bytes
+    );
+}
+
+/// A reply to a bundle for the fixed association: one answer of each kind.
+pub fn seed_reply() -> Reply {
+    let key = code::CodeKey::from_bytes([7; 32]);
+    let code = |stable: &str| code::derive(&key, "fuzz-wonen", stable);
+    Reply::new(
+        "00112233445566778899aabbccddeeff",
+        "fuzz-wonen",
+        Date::new(2026, 2, 1).expect("date"),
+        vec![
+            CodeAnswer {
+                code: code("999994669"),
+                answer: AnswerKind::Interest,
+                dwelling_id: None,
+                reason: None,
+            },
+            CodeAnswer {
+                code: code("999993653"),
+                answer: AnswerKind::DwellingOffered,
+                dwelling_id: Some("VL-0042".into()),
+                reason: None,
+            },
+            CodeAnswer {
+                code: code("999990019"),
+                answer: AnswerKind::NoOffer,
+                dwelling_id: None,
+                reason: Some(NoOfferReason::QuotaFull),
+            },
+        ],
+    )
+    .expect("a valid reply")
+}
+
+fn seal(from: &OwnKeys, to: &[&OwnKeys], kind: MessageType, payload: &[u8], n: u8) -> Vec<u8> {
+    let cards: Vec<KeyCard> = to.iter().map(|k| k.card()).collect();
+    envelope::seal(
+        from,
+        &Sealing {
+            kind,
+            id: [n; 16],
+            date: Date::new(2026, 2, 1).expect("date"),
+            payload,
+            recipients: cards.iter().collect(),
+            random: [n.wrapping_add(100); 32],
+        },
+    )
+    .expect("seals")
+}
+
+/// The seeds of the envelope, key-card and reply targets, made from the fixed parties: (target,
+/// file name, bytes). Deterministic (Ed25519 signs deterministically, the HPKE randomness is
+/// fixed), so `crates/core/tests/envelope_parsers.rs` can check the committed files are these.
+pub fn seeds() -> Vec<(&'static str, &'static str, Vec<u8>)> {
+    let p = parties();
+    let reply = seed_reply().to_bytes();
+    let bundle_payload = br#"{"format":"woonkans-bundel","version":1}"#;
+    let accepted = seal(&p.sender, &[&p.own], MessageType::Reactie, &reply, 1);
+    let mut changed = accepted.clone();
+    let at = changed.len() / 2;
+    changed[at] = if changed[at] == b'A' { b'B' } else { b'A' };
+    let card = |k: &OwnKeys| k.card().to_file(k).expect("own card").into_bytes();
+    let edited = String::from_utf8(card(&p.sender))
+        .expect("text")
+        .replace("Fuzz Regio", "Fuzz Regia")
+        .into_bytes();
+    let mut duplicate = seed_reply();
+    duplicate.answers[1].code = duplicate.answers[0].code;
+    vec![
+        ("envelope", "reactie.envelop.json", accepted),
+        (
+            "envelope",
+            "bundel-two-recipients.envelop.json",
+            seal(
+                &p.sender,
+                &[&p.sender, &p.own],
+                MessageType::Bundel,
+                bundle_payload,
+                2,
+            ),
+        ),
+        (
+            "envelope",
+            "not-for-you.envelop.json",
+            seal(
+                &p.sender,
+                &[&p.stranger],
+                MessageType::Bundel,
+                bundle_payload,
+                3,
+            ),
+        ),
+        (
+            "envelope",
+            "unknown-sender.envelop.json",
+            seal(&p.stranger, &[&p.own], MessageType::Aanmelding, b"{}", 4),
+        ),
+        ("envelope", "changed-byte.envelop.json", changed),
+        ("key_card", "own.json", card(&p.own)),
+        ("key_card", "sender.json", card(&p.sender)),
+        ("key_card", "organisation-edited.json", edited),
+        ("reply", "three-answers.json", reply),
+        (
+            "reply",
+            "duplicate-code.json",
+            serde_json::to_vec_pretty(&duplicate).expect("JSON"),
+        ),
+    ]
 }

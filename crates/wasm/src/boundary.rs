@@ -76,6 +76,20 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> JsResult<T> {
     })
 }
 
+/// `from_js` for a value that has a name (a parameter or an input object's field): a wrong
+/// shape is `INPUT_INVALID` with `field` set to that name.
+pub fn from_js_at<T: DeserializeOwned>(value: JsValue, what: &str, field: &str) -> JsResult<T> {
+    serde_wasm_bindgen::from_value(value).map_err(|_| {
+        error_to_js(
+            &Error::new(
+                "INPUT_INVALID",
+                format!("De invoer voor {what} heeft niet de verwachte vorm."),
+            )
+            .at(field),
+        )
+    })
+}
+
 /// `from_js` for an optional argument: `undefined` and `null` are `None`.
 pub fn from_js_opt<T: DeserializeOwned>(value: JsValue, what: &str) -> JsResult<Option<T>> {
     if value.is_undefined() || value.is_null() {
@@ -209,6 +223,71 @@ pub fn bytes_arg(v: &JsValue, name: &str) -> JsResult<Vec<u8>> {
         return Ok(out);
     }
     Err(bad())
+}
+
+/// One field of an input object (`undefined` when it is absent). A value that is no object at
+/// all is `INPUT_INVALID`, named by `what`, without a field.
+pub fn field_of(input: &JsValue, key: &str, what: &str) -> JsResult<JsValue> {
+    let shapeless = || {
+        error_to_js(&Error::new(
+            "INPUT_INVALID",
+            format!("De invoer voor {what} heeft niet de verwachte vorm."),
+        ))
+    };
+    // Arrays and functions are objects too; they simply lack the fields.
+    if !input.is_object() {
+        return Err(shapeless());
+    }
+    // A getter that throws (a Proxy) is a wrong shape as well.
+    js_sys::Reflect::get(input, &key.into()).map_err(|_| shapeless())
+}
+
+/// Text or bytes: a JS string is taken as its UTF-8 bytes, anything else as `bytes_arg` reads
+/// it.
+pub fn text_or_bytes_arg(v: &JsValue, name: &str) -> JsResult<Vec<u8>> {
+    if let Some(text) = v.as_string() {
+        return Ok(text.into_bytes());
+    }
+    bytes_arg(v, name).map_err(|_| {
+        bad_argument(
+            name,
+            "tekst of bytes (een Uint8Array, een ArrayBuffer of een lijst van getallen van 0 tot en met 255)",
+        )
+    })
+}
+
+/// A list of texts: an array whose every item is a JS string.
+pub fn string_list_arg(v: &JsValue, name: &str) -> JsResult<Vec<String>> {
+    let bad = || bad_argument(name, "een lijst van teksten");
+    if !js_sys::Array::is_array(v) {
+        return Err(bad());
+    }
+    let items: &js_sys::Array = v.unchecked_ref();
+    items
+        .iter()
+        .map(|item| item.as_string().ok_or_else(bad))
+        .collect()
+}
+
+/// One of a fixed set of names (a serde enum of unit variants), given as text; `should` lists
+/// the names for the message.
+pub fn enum_arg<T: DeserializeOwned>(v: &JsValue, name: &str, should: &str) -> JsResult<T> {
+    let text = string_arg(v, name)?;
+    serde_wasm_bindgen::from_value(JsValue::from(text)).map_err(|_| bad_argument(name, should))
+}
+
+/// `enum_arg` for an optional argument: `undefined` and `null` are `None`.
+pub fn opt_enum_arg<T: DeserializeOwned>(
+    v: &JsValue,
+    name: &str,
+    should: &str,
+) -> JsResult<Option<T>> {
+    let Some(text) = opt_string_arg(v, name)? else {
+        return Ok(None);
+    };
+    serde_wasm_bindgen::from_value(JsValue::from(text))
+        .map(Some)
+        .map_err(|_| bad_argument(name, &format!("{should}, null of undefined")))
 }
 
 /// A region argument by any spelling of its name (`core::region::Region::parse`).

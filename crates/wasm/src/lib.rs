@@ -7,6 +7,7 @@
 mod boundary;
 pub mod bundle;
 pub mod dossier;
+pub mod envelope;
 pub mod matching;
 pub mod profile;
 pub mod scan;

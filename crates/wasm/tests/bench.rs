@@ -1,15 +1,22 @@
 //! In-browser timings of matching, caseload assignment and offer import (the same workloads as
-//! crates/core/benches/matching.rs). Figures are printed, never asserted. Build with
-//! optimisations, see BENCHMARKS.md:
+//! crates/core/benches/matching.rs), and of sealing and opening the envelope of a 200-profile
+//! bundle (the bundle of crates/core/benches/bundle.rs). Figures are printed, never asserted.
+//! Build with optimisations, see BENCHMARKS.md:
 //!
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --release -p woonkans-wasm --target wasm32-unknown-unknown --test bench -- --nocapture`
 
-use js_sys::{Function, Reflect};
+#[path = "../../core/tests/bundle_fixtures.rs"]
+mod fixtures;
+
+use js_sys::{Array, Function, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use woonkans_core::assign::{assign, random_score_matrix};
+use woonkans_core::bundle::write_bundle;
 use woonkans_core::date::Date;
+use woonkans_core::envelope::{self, MessageType, Sealing};
 use woonkans_core::import::{export_dwellings_csv, import_csv};
+use woonkans_core::keys::{ContactBook, Identity, OwnKeys, Role};
 use woonkans_core::matching::{Weights, match_profile, score_matrix};
 use woonkans_core::sample::{synthetic_offer, synthetic_profiles};
 
@@ -96,4 +103,87 @@ fn bench_c_import_10000_rows() {
         "(c) import CSV, {rows} rows ({} bytes): min {min:.1} ms, median {median:.1} ms",
         csv.len()
     );
+}
+
+fn keys(role: Role, id: &str, byte: u8) -> OwnKeys {
+    let identity = Identity {
+        role,
+        organisation: format!("Organisatie {id}"),
+        organisation_id: id.into(),
+        region: None,
+    };
+    OwnKeys::new(identity, reference(), [byte; 64]).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn bench_d_envelope_of_a_200_profile_bundle() {
+    let input = fixtures::input(&mut fixtures::Rng(2026), 200);
+    let payload = match write_bundle(&input) {
+        Ok(w) => w.bytes,
+        Err(e) => panic!(
+            "the benchmark bundle must pass the guard: {:?}",
+            e.to_error()
+        ),
+    };
+    let coordinator = keys(Role::Regisseur, "regio", 1);
+    let association = keys(Role::Woningcorporatie, "wonen", 2);
+    let card = association.card();
+    let book = ContactBook::trusting([coordinator.card()]).unwrap();
+    let sealing = |n: u8| Sealing {
+        kind: MessageType::Bundel,
+        id: [n; 16],
+        date: reference(),
+        payload: &payload,
+        recipients: vec![&card],
+        random: [n; 32],
+    };
+    let sealed = envelope::seal(&coordinator, &sealing(0)).unwrap();
+    let (min, median) = time(reps(), || envelope::seal(&coordinator, &sealing(1)));
+    console_log!(
+        "(d) seal a 200-profile bundle ({} bytes) to 1 recipient, envelope {} bytes: min {min:.1} ms, median {median:.1} ms",
+        payload.len(),
+        sealed.len()
+    );
+    let (min, median) = time(reps(), || envelope::open(&sealed, &association, &book));
+    console_log!("(d) open and verify it: min {min:.1} ms, median {median:.1} ms");
+
+    // The same through the JS API: keys as plain objects, cards as file text, bytes copied in
+    // and out of wasm memory.
+    let set = |o: &Object, k: &str, v: &JsValue| {
+        Reflect::set(o, &k.into(), v).unwrap();
+    };
+    let js_keys = |k: &OwnKeys| {
+        let s = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+        serde::Serialize::serialize(k, &s).unwrap()
+    };
+    let card_files = |k: &OwnKeys| Array::of1(&k.card().to_file(k).unwrap().into());
+    let seal_input = Object::new();
+    set(&seal_input, "keys", &js_keys(&coordinator));
+    set(&seal_input, "type", &"bundel".into());
+    set(&seal_input, "date", &"2026-09-01".into());
+    set(
+        &seal_input,
+        "payload",
+        &Uint8Array::from(payload.as_slice()).into(),
+    );
+    set(&seal_input, "recipients", &card_files(&association).into());
+    let (min, median) = time(reps(), || {
+        woonkans_wasm::envelope::seal_envelope(seal_input.clone().into())
+    });
+    console_log!("(d) sealEnvelope (JS API), same bundle: min {min:.1} ms, median {median:.1} ms");
+    let open_input = Object::new();
+    set(&open_input, "keys", &js_keys(&association));
+    set(
+        &open_input,
+        "bytes",
+        &woonkans_wasm::envelope::seal_envelope(seal_input.into())
+            .unwrap()
+            .into(),
+    );
+    set(&open_input, "contacts", &card_files(&coordinator).into());
+    set(&open_input, "expectedType", &"bundel".into());
+    let (min, median) = time(reps(), || {
+        woonkans_wasm::envelope::open_envelope(open_input.clone().into())
+    });
+    console_log!("(d) openEnvelope (JS API), same bundle: min {min:.1} ms, median {median:.1} ms");
 }

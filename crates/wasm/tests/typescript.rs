@@ -20,8 +20,10 @@ use woonkans_core::bundle::{BundleRequest, BundleWritten, VerifiedBundle};
 use woonkans_core::code::KeyExport;
 use woonkans_core::disclosure::DisclosureEntry;
 use woonkans_core::dossier::Dossier;
+use woonkans_core::envelope::MessageType;
 use woonkans_core::handover::{HandoverConfirmation, HandoverFile};
 use woonkans_core::import::ImportReport;
+use woonkans_core::keys::{Identity, KeyCardInfo, OwnKeys, Role};
 use woonkans_core::known::Known;
 use woonkans_core::leakguard::LeakFinding;
 use woonkans_core::matching::{ProfileMatch, Weights};
@@ -33,6 +35,7 @@ use woonkans_core::profile::{
 use woonkans_core::region::Region;
 use woonkans_core::register::{DescribedRow, Gate};
 use woonkans_core::rentlimits::RentLimits;
+use woonkans_core::reply::Reply;
 use woonkans_core::scan::{DescribedFinding, Finding};
 use woonkans_core::targetgroup::TargetGroupResult;
 use woonkans_core::workspace::{NoteFinding, ProfileOptions, ProfileProblems};
@@ -165,6 +168,12 @@ fn generate() -> String {
     c.visit::<ProfileMatch>();
     c.visit::<AssignmentReport>();
     c.visit::<RentLimits>();
+    c.visit::<Identity>();
+    c.visit::<OwnKeys>();
+    c.visit::<KeyCardInfo>();
+    c.visit::<Role>();
+    c.visit::<MessageType>();
+    c.visit::<Reply>();
     let types = c.out.into_values().collect::<Vec<_>>().join("\n\n");
 
     let region = format!("{} | (string & {{}})", n::<Region>());
@@ -215,6 +224,39 @@ export type OfferInput = Partial<{offer}>;
 export type StepView = {view};
 /** What `writeBundle` returns: the file's bytes, ready for a Blob, and what was disclosed. */
 export type WrittenBundle = {written} & {{ bytes: Uint8Array<ArrayBuffer> }};
+/** What `sealEnvelope` takes: the payload as bytes, or text (sealed as UTF-8). */
+export type SealEnvelopeInput = {{
+  keys: {own_keys};
+  type: {message_type};
+  date: DateString;
+  payload: Bytes | string;
+  /** The recipients' key-card files, as text; one to eight. */
+  recipients: string[];
+}};
+/**
+ * What `openEnvelope` takes. `contacts` are the key-card files (text) of the senders you
+ * trust: every one is taken as confirmed, so pass only cards whose fingerprint you checked with
+ * the organisation itself (by phone, in person). Two different cards of one organisation are
+ * refused (`CARD_SAME_ORGANISATION`).
+ */
+export type OpenEnvelopeInput = {{
+  keys: {own_keys};
+  bytes: Bytes;
+  contacts: string[];
+  /** When given, an envelope of another type is refused (`ENVELOPE_WRONG_TYPE`). */
+  expectedType?: {message_type} | null;
+}};
+/** What `openEnvelope` returns: the checked envelope, its sender and the payload's bytes. */
+export type OpenedEnvelope = {{
+  type: {message_type};
+  /** The envelope's id, 32 hex digits: keep it to refuse the same envelope twice. */
+  id: string;
+  date: DateString;
+  sender: {card_info};
+  payload: Uint8Array<ArrayBuffer>;
+}};
+/** What `makeReply` takes: the bundle's `bundleId` and `recipient.id`, and the answers. */
+export type ReplyInput = Omit<{reply}, "format" | "version">;
 /** What `mergeOffer` returns: the combined offer; the inputs are not changed. */
 export type MergedOffer = {{ offer: {offer}; summary: {merge_summary} }};
 /** What `exportOfferCsv` returns: two CSV files for spreadsheets. */
@@ -340,6 +382,43 @@ export function verifyBundle(bytes: Bytes): {verified};
 /** The disclosure log as CSV (with BOM) for a Dutch spreadsheet. */
 export function disclosureCsv(entries: {entry}[]): string;
 
+// ------------------------------------------------------------------ functions: keys and envelopes
+
+/**
+ * New keys for an organisation (64 random bytes from the browser's crypto). The result holds
+ * the organisation's SECRET signing and encryption keys: a plain, JSON-serialisable object
+ * (`JSON.stringify` and `JSON.parse` give it back unchanged) that every other function here
+ * takes as `keys`. The module keeps no copy: store it as safely as a password, encrypted, and
+ * never send it. Throws `ORGANISATION_MISSING`, `ORGANISATION_INVALID`,
+ * `ORGANISATION_ID_INVALID`, `DATE_INVALID`.
+ */
+export function createKeys(identity: {identity}, date: DateString): {own_keys};
+/** The public key card of these keys, as the text of its file; give it to the other party. */
+export function keyCard(keys: {own_keys}): string;
+/**
+ * Reads and checks a key card's file text (`CARD_INVALID`, `CARD_FINGERPRINT_MISMATCH`,
+ * `CARD_SIGNATURE_INVALID`, `CARD_VERSION_NEWER`; `CARD_WRONG_ROLE` when `expectedRole` is
+ * given and differs). Show the fingerprint and confirm it with the organisation before you
+ * trust the card.
+ */
+export function readKeyCard(text: string, expectedRole?: {role} | null): {card_info};
+/** Seals the payload to each recipient's card and signs it; returns the envelope's bytes. */
+export function sealEnvelope(input: SealEnvelopeInput): Uint8Array<ArrayBuffer>;
+/**
+ * Opens an envelope: format, version, that it is for these keys (`ENVELOPE_NOT_FOR_YOU`), that
+ * its sender is one of `contacts` (`ENVELOPE_SENDER_UNKNOWN`), the signature, the decryption,
+ * and `expectedType`. Nothing of a refused envelope is returned.
+ */
+export function openEnvelope(input: OpenEnvelopeInput): OpenedEnvelope;
+/**
+ * An association's reply to a bundle, as bytes to seal in a `reactie` envelope. Checked like the
+ * app's (`REPLY_EMPTY`, `REPLY_DUPLICATE_CODE`, `REPLY_DWELLING_INVALID`,
+ * `REPLY_REASON_MISSING`, `REPLY_INVALID`) and by the leak guard (`LEAK_GUARD`).
+ */
+export function makeReply(input: ReplyInput): Uint8Array<ArrayBuffer>;
+/** Reads the reply out of an opened `reactie` envelope's payload; `REPLY_INVALID` otherwise. */
+export function readReply(bytes: Bytes): {reply};
+
 // ------------------------------------------------------------------ functions: offer and matching
 
 /** The embedded sample offer (invented associations, both regions). */
@@ -404,6 +483,12 @@ export function maxRent(householdSize: number, ageBand: {age}, incomeBand: {inco
         assignment = n::<AssignmentReport>(),
         age = n::<AgeBand>(),
         income = n::<IncomeBand>(),
+        identity = n::<Identity>(),
+        own_keys = n::<OwnKeys>(),
+        card_info = n::<KeyCardInfo>(),
+        role = n::<Role>(),
+        message_type = n::<MessageType>(),
+        reply = n::<Reply>(),
     );
     format!(
         "{HEAD}\n// ------------------------------------------------------------------ data types\n\n{types}\n\n{functions}"

@@ -76,6 +76,11 @@ export type AgeBand = "18-22" | "23-27" | "28-54" | "55-66" | "67+";
 export type AgeLabel = "none" | "youngAdults" | "fiftyFivePlus";
 
 /**
+ * What an association answers about one coded profile.
+ */
+export type AnswerKind = "interest" | "dwellingOffered" | "noOffer";
+
+/**
  * A level 1-5 in the manner of the Zelfredzaamheid-Matrix (1 acute problems … 5 fully
  * self-reliant) with an optional short note.
  */
@@ -150,6 +155,11 @@ export type Category = "naw" | "contact" | "birthDate" | "bsn" | "gender" | "edu
  * A pseudonym code: 50 data bits; the check symbol and the grouping are derived when written.
  */
 export type Code = string;
+
+/**
+ * One answer about one coded profile: a dwelling id only with an offer, a reason only without.
+ */
+export type CodeAnswer = { code: Code, answer: AnswerKind, dwellingId?: string | null, reason?: NoOfferReason | null, };
 
 export type ComponentKind = "areaPreference" | "housingForm" | "rentHeadroom" | "supportFit" | "spreading" | "sizeFit";
 
@@ -243,7 +253,7 @@ bundleId: string,
  */
 codes: Array<string>, kind: DisclosureKind, };
 
-export type DisclosureKind = "codedBundle" | "handover";
+export type DisclosureKind = "codedBundle" | "handover" | "replyReceived";
 
 /**
  * The document checklist of step 3.
@@ -387,6 +397,19 @@ example: boolean, };
 
 export type HousingForm = "independent" | "inComplex" | "cluster" | "noPreference";
 
+/**
+ * Who a vault says it is: on its key card and in its own keys.
+ */
+export type Identity = { role: Role, 
+/**
+ * The organisation's name as people know it ("Wonen Limburg").
+ */
+organisation: string, 
+/**
+ * A short stable id: for a housing association the id it has in the coordinator's offer.
+ */
+organisationId: string, region?: Region | null, };
+
 export type ImportKind = "json" | "dwellings" | "associations";
 
 export type ImportReport = { kind: ImportKind, 
@@ -412,6 +435,20 @@ export type Income = { yearlyAmountEuros: number, source: IncomeSource, };
 export type IncomeBand = "atOrBelowLimit" | "aboveLimit";
 
 export type IncomeSource = "work" | "benefits" | "wajong" | "studentFinance" | "pension" | "none" | "other";
+
+/**
+ * What a card says about its holder, for a screen or another program: who, which key (its
+ * fingerprint, to read back over the phone) and since when. No key bytes.
+ */
+export type KeyCardInfo = { identity: Identity, 
+/**
+ * Eight groups of four Crockford base32 symbols: `XXXX-XXXX-…-XXXX`.
+ */
+fingerprint: string, 
+/**
+ * The day the keys were made.
+ */
+created: DateString, };
 
 /**
  * The backup file of a key: its download name and its text.
@@ -530,15 +567,41 @@ export type MergeMode = "addAndUpdate" | "replace";
 export type MergeSummary = { associations: MergeCounts, dwellings: MergeCounts, };
 
 /**
+ * The messages of PARTIES.md, "Files between parties".
+ */
+export type MessageType = "aanmelding" | "overdracht" | "bundel" | "reactie" | "koppeling" | "huurgegevens" | "overdracht-regisseur";
+
+/**
  * One thing that keeps a draft from being complete, in Dutch, with the field it concerns.
  */
 export type Missing = { field: string, message: string, };
 
 export type Mobility = "none" | "stepFree" | "wheelchair";
 
+/**
+ * Why an association has no offer for a profile. A fixed list: the reply carries no text.
+ */
+export type NoOfferReason = "noDwellingAvailable" | "noDwellingInSearchArea" | "quotaFull" | "rentalHistory" | "supportInsufficient" | "householdDoesNotFit" | "other";
+
 export type NoteFinding = { field: string, finding: Finding, };
 
 export type Offer = { associations: Array<HousingAssociation>, dwellings: Array<Dwelling>, };
+
+/**
+ * A vault's own secret keys. Kept only inside the encrypted vault; `Debug` shows no secret.
+ *
+ * Its serde form (also the JS module's `OwnKeys`) is a plain JSON object holding both secret
+ * keys in base64: whoever holds it can sign and open envelopes as this organisation.
+ */
+export type OwnKeys = { identity: Identity, created: DateString, 
+/**
+ * The Ed25519 secret key (RFC 8032 seed), base64.
+ */
+signingSecret: string, 
+/**
+ * The X25519 secret key as the HPKE KEM serialises it, base64.
+ */
+encryptionSecret: string, };
 
 export type Party = "resident" | "careProvider" | "wmoConsultant" | "coordinator" | "housingAssociation" | "network";
 
@@ -725,6 +788,16 @@ incomeLimitSingleAow: number, incomeLimitMultiAow: number,
  */
 youngMaxAge?: number | null, };
 
+export type Reply = { format: string, version: number, 
+/**
+ * The bundle answered (its id, hex).
+ */
+bundleId: string, 
+/**
+ * The association, by the id the coordinator gave it in the bundle.
+ */
+associationId: string, date: DateString, answers: Array<CodeAnswer>, };
+
 /**
  * A pair of the assignment with the dwelling's id.
  */
@@ -756,6 +829,11 @@ export type ResidentContact = {
  * E.164 ("+31612345678").
  */
 phones: Array<string>, email?: string | null, };
+
+/**
+ * The party a vault acts for (PARTIES.md, "Roles").
+ */
+export type Role = "zorgaanbieder" | "wmo-consulent" | "regisseur" | "woningcorporatie";
 
 /**
  * A bad row: its physical line in the file (1-based), the column heading as written in the
@@ -928,6 +1006,39 @@ export type OfferInput = Partial<Offer>;
 export type StepView = View;
 /** What `writeBundle` returns: the file's bytes, ready for a Blob, and what was disclosed. */
 export type WrittenBundle = BundleWritten & { bytes: Uint8Array<ArrayBuffer> };
+/** What `sealEnvelope` takes: the payload as bytes, or text (sealed as UTF-8). */
+export type SealEnvelopeInput = {
+  keys: OwnKeys;
+  type: MessageType;
+  date: DateString;
+  payload: Bytes | string;
+  /** The recipients' key-card files, as text; one to eight. */
+  recipients: string[];
+};
+/**
+ * What `openEnvelope` takes. `contacts` are the key-card files (text) of the senders you
+ * trust: every one is taken as confirmed, so pass only cards whose fingerprint you checked with
+ * the organisation itself (by phone, in person). Two different cards of one organisation are
+ * refused (`CARD_SAME_ORGANISATION`).
+ */
+export type OpenEnvelopeInput = {
+  keys: OwnKeys;
+  bytes: Bytes;
+  contacts: string[];
+  /** When given, an envelope of another type is refused (`ENVELOPE_WRONG_TYPE`). */
+  expectedType?: MessageType | null;
+};
+/** What `openEnvelope` returns: the checked envelope, its sender and the payload's bytes. */
+export type OpenedEnvelope = {
+  type: MessageType;
+  /** The envelope's id, 32 hex digits: keep it to refuse the same envelope twice. */
+  id: string;
+  date: DateString;
+  sender: KeyCardInfo;
+  payload: Uint8Array<ArrayBuffer>;
+};
+/** What `makeReply` takes: the bundle's `bundleId` and `recipient.id`, and the answers. */
+export type ReplyInput = Omit<Reply, "format" | "version">;
 /** What `mergeOffer` returns: the combined offer; the inputs are not changed. */
 export type MergedOffer = { offer: Offer; summary: MergeSummary };
 /** What `exportOfferCsv` returns: two CSV files for spreadsheets. */
@@ -1084,6 +1195,43 @@ export function writeBundle(input: BundleRequest): WrittenBundle;
 export function verifyBundle(bytes: Bytes): VerifiedBundle;
 /** The disclosure log as CSV (with BOM) for a Dutch spreadsheet. */
 export function disclosureCsv(entries: DisclosureEntry[]): string;
+
+// ------------------------------------------------------------------ functions: keys and envelopes
+
+/**
+ * New keys for an organisation (64 random bytes from the browser's crypto). The result holds
+ * the organisation's SECRET signing and encryption keys: a plain, JSON-serialisable object
+ * (`JSON.stringify` and `JSON.parse` give it back unchanged) that every other function here
+ * takes as `keys`. The module keeps no copy: store it as safely as a password, encrypted, and
+ * never send it. Throws `ORGANISATION_MISSING`, `ORGANISATION_INVALID`,
+ * `ORGANISATION_ID_INVALID`, `DATE_INVALID`.
+ */
+export function createKeys(identity: Identity, date: DateString): OwnKeys;
+/** The public key card of these keys, as the text of its file; give it to the other party. */
+export function keyCard(keys: OwnKeys): string;
+/**
+ * Reads and checks a key card's file text (`CARD_INVALID`, `CARD_FINGERPRINT_MISMATCH`,
+ * `CARD_SIGNATURE_INVALID`, `CARD_VERSION_NEWER`; `CARD_WRONG_ROLE` when `expectedRole` is
+ * given and differs). Show the fingerprint and confirm it with the organisation before you
+ * trust the card.
+ */
+export function readKeyCard(text: string, expectedRole?: Role | null): KeyCardInfo;
+/** Seals the payload to each recipient's card and signs it; returns the envelope's bytes. */
+export function sealEnvelope(input: SealEnvelopeInput): Uint8Array<ArrayBuffer>;
+/**
+ * Opens an envelope: format, version, that it is for these keys (`ENVELOPE_NOT_FOR_YOU`), that
+ * its sender is one of `contacts` (`ENVELOPE_SENDER_UNKNOWN`), the signature, the decryption,
+ * and `expectedType`. Nothing of a refused envelope is returned.
+ */
+export function openEnvelope(input: OpenEnvelopeInput): OpenedEnvelope;
+/**
+ * An association's reply to a bundle, as bytes to seal in a `reactie` envelope. Checked like the
+ * app's (`REPLY_EMPTY`, `REPLY_DUPLICATE_CODE`, `REPLY_DWELLING_INVALID`,
+ * `REPLY_REASON_MISSING`, `REPLY_INVALID`) and by the leak guard (`LEAK_GUARD`).
+ */
+export function makeReply(input: ReplyInput): Uint8Array<ArrayBuffer>;
+/** Reads the reply out of an opened `reactie` envelope's payload; `REPLY_INVALID` otherwise. */
+export function readReply(bytes: Bytes): Reply;
 
 // ------------------------------------------------------------------ functions: offer and matching
 
