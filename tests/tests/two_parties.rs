@@ -61,7 +61,11 @@ async fn import_and_confirm(b: &Browser, card: &Path, fingerprint: &str) {
         .unwrap();
     b.wait_for_text("Nog niet bevestigd").await;
     // The row's first button; its accessible name also names the organisation.
-    b.wait_for("tr.onbevestigd button").await.click().await.unwrap();
+    b.wait_for("tr.onbevestigd button")
+        .await
+        .click()
+        .await
+        .unwrap();
     // First what a careless user types: one group wrong. Refused.
     let wrong = format!("0000{}", &fingerprint[4..]);
     b.fill("#vingerafdruk-invoer", &wrong).await;
@@ -129,10 +133,7 @@ async fn coordinator_and_association_exchange_cards_bundle_and_reply_in_two_prof
         let card = KeyCard::parse(&std::fs::read(&path).unwrap(), None).unwrap();
         // The screen shows the fingerprint of the keys on the card it downloads.
         let shown = shown_fingerprint(b).await;
-        assert_eq!(
-            shown.replace(' ', "-"),
-            card.fingerprint().to_string()
-        );
+        assert_eq!(shown.replace(' ', "-"), card.fingerprint().to_string());
         cards.push((path, shown));
     }
     assert!(
@@ -195,7 +196,9 @@ async fn coordinator_and_association_exchange_cards_bundle_and_reply_in_two_prof
     }
 
     // The association opens it in its own vault and answers each code differently.
-    association.click_link("Bundel openen").await;
+    // Bundel openen is not in the menu (it is where a bundle file leads): open it, unlock.
+    association.open("/bundel-openen").await;
+    association.unlock(PASS).await;
     association
         .wait_for("#bundelbestand")
         .await
@@ -290,7 +293,9 @@ async fn coordinator_and_association_exchange_cards_bundle_and_reply_in_two_prof
         .screenshot("twee-partijen-reactie-verwerkt")
         .await;
 
-    // The same reply again: already processed, nothing changes.
+    // The same reply again (a fresh page: picking the same file twice fires no change):
+    // already processed, nothing changes.
+    coordinator.click_link("Dossiers").await;
     coordinator.click_link("Bundels").await;
     coordinator
         .wait_for("#reactiebestand")
