@@ -609,3 +609,49 @@ fn passphrase_strength_rates_length_variety_and_known_words() {
     // The hint never echoes the passphrase.
     assert!(!s(PASS).hint.contains("olifant"));
 }
+
+/// The vault's own keys are stored encrypted in their own record and travel in the backup: a
+/// restored vault signs and decrypts as the same organisation (same fingerprint), and neither
+/// the stored record nor the backup file shows the secret key.
+#[wasm_bindgen_test]
+async fn the_keys_are_in_the_encrypted_backup_and_nowhere_in_the_clear() {
+    use woonkans_core::date::Date;
+    use woonkans_core::keys::{Identity, Role};
+    use woonkans_web::session;
+    reset();
+    let mut open = session::create(PASS).await.unwrap();
+    let random = [0x5au8; 64];
+    open.ws
+        .create_keys(
+            Identity {
+                role: Role::Woningcorporatie,
+                organisation: "Woonbedrijf Maasdal".into(),
+                organisation_id: "vb-maasdal".into(),
+                region: None,
+            },
+            Date::new(2026, 12, 7).unwrap(),
+            random,
+        )
+        .unwrap();
+    let fingerprint = open.ws.parties().keys().unwrap().fingerprint();
+    session::save(&open).await.unwrap();
+    // The Ed25519 seed is the first 32 random bytes; the vault record keeps it in base64.
+    let secret = base64::encode(&random[..32]);
+    assert!(Vault::records().contains(&"parties".to_string()));
+    let stored: String = snapshot().values().cloned().collect();
+    assert!(
+        !stored.contains(&secret),
+        "the secret key is stored in the clear"
+    );
+    let backup = open.vault.export_backup().await.unwrap();
+    assert!(!backup.contains(&secret), "the backup shows the secret key");
+
+    vault::wipe();
+    let restored = vault::import_backup(backup.as_bytes(), PASS).await.unwrap();
+    let again = session::from_vault(restored).await.unwrap();
+    assert!(again.damaged.is_empty());
+    let keys = again.ws.parties().keys().expect("the keys came back");
+    assert_eq!(keys.fingerprint(), fingerprint);
+    assert_eq!(keys.identity.organisation_id, "vb-maasdal");
+    reset();
+}
