@@ -8,6 +8,7 @@
 
 use crate::date::Date;
 use crate::dossier::{Dossier, Income, IncomeSource, PersonName};
+use crate::keys::{Identity, KeyCard, Role};
 use crate::profile::{
     Assessment, ContractForm, Gender, History, HousingForm, LivingSituation, Mobility, Party,
     ProfileDraft, RelapseAgreement, RelapsePlan, SCORED, SafetyPlan,
@@ -203,6 +204,104 @@ pub fn add_ready_case<'a>(ws: &'a mut Workspace, id: &str, resident: &Resident) 
     record_gates_to_step_4(&mut case.dossier);
     case.profile = ready_draft();
     case
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys: vaults that know each other, for the envelope tests of every crate.
+
+/// The coordinator's organisation in the envelope fixtures.
+pub const COORDINATOR: &str = "Ketenregie Noord-Limburg";
+
+/// 64 fixed "random" bytes, different per seed.
+pub fn fixed_random(seed: u8) -> [u8; 64] {
+    std::array::from_fn(|i| seed.wrapping_mul(37).wrapping_add(i as u8))
+}
+
+/// Gives the coordinator's vault its keys (role Regisseur).
+pub fn coordinator_keys(ws: &mut Workspace, today: Date) {
+    ws.create_keys(
+        Identity {
+            role: Role::Regisseur,
+            organisation: COORDINATOR.into(),
+            organisation_id: "ketenregie-noord".into(),
+            region: Some(Region::NoordLimburg),
+        },
+        today,
+        fixed_random(1),
+    )
+    .expect("the coordinator's keys");
+}
+
+/// Imports `card` into `ws` and confirms it with the fingerprint read back, as two people on
+/// the phone do; links an association's card to `association_id` of the offer.
+fn import_and_confirm(ws: &mut Workspace, card: &str, association_id: Option<&str>, today: Date) {
+    let fp = KeyCard::parse(card.as_bytes(), None)
+        .expect("a key card")
+        .fingerprint();
+    ws.import_card(card.as_bytes(), association_id, today)
+        .expect("the card imports");
+    ws.confirm_contact(fp, &fp.to_string())
+        .expect("the fingerprint confirms");
+    if let Some(id) = association_id {
+        ws.link_contact(fp, id).expect("the card links");
+    }
+}
+
+/// The vault of association `association_id` of the coordinator's offer, with its own keys
+/// (role Woningcorporatie, each association its own); the coordinator (which must have keys) and
+/// it know each other.
+pub fn association_vault(
+    coordinator: &mut Workspace,
+    association_id: &str,
+    today: Date,
+) -> Workspace {
+    let name = coordinator
+        .offer()
+        .association(association_id)
+        .expect("an association of the offer")
+        .name
+        .clone();
+    let mut association = Workspace::new(sample_offer());
+    association.set_region(Some(Region::NoordLimburg));
+    let seed = association_id
+        .bytes()
+        .fold(2u8, |a, b| a.wrapping_mul(31).wrapping_add(b))
+        | 2;
+    association
+        .create_keys(
+            Identity {
+                role: Role::Woningcorporatie,
+                organisation: name,
+                organisation_id: association_id.into(),
+                region: Some(Region::NoordLimburg),
+            },
+            today,
+            fixed_random(seed),
+        )
+        .expect("the association's keys");
+    let (_, card) = association.own_card_file().expect("its card");
+    import_and_confirm(coordinator, &card, Some(association_id), today);
+    let (_, card) = coordinator.own_card_file().expect("the coordinator's card");
+    import_and_confirm(&mut association, &card, None, today);
+    association
+}
+
+/// The coordinator's keys and a vault for every association of its offer that knows it:
+/// (association id, its vault).
+pub fn every_association(coordinator: &mut Workspace, today: Date) -> Vec<(String, Workspace)> {
+    coordinator_keys(coordinator, today);
+    let ids: Vec<String> = coordinator
+        .offer()
+        .associations
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    ids.into_iter()
+        .map(|id| {
+            let vault = association_vault(coordinator, &id, today);
+            (id, vault)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! the reply: per code one answer from a fixed list, sealed to the coordinator who sent it.
 
 use crate::browser;
-use crate::components::files::{dropped_file, first_file};
+use crate::components::files::{FilePick, use_file_pick};
 use crate::components::form::{ErrorSummary, SelectField, TextField};
 use crate::components::vault_gate::VaultGate;
 use crate::pages::bundels::keys_link::KeysLink;
@@ -86,7 +86,6 @@ fn received() -> Html {
     let selected = use_state(|| None::<String>);
     let failure = use_state(|| None::<String>);
     let reading = use_state(|| false);
-    let dragging = use_state(|| false);
     // Bumped when an opened file's outcome is known: the outcome takes the focus.
     let attempt = use_state(|| 0u32);
     {
@@ -158,35 +157,13 @@ fn received() -> Html {
             });
         })
     };
-    let onchange = {
-        let open_file = open_file.clone();
-        Callback::from(move |e: Event| {
-            if let Some(f) = first_file(&e) {
-                open_file.emit(f);
-            }
-        })
-    };
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let ondrop = {
-        let (dragging, open_file) = (dragging.clone(), open_file.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            if let Some(f) = dropped_file(&e) {
-                open_file.emit(f);
-            }
-        })
-    };
+    let FilePick {
+        onchange,
+        ondragover,
+        ondragleave,
+        ondrop,
+        dragging,
+    } = use_file_pick(open_file.clone());
     let Some(ws) = app.workspace() else {
         return html! {};
     };
@@ -222,7 +199,7 @@ fn received() -> Html {
 
     html! {
         <>
-            <div class={classes!("sleepvak", "niet-printen", (*dragging).then_some("sleepvak-actief"))}
+            <div class={classes!("sleepvak", "niet-printen", dragging.then_some("sleepvak-actief"))}
                 {ondragover} {ondragleave} {ondrop}>
                 <div class="veld">
                     <label for="bundelbestand">{ "Kies een bundel-envelop (.envelop.json)" }</label>

@@ -3,7 +3,7 @@
 //! refused merge leaves the loaded offer as it was.
 
 use crate::browser;
-use crate::components::files::{dropped_file, first_file};
+use crate::components::files::{FilePick, use_file_pick};
 use crate::state::{try_change, use_app};
 use gloo::timers::future::TimeoutFuture;
 use std::rc::Rc;
@@ -41,7 +41,6 @@ async fn read(file: web_sys::File) -> Result<ImportReport, String> {
 pub fn import_panel() -> Html {
     let app = use_app();
     let stage = use_state(|| Stage::Idle);
-    let dragging = use_state(|| false);
     let run = use_mut_ref(|| 0u32);
 
     let start = {
@@ -69,41 +68,13 @@ pub fn import_panel() -> Html {
             });
         })
     };
-    let onchange = {
-        let start = start.clone();
-        Callback::from(move |e: Event| {
-            if let Some(file) = first_file(&e) {
-                start.emit(file);
-            }
-            // Let the same file be chosen again after a correction.
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                input.set_value("");
-            }
-        })
-    };
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if !*dragging {
-                dragging.set(true);
-            }
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let ondrop = {
-        let (dragging, start) = (dragging.clone(), start.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            if let Some(file) = dropped_file(&e) {
-                start.emit(file);
-            }
-        })
-    };
+    let FilePick {
+        onchange,
+        ondragover,
+        ondragleave,
+        ondrop,
+        dragging,
+    } = use_file_pick(start.clone());
 
     let merge = |mode: MergeMode, report: Rc<ImportReport>| {
         let (app, stage) = (app.clone(), stage.clone());

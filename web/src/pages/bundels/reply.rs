@@ -4,7 +4,7 @@
 //! focus.
 
 use crate::browser;
-use crate::components::files::{dropped_file, first_file};
+use crate::components::files::{FilePick, use_file_pick};
 use crate::route::Route;
 use crate::state::{navigate, try_change, use_app};
 use std::rc::Rc;
@@ -26,7 +26,6 @@ pub const OUTCOME_ID: &str = "reactie-uitkomst";
 pub fn reply_open() -> Html {
     let app = use_app();
     let opened = use_state(|| Opened::Nothing);
-    let dragging = use_state(|| false);
     // Bumped when a file's outcome is known; the outcome then takes the focus.
     let attempt = use_state(|| 0u32);
     use_effect_with(*attempt, |attempt| {
@@ -61,35 +60,13 @@ pub fn reply_open() -> Html {
             });
         })
     };
-    let onchange = {
-        let open_file = open_file.clone();
-        Callback::from(move |e: Event| {
-            if let Some(f) = first_file(&e) {
-                open_file.emit(f);
-            }
-        })
-    };
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(true);
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let ondrop = {
-        let (dragging, open_file) = (dragging.clone(), open_file.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            if let Some(f) = dropped_file(&e) {
-                open_file.emit(f);
-            }
-        })
-    };
+    let FilePick {
+        onchange,
+        ondragover,
+        ondragleave,
+        ondrop,
+        dragging,
+    } = use_file_pick(open_file.clone());
     let to_case = |id: &str| {
         let app = app.clone();
         let route = Route::Dossier(id.to_string());
@@ -135,7 +112,7 @@ pub fn reply_open() -> Html {
             <h2 id="reactie-titel">{ "Reactie openen" }</h2>
             <p>{ "Een corporatie antwoordt op een bundel met een reactie-envelop: per code interesse, een aangeboden woning of geen passend aanbod. \
                   Open die hier; elk antwoord komt bij het dossier waar de code bij hoort." }</p>
-            <div class={classes!("sleepvak", (*dragging).then_some("sleepvak-actief"))}
+            <div class={classes!("sleepvak", dragging.then_some("sleepvak-actief"))}
                 {ondragover} {ondragleave} {ondrop}>
                 <div class="veld">
                     <label for="reactiebestand">{ "Kies een reactie van een corporatie (.envelop.json)" }</label>
