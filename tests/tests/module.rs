@@ -891,3 +891,104 @@ fn the_node_snippet_runs() {
     let err = bundle::verify_bundle(b"geen bundel").expect_err("not a bundle");
     assert_eq!(lines[4], format!("{} - {}", err.code, err.message));
 }
+
+/// An association's own portal, in plain JavaScript: it makes its keys with the module and
+/// hands over its key card; the coordinator's app (the core, natively here) imports and confirms
+/// the card and seals a two-resident bundle to it; the portal opens the envelope with its keys and
+/// the coordinator's card, and gets the bundle byte for byte. Another portal's keys are refused.
+#[tokio::test(flavor = "current_thread")]
+async fn an_association_portal_opens_the_apps_bundle_envelope() {
+    use woonkans_core::fixtures::{self, RESIDENTS};
+    use woonkans_core::keys::KeyCard;
+    let b = Browser::start().await;
+    open_example(&b).await;
+    let made = b
+        .client
+        .execute_async(
+            r#"
+            const done = arguments[arguments.length - 1];
+            import('../pkg/woonkans.js').then((m) => {
+              const mine = m.createKeys({ role: 'woningcorporatie',
+                organisation: 'Voorbeeld Woonstichting Maasdal', organisationId: 'vb-maasdal',
+                region: 'noordLimburg' }, '2026-12-07');
+              const other = m.createKeys({ role: 'woningcorporatie', organisation: 'Elders',
+                organisationId: 'elders', region: null }, '2026-12-07');
+              window.portalKeys = [mine, other];
+              done({ card: m.keyCard(mine), json: JSON.stringify(mine) });
+            }, (e) => done({ error: String(e) }));
+            "#,
+            vec![],
+        )
+        .await
+        .expect("make keys in the page");
+    let card = made["card"].as_str().expect("a key card from the module");
+    assert!(made["json"].as_str().unwrap().contains("signingSecret"));
+
+    // The coordinator's side, with the core.
+    let today = date("2026-12-07");
+    let mut ws = fixtures::workspace();
+    fixtures::add_ready_case(&mut ws, "c0", &RESIDENTS[0]);
+    fixtures::add_ready_case(&mut ws, "c1", &RESIDENTS[1]);
+    fixtures::coordinator_keys(&mut ws, today);
+    ws.import_card(card.as_bytes(), None, today)
+        .expect("the portal's card imports");
+    let fp = KeyCard::parse(card.as_bytes(), None).unwrap().fingerprint();
+    ws.confirm_contact(fp, &fp.to_string()).unwrap();
+    let (sealed, written) = ws
+        .seal_bundle(
+            &CodeKey::from_bytes([9; 32]),
+            "vb-maasdal",
+            &["c0".into(), "c1".into()],
+            [1; 16],
+            [2; 32],
+            today,
+            "2026-12-07T10:00:00",
+        )
+        .unwrap_or_else(|e| panic!("the bundle seals: {:?}", e.to_error()));
+    let (_, coordinator_card) = ws.own_card_file().unwrap();
+
+    let opened = b
+        .client
+        .execute_async(
+            r#"
+            const [bytes, card] = [Uint8Array.from(arguments[0]), arguments[1]];
+            const done = arguments[arguments.length - 1];
+            import('../pkg/woonkans.js').then((m) => {
+              const [mine, other] = window.portalKeys;
+              const o = m.openEnvelope({ keys: mine, bytes, contacts: [card], expectedType: 'bundel' });
+              let refused = null;
+              try { m.openEnvelope({ keys: other, bytes, contacts: [card] }); }
+              catch (e) { refused = e.code; }
+              done({ type: o.type, sender: o.sender.identity.organisation,
+                     fingerprint: o.sender.fingerprint,
+                     payload: new TextDecoder().decode(o.payload), refused });
+            }, (e) => done({ error: String(e) }));
+            "#,
+            vec![
+                serde_json::to_value(&sealed.bytes).unwrap(),
+                Value::String(coordinator_card),
+            ],
+        )
+        .await
+        .expect("open the envelope in the page");
+    assert_eq!(opened["error"], Value::Null, "{opened}");
+    assert_eq!(opened["type"], "bundel");
+    assert_eq!(opened["sender"], fixtures::COORDINATOR);
+    assert_eq!(
+        opened["fingerprint"].as_str(),
+        Some(
+            ws.parties()
+                .keys()
+                .unwrap()
+                .fingerprint()
+                .to_string()
+                .as_str()
+        )
+    );
+    assert_eq!(
+        opened["payload"].as_str().map(str::as_bytes),
+        Some(written.bytes.as_slice())
+    );
+    assert_eq!(opened["refused"], "ENVELOPE_NOT_FOR_YOU");
+    b.close().await;
+}
