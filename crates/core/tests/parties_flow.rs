@@ -2,12 +2,14 @@
 //! sealed bundle, the association's sealed reply, the answers on the right cases, a replay, and
 //! the hand-over as an envelope. The expected code of each case is derived here from the key.
 
+use woonkans_core::bundle::{WriteError, WrittenBundle};
 use woonkans_core::code::{self, CodeKey};
 use woonkans_core::date::Date;
 use woonkans_core::envelope::{self, MessageType};
 use woonkans_core::fixtures::{self, RESIDENTS};
 use woonkans_core::handover::HandoverConfirmation;
 use woonkans_core::keys::{Identity, Imported, Role};
+use woonkans_core::parties::SealedFile;
 use woonkans_core::region::Region;
 use woonkans_core::reply::{AnswerKind, CodeAnswer, NoOfferReason};
 use woonkans_core::sample::sample_offer;
@@ -102,6 +104,11 @@ fn exchange(coordinator: &mut Workspace, association: &mut Workspace) {
     );
 }
 
+/// The bundle of `ids` for the association, sealed with the fixed ids and randomness.
+fn seal(ws: &mut Workspace, ids: &[String]) -> Result<(SealedFile, WrittenBundle), WriteError> {
+    ws.seal_bundle(&key(), ASSOCIATION, ids, [7; 16], [8; 32], today(), AT)
+}
+
 fn ids() -> Vec<String> {
     vec!["c2".into(), "c0".into(), "c1".into()]
 }
@@ -109,9 +116,7 @@ fn ids() -> Vec<String> {
 #[test]
 fn bundle_reply_and_answers_on_the_right_cases() {
     let (mut coordinator, mut association) = two_vaults();
-    let (file, written) = coordinator
-        .seal_bundle(&key(), ASSOCIATION, &ids(), [7; 16], [8; 32], today(), AT)
-        .unwrap();
+    let (file, written) = seal(&mut coordinator, &ids()).unwrap();
     assert!(file.file_name.starts_with("woonkans-bundel-2026-12-07-"));
     assert!(!String::from_utf8_lossy(&file.bytes).contains("profiles"));
     // The sealed payload is the guarded bundle, byte for byte.
@@ -207,16 +212,7 @@ fn no_card_no_bundle_and_nothing_changes() {
     let mut coordinator = fixtures::workspace();
     fixtures::add_ready_case(&mut coordinator, "c0", &RESIDENTS[0]);
     let before = coordinator.clone();
-    let e = coordinator
-        .seal_bundle(
-            &key(),
-            ASSOCIATION,
-            &["c0".into()],
-            [7; 16],
-            [8; 32],
-            today(),
-            AT,
-        )
+    let e = seal(&mut coordinator, &["c0".into()])
         .unwrap_err()
         .to_error();
     assert_eq!(e.code, "KEYS_MISSING");
@@ -228,16 +224,7 @@ fn no_card_no_bundle_and_nothing_changes() {
         )
         .unwrap();
     let before_keys = coordinator.clone();
-    let e = coordinator
-        .seal_bundle(
-            &key(),
-            ASSOCIATION,
-            &["c0".into()],
-            [7; 16],
-            [8; 32],
-            today(),
-            AT,
-        )
+    let e = seal(&mut coordinator, &["c0".into()])
         .unwrap_err()
         .to_error();
     assert_eq!(e.code, "CONTACT_MISSING");
@@ -263,9 +250,7 @@ fn a_bundle_for_another_association_is_not_for_you() {
     other.import_card(c_card.as_bytes(), None, today()).unwrap();
     let c_fp = coordinator.parties().keys().unwrap().fingerprint();
     other.confirm_contact(c_fp, &c_fp.to_string()).unwrap();
-    let (file, _) = coordinator
-        .seal_bundle(&key(), ASSOCIATION, &ids(), [7; 16], [8; 32], today(), AT)
-        .unwrap();
+    let (file, _) = seal(&mut coordinator, &ids()).unwrap();
     let before = other.clone();
     let e = other.open_bundle(&file.bytes, AT).unwrap_err();
     assert_eq!(e.code, "ENVELOPE_NOT_FOR_YOU");
@@ -275,17 +260,7 @@ fn a_bundle_for_another_association_is_not_for_you() {
 #[test]
 fn a_reply_about_codes_not_in_the_bundle_is_refused() {
     let (mut coordinator, mut association) = two_vaults();
-    let (file, _) = coordinator
-        .seal_bundle(
-            &key(),
-            ASSOCIATION,
-            &["c0".into()],
-            [7; 16],
-            [8; 32],
-            today(),
-            AT,
-        )
-        .unwrap();
+    let (file, _) = seal(&mut coordinator, &["c0".into()]).unwrap();
     association.open_bundle(&file.bytes, AT).unwrap();
     let env = association.parties().inbox()[0].envelope_id.clone();
     let stranger = code::derive(&key(), ASSOCIATION, "999999990");
@@ -310,17 +285,7 @@ fn a_reply_about_codes_not_in_the_bundle_is_refused() {
 #[test]
 fn the_hand_over_is_sealed_to_the_accepted_association() {
     let (mut coordinator, association) = two_vaults();
-    coordinator
-        .seal_bundle(
-            &key(),
-            ASSOCIATION,
-            &["c0".into()],
-            [7; 16],
-            [8; 32],
-            today(),
-            AT,
-        )
-        .unwrap();
+    seal(&mut coordinator, &["c0".into()]).unwrap();
     let d = &mut coordinator.case_mut("c0").unwrap().dossier;
     d.address.street = "Kerkstraat".into();
     d.address.house_number = 3;
@@ -381,17 +346,7 @@ fn new_keys_name_who_must_get_the_new_card() {
     );
     assert_ne!(coordinator.parties().keys().unwrap().fingerprint(), old);
     // A bundle signed by the new key is refused by the association until it confirms the new card.
-    let (file, _) = coordinator
-        .seal_bundle(
-            &key(),
-            ASSOCIATION,
-            &["c0".into()],
-            [7; 16],
-            [8; 32],
-            today(),
-            AT,
-        )
-        .unwrap();
+    let (file, _) = seal(&mut coordinator, &["c0".into()]).unwrap();
     let mut a = association.clone();
     assert_eq!(
         a.open_bundle(&file.bytes, AT).unwrap_err().code,
