@@ -18,7 +18,7 @@ if [ "$#" -gt 0 ]; then
     targets=("$@")
 else
     targets=(verify_bundle verify_bundle_resealed import_csv scan import_file import_json workspace code_parse
-        import_key rent_limits date_parse validate vault_file envelope key_card reply)
+        import_key rent_limits date_parse validate vault_file envelope key_card reply transfer prints)
 fi
 
 mkdir -p crates/fuzz/logs

@@ -48,6 +48,11 @@ pub struct BundleProfileInput {
     pub matches: Vec<MatchSummary>,
     /// Never written: only searched for in the bytes before they are released.
     pub known: Known,
+    /// The resident's identifier prints, where the sender holds those instead of the values
+    /// (the coordinator's case from an overdracht). Never written either.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub prints: Option<crate::prints::IdentifierPrints>,
 }
 
 #[derive(Clone, Debug)]
@@ -62,6 +67,9 @@ pub struct BundleInput {
     /// The identifying values of every other resident the sender holds: never written, only
     /// searched for, so a note cannot name someone else of the caseload.
     pub caseload: Vec<Known>,
+    /// Identifier prints of the other residents of the caseload whose values the sender does not
+    /// hold (PARTIES.md): the coordinator's cases received through an overdracht.
+    pub prints: Vec<crate::prints::IdentifierPrints>,
 }
 
 /// A bundle that passed the leak guard, ready to be offered for download.
@@ -306,7 +314,7 @@ pub fn write_bundle(input: &BundleInput) -> Result<WrittenBundle, WriteError> {
             ))
             .into());
         }
-        if p.known.name_parts.iter().all(|n| n.trim().is_empty()) {
+        if p.prints.is_none() && p.known.name_parts.iter().all(|n| n.trim().is_empty()) {
             // Without the resident's own values the guard would search for nothing and pass
             // everything: refuse rather than guard blind.
             return Err(invalid(format!(
@@ -392,7 +400,13 @@ pub fn write_bundle(input: &BundleInput) -> Result<WrittenBundle, WriteError> {
 
     let known: Vec<(Code, &Known)> = input.profiles.iter().map(|p| (p.code, &p.known)).collect();
     let caseload: Vec<&Known> = input.caseload.iter().collect();
-    leakguard::guard(&bytes, &known, &caseload).map_err(WriteError::Leak)?;
+    let prints: Vec<&crate::prints::IdentifierPrints> = input
+        .profiles
+        .iter()
+        .filter_map(|p| p.prints.as_ref())
+        .chain(&input.prints)
+        .collect();
+    leakguard::guard_with_prints(&bytes, &known, &caseload, &prints).map_err(WriteError::Leak)?;
 
     // Input order, not the file's sorted order: callers pair codes with their cases by index,
     // and a sorted list once gave residents each other's codes.
@@ -604,6 +618,7 @@ pub fn write_request(
         recipient_name: request.recipient_name,
         profiles: request.profiles,
         caseload: request.caseload.unwrap_or_default(),
+        prints: Vec::new(),
     })?;
     let disclosure_entry = crate::disclosure::entries_for_bundle(&written, &request.at);
     Ok(BundleWritten {

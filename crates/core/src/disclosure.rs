@@ -17,6 +17,10 @@ pub enum DisclosureKind {
     Handover,
     /// Step 5: an association's reply to a bundle came in (what it answered, by code).
     ReplyReceived,
+    /// A transfer to the next party (aanmelding, overdracht), sealed to its key.
+    TransferSent,
+    /// A transfer from the previous party came in and was taken over.
+    TransferReceived,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,7 +46,10 @@ pub struct DisclosureEntry {
 impl DisclosureKind {
     /// Whether the entry records data of the resident going out (a reply coming in does not).
     pub fn discloses(self) -> bool {
-        !matches!(self, DisclosureKind::ReplyReceived)
+        !matches!(
+            self,
+            DisclosureKind::ReplyReceived | DisclosureKind::TransferReceived
+        )
     }
 }
 

@@ -49,6 +49,8 @@ pub enum MessageType {
     Koppeling,
     Huurgegevens,
     OverdrachtRegisseur,
+    /// A vault made before roles returns its dossiers to the Wmo consultant (`split`).
+    Teruggave,
 }
 
 impl crate::vocab::Dutch for MessageType {
@@ -61,6 +63,7 @@ impl crate::vocab::Dutch for MessageType {
             MessageType::Koppeling => "koppeling",
             MessageType::Huurgegevens => "huurgegevens",
             MessageType::OverdrachtRegisseur => "overdracht aan een andere regisseur",
+            MessageType::Teruggave => "teruggave aan de Wmo-consulent",
         }
     }
 }
@@ -352,6 +355,20 @@ pub fn open(bytes: &[u8], own: &OwnKeys, contacts: &ContactBook) -> Result<Opene
         sender: sender.clone(),
         payload,
     })
+}
+
+/// The message type an envelope's header states, unchecked: only to choose which opening to
+/// run (each runs every check of `open` and refuses another type). `None` for anything that is
+/// not an envelope's JSON.
+pub fn kind_of(bytes: &[u8]) -> Option<MessageType> {
+    if bytes.len() > MAX_BYTES {
+        return None;
+    }
+    let value: Value = serde_json::from_slice(bytes).ok()?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return None;
+    }
+    serde_json::from_value(value.get("type")?.clone()).ok()
 }
 
 /// `open`, then refuses any other message type than the one the screen expects.

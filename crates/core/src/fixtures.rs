@@ -263,6 +263,9 @@ pub fn association_vault(
         .clone();
     let mut association = Workspace::new(sample_offer());
     association.set_region(Some(Region::NoordLimburg));
+    association
+        .choose_role(Role::Woningcorporatie)
+        .expect("a new vault takes a role");
     let seed = association_id
         .bytes()
         .fold(2u8, |a, b| a.wrapping_mul(31).wrapping_add(b))
@@ -302,6 +305,32 @@ pub fn every_association(coordinator: &mut Workspace, today: Date) -> Vec<(Strin
             (id, vault)
         })
         .collect()
+}
+
+/// A new vault of `role` for `organisation` in Noord-Limburg, with its own keys (`seed`).
+pub fn role_vault(role: Role, organisation: &str, seed: u8, today: Date) -> Workspace {
+    let mut ws = workspace();
+    ws.choose_role(role).expect("a new vault takes a role");
+    ws.create_keys(
+        Identity {
+            role,
+            organisation: organisation.into(),
+            organisation_id: organisation.to_lowercase().replace(' ', "-"),
+            region: Some(Region::NoordLimburg),
+        },
+        today,
+        fixed_random(seed),
+    )
+    .expect("the vault's keys");
+    ws
+}
+
+/// `a` and `b` import and confirm each other's key cards.
+pub fn introduce(a: &mut Workspace, b: &mut Workspace, today: Date) {
+    let (_, card) = a.own_card_file().expect("a's card");
+    import_and_confirm(b, &card, None, today);
+    let (_, card) = b.own_card_file().expect("b's card");
+    import_and_confirm(a, &card, None, today);
 }
 
 #[cfg(test)]

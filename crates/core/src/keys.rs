@@ -32,36 +32,7 @@ const MAX_NAME_CHARS: usize = 120;
 
 pub(crate) type Kem = hpke::kem::X25519HkdfSha256;
 
-/// The party a vault acts for (PARTIES.md, "Roles").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum Role {
-    Zorgaanbieder,
-    WmoConsulent,
-    Regisseur,
-    Woningcorporatie,
-}
-
-impl Role {
-    pub const ALL: [Role; 4] = [
-        Role::Zorgaanbieder,
-        Role::WmoConsulent,
-        Role::Regisseur,
-        Role::Woningcorporatie,
-    ];
-}
-
-impl Dutch for Role {
-    fn dutch(&self) -> &'static str {
-        match self {
-            Role::Zorgaanbieder => "Zorgaanbieder",
-            Role::WmoConsulent => "Wmo-consulent",
-            Role::Regisseur => "Regisseur",
-            Role::Woningcorporatie => "Woningcorporatie",
-        }
-    }
-}
+pub use crate::role::Role;
 
 /// 160 bits of SHA-256 over both public keys: the name of a key pair. Written as eight groups
 /// of four Crockford base32 symbols, which survive being read aloud (no I, L, O or U).

@@ -16,6 +16,7 @@ use crate::code::{self, Code};
 use crate::date::DUTCH_MONTHS;
 use crate::error::Error;
 use crate::known::Known;
+use crate::prints::IdentifierPrints;
 use crate::scan::{self, FindingKind};
 use crate::text::{fold, squash};
 use crate::vocab::Dutch;
@@ -47,12 +48,19 @@ pub struct LeakReport {
 impl LeakReport {
     /// One core error for callers that show a single message; the findings carry the detail.
     pub fn to_error(&self) -> Error {
+        self.to_error_for("De bundel")
+    }
+
+    /// `to_error` for another file than a bundle: `what` is "De overdracht", "De aanmelding".
+    pub fn to_error_for(&self, what: &str) -> Error {
         let n = self.findings.len();
         let message = if n == 1 {
-            "De bundel is niet gemaakt: één veld bevat gegevens die naar een inwoner herleidbaar zijn. Pas het aan en probeer het opnieuw.".to_string()
+            format!(
+                "{what} is niet gemaakt: één veld bevat gegevens die naar een inwoner herleidbaar zijn. Pas het aan en probeer het opnieuw."
+            )
         } else {
             format!(
-                "De bundel is niet gemaakt: {n} velden bevatten gegevens die naar een inwoner herleidbaar zijn. Pas ze aan en probeer het opnieuw."
+                "{what} is niet gemaakt: {n} velden bevatten gegevens die naar een inwoner herleidbaar zijn. Pas ze aan en probeer het opnieuw."
             )
         };
         let err = Error::new("LEAK_GUARD", message);
@@ -63,8 +71,8 @@ impl LeakReport {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Kind {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Kind {
     Name,
     Bsn,
     BirthDate,
@@ -80,7 +88,7 @@ enum Kind {
 }
 
 impl Kind {
-    fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Kind::Name => "NAME",
             Kind::Bsn => "BSN",
@@ -95,7 +103,7 @@ impl Kind {
         }
     }
 
-    fn dutch(self) -> &'static str {
+    pub(crate) fn dutch(self) -> &'static str {
         match self {
             Kind::Name => "een naam van een inwoner",
             Kind::Bsn => "een BSN",
@@ -143,13 +151,26 @@ const TUSSENVOEGSEL_WORDS: &[&str] = &[
 
 /// Multi-word place names that contain surnames ("Peel en Maas"). Inside exactly this phrase the
 /// word is a place, not a person; the single word elsewhere is still caught.
-fn place_phrases() -> Vec<Vec<String>> {
+pub(crate) fn place_phrases() -> Vec<Vec<String>> {
     crate::region::all_gemeenten()
         .chain(crate::region::Region::ALL.iter().map(|r| r.name()))
         .map(tokens)
         .filter(|t| t.len() > 1)
         .collect()
 }
+
+/// Paths of a transfer that name professionals (care provider, Wmo consultant, who recorded a
+/// gate): their names belong there, so the scanner's "someone else's name" does not apply. The
+/// residents' own values are still searched for in them.
+const PROFESSIONAL_PATHS: &[&str] = &[
+    "careProvider.organisation",
+    "careProvider.person",
+    "wmoConsultant.organisation",
+    "wmoConsultant.person",
+    "gates[].actor",
+    "mandate.actor",
+    "associationName",
+];
 
 /// Paths whose value is an enum of the profile vocabulary. A value there that is in the
 /// vocabulary ("other" for gender) is not a name even if a resident is called Other.
@@ -250,7 +271,7 @@ fn vocabulary() -> HashSet<String> {
 }
 
 /// Folded alphanumeric runs: the words of a text.
-fn tokens(s: &str) -> Vec<String> {
+pub(crate) fn tokens(s: &str) -> Vec<String> {
     fold(s)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
@@ -259,7 +280,7 @@ fn tokens(s: &str) -> Vec<String> {
 }
 
 /// Month words as written in dates: full name, first three letters and the usual abbreviations.
-fn month_of_word(word: &str) -> Option<u8> {
+pub(crate) fn month_of_word(word: &str) -> Option<u8> {
     let extra: &[(&str, u8)] = &[("mrt", 3), ("sept", 9), ("okt", 10)];
     if let Some(&(_, m)) = extra.iter().find(|(w, _)| *w == word) {
         return Some(m);
@@ -331,6 +352,122 @@ fn phone_core(raw: &str) -> String {
     d
 }
 
+/// One searchable form of an identifying value, as the guard normalises it: a folded name word,
+/// a squashed run (letters and digits only) or a birth date. The plain needles below and the
+/// hashed identifier prints (`prints`) are both made from these, so both normalise alike.
+pub(crate) enum Form {
+    Word(String, Kind),
+    Squashed(String, Kind),
+    Date(crate::date::Date),
+}
+
+/// Every form of one resident's values.
+pub(crate) fn forms(k: &Known) -> Vec<Form> {
+    let mut out = Vec::new();
+    let push = |out: &mut Vec<Form>, s: String, kind: Kind, min: usize| {
+        if s.len() >= min {
+            out.push(Form::Squashed(s, kind));
+        }
+    };
+    let mut tv: HashSet<String> = TUSSENVOEGSEL_WORDS.iter().map(|s| s.to_string()).collect();
+    for t in &k.tussenvoegsels {
+        tv.extend(tokens(t));
+    }
+    for part in &k.name_parts {
+        let words = tokens(part);
+        let multi = words.len() > 1;
+        for w in &words {
+            if w.chars().count() >= 3
+                && w.chars().all(char::is_alphabetic)
+                && !(multi && tv.contains(w))
+            {
+                out.push(Form::Word(w.clone(), Kind::Name));
+            }
+        }
+        if multi {
+            // "VanDerBerg" or "van-der-berg" written as one word.
+            push(&mut out, squash(part), Kind::Name, 6);
+        }
+    }
+    for contact in &k.contact_names {
+        for w in tokens(contact) {
+            if w.chars().count() >= 3 && w.chars().all(char::is_alphabetic) && !tv.contains(&w) {
+                out.push(Form::Word(w, Kind::ContactName));
+            }
+        }
+    }
+    if let Some(bsn) = &k.bsn {
+        let d = digits(bsn);
+        if let Some(short) = d.strip_prefix('0') {
+            push(&mut out, short.to_string(), Kind::Bsn, 8);
+        }
+        push(&mut out, d, Kind::Bsn, 6);
+    }
+    if let Some(date) = k.birth_date {
+        for form in date.written_forms() {
+            push(&mut out, squash(&form), Kind::BirthDate, 6);
+        }
+        out.push(Form::Date(date));
+    }
+    for addr in &k.street_addresses {
+        let t = tokens(addr);
+        let Some(i) = t
+            .iter()
+            .rposition(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        else {
+            continue;
+        };
+        if i == 0 {
+            continue;
+        }
+        let street: String = t[..i].concat();
+        let num_token = &t[i];
+        let number: String = num_token.chars().take_while(char::is_ascii_digit).collect();
+        let addition: String = num_token[number.len()..].to_string() + &t[i + 1..].concat();
+        let mut streets = vec![street.clone()];
+        if let Some(stem) = street.strip_suffix("straat") {
+            streets.push(format!("{stem}str"));
+        }
+        for s in streets {
+            if s.chars().count() < 3 {
+                continue;
+            }
+            push(&mut out, format!("{s}{number}"), Kind::Address, 4);
+            if !addition.is_empty() {
+                push(&mut out, format!("{s}{number}{addition}"), Kind::Address, 4);
+            }
+        }
+    }
+    for pc in &k.postcodes {
+        push(&mut out, squash(pc), Kind::Postcode, 4);
+    }
+    for ph in &k.phones {
+        let core = phone_core(ph);
+        if core.len() >= 7 {
+            push(&mut out, core, Kind::Phone, 7);
+        } else {
+            push(&mut out, digits(ph), Kind::Phone, 6);
+        }
+    }
+    for e in &k.emails {
+        push(&mut out, squash(e), Kind::Email, 5);
+    }
+    for iban in &k.ibans {
+        let sq = squash(iban);
+        if sq.len() > 8 && sq.is_char_boundary(4) {
+            let bban = sq[4..].to_string();
+            let account = digits(&bban);
+            let account = account.trim_start_matches('0');
+            if account.len() >= 7 {
+                push(&mut out, account.to_string(), Kind::Iban, 7);
+            }
+            push(&mut out, bban, Kind::Iban, 8);
+        }
+        push(&mut out, sq, Kind::Iban, 8);
+    }
+    out
+}
+
 impl Needles {
     fn new(known: &[&Known]) -> Needles {
         let mut n = Needles {
@@ -341,113 +478,24 @@ impl Needles {
             longest_name: 0,
             longest_squashed: 0,
         };
-        let push = |n: &mut Needles, s: String, kind: Kind, min: usize| {
-            if s.len() >= min {
-                n.squashed.push((s.into_bytes(), kind));
-            }
-        };
         for k in known {
-            let mut tv: HashSet<String> =
-                TUSSENVOEGSEL_WORDS.iter().map(|s| s.to_string()).collect();
-            for t in &k.tussenvoegsels {
-                tv.extend(tokens(t));
-            }
-            for part in &k.name_parts {
-                let words = tokens(part);
-                let multi = words.len() > 1;
-                for w in &words {
-                    let letters = w.chars().count();
-                    if letters >= 3
-                        && w.chars().all(char::is_alphabetic)
-                        && !(multi && tv.contains(w))
-                    {
-                        n.longest_name = n.longest_name.max(letters);
-                        n.names.insert(w.clone(), Kind::Name);
-                    }
-                }
-                if multi {
-                    // "VanDerBerg" or "van-der-berg" written as one word.
-                    push(&mut n, squash(part), Kind::Name, 6);
-                }
-            }
-            for contact in &k.contact_names {
-                for w in tokens(contact) {
-                    let letters = w.chars().count();
-                    if letters >= 3 && w.chars().all(char::is_alphabetic) && !tv.contains(&w) {
-                        n.longest_name = n.longest_name.max(letters);
+            for form in forms(k) {
+                match form {
+                    Form::Word(w, kind) => {
+                        n.longest_name = n.longest_name.max(w.chars().count());
                         // The resident's own name wins where a contact shares it.
-                        n.names.entry(w).or_insert(Kind::ContactName);
+                        match kind {
+                            Kind::ContactName => {
+                                n.names.entry(w).or_insert(kind);
+                            }
+                            _ => {
+                                n.names.insert(w, kind);
+                            }
+                        }
                     }
+                    Form::Squashed(s, kind) => n.squashed.push((s.into_bytes(), kind)),
+                    Form::Date(d) => n.dates.push((d.day(), d.month(), d.year())),
                 }
-            }
-            if let Some(bsn) = &k.bsn {
-                let d = digits(bsn);
-                if let Some(short) = d.strip_prefix('0') {
-                    push(&mut n, short.to_string(), Kind::Bsn, 8);
-                }
-                push(&mut n, d, Kind::Bsn, 6);
-            }
-            if let Some(date) = k.birth_date {
-                for form in date.written_forms() {
-                    push(&mut n, squash(&form), Kind::BirthDate, 6);
-                }
-                n.dates.push((date.day(), date.month(), date.year()));
-            }
-            for addr in &k.street_addresses {
-                let t = tokens(addr);
-                let Some(i) = t
-                    .iter()
-                    .rposition(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-                else {
-                    continue;
-                };
-                if i == 0 {
-                    continue;
-                }
-                let street: String = t[..i].concat();
-                let num_token = &t[i];
-                let number: String = num_token.chars().take_while(char::is_ascii_digit).collect();
-                let addition: String = num_token[number.len()..].to_string() + &t[i + 1..].concat();
-                let mut streets = vec![street.clone()];
-                if let Some(stem) = street.strip_suffix("straat") {
-                    streets.push(format!("{stem}str"));
-                }
-                for s in streets {
-                    if s.chars().count() < 3 {
-                        continue;
-                    }
-                    push(&mut n, format!("{s}{number}"), Kind::Address, 4);
-                    if !addition.is_empty() {
-                        push(&mut n, format!("{s}{number}{addition}"), Kind::Address, 4);
-                    }
-                }
-            }
-            for pc in &k.postcodes {
-                push(&mut n, squash(pc), Kind::Postcode, 4);
-            }
-            for ph in &k.phones {
-                let core = phone_core(ph);
-                if core.len() >= 7 {
-                    push(&mut n, core, Kind::Phone, 7);
-                } else {
-                    push(&mut n, digits(ph), Kind::Phone, 6);
-                }
-            }
-            for e in &k.emails {
-                push(&mut n, squash(e), Kind::Email, 5);
-            }
-            for iban in &k.ibans {
-                let sq = squash(iban);
-                if sq.len() > 8 && sq.is_char_boundary(4) {
-                    let bban = sq[4..].to_string();
-                    let account = digits(&bban);
-                    let account = account.trim_start_matches('0');
-                    if account.len() >= 7 {
-                        push(&mut n, account.to_string(), Kind::Iban, 7);
-                    }
-                    push(&mut n, bban, Kind::Iban, 8);
-                }
-                push(&mut n, sq, Kind::Iban, 8);
             }
         }
         n.longest_squashed = n.squashed.iter().map(|(b, _)| b.len()).max().unwrap_or(0);
@@ -457,6 +505,26 @@ impl Needles {
             }
         }
         n
+    }
+
+    /// Drops every needle `own` also has: values two residents share are not the other's.
+    fn remove(&mut self, own: &Needles) {
+        self.names.retain(|w, _| !own.names.contains_key(w));
+        self.squashed
+            .retain(|(b, _)| !own.squashed.iter().any(|(o, _)| o == b));
+        self.dates.retain(|d| !own.dates.contains(d));
+        self.by_prefix.clear();
+        for (i, (bytes, _)) in self.squashed.iter().enumerate() {
+            if let [a, b, c, ..] = bytes[..] {
+                self.by_prefix.entry([a, b, c]).or_default().push(i);
+            }
+        }
+        self.longest_squashed = self
+            .squashed
+            .iter()
+            .map(|(b, _)| b.len())
+            .max()
+            .unwrap_or(0);
     }
 
     /// The kinds of squashed needles found in `squashed`. `digits_only` limits the search to
@@ -577,9 +645,18 @@ impl Needles {
 fn machine_made(path: &str, s: &str) -> bool {
     let hex_of =
         |len: usize| s.len() == len && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    let base64_of = |len: usize| {
+        s.len() == len
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+    };
+    let general = general_path(path);
     match path {
         "bundleId" => hex_of(32),
         "integrity.digest" => hex_of(64),
+        // An overdracht's identifier prints: HMAC output and its salt, never typed.
+        "prints.salt" => base64_of(44),
+        _ if general == "prints.prints[].hash" => base64_of(24),
         _ => {
             general_path(path) == "profiles[].code"
                 && code::parse(s).is_ok_and(|c| c.to_string() == s)
@@ -668,6 +745,13 @@ struct Walk<'a> {
     seams: Vec<Seam>,
     /// Whether the text being checked is an object key (not part of the joined free text).
     in_key: bool,
+    /// Identifier prints of residents whose values the sender does not hold (`prints`).
+    prints: &'a [&'a IdentifierPrints],
+    /// Per profile, its free texts joined, for the prints (which have no seams of their own).
+    joined: Vec<String>,
+    /// Whether the free-text scanner runs (net b). Off for a file that names its resident on
+    /// purpose, where only the other residents' values and the characters are checked.
+    scanner: bool,
     findings: Vec<LeakFinding>,
 }
 
@@ -718,9 +802,27 @@ impl Walk<'_> {
             .find_squashed(squashed.as_bytes(), false, &mut kinds);
         let general = general_path(path);
         let vocab = ENUM_PATHS.contains(&general.as_str()) && self.vocabulary.contains(s);
-        let structured_place = general == "profiles[].profile.searchArea[]"
-            && crate::region::canonical_gemeente(s) == Some(s);
+        let structured_place = matches!(
+            general.as_str(),
+            "profiles[].profile.searchArea[]" | "facts.gemeente"
+        ) && crate::region::canonical_gemeente(s) == Some(s);
         if !vocab && !structured_place {
+            for p in self.prints {
+                for h in p.find(s) {
+                    let k = h.kind.kind();
+                    if !kinds.contains(&k) {
+                        kinds.push(k);
+                    }
+                }
+            }
+            if !self.in_key
+                && !self.prints.is_empty()
+                && let Some(i) = profile_index(path)
+                && let Some(j) = self.joined.get_mut(i)
+            {
+                j.push_str(s);
+                j.push('\n');
+            }
             let words = tokens(s);
             self.needles.find_words(&words, &self.phrases, &mut kinds);
             if !self.in_key
@@ -733,9 +835,12 @@ impl Walk<'_> {
         for k in &kinds {
             self.report(path, k.code().to_string(), k.dutch());
         }
-        if vocab
+        if !self.scanner
+            || vocab
             || structured_place
-            || (path == "date" && crate::date::Date::parse(s).is_ok_and(|d| d.iso() == s))
+            || PROFESSIONAL_PATHS.contains(&general.as_str())
+            || ((path == "date" || path == "accepted" || general.ends_with(".date"))
+                && crate::date::Date::parse(s).is_ok_and(|d| d.iso() == s))
         {
             return;
         }
@@ -761,7 +866,15 @@ impl Walk<'_> {
     /// field of that profile already showed the same kind.
     fn check_joined(&mut self) {
         for i in 0..self.seams.len() {
-            let kinds = std::mem::take(&mut self.seams[i].kinds);
+            let mut kinds = std::mem::take(&mut self.seams[i].kinds);
+            let joined = std::mem::take(&mut self.joined[i]);
+            for p in self.prints {
+                for h in p.find(&joined) {
+                    if !kinds.contains(&h.kind.kind()) {
+                        kinds.push(h.kind.kind());
+                    }
+                }
+            }
             let prefix = format!("profiles[{i}].");
             let path = format!("profiles[{i}].profile");
             for k in kinds {
@@ -786,8 +899,17 @@ impl Walk<'_> {
             Value::String(s) => self.check_text(path, s),
             Value::Number(n) => {
                 let mut kinds = Vec::new();
+                let text = n.to_string();
                 self.needles
-                    .find_squashed(n.to_string().as_bytes(), true, &mut kinds);
+                    .find_squashed(text.as_bytes(), true, &mut kinds);
+                for p in self.prints {
+                    for h in p.find(&text) {
+                        // Like the plain needles: short numbers (a score, a rent) identify no one.
+                        if text.len() >= 8 && !kinds.contains(&h.kind.kind()) {
+                            kinds.push(h.kind.kind());
+                        }
+                    }
+                }
                 for k in kinds {
                     self.report(path, k.code().to_string(), k.dutch());
                 }
@@ -866,6 +988,58 @@ pub fn guard(
     dossiers: &[(Code, &Known)],
     caseload: &[&Known],
 ) -> Result<(), LeakReport> {
+    guard_with_prints(bytes, dossiers, caseload, &[])
+}
+
+/// `guard`, and also every resident of whom the sender holds only identifier prints (the
+/// coordinator, PARTIES.md): their values are refused in any form the guard normalises.
+pub fn guard_with_prints(
+    bytes: &[u8],
+    dossiers: &[(Code, &Known)],
+    caseload: &[&Known],
+    prints: &[&IdentifierPrints],
+) -> Result<(), LeakReport> {
+    let known: Vec<&Known> = dossiers
+        .iter()
+        .map(|(_, k)| *k)
+        .chain(caseload.iter().copied())
+        .collect();
+    run(bytes, Needles::new(&known), dossiers, prints, true)
+}
+
+/// A transfer without the resident's identity (the overdracht): none of `resident`'s values and
+/// none of `others`' in any notation, and the scanner over every text that is not a
+/// professional's name. Professionals' names are not searched for: they travel on purpose.
+pub fn guard_anonymous(bytes: &[u8], resident: &Known, others: &[Known]) -> Result<(), LeakReport> {
+    let without_contacts = |k: &Known| Known {
+        contact_names: Vec::new(),
+        ..k.clone()
+    };
+    let all: Vec<Known> = std::iter::once(resident)
+        .chain(others)
+        .map(without_contacts)
+        .collect();
+    let refs: Vec<&Known> = all.iter().collect();
+    run(bytes, Needles::new(&refs), &[], &[], true)
+}
+
+/// A file that names its resident on purpose (the aanmelding, the hand-over): no value of any
+/// other resident of the vault, unless the resident shares it (one street, one first name),
+/// and no character outside the whitelist.
+pub fn guard_others(bytes: &[u8], own: &Known, others: &[Known]) -> Result<(), LeakReport> {
+    let refs: Vec<&Known> = others.iter().collect();
+    let mut needles = Needles::new(&refs);
+    needles.remove(&Needles::new(&[own]));
+    run(bytes, needles, &[], &[], false)
+}
+
+fn run(
+    bytes: &[u8],
+    needles: Needles,
+    dossiers: &[(Code, &Known)],
+    prints: &[&IdentifierPrints],
+    scanner: bool,
+) -> Result<(), LeakReport> {
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(_) => {
@@ -879,12 +1053,6 @@ pub fn guard(
             });
         }
     };
-    let known: Vec<&Known> = dossiers
-        .iter()
-        .map(|(_, k)| *k)
-        .chain(caseload.iter().copied())
-        .collect();
-    let needles = Needles::new(&known);
     let profile_codes: Vec<String> = value
         .get("profiles")
         .and_then(Value::as_array)
@@ -912,6 +1080,9 @@ pub fn guard(
         vocabulary: vocabulary(),
         seams: (0..profile_codes.len()).map(|_| Seam::default()).collect(),
         in_key: false,
+        prints,
+        joined: vec![String::new(); profile_codes.len()],
+        scanner,
         profile_codes,
         findings: Vec::new(),
     };

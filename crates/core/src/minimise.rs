@@ -17,7 +17,7 @@ use crate::profile::{
 use crate::region::{Region, canonical_gemeente};
 use crate::register::{Category, Derived, Step};
 use crate::rentlimits::RentLimits;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub use crate::register::Recipient;
@@ -62,9 +62,10 @@ pub struct Step1View {
     pub email: Option<String>,
 }
 
-/// Step 2, for the Wmo access team of the resident's gemeente: NAW and contact only.
-#[derive(Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// Step 2, for the Wmo access team of the resident's gemeente: NAW and contact only. Read back
+/// from an aanmelding (`transfer`), so it refuses fields it does not have.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Step2View {
     pub name: PersonName,
@@ -487,15 +488,69 @@ pub fn view_of_step(
     view(step, dossier, &ctx)
 }
 
-/// The facts of the step-4 view that the placement profile is built on (never the raw values).
-/// `DOSSIER_INCOMPLETE` while the living situation or the income is not filled in.
-pub fn derived_facts(
-    dossier: &Dossier,
-    reference: Date,
+/// A step-4 view as read from an overdracht, before its gemeente is checked.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Step4Read {
+    gender: Option<Gender>,
+    living_situation: Option<LivingSituation>,
+    age_band: AgeBand,
+    young_adult: bool,
+    gemeente: String,
     region: Region,
-    rent_limits: &RentLimits,
-) -> Result<DerivedFacts> {
-    let view = step4_view(dossier, reference, region, rent_limits)?;
+    household_size: u8,
+    income_band: Option<IncomeBand>,
+    has_debts: bool,
+    budget_management: bool,
+}
+
+// By hand: derived, serde would tie the `&'static str` of the gemeente to the input's lifetime.
+impl<'de> Deserialize<'de> for Step4View {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Step4View, D::Error> {
+        let read = Step4Read::deserialize(d)?;
+        Step4View::try_from(read).map_err(|e| serde::de::Error::custom(e.message))
+    }
+}
+
+impl TryFrom<Step4Read> for Step4View {
+    type Error = Error;
+
+    /// Only a participating gemeente of the stated region, a household of 1 to 12 and the
+    /// young-adult flag that belongs to the age band: a view this module could have made.
+    fn try_from(r: Step4Read) -> Result<Step4View> {
+        let invalid = || {
+            Error::new(
+                "TRANSFER_INVALID",
+                "De stap-4-gegevens in dit bestand kloppen niet.",
+            )
+        };
+        let gemeente = canonical_gemeente(&r.gemeente).ok_or_else(invalid)?;
+        if Region::of_gemeente(gemeente) != Some(r.region)
+            || r.household_size == 0
+            || r.household_size > crate::dossier::MAX_HOUSEHOLD_SIZE
+            || r.young_adult != r.age_band.is_young_adult()
+        {
+            return Err(invalid());
+        }
+        Ok(Step4View {
+            gender: r.gender,
+            living_situation: r.living_situation,
+            age_band: r.age_band,
+            young_adult: r.young_adult,
+            gemeente,
+            region: r.region,
+            household_size: r.household_size,
+            income_band: r.income_band,
+            has_debts: r.has_debts,
+            budget_management: r.budget_management,
+        })
+    }
+}
+
+/// The facts the placement profile is built on, from a step-4 view (made here from a dossier, or
+/// received in an overdracht). `DOSSIER_INCOMPLETE` while the living situation or the income was
+/// not filled in.
+pub fn facts_of_view(view: &Step4View, young_rent_limit: bool) -> Result<DerivedFacts> {
     Ok(DerivedFacts {
         gender: view.gender.unwrap_or(Gender::NotStated),
         living_situation: view.living_situation.ok_or_else(|| {
@@ -510,11 +565,24 @@ pub fn derived_facts(
             Error::new("DOSSIER_INCOMPLETE", "Vul eerst het inkomen in (stap 3).").at("inkomen")
         })?,
         household_size: view.household_size,
-        young_rent_limit: dossier
-            .birth_date
-            .is_some_and(|b| rent_limits.young_limit_applies(b.age_on(reference))),
+        young_rent_limit,
         budget_management: Some(view.budget_management),
     })
+}
+
+/// The facts of the step-4 view that the placement profile is built on (never the raw values).
+/// `DOSSIER_INCOMPLETE` while the living situation or the income is not filled in.
+pub fn derived_facts(
+    dossier: &Dossier,
+    reference: Date,
+    region: Region,
+    rent_limits: &RentLimits,
+) -> Result<DerivedFacts> {
+    let view = step4_view(dossier, reference, region, rent_limits)?;
+    let young = dossier
+        .birth_date
+        .is_some_and(|b| rent_limits.young_limit_applies(b.age_on(reference)));
+    facts_of_view(&view, young)
 }
 
 #[cfg(test)]

@@ -74,6 +74,12 @@ pub struct Parties {
     received: Vec<Receipt>,
     #[serde(default)]
     inbox: Vec<ReceivedBundle>,
+    /// Koppelingen an association received (`transfer`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    koppelingen: Vec<crate::transfer::ReceivedKoppeling>,
+    /// Huurgegevens an association received (`transfer`), in the order they came in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    huurgegevens: Vec<crate::transfer::ReceivedHuurgegevens>,
 }
 
 impl Parties {
@@ -88,6 +94,20 @@ impl Parties {
     }
     pub fn inbox(&self) -> &[ReceivedBundle] {
         &self.inbox
+    }
+    pub fn koppelingen(&self) -> &[crate::transfer::ReceivedKoppeling] {
+        &self.koppelingen
+    }
+
+    pub fn huurgegevens(&self) -> &[crate::transfer::ReceivedHuurgegevens] {
+        &self.huurgegevens
+    }
+    /// The latest huurgegevens about `code`: a care provider may send corrected ones.
+    pub fn huurgegevens_for(&self, code: &str) -> Option<&crate::transfer::ReceivedHuurgegevens> {
+        self.huurgegevens
+            .iter()
+            .rev()
+            .find(|h| h.huurgegevens.code() == code)
     }
 
     fn own(&self) -> Result<&OwnKeys> {
@@ -122,7 +142,7 @@ pub struct ReplyReceipt {
     pub unknown: usize,
 }
 
-fn already_processed(r: &Receipt) -> Error {
+pub(crate) fn already_processed(r: &Receipt) -> Error {
     Error::new(
         "ENVELOPE_ALREADY_PROCESSED",
         format!(
@@ -137,6 +157,22 @@ fn already_processed(r: &Receipt) -> Error {
 }
 
 impl Workspace {
+    pub(crate) fn push_receipt(&mut self, receipt: Receipt) {
+        self.parties.received.push(receipt);
+    }
+
+    pub(crate) fn push_koppeling(&mut self, k: crate::transfer::ReceivedKoppeling) {
+        self.parties.koppelingen.push(k);
+    }
+
+    pub(crate) fn push_huurgegevens(&mut self, h: crate::transfer::ReceivedHuurgegevens) {
+        self.parties.huurgegevens.push(h);
+    }
+
+    pub(crate) fn push_log(&mut self, entry: DisclosureEntry) {
+        self.log.push(entry);
+    }
+
     pub fn parties(&self) -> &Parties {
         &self.parties
     }

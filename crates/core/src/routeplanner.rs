@@ -232,6 +232,8 @@ pub fn accept_match(
         association_id: association_id.into(),
         dwelling_id: dwelling_id.map(String::from),
         date,
+        code: None,
+        association_name: None,
     });
     if case.dossier.step < Step::Agreement {
         case.dossier.advance_to(Step::Agreement)?;

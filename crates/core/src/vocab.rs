@@ -475,6 +475,8 @@ impl Dutch for DisclosureKind {
             DisclosureKind::CodedBundle => "Gecodeerde profielbundel",
             DisclosureKind::Handover => "Overdracht (stap 6)",
             DisclosureKind::ReplyReceived => "Reactie van de corporatie ontvangen",
+            DisclosureKind::TransferSent => "Verstuurd aan de volgende partij",
+            DisclosureKind::TransferReceived => "Ontvangen van de vorige partij",
         }
     }
 }

@@ -36,6 +36,17 @@ pub const VERSION: u32 = 1;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
+    /// The party this vault acts for, chosen when the vault is made. `None` only in a vault made
+    /// before roles existed: it held every step's data and must be split (see `role`).
+    #[serde(default)]
+    pub role: Option<crate::role::Role>,
+    /// Set when a region's coordinator carries the other title than its region's default.
+    #[serde(default)]
+    pub coordinator_title: Option<crate::region::CoordinatorRole>,
+    /// In a vault made before roles: the teruggave sent to the Wmo consultant, until the split
+    /// is finished (`split`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split_export: Option<crate::split::SplitExport>,
     pub region: Option<Region>,
     pub weights: Weights,
     pub rent_limits: RentLimits,
@@ -44,6 +55,9 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
+            role: None,
+            coordinator_title: None,
+            split_export: None,
             region: None,
             weights: Weights::default(),
             rent_limits: crate::rentlimits::current(),
@@ -58,6 +72,14 @@ pub struct AcceptedMatch {
     pub association_id: String,
     pub dwelling_id: Option<String>,
     pub date: Date,
+    /// On the care provider's side, from the koppeling: the association knows the resident only
+    /// by this code, so the huurgegevens must carry it. Absent in the coordinator's own record
+    /// (its codes are in `Case::codes`) and in vaults stored before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The association's name as the koppeling gave it (the care provider holds no offer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub association_name: Option<String>,
 }
 
 /// One resident's case: the dossier, the profile being built, the codes issued, the log.
@@ -88,6 +110,11 @@ pub struct Case {
     /// Association id → the profile as the step-6 hand-over carried it.
     #[serde(default)]
     pub handed_over: BTreeMap<String, SharedVersion>,
+    /// The overdracht this case came from, in a coordinator's vault: the step-4 facts the
+    /// profile is built on, and the identifier prints the guard refuses in every outgoing text
+    /// of this vault without holding the values. `None` for a case typed in this vault.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overdracht: Option<crate::transfer::Overdracht>,
     /// Association id → its latest answer about this case (from a reply envelope).
     #[serde(default)]
     pub replies: BTreeMap<String, crate::parties::ReceivedAnswer>,
@@ -121,6 +148,11 @@ impl fmt::Debug for Case {
 impl Case {
     /// The resident's stable identifier for codes: the BSN where there is one, otherwise the
     /// random dossier id.
+    /// The identifier prints of a case received through an overdracht.
+    pub fn prints(&self) -> Option<&crate::prints::IdentifierPrints> {
+        self.overdracht.as_ref().map(|o| o.prints())
+    }
+
     pub fn stable_id(&self) -> &str {
         self.dossier
             .bsn
@@ -185,20 +217,41 @@ impl ProfileProblems {
 /// paths: `notities.<categorie>`, `uitgeslotenBuurten[i]`, `terugvalplan.…`), searching for the
 /// resident's own values too.
 pub fn note_findings(draft: &ProfileDraft, known: &Known) -> Vec<NoteFinding> {
+    note_findings_with_prints(draft, known, None)
+}
+
+/// `note_findings`, and also the resident's values of which this vault holds only the
+/// identifier prints (a coordinator's case from an overdracht): a note with the resident's
+/// surname, BSN or phone number in any form the guard normalises is refused all the same.
+pub fn note_findings_with_prints(
+    draft: &ProfileDraft,
+    known: &Known,
+    prints: Option<&crate::prints::IdentifierPrints>,
+) -> Vec<NoteFinding> {
     let scanner = scan::Prepared::new(known);
-    draft
-        .texts()
-        .into_iter()
-        .flat_map(|(field, text)| {
-            scanner
-                .scan(text)
-                .into_iter()
-                .map(move |finding| NoteFinding {
-                    field: field.clone(),
-                    finding,
-                })
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (field, text) in draft.texts() {
+        let mut found = scanner.scan(text);
+        for hit in prints.map(|p| p.find(text)).unwrap_or_default() {
+            let kind = hit.kind.finding_kind();
+            let covered = found
+                .iter()
+                .any(|f| f.kind == kind && f.start <= hit.start && hit.end <= f.end);
+            if !covered {
+                found.push(Finding {
+                    kind,
+                    start: hit.start,
+                    end: hit.end,
+                });
+            }
+        }
+        found.sort_by_key(|f| (f.start, f.end));
+        out.extend(found.into_iter().map(|finding| NoteFinding {
+            field: field.clone(),
+            finding,
+        }));
+    }
+    out
 }
 
 /// The profile from the draft, ready only when nothing is missing and the scanner found nothing
@@ -321,6 +374,10 @@ impl Workspace {
         }
     }
 
+    pub(crate) fn settings_mut(&mut self) -> &mut Settings {
+        &mut self.settings
+    }
+
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
@@ -337,6 +394,52 @@ impl Workspace {
     /// Every disclosure, across cases.
     pub fn log(&self) -> &[DisclosureEntry] {
         &self.log
+    }
+
+    /// The role this vault acts for; `None` in a vault made before roles (PARTIES.md).
+    pub fn role(&self) -> Option<crate::role::Role> {
+        self.settings.role
+    }
+
+    /// Chooses the role of a new vault. A role is fixed once chosen: another role's data would
+    /// otherwise stay behind in a vault that may no longer hold it. A vault made before roles
+    /// that already holds cases is not given one here either; it first has to be split.
+    pub fn choose_role(&mut self, role: crate::role::Role) -> Result<()> {
+        if self.settings.role.is_some() {
+            return Err(Error::new(
+                "ROLE_FIXED",
+                "De rol van deze kluis ligt vast. Maak voor een andere rol een nieuwe kluis.",
+            )
+            .at("rol"));
+        }
+        if !self.cases.is_empty() {
+            return Err(Error::new(
+                "ROLE_NEEDS_SPLIT",
+                "Deze kluis is gemaakt voor er rollen waren en bevat al dossiers. Die moeten \
+                 eerst worden gesplitst; een rol kiezen kan dan nog niet.",
+            )
+            .at("rol"));
+        }
+        self.settings.role = Some(role);
+        Ok(())
+    }
+
+    /// The coordinator's title when it differs from the region's default.
+    /// The coordinator's title chosen in this vault; `None` follows the region.
+    pub fn coordinator_title(&self) -> Option<crate::region::CoordinatorRole> {
+        self.settings.coordinator_title
+    }
+
+    pub fn set_coordinator_title(&mut self, title: Option<crate::region::CoordinatorRole>) {
+        self.settings.coordinator_title = title;
+    }
+
+    /// The title in the header: the role, and for a coordinator Ketenregisseur or
+    /// Procesregisseur.
+    pub fn role_title(&self) -> Option<&'static str> {
+        let s = &self.settings;
+        s.role
+            .map(|r| crate::role::title(r, s.region, s.coordinator_title))
     }
 
     pub fn set_region(&mut self, region: Option<Region>) {
@@ -437,6 +540,7 @@ impl Workspace {
             shared: BTreeMap::new(),
             handed_over: BTreeMap::new(),
             replies: BTreeMap::new(),
+            overdracht: None,
         });
         Ok(self.cases.last_mut().expect("just pushed"))
     }
@@ -472,8 +576,25 @@ impl Workspace {
 
     /// What the minimiser derives from the dossier for step 4.
     pub fn facts(&self, id: &str, reference: Date) -> Result<DerivedFacts> {
+        let case = self.case(id)?;
+        if let Some(o) = &case.overdracht {
+            // The Wmo consultant generalised them on the day of the overdracht; this vault
+            // never had the birth date or the income to do it again.
+            let region = self.region()?;
+            if o.facts().region != region {
+                return Err(Error::new(
+                    "REGION_MISMATCH",
+                    format!(
+                        "Deze overdracht hoort bij {}; deze kluis werkt voor {}.",
+                        o.facts().region.name(),
+                        region.name()
+                    ),
+                ));
+            }
+            return o.derived_facts();
+        }
         minimise::derived_facts(
-            &self.case(id)?.dossier,
+            &case.dossier,
             reference,
             self.region()?,
             &self.settings.rent_limits,
@@ -482,13 +603,33 @@ impl Workspace {
 
     /// The scanner over one note, with the resident's own values.
     pub fn scan_text(&self, id: &str, text: &str) -> Result<Vec<Finding>> {
-        Ok(scan::scan(text, &self.case(id)?.dossier.known()))
+        let case = self.case(id)?;
+        let mut found = scan::scan(text, &case.dossier.known());
+        for hit in case.prints().map(|p| p.find(text)).unwrap_or_default() {
+            let kind = hit.kind.finding_kind();
+            if !found
+                .iter()
+                .any(|f| f.kind == kind && f.start <= hit.start && hit.end <= f.end)
+            {
+                found.push(Finding {
+                    kind,
+                    start: hit.start,
+                    end: hit.end,
+                });
+            }
+        }
+        found.sort_by_key(|f| (f.start, f.end));
+        Ok(found)
     }
 
     /// Scanner findings in every free text of the draft.
     pub fn note_findings(&self, id: &str) -> Result<Vec<NoteFinding>> {
         let case = self.case(id)?;
-        Ok(note_findings(&case.profile, &case.dossier.known()))
+        Ok(note_findings_with_prints(
+            &case.profile,
+            &case.dossier.known(),
+            case.prints(),
+        ))
     }
 
     /// The complete placement profile, or every reason why it is not ready: gates, missing
@@ -580,7 +721,7 @@ impl Workspace {
             let text = case.profile.text(field).ok_or_else(|| {
                 Error::new("FIELD_UNKNOWN", "Dit tekstveld bestaat niet.").at(field)
             })?;
-            let found = scan::scan(text, &case.dossier.known()).len();
+            let found = self.scan_text(id, text)?.len();
             if found > 0 {
                 return Err(Error::new(
                     "RELEASE_FINDINGS",
@@ -688,6 +829,7 @@ impl Workspace {
                 profile,
                 matches,
                 known: case.dossier.known(),
+                prints: case.prints().cloned(),
             });
         }
         let written = bundle::write_bundle(&BundleInput {
@@ -702,6 +844,12 @@ impl Workspace {
                 .iter()
                 .filter(|c| !case_ids.contains(&c.dossier.id))
                 .map(|c| c.dossier.known())
+                .collect(),
+            prints: self
+                .cases
+                .iter()
+                .filter(|c| !case_ids.contains(&c.dossier.id))
+                .filter_map(|c| c.prints().cloned())
                 .collect(),
         })?;
         let entry = disclosure::entries_for_bundle(&written, at);

@@ -5,10 +5,11 @@
 use std::collections::BTreeMap;
 use woonkans_core::bundle::{BundleInput, BundleProfileInput, MatchSummary};
 use woonkans_core::code::{self, CodeKey};
-use woonkans_core::date::Date;
+use woonkans_core::date::{DUTCH_MONTHS, Date};
 use woonkans_core::known::Known;
 use woonkans_core::profile::*;
 use woonkans_core::region::Region;
+use woonkans_core::text::{fold, squash};
 
 /// SplitMix64: a small deterministic generator, so a failing case can be replayed by its seed.
 pub struct Rng(pub u64);
@@ -339,6 +340,7 @@ pub fn input(rng: &mut Rng, n: usize) -> BundleInput {
             profile: profile(rng),
             matches,
             known,
+            prints: None,
         });
     }
     let mut bundle_id = [0u8; 16];
@@ -347,6 +349,7 @@ pub fn input(rng: &mut Rng, n: usize) -> BundleInput {
     }
     BundleInput {
         caseload: Vec::new(),
+        prints: Vec::new(),
         bundle_id,
         date: Date::new(2026, 11, 28).expect("valid date"),
         region: Region::NoordLimburg,
@@ -368,5 +371,110 @@ fn fixture_profiles_validate_and_bsns_pass_the_11_test() {
         let d: Vec<i64> = b.bytes().map(|c| i64::from(c - b'0')).collect();
         let s: i64 = (0..8).map(|i| d[i] * (9 - i as i64)).sum::<i64>() - d[8];
         assert_eq!(s % 11, 0, "{b}");
+    }
+}
+
+/// The raw name word as typed (with diacritics), for planting.
+pub fn typed_name_words(k: &Known) -> Vec<String> {
+    let tv = ["van", "der", "den", "ter", "het"];
+    k.name_parts
+        .iter()
+        .flat_map(|p| p.split([' ', '-']).map(str::to_string).collect::<Vec<_>>())
+        .filter(|w| w.chars().count() >= 3 && !tv.contains(&w.to_lowercase().as_str()))
+        .collect()
+}
+
+pub fn mobile8(k: &Known) -> String {
+    let d: String = k.phones[0].chars().filter(char::is_ascii_digit).collect();
+    d[d.len() - 8..].to_string()
+}
+
+/// One identifying value of `k` in a varied notation, with its kind.
+pub fn planted_value(rng: &mut Rng, k: &Known) -> (String, &'static str) {
+    match rng.below(8) {
+        0 => {
+            let words = typed_name_words(k);
+            let w = rng.pick(&words).clone();
+            let v = match rng.below(4) {
+                0 => w.to_uppercase(),
+                1 => w.to_lowercase(),
+                2 => fold(&w),
+                _ => format!("{w}'s"),
+            };
+            (v, "NAME")
+        }
+        1 => {
+            let b = k.bsn.clone().unwrap();
+            let v = match rng.below(4) {
+                0 => b,
+                1 => format!("{} {} {}", &b[..3], &b[3..6], &b[6..]),
+                2 => format!("{}.{}.{}.{}", &b[..3], &b[3..5], &b[5..7], &b[7..]),
+                _ => format!("{}-{}", &b[..4], &b[4..]),
+            };
+            (v, "BSN")
+        }
+        2 => {
+            let d = k.birth_date.unwrap();
+            let (y, m, day) = (d.year(), d.month(), d.day());
+            let month = DUTCH_MONTHS[usize::from(m) - 1];
+            let v = match rng.below(7) {
+                0 => format!("{day} {month} {y}"),
+                1 => format!("{day:02}-{m:02}-{y}"),
+                2 => d.iso(),
+                3 => format!("{day}/{m}/{y}"),
+                4 => format!("{day:02}.{m:02}.{:02}", y % 100),
+                5 => format!("{day} {} {y}", if m == 3 { "mrt" } else { &month[..3] }),
+                _ => format!("{day:02}{m:02}{y}"),
+            };
+            (v, "BIRTH_DATE")
+        }
+        3 => {
+            let a = k.street_addresses[0].clone();
+            let v = match rng.below(3) {
+                0 => a,
+                1 => a.to_uppercase(),
+                _ => a.replace(' ', ""),
+            };
+            (v, "ADDRESS")
+        }
+        4 => {
+            let p = squash(&k.postcodes[0]).to_uppercase();
+            let v = match rng.below(3) {
+                0 => format!("{} {}", &p[..4], &p[4..]),
+                1 => p.to_lowercase(),
+                _ => format!("{}-{}", &p[..4], &p[4..]),
+            };
+            (v, "POSTCODE")
+        }
+        5 => {
+            let m = mobile8(k);
+            let v = match rng.below(6) {
+                0 => format!("06-{m}"),
+                1 => format!("+31 6 {m}"),
+                2 => format!("00316{m}"),
+                3 => format!("06 {} {} {} {}", &m[..2], &m[2..4], &m[4..6], &m[6..]),
+                4 => format!("+31 (0)6 {} {}", &m[..4], &m[4..]),
+                _ => format!("(06) {}", m),
+            };
+            (v, "PHONE")
+        }
+        6 => {
+            let e = k.emails[0].clone();
+            let v = if rng.chance(50) { e.to_uppercase() } else { e };
+            (v, "EMAIL")
+        }
+        _ => {
+            let i = squash(&k.ibans[0]).to_uppercase();
+            let v = if rng.chance(50) {
+                i.as_bytes()
+                    .chunks(4)
+                    .map(|c| std::str::from_utf8(c).unwrap())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                i.to_lowercase()
+            };
+            (v, "IBAN")
+        }
     }
 }

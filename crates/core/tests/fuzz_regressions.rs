@@ -59,7 +59,7 @@ fn a_seed_of_every_target_is_accepted() {
     };
     let text = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap_or_default();
     type Accepts<'a> = &'a dyn Fn(&[u8]) -> bool;
-    let cases: [(&str, Accepts); 16] = [
+    let cases: [(&str, Accepts); 18] = [
         ("import_csv", &|b| {
             import::import_csv(b).is_ok_and(|r| r.accepted_rows > 0)
         }),
@@ -93,6 +93,14 @@ fn a_seed_of_every_target_is_accepted() {
         }),
         ("key_card", &|b| keys::KeyCard::parse(b, None).is_ok()),
         ("reply", &|b| reply::Reply::parse(b).is_ok()),
+        ("transfer", &|b| transfer::Overdracht::parse(b).is_ok()),
+        ("prints", &|b| {
+            let t = text(b);
+            let (known, body) = checks::split_known(&t);
+            !prints::IdentifierPrints::new(&known, [9; 32])
+                .find(body)
+                .is_empty()
+        }),
     ];
     assert_eq!(cases.len(), checks::TARGETS.len());
     for (target, ok) in cases {

@@ -5,12 +5,11 @@
 #[path = "bundle_fixtures.rs"]
 mod fixtures;
 
-use fixtures::{Rng, input};
+use fixtures::{Rng, input, mobile8, planted_value};
 use proptest::prelude::*;
 use serde_json::Value;
 use woonkans_core::bundle::{self, WriteError};
 use woonkans_core::code;
-use woonkans_core::date::DUTCH_MONTHS;
 use woonkans_core::known::Known;
 use woonkans_core::leakguard;
 use woonkans_core::profile::{ProfileCategory, category_key};
@@ -30,111 +29,6 @@ fn name_words(k: &Known) -> Vec<String> {
         }
     }
     out
-}
-
-/// The raw name word as typed (with diacritics), for planting.
-fn typed_name_words(k: &Known) -> Vec<String> {
-    let tv = ["van", "der", "den", "ter", "het"];
-    k.name_parts
-        .iter()
-        .flat_map(|p| p.split([' ', '-']).map(str::to_string).collect::<Vec<_>>())
-        .filter(|w| w.chars().count() >= 3 && !tv.contains(&w.to_lowercase().as_str()))
-        .collect()
-}
-
-fn mobile8(k: &Known) -> String {
-    let d: String = k.phones[0].chars().filter(char::is_ascii_digit).collect();
-    d[d.len() - 8..].to_string()
-}
-
-/// One identifying value of `k` in a varied notation, with its kind.
-fn planted_value(rng: &mut Rng, k: &Known) -> (String, &'static str) {
-    match rng.below(8) {
-        0 => {
-            let words = typed_name_words(k);
-            let w = rng.pick(&words).clone();
-            let v = match rng.below(4) {
-                0 => w.to_uppercase(),
-                1 => w.to_lowercase(),
-                2 => fold(&w),
-                _ => format!("{w}'s"),
-            };
-            (v, "NAME")
-        }
-        1 => {
-            let b = k.bsn.clone().unwrap();
-            let v = match rng.below(4) {
-                0 => b,
-                1 => format!("{} {} {}", &b[..3], &b[3..6], &b[6..]),
-                2 => format!("{}.{}.{}.{}", &b[..3], &b[3..5], &b[5..7], &b[7..]),
-                _ => format!("{}-{}", &b[..4], &b[4..]),
-            };
-            (v, "BSN")
-        }
-        2 => {
-            let d = k.birth_date.unwrap();
-            let (y, m, day) = (d.year(), d.month(), d.day());
-            let month = DUTCH_MONTHS[usize::from(m) - 1];
-            let v = match rng.below(7) {
-                0 => format!("{day} {month} {y}"),
-                1 => format!("{day:02}-{m:02}-{y}"),
-                2 => d.iso(),
-                3 => format!("{day}/{m}/{y}"),
-                4 => format!("{day:02}.{m:02}.{:02}", y % 100),
-                5 => format!("{day} {} {y}", if m == 3 { "mrt" } else { &month[..3] }),
-                _ => format!("{day:02}{m:02}{y}"),
-            };
-            (v, "BIRTH_DATE")
-        }
-        3 => {
-            let a = k.street_addresses[0].clone();
-            let v = match rng.below(3) {
-                0 => a,
-                1 => a.to_uppercase(),
-                _ => a.replace(' ', ""),
-            };
-            (v, "ADDRESS")
-        }
-        4 => {
-            let p = squash(&k.postcodes[0]).to_uppercase();
-            let v = match rng.below(3) {
-                0 => format!("{} {}", &p[..4], &p[4..]),
-                1 => p.to_lowercase(),
-                _ => format!("{}-{}", &p[..4], &p[4..]),
-            };
-            (v, "POSTCODE")
-        }
-        5 => {
-            let m = mobile8(k);
-            let v = match rng.below(6) {
-                0 => format!("06-{m}"),
-                1 => format!("+31 6 {m}"),
-                2 => format!("00316{m}"),
-                3 => format!("06 {} {} {} {}", &m[..2], &m[2..4], &m[4..6], &m[6..]),
-                4 => format!("+31 (0)6 {} {}", &m[..4], &m[4..]),
-                _ => format!("(06) {}", m),
-            };
-            (v, "PHONE")
-        }
-        6 => {
-            let e = k.emails[0].clone();
-            let v = if rng.chance(50) { e.to_uppercase() } else { e };
-            (v, "EMAIL")
-        }
-        _ => {
-            let i = squash(&k.ibans[0]).to_uppercase();
-            let v = if rng.chance(50) {
-                i.as_bytes()
-                    .chunks(4)
-                    .map(|c| std::str::from_utf8(c).unwrap())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            } else {
-                i.to_lowercase()
-            };
-            (v, "IBAN")
-        }
-    }
 }
 
 /// Plants `value` into a free-text field of `profile`; returns the field's path below `profile`.

@@ -526,3 +526,155 @@ proptest! {
         }
     }
 }
+
+/// `json` with what travels on purpose blanked (the case reference, the professionals, the
+/// gates' actors and dates), so a shrunk marker ("aaaaaaaaaa") cannot be found inside them.
+fn blank_what_travels(json: &str, d: &Dossier, reference: &str) -> String {
+    let mut json = json.replace(reference, "REF");
+    for c in d.care_provider.iter().chain(&d.wmo_consultant) {
+        json = json
+            .replace(&c.organisation, "ORG")
+            .replace(&c.person, "PERSOON");
+    }
+    for g in &d.gates {
+        json = json
+            .replace(&g.actor, "ACTOR")
+            .replace(&g.date.iso(), "GATE-DATE");
+    }
+    json
+}
+
+/// The transfers' payloads as the sender seals them: (step of their row, JSON).
+fn transfers(f: &Fixture, limits: &RentLimits, salt: [u8; 32]) -> Vec<(Step, String)> {
+    use woonkans_core::transfer::{Aanmelding, Overdracht};
+    let a = Aanmelding::of(&f.dossier).expect("the mandate is recorded");
+    let o = Overdracht::of(&f.dossier, reference(), f.region, limits, salt)
+        .expect("the gates into step 4 are recorded");
+    vec![
+        (Step::WmoReport, String::from_utf8(a.to_bytes()).unwrap()),
+        (
+            Step::PlacementProfile,
+            String::from_utf8(o.to_bytes()).unwrap(),
+        ),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES / 2))]
+
+    /// Each transfer holds exactly its row's categories: none outside it in any notation, and
+    /// every one of them (the aanmelding's NAW and contact) really there. The overdracht is
+    /// what the coordinator stores, so this is also "the coordinator never holds an identity
+    /// field's value".
+    #[test]
+    fn transfers_hold_exactly_their_rows_categories(f in fixture(), salt in any::<[u8; 32]>()) {
+        prop_assume!(f.dossier.address.house_number != f.dossier.income.map_or(0, |i| i.yearly_amount_euros));
+        let limits = rentlimits::current();
+        for (step, json) in transfers(&f, &limits, salt) {
+            let json = blank_what_travels(&json, &f.dossier, &f.dossier.id);
+            let r = row(step);
+            for (category, needles) in &f.by_category {
+                for n in needles {
+                    // Step 4's row allows categories in generalised form or typed anew by the
+                    // coordinator (the social network as a score); only the aanmelding carries
+                    // its row's values as they are.
+                    if r.allows(*category) {
+                        if step <= Step::Investigation {
+                            prop_assert!(n.found_in(&json), "{:?} lacks {:?}: {:?}", step, category, n);
+                        }
+                    } else {
+                        prop_assert!(!n.found_in(&json), "{:?} holds {:?}: {:?}", step, category, n);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The overdracht also holds none of the identifying values the guard knows of, in any
+    /// notation (names, BSN, birth date forms, address, phones, IBAN), though its prints
+    /// find each of them.
+    #[test]
+    fn the_overdracht_holds_no_identifying_value(f in fixture(), salt in any::<[u8; 32]>()) {
+        let limits = rentlimits::current();
+        let (_, json) = transfers(&f, &limits, salt).pop().unwrap();
+        let known = f.dossier.known();
+        let squashed = squash(&json);
+        for v in known.bsn.iter().chain(&known.phones).chain(&known.ibans).chain(&known.postcodes) {
+            prop_assert!(!squashed.contains(&squash(v)), "a value in any notation");
+        }
+        for form in known.birth_date.unwrap().written_forms() {
+            prop_assert!(!json.contains(&form));
+        }
+        for part in &known.name_parts {
+            prop_assert!(!json.to_lowercase().contains(&part.to_lowercase()));
+        }
+        let o = woonkans_core::transfer::Overdracht::parse(json.as_bytes()).unwrap();
+        let note = format!("gesprek met {}", f.dossier.name.surname);
+        let hits = o.prints().find(&note);
+        prop_assert!(!hits.is_empty());
+        let note = format!("bsn {}", known.bsn.as_ref().unwrap());
+        let hits = o.prints().find(&note);
+        prop_assert!(!hits.is_empty());
+    }
+}
+
+proptest! {
+    // Each case makes two vaults with keys and seals and opens one envelope.
+    #![proptest_config(ProptestConfig::with_cases(CASES / 8))]
+
+    /// The whole chain as the vaults run it: the Wmo consultant seals the overdracht of a
+    /// random dossier, the coordinator's vault opens it and writes its stored form (the
+    /// decrypted workspace JSON, as the vault keeps it). That stored form holds no value of
+    /// the resident's identity fields (name parts, BSN, birth date in every written form,
+    /// street and postcode, phones, e-mail, IBAN) in any notation, and its case nothing else
+    /// outside step 4's row.
+    #[test]
+    fn the_coordinators_stored_vault_holds_no_identity_value(f in fixture(), salt in any::<[u8; 32]>()) {
+        use woonkans_core::fixtures::{introduce, role_vault};
+        use woonkans_core::role::Role;
+        prop_assume!(f.dossier.address.house_number != f.dossier.income.map_or(0, |i| i.yearly_amount_euros));
+        let today = reference();
+        let mut wmo = role_vault(Role::WmoConsulent, "Wmo Venlo", 21, today);
+        let mut regie = role_vault(Role::Regisseur, "Ketenregie Noord", 22, today);
+        // Both work for the resident's region: an overdracht for another region is refused.
+        wmo.set_region(Some(f.region));
+        regie.set_region(Some(f.region));
+        introduce(&mut wmo, &mut regie, today);
+        let before = regie.to_json();
+        let d = &f.dossier;
+        wmo.add_case(&d.id).unwrap();
+        wmo.case_mut(&d.id).unwrap().dossier = d.clone();
+        let to = regie.parties().keys().unwrap().card().fingerprint();
+        let file = wmo.seal_overdracht(&d.id, to, salt, [5; 16], [6; 32], today, "t").unwrap();
+        let id = regie.open_overdracht(&file.bytes, "t").unwrap();
+        let stored = regie.to_json();
+        prop_assert!(stored.len() > before.len());
+        // Today's date is on the keys, the contacts and the log.
+        let json = blank_what_travels(&stored, d, &id).replace(&today.iso(), "TODAY");
+        let known = d.known();
+        for v in known.bsn.iter().chain(&known.phones).chain(&known.ibans).chain(&known.postcodes).chain(&known.emails) {
+            prop_assert!(!Needle::Squashed(v.clone()).found_in(&json), "a value in some notation");
+        }
+        for street in &known.street_addresses {
+            prop_assert!(!Needle::Text(street.clone()).found_in(&json));
+        }
+        for form in known.birth_date.unwrap().written_forms() {
+            prop_assert!(!json.contains(&form));
+        }
+        for part in &known.name_parts {
+            prop_assert!(!Needle::Text(part.clone()).found_in(&json), "a name part");
+        }
+        // The other categories outside step 4's row, in the stored case itself (the whole vault
+        // also holds the offer, whose dwellings' dates a document date can equal).
+        let case = serde_json::to_string(regie.case(&id).unwrap()).unwrap();
+        let case = blank_what_travels(&case, d, &id).replace(&today.iso(), "TODAY");
+        let r = row(Step::PlacementProfile);
+        for (category, needles) in &f.by_category {
+            if !r.allows(*category) {
+                for n in needles {
+                    prop_assert!(!n.found_in(&case), "the case holds {:?}: {:?}", category, n);
+                }
+            }
+        }
+    }
+}

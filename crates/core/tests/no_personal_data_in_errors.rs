@@ -713,6 +713,7 @@ fn bundle_writer_and_leak_guard_report_fields_not_values() {
     let known = marker_dossier().known();
     let input = BundleInput {
         caseload: Vec::new(),
+        prints: Vec::new(),
         bundle_id: [5; 16],
         date: today(),
         region: Region::NoordLimburg,
@@ -726,6 +727,7 @@ fn bundle_writer_and_leak_guard_report_fields_not_values() {
                 score: 80,
             }],
             known: known.clone(),
+            prints: None,
         }],
     };
     let err = write_bundle(&input).unwrap_err();

@@ -332,6 +332,18 @@ fn the_hand_over_is_sealed_to_the_accepted_association() {
             .handed_over
             .contains_key(ASSOCIATION)
     );
+    // Step 6 is the care provider's with the resident now: the association refuses the
+    // coordinator's old hand-over by its sender, and keeps nothing.
+    let mut association = association;
+    association.choose_role(Role::Woningcorporatie).unwrap();
+    assert_eq!(
+        association
+            .open_huurgegevens(&file.bytes, AT)
+            .unwrap_err()
+            .code,
+        "ENVELOPE_SENDER_ROLE"
+    );
+    assert!(association.parties().huurgegevens().is_empty());
 }
 
 #[test]

@@ -46,6 +46,8 @@ pub const TARGETS: &[Target] = &[
     ("envelope", check_envelope),
     ("key_card", check_key_card),
     ("reply", check_reply),
+    ("transfer", check_transfer),
+    ("prints", check_prints),
 ];
 
 /// Most parsers take text: the bytes that are not UTF-8 are not interesting for them (the
@@ -711,7 +713,25 @@ fn seal(from: &OwnKeys, to: &[&OwnKeys], kind: MessageType, payload: &[u8], n: u
     .expect("seals")
 }
 
-/// The seeds of the envelope, key-card and reply targets, made from the fixed parties: (target,
+/// An aanmelding and an overdracht of the first fixture resident, with every gate recorded.
+fn seed_transfers() -> (Vec<u8>, Vec<u8>) {
+    use woonkans_core::fixtures;
+    use woonkans_core::transfer::{Aanmelding, Overdracht};
+    let mut d = fixtures::dossier("fuzz-0001", &fixtures::RESIDENTS[0]);
+    fixtures::record_gates_to_step_4(&mut d);
+    let a = Aanmelding::of(&d).expect("the mandate is recorded");
+    let o = Overdracht::of(
+        &d,
+        Date::new(2026, 11, 1).expect("date"),
+        woonkans_core::region::Region::NoordLimburg,
+        &woonkans_core::rentlimits::current(),
+        [5; 32],
+    )
+    .expect("the gates are recorded");
+    (a.to_bytes(), o.to_bytes())
+}
+
+/// The seeds of the envelope, key-card, reply and transfer targets, made from the fixed parties: (target,
 /// file name, bytes). Deterministic (Ed25519 signs deterministically, the HPKE randomness is
 /// fixed), so `crates/core/tests/envelope_parsers.rs` can check the committed files are these.
 pub fn seeds() -> Vec<(&'static str, &'static str, Vec<u8>)> {
@@ -729,7 +749,10 @@ pub fn seeds() -> Vec<(&'static str, &'static str, Vec<u8>)> {
         .into_bytes();
     let mut duplicate = seed_reply();
     duplicate.answers[1].code = duplicate.answers[0].code;
+    let (aanmelding, overdracht) = seed_transfers();
     vec![
+        ("transfer", "aanmelding.json", aanmelding),
+        ("transfer", "overdracht.json", overdracht),
         ("envelope", "reactie.envelop.json", accepted),
         (
             "envelope",
@@ -769,4 +792,85 @@ pub fn seeds() -> Vec<(&'static str, &'static str, Vec<u8>)> {
             serde_json::to_vec_pretty(&duplicate).expect("JSON"),
         ),
     ]
+}
+
+/// `Aanmelding::parse`, `Overdracht::parse`, `Koppeling::parse` and `Huurgegevens::parse` on any bytes. A refusal has a transfer code (or
+/// `GATE_MISSING` for an overdracht without the consent to share) and repeats nothing typed; an
+/// accepted payload writes back to bytes that parse to the same value.
+pub fn check_transfer(data: &[u8]) {
+    use woonkans_core::transfer::{Aanmelding, Huurgegevens, Koppeling, Overdracht};
+    let refused = |e: woonkans_core::Error| {
+        assert!(
+            matches!(
+                e.code,
+                "TRANSFER_UNREADABLE"
+                    | "TRANSFER_WRONG_KIND"
+                    | "TRANSFER_NEWER_VERSION"
+                    | "TRANSFER_INVALID"
+                    | "GATE_MISSING"
+            ),
+            "unexpected code {}",
+            e.code
+        );
+    };
+    match Aanmelding::parse(data) {
+        Ok(a) => assert_eq!(Aanmelding::parse(&a.to_bytes()).as_ref(), Ok(&a)),
+        Err(e) => refused(e),
+    }
+    match Koppeling::parse(data) {
+        Ok(k) => assert_eq!(Koppeling::parse(&k.to_bytes()).as_ref(), Ok(&k)),
+        Err(e) => refused(e),
+    }
+    match Huurgegevens::parse(data) {
+        Ok(h) => assert_eq!(Huurgegevens::parse(&h.to_bytes()).as_ref(), Ok(&h)),
+        Err(e) => refused(e),
+    }
+    match woonkans_core::split::parse_teruggave(data) {
+        Ok(dossiers) => {
+            let again = serde_json::json!({
+                "format": woonkans_core::split::FORMAT,
+                "version": woonkans_core::split::VERSION,
+                "dossiers": dossiers,
+            });
+            let back = woonkans_core::split::parse_teruggave(again.to_string().as_bytes());
+            assert_eq!(
+                back.as_ref(),
+                Ok(&dossiers),
+                "a teruggave does not read back"
+            );
+        }
+        Err(e) => assert_eq!(e.code, "TRANSFER_UNREADABLE"),
+    }
+    match Overdracht::parse(data) {
+        Ok(o) => {
+            assert_eq!(Overdracht::parse(&o.to_bytes()).as_ref(), Ok(&o));
+            // Its facts are a view the minimiser could have made.
+            assert_eq!(o.facts().young_adult, o.facts().age_band.is_young_adult());
+        }
+        Err(e) => refused(e),
+    }
+}
+
+/// Identifier prints: made from any known values (`split_known`), they find hits only inside
+/// the text, on char boundaries, and always the same; their stored form reads back equal. The
+/// bytes themselves are also read as a stored list, which is refused or reads back equal.
+pub fn check_prints(data: &[u8]) {
+    use woonkans_core::prints::IdentifierPrints;
+    if let Ok(p) = serde_json::from_slice::<IdentifierPrints>(data) {
+        let again: IdentifierPrints =
+            serde_json::from_str(&serde_json::to_string(&p).expect("JSON")).expect("reads back");
+        assert_eq!(again, p);
+    }
+    let Some(t) = text(data) else { return };
+    let (known, body) = split_known(t);
+    let prints = IdentifierPrints::new(&known, [9; 32]);
+    let hits = prints.find(body);
+    for h in &hits {
+        assert!(
+            h.start < h.end && h.end <= body.len(),
+            "hit outside the text"
+        );
+        assert!(body.is_char_boundary(h.start) && body.is_char_boundary(h.end));
+    }
+    assert_eq!(prints.find(body), hits, "find is not deterministic");
 }

@@ -1,0 +1,1173 @@
+//! Transfers between parties (PARTIES.md): the care provider's aanmelding reaches the Wmo
+//! consultant as a step-2 dossier; the Wmo consultant's overdracht reaches the coordinator with
+//! the step-4 row and identifier prints, and nothing of the resident's identity.
+
+use woonkans_core::date::Date;
+use woonkans_core::disclosure::DisclosureKind;
+use woonkans_core::dossier::{Contact, Dossier};
+use woonkans_core::fixtures::{self, RESIDENTS, introduce, role_vault};
+use woonkans_core::keys::{Fingerprint, Role};
+use woonkans_core::register::{Gate, Step};
+use woonkans_core::text::squash;
+use woonkans_core::transfer::{Aanmelding, Overdracht};
+use woonkans_core::workspace::Workspace;
+
+fn today() -> Date {
+    Date::new(2026, 11, 2).unwrap()
+}
+
+fn fp(ws: &Workspace) -> Fingerprint {
+    ws.parties().keys().unwrap().card().fingerprint()
+}
+
+struct Parties {
+    zorg: Workspace,
+    wmo: Workspace,
+    regie: Workspace,
+}
+
+fn parties() -> Parties {
+    let mut zorg = role_vault(Role::Zorgaanbieder, "De Brug Zorg", 11, today());
+    let mut wmo = role_vault(Role::WmoConsulent, "Wmo Venlo", 12, today());
+    let mut regie = role_vault(Role::Regisseur, "Ketenregie Noord-Limburg", 13, today());
+    introduce(&mut zorg, &mut wmo, today());
+    introduce(&mut wmo, &mut regie, today());
+    Parties { zorg, wmo, regie }
+}
+
+/// The care provider's dossier of resident `i`: step-1 data and the mandate.
+fn registered(zorg: &mut Workspace, id: &str, i: usize) {
+    let r = &RESIDENTS[i];
+    let mut d = fixtures::dossier(id, r);
+    d.address.street = "Kerkstraat".to_string();
+    d.address.house_number = 10 + i as u32;
+    d.address.postcode = "5911 AB".into();
+    d.address.place = "Venlo".into();
+    d.phones = vec![format!("06-1234567{i}")];
+    d.email = Some(format!("bewoner{i}@example.nl"));
+    d.care_provider = Some(Contact {
+        organisation: "De Brug Zorg".into(),
+        person: "Sanne Verhoeven".into(),
+    });
+    d.record_gate(Gate::ConsentToRegister, today(), "Zorgaanbieder De Brug")
+        .unwrap();
+    zorg.add_case(id).unwrap();
+    zorg.case_mut(id).unwrap().dossier = d;
+}
+
+/// What the Wmo consultant adds at step 3 and the gates into step 4.
+fn investigated(wmo: &mut Workspace, id: &str, i: usize) {
+    let r = &RESIDENTS[i];
+    let full = fixtures::dossier(id, r);
+    let d: &mut Dossier = &mut wmo.case_mut(id).unwrap().dossier;
+    d.birth_date = full.birth_date;
+    d.bsn = full.bsn;
+    d.gender = full.gender;
+    d.household_size = 1;
+    d.living_situation = full.living_situation;
+    d.income = full.income;
+    d.health = "Diabetes type 2, goed ingesteld.".into();
+    d.iban = Some("NL91ABNA0417164300".into());
+    d.wmo_consultant = Some(Contact {
+        organisation: "Wmo Venlo".into(),
+        person: "Ruud Hendriks".into(),
+    });
+    d.record_gate(
+        Gate::EligibilityAndSupportPlan,
+        today(),
+        "Wmo-consulent Venlo",
+    )
+    .unwrap();
+    d.record_gate(
+        Gate::ConsentToShareWithCoordinator,
+        today(),
+        "Wmo-consulent Venlo",
+    )
+    .unwrap();
+}
+
+/// Resident `i` through the envelopes as the vaults send them: registered at the care provider,
+/// aanmelding to the Wmo consultant, investigated, overdracht to the coordinator, whose case gets
+/// a complete profile.
+fn to_coordinator(p: &mut Parties, id: &str, i: usize) {
+    registered(&mut p.zorg, id, i);
+    let f = p
+        .zorg
+        .seal_aanmelding(id, fp(&p.wmo), [i as u8 + 1; 16], [7; 32], today(), "t")
+        .unwrap();
+    p.wmo.open_aanmelding(&f.bytes, "t").unwrap();
+    investigated(&mut p.wmo, id, i);
+    let f = p
+        .wmo
+        .seal_overdracht(
+            id,
+            fp(&p.regie),
+            [i as u8 + 9; 32],
+            [i as u8 + 30; 16],
+            [9; 32],
+            today(),
+            "t",
+        )
+        .unwrap();
+    p.regie.open_overdracht(&f.bytes, "t").unwrap();
+    p.regie.case_mut(id).unwrap().profile = fixtures::ready_draft();
+}
+
+#[test]
+fn three_residents_travel_from_care_provider_to_coordinator() {
+    let mut p = parties();
+    let ids = ["zk-aa01", "zk-bb02", "zk-cc03"];
+    for (i, id) in ids.iter().enumerate() {
+        registered(&mut p.zorg, id, i);
+    }
+    // Aanmeldingen in another order than made, to catch any pairing by position.
+    let mut files = Vec::new();
+    for (n, id) in ids.iter().enumerate().rev() {
+        let f = p
+            .zorg
+            .seal_aanmelding(
+                id,
+                fp(&p.wmo),
+                [n as u8 + 1; 16],
+                [7; 32],
+                today(),
+                "2026-11-02T10:00",
+            )
+            .unwrap();
+        files.push((id, f));
+    }
+    for (id, f) in &files {
+        let made = p.wmo.open_aanmelding(&f.bytes, "2026-11-02T11:00").unwrap();
+        assert_eq!(made, **id);
+        let d = &p.wmo.case(id).unwrap().dossier;
+        let i = ids.iter().position(|x| x == *id).unwrap();
+        assert_eq!(d.name, RESIDENTS[i].name(), "{id}");
+        assert_eq!(d.phones, vec![format!("06-1234567{i}")]);
+        assert_eq!(d.step, Step::WmoReport);
+        assert!(d.has_gate(Gate::ConsentToRegister));
+        // Only the step-2 row came: nothing of step 3.
+        assert!(d.bsn.is_none() && d.birth_date.is_none() && d.income.is_none());
+        // Logged on both sides.
+        assert!(
+            p.wmo
+                .case(id)
+                .unwrap()
+                .log
+                .iter()
+                .any(|e| e.kind == DisclosureKind::TransferReceived)
+        );
+        assert!(
+            p.zorg
+                .case(id)
+                .unwrap()
+                .log
+                .iter()
+                .any(|e| e.kind == DisclosureKind::TransferSent)
+        );
+    }
+    // The same envelope again changes nothing.
+    let before = p.wmo.clone();
+    let again = p
+        .wmo
+        .open_aanmelding(&files[0].1.bytes, "2026-11-02T12:00")
+        .unwrap_err();
+    assert_eq!(again.code, "ENVELOPE_ALREADY_PROCESSED");
+    assert!(p.wmo == before);
+
+    // Step 3 at the Wmo consultant, then the overdracht.
+    for (i, id) in ids.iter().enumerate() {
+        investigated(&mut p.wmo, id, i);
+    }
+    for (n, id) in ids.iter().enumerate() {
+        let f = p
+            .wmo
+            .seal_overdracht(
+                id,
+                fp(&p.regie),
+                [n as u8 + 40; 32],
+                [n as u8 + 20; 16],
+                [9; 32],
+                today(),
+                "2026-11-02T13:00",
+            )
+            .unwrap();
+        let case_id = p
+            .regie
+            .open_overdracht(&f.bytes, "2026-11-02T14:00")
+            .unwrap();
+        assert_eq!(case_id, *id);
+        let case = p.regie.case(&case_id).unwrap();
+        let got = case.overdracht.as_ref().unwrap();
+        assert_eq!(case.dossier.step, Step::PlacementProfile);
+        assert!(
+            case.log
+                .iter()
+                .any(|e| e.kind == DisclosureKind::TransferReceived)
+        );
+        assert_eq!(got.reference(), *id);
+        let resident = &RESIDENTS[n];
+        assert_eq!(
+            got.facts().living_situation,
+            Some(resident.living_situation)
+        );
+        assert_eq!(got.facts().gemeente, "Venlo");
+        // The facts build the same profile facts as the Wmo consultant's own dossier gives.
+        let wmo_side = woonkans_core::minimise::derived_facts(
+            &p.wmo.case(id).unwrap().dossier,
+            today(),
+            woonkans_core::region::Region::NoordLimburg,
+            &p.wmo.settings().rent_limits,
+        )
+        .unwrap();
+        assert_eq!(got.derived_facts().unwrap(), wmo_side);
+        assert_eq!(p.regie.facts(&case_id, today()).unwrap(), wmo_side);
+        // The prints catch this resident's surname and BSN in a note, and not another's.
+        let note = format!("Gesprek met {} ({}).", resident.surname, resident.bsn);
+        assert!(!got.prints().find(&note).is_empty(), "{id}");
+        let other = &RESIDENTS[(n + 1) % 3];
+        assert!(got.prints().find(&format!("bsn {}", other.bsn)).is_empty());
+    }
+
+    // The coordinator's vault holds no value of any resident's identity, in any form.
+    // Everything it keeps about residents: what came in, its log and its cases (the offer of
+    // dwellings is no one's personal data and may name a street "Berg").
+    let stored = serde_json::to_string(&p.regie.parties()).unwrap()
+        + &serde_json::to_string(p.regie.log()).unwrap()
+        + &serde_json::to_string(p.regie.cases()).unwrap();
+    let squashed = squash(&stored);
+    for (i, id) in ids.iter().enumerate() {
+        let d = &p.wmo.case(id).unwrap().dossier;
+        let r = &RESIDENTS[i];
+        for v in [
+            r.bsn.to_string(),
+            d.phones[0].clone(),
+            "NL91ABNA0417164300".into(),
+            "5911AB".into(),
+            format!("bewoner{i}@example.nl"),
+        ] {
+            assert!(
+                !squashed.contains(&squash(&v)),
+                "{id}: a value reached the coordinator"
+            );
+        }
+        let words: Vec<String> = woonkans_core::text::fold(&stored)
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_string)
+            .collect();
+        for w in r.first_names.split(' ').chain([r.surname]) {
+            let w = woonkans_core::text::fold(w);
+            assert!(!words.contains(&w), "{id}: a name reached the coordinator");
+        }
+        assert!(!stored.contains("Diabetes"));
+    }
+}
+
+#[test]
+fn an_overdracht_needs_the_gates_and_the_right_roles() {
+    let mut p = parties();
+    registered(&mut p.zorg, "zk-aa01", 0);
+    let f = p
+        .zorg
+        .seal_aanmelding("zk-aa01", fp(&p.wmo), [1; 16], [7; 32], today(), "t")
+        .unwrap();
+    p.wmo.open_aanmelding(&f.bytes, "t").unwrap();
+    // Before the gates into step 4: refused, nothing logged.
+    let before = p.wmo.clone();
+    let err = p
+        .wmo
+        .seal_overdracht(
+            "zk-aa01",
+            fp(&p.regie),
+            [1; 32],
+            [2; 16],
+            [3; 32],
+            today(),
+            "t",
+        )
+        .unwrap_err();
+    assert_eq!(err.code, "GATE_MISSING");
+    assert!(p.wmo == before);
+    investigated(&mut p.wmo, "zk-aa01", 0);
+    // A care provider cannot make an overdracht, nor send an aanmelding to a coordinator.
+    assert_eq!(
+        p.zorg
+            .seal_overdracht(
+                "zk-aa01",
+                fp(&p.wmo),
+                [1; 32],
+                [2; 16],
+                [3; 32],
+                today(),
+                "t"
+            )
+            .unwrap_err()
+            .code,
+        "ROLE_NOT_ALLOWED"
+    );
+    // An overdracht to a Wmo contact instead of a coordinator is refused.
+    assert_eq!(
+        p.wmo
+            .seal_overdracht(
+                "zk-aa01",
+                fp(&p.zorg),
+                [1; 32],
+                [2; 16],
+                [3; 32],
+                today(),
+                "t"
+            )
+            .unwrap_err()
+            .code,
+        "CONTACT_WRONG_ROLE"
+    );
+    // An aanmelding opened by the coordinator is refused by role.
+    let f = p
+        .zorg
+        .seal_aanmelding("zk-aa01", fp(&p.wmo), [5; 16], [7; 32], today(), "t")
+        .unwrap();
+    assert_eq!(
+        p.regie.open_aanmelding(&f.bytes, "t").unwrap_err().code,
+        "ROLE_NOT_ALLOWED"
+    );
+}
+
+#[test]
+fn a_name_typed_in_a_gate_actor_is_refused_before_sealing() {
+    let mut p = parties();
+    registered(&mut p.zorg, "zk-aa01", 0);
+    let f = p
+        .zorg
+        .seal_aanmelding("zk-aa01", fp(&p.wmo), [1; 16], [7; 32], today(), "t")
+        .unwrap();
+    p.wmo.open_aanmelding(&f.bytes, "t").unwrap();
+    investigated(&mut p.wmo, "zk-aa01", 0);
+    let surname = RESIDENTS[0].surname;
+    let d = &mut p.wmo.case_mut("zk-aa01").unwrap().dossier;
+    d.gates.last_mut().unwrap().actor = format!("Wmo Venlo, besproken met {surname}");
+    let err = p
+        .wmo
+        .seal_overdracht(
+            "zk-aa01",
+            fp(&p.regie),
+            [1; 32],
+            [2; 16],
+            [3; 32],
+            today(),
+            "t",
+        )
+        .unwrap_err();
+    assert_eq!(err.code, "LEAK_GUARD");
+    assert!(!err.message.contains(surname));
+}
+
+#[test]
+fn payloads_read_back_only_whole() {
+    let mut d = fixtures::dossier("zk-aa01", &RESIDENTS[0]);
+    fixtures::record_gates_to_step_4(&mut d);
+    let a = Aanmelding::of(&d).unwrap();
+    assert_eq!(Aanmelding::parse(&a.to_bytes()).unwrap(), a);
+    let o = Overdracht::of(
+        &d,
+        today(),
+        woonkans_core::region::Region::NoordLimburg,
+        &woonkans_core::rentlimits::current(),
+        [4; 32],
+    )
+    .unwrap();
+    assert_eq!(Overdracht::parse(&o.to_bytes()).unwrap(), o);
+    // An extra field (a BSN slipped in by another program) is refused.
+    let mut v: serde_json::Value = serde_json::from_slice(&o.to_bytes()).unwrap();
+    v["facts"]["bsn"] = RESIDENTS[0].bsn.into();
+    assert!(Overdracht::parse(v.to_string().as_bytes()).is_err());
+    let mut v: serde_json::Value = serde_json::from_slice(&o.to_bytes()).unwrap();
+    v["bsn"] = RESIDENTS[0].bsn.into();
+    assert!(Overdracht::parse(v.to_string().as_bytes()).is_err());
+    // Without the consent to share: refused.
+    let mut v: serde_json::Value = serde_json::from_slice(&o.to_bytes()).unwrap();
+    v["gates"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|g| g["gate"] != "consentToShareWithCoordinator");
+    assert_eq!(
+        Overdracht::parse(v.to_string().as_bytes())
+            .unwrap_err()
+            .code,
+        "GATE_MISSING"
+    );
+    // A gemeente outside Woonkans or of the other region: refused.
+    let mut v: serde_json::Value = serde_json::from_slice(&o.to_bytes()).unwrap();
+    v["facts"]["gemeente"] = "Maastricht".into();
+    assert!(Overdracht::parse(v.to_string().as_bytes()).is_err());
+    let mut v: serde_json::Value = serde_json::from_slice(&o.to_bytes()).unwrap();
+    v["facts"]["gemeente"] = "Roermond".into();
+    assert!(Overdracht::parse(v.to_string().as_bytes()).is_err());
+    // An aanmelding is no overdracht.
+    assert_eq!(
+        Overdracht::parse(&a.to_bytes()).unwrap_err().code,
+        "TRANSFER_UNREADABLE"
+    );
+}
+
+/// The coordinator works on a case it never saw a name of: the profile builds on the
+/// overdracht's facts, a note naming the resident is refused by the prints alone, and a clean
+/// case goes into a bundle for an association.
+#[test]
+fn the_coordinator_builds_and_shares_a_case_from_an_overdracht() {
+    use woonkans_core::code::CodeKey;
+    use woonkans_core::profile::ProfileCategory;
+    let mut p = parties();
+    for (i, id) in ["zk-aa01", "zk-bb02"].iter().enumerate() {
+        to_coordinator(&mut p, id, i);
+        assert!(p.regie.profile(id, today()).is_ok(), "{id}");
+    }
+    // A note with the first resident's surname, in capitals, or the BSN with dots: refused,
+    // although the coordinator's vault holds neither.
+    let bsn = RESIDENTS[0].bsn;
+    for note in [
+        format!(
+            "Gesprek met mevrouw {}.",
+            RESIDENTS[0].surname.to_uppercase()
+        ),
+        format!("BSN {}.{}.{}", &bsn[..4], &bsn[4..6], &bsn[6..]),
+    ] {
+        let mut draft = fixtures::ready_draft();
+        draft
+            .assessments
+            .get_mut(&ProfileCategory::SocialNetwork)
+            .unwrap()
+            .note = note.clone();
+        p.regie.case_mut("zk-aa01").unwrap().profile = draft;
+        let problems = p.regie.profile("zk-aa01", today()).unwrap_err();
+        assert!(!problems.findings.is_empty(), "{note:?}");
+        assert!(!p.regie.scan_text("zk-aa01", &note).unwrap().is_empty());
+    }
+    // The second resident's surname in the first one's note is caught too: every case's prints
+    // guard every bundle.
+    let key = CodeKey::from_bytes([3; 32]);
+    let association = p.regie.offer().associations[0].id.clone();
+    let mut draft = fixtures::ready_draft();
+    let other = format!("Kent {} van de dagbesteding.", RESIDENTS[1].surname);
+    draft
+        .assessments
+        .get_mut(&ProfileCategory::SocialNetwork)
+        .unwrap()
+        .note = other;
+    p.regie.case_mut("zk-aa01").unwrap().profile = draft;
+    // Released: the first resident's own prints and the scanner see no name of this resident.
+    p.regie
+        .release_text(
+            "zk-aa01",
+            "notities.socialNetwork",
+            true,
+            vec![association.clone()],
+        )
+        .unwrap();
+    let only_first = vec!["zk-aa01".to_string()];
+    match p
+        .regie
+        .clone()
+        .write_bundle(&key, &association, &only_first, [4; 16], today(), "t")
+    {
+        Err(woonkans_core::bundle::WriteError::Leak(report)) => {
+            assert!(
+                report.findings.iter().any(|f| f.kind == "NAME"),
+                "{report:?}"
+            )
+        }
+        other => panic!(
+            "not refused by the caseload's prints: {:?}",
+            other.map(|w| w.codes)
+        ),
+    }
+    p.regie.case_mut("zk-aa01").unwrap().profile = fixtures::ready_draft();
+    let ids = vec!["zk-aa01".to_string(), "zk-bb02".to_string()];
+    let written = p
+        .regie
+        .clone()
+        .write_bundle(&key, &association, &ids, [4; 16], today(), "t")
+        .unwrap();
+    assert_eq!(written.codes.len(), 2);
+    let text = String::from_utf8(written.bytes).unwrap();
+    for r in &RESIDENTS[..2] {
+        assert!(!text.contains(r.surname) && !text.contains(r.bsn));
+    }
+}
+
+fn typed(gemeente: &str) -> woonkans_core::transfer::TypedIntake {
+    use woonkans_core::profile::{AgeBand, Gender, IncomeBand, LivingSituation};
+    woonkans_core::transfer::TypedIntake {
+        gender: Some(Gender::Female),
+        living_situation: LivingSituation::SocialShelter,
+        age_band: AgeBand::From18To22,
+        gemeente: gemeente.into(),
+        household_size: 1,
+        income_band: IncomeBand::AtOrBelowLimit,
+        has_debts: true,
+        budget_management: true,
+        young_rent_limit: true,
+        care_provider: None,
+        wmo_consultant: Some(Contact {
+            organisation: "Wmo Venray".into(),
+            person: "Ruud Hendriks".into(),
+        }),
+        mandate_date: Date::new(2026, 9, 1).unwrap(),
+        support_plan_date: Date::new(2026, 10, 1).unwrap(),
+        recorded_by: "Wmo-consulent Venray, rapport".into(),
+    }
+}
+
+/// Without a Wmo consultant in the app, the coordinator types the step-4 row: the case builds
+/// the same facts as one from an overdracht would, and nothing else can be typed.
+#[test]
+fn the_coordinator_types_the_step_four_row_from_a_report() {
+    let mut p = parties();
+    p.regie
+        .add_typed_case("rapport01", typed("venray"), "t")
+        .unwrap();
+    p.regie
+        .add_typed_case("rapport02", typed("Horst aan de Maas"), "t")
+        .unwrap();
+    let case = p.regie.case("rapport01").unwrap();
+    assert_eq!(case.dossier.step, Step::PlacementProfile);
+    assert_eq!(case.dossier.gemeente, "Venray");
+    let facts = p.regie.facts("rapport01", today()).unwrap();
+    assert!(facts.young_rent_limit && facts.budget_management == Some(true));
+    p.regie.case_mut("rapport01").unwrap().profile = fixtures::ready_draft();
+    assert!(p.regie.profile("rapport01", today()).is_ok());
+    // Refusals, each at its field, and nothing added.
+    let before = p.regie.clone();
+    let mut t = typed("Maastricht");
+    assert_eq!(
+        p.regie
+            .add_typed_case("rapport03", t.clone(), "t")
+            .unwrap_err()
+            .code,
+        "GEMEENTE_UNKNOWN"
+    );
+    t.gemeente = "Roermond".into();
+    assert_eq!(
+        p.regie
+            .add_typed_case("rapport03", t.clone(), "t")
+            .unwrap_err()
+            .code,
+        "REGION_MISMATCH"
+    );
+    t = typed("Venlo");
+    t.age_band = woonkans_core::profile::AgeBand::From28To54;
+    assert_eq!(
+        p.regie
+            .add_typed_case("rapport03", t.clone(), "t")
+            .unwrap_err()
+            .field
+            .as_deref(),
+        Some("jongerengrens")
+    );
+    t = typed("Venlo");
+    t.recorded_by = " ".into();
+    assert_eq!(
+        p.regie
+            .add_typed_case("rapport03", t, "t")
+            .unwrap_err()
+            .code,
+        "REQUIRED"
+    );
+    assert_eq!(
+        p.regie
+            .add_typed_case("rapport01", typed("Venlo"), "t")
+            .unwrap_err()
+            .code,
+        "CASE_ID_TAKEN"
+    );
+    assert!(p.regie == before);
+    // Only a coordinator's vault types the row.
+    assert_eq!(
+        p.wmo
+            .add_typed_case("rapport09", typed("Venlo"), "t")
+            .unwrap_err()
+            .code,
+        "ROLE_NOT_ALLOWED"
+    );
+}
+
+/// After the match is accepted, the koppeling tells the association which care provider
+/// supports the resident behind its code, and the care provider which association accepted its
+/// resident; neither copy holds a value of the resident's identity.
+#[test]
+fn the_koppeling_reaches_the_association_and_the_care_provider() {
+    use woonkans_core::code::CodeKey;
+    let mut p = parties();
+    introduce(&mut p.zorg, &mut p.regie, today());
+    let ids = ["zk-aa01", "zk-bb02"];
+    for (i, id) in ids.iter().enumerate() {
+        to_coordinator(&mut p, id, i);
+    }
+    let association_id = p.regie.offer().associations[0].id.clone();
+    let mut association = fixtures::association_vault(&mut p.regie, &association_id, today());
+    let key = CodeKey::from_bytes([3; 32]);
+    let all: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+    let (file, _) = p
+        .regie
+        .seal_bundle(
+            &key,
+            &association_id,
+            &all,
+            [40; 16],
+            [41; 32],
+            today(),
+            "t",
+        )
+        .unwrap();
+    association.open_bundle(&file.bytes, "t").unwrap();
+    // Before the match is accepted: no koppeling.
+    assert_eq!(
+        p.regie
+            .seal_koppeling(
+                "zk-bb02",
+                Some(fp(&p.zorg)),
+                [[50; 16], [51; 16]],
+                [52; 32],
+                today(),
+                "t"
+            )
+            .unwrap_err()
+            .code,
+        "GATE_MISSING"
+    );
+    woonkans_core::routeplanner::accept_match(
+        &mut p.regie,
+        "zk-bb02",
+        &association_id,
+        Some("VL-0001"),
+        today(),
+        "Regie",
+    )
+    .unwrap();
+    let files = p
+        .regie
+        .seal_koppeling(
+            "zk-bb02",
+            Some(fp(&p.zorg)),
+            [[50; 16], [51; 16]],
+            [52; 32],
+            today(),
+            "t",
+        )
+        .unwrap();
+    assert_eq!(files.len(), 2);
+    // The association's one "open" button: the bundle-or-koppeling choice is the core's.
+    let code = match association
+        .open_received(&files[0].bytes, None, "t")
+        .unwrap()
+    {
+        woonkans_core::transfer::Received::Koppeling(code) => code,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        code,
+        p.regie.case("zk-bb02").unwrap().codes[&association_id]
+    );
+    assert_ne!(
+        code,
+        p.regie.case("zk-aa01").unwrap().codes[&association_id]
+    );
+    let k = &association.parties().koppelingen()[0].koppeling;
+    assert_eq!(
+        k.care_provider.as_ref().unwrap().organisation,
+        "De Brug Zorg"
+    );
+    assert_eq!(k.reference, None, "the association gets no dossier number");
+    // A koppeling for the care provider opened by the Wmo consultant: refused by role, by name.
+    let err = p.wmo.open_received(&files[1].bytes, None, "t").unwrap_err();
+    assert_eq!(err.code, "ROLE_NOT_ALLOWED");
+    assert!(err.message.contains("koppeling"));
+    assert_eq!(
+        p.zorg.open_received(&files[1].bytes, None, "t").unwrap(),
+        woonkans_core::transfer::Received::Case("zk-bb02".into())
+    );
+    // Not an envelope at all: the envelope's own message.
+    assert_eq!(
+        p.zorg.open_received(b"{}", None, "t").unwrap_err().code,
+        "ENVELOPE_INVALID"
+    );
+    let accepted = p.zorg.case("zk-bb02").unwrap().accepted.clone().unwrap();
+    assert_eq!(accepted.association_id, association_id);
+    assert_eq!(accepted.dwelling_id.as_deref(), Some("VL-0001"));
+    assert!(p.zorg.case("zk-aa01").unwrap().accepted.is_none());
+    // Each copy is for its own party, and a second opening changes nothing.
+    assert_eq!(
+        association
+            .open_koppeling(&files[1].bytes, "t")
+            .unwrap_err()
+            .code,
+        "ENVELOPE_NOT_FOR_YOU"
+    );
+    assert_eq!(
+        p.zorg
+            .open_koppeling(&files[1].bytes, "t")
+            .unwrap_err()
+            .code,
+        "ENVELOPE_ALREADY_PROCESSED"
+    );
+    // No identity in what the association keeps.
+    let kept = serde_json::to_string(association.parties()).unwrap();
+    for r in &RESIDENTS[..2] {
+        assert!(!kept.contains(r.bsn) && !kept.contains(r.surname));
+    }
+}
+
+// ------------------------------------------------------------------ step 6: huurgegevens
+
+use woonkans_core::handover::HandoverConfirmation;
+use woonkans_core::transfer::{Huurgegevens, LeaseInput, Received};
+
+/// Care provider, coordinator and one association after residents `ids` went through steps 1-5,
+/// every one in the association's bundle; `accepted` of them had their match accepted and the
+/// koppeling opened on both sides. The care provider and the association know each other.
+struct Matched {
+    p: Parties,
+    association: Workspace,
+    association_id: String,
+}
+
+fn matched(ids: &[&str], accepted: &[&str]) -> Matched {
+    use woonkans_core::code::CodeKey;
+    let mut p = parties();
+    introduce(&mut p.zorg, &mut p.regie, today());
+    for (i, id) in ids.iter().enumerate() {
+        to_coordinator(&mut p, id, i);
+        // The care provider's step-1 dossier holds none of the step-6 values until they are
+        // typed with the resident.
+        let d = &mut p.zorg.case_mut(id).unwrap().dossier;
+        d.birth_date = None;
+        d.bsn = None;
+        d.gender = None;
+    }
+    let association_id = p.regie.offer().associations[0].id.clone();
+    let mut association = fixtures::association_vault(&mut p.regie, &association_id, today());
+    let all: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+    let (file, _) = p
+        .regie
+        .seal_bundle(
+            &CodeKey::from_bytes([3; 32]),
+            &association_id,
+            &all,
+            [40; 16],
+            [41; 32],
+            today(),
+            "t",
+        )
+        .unwrap();
+    association.open_bundle(&file.bytes, "t").unwrap();
+    for (n, id) in accepted.iter().enumerate() {
+        woonkans_core::routeplanner::accept_match(
+            &mut p.regie,
+            id,
+            &association_id,
+            Some("VL-0001"),
+            today(),
+            "Regie",
+        )
+        .unwrap();
+        let n = n as u8;
+        let files = p
+            .regie
+            .seal_koppeling(
+                id,
+                Some(fp(&p.zorg)),
+                [[50 + 2 * n; 16], [51 + 2 * n; 16]],
+                [52; 32],
+                today(),
+                "t",
+            )
+            .unwrap();
+        association.open_koppeling(&files[0].bytes, "t").unwrap();
+        p.zorg.open_koppeling(&files[1].bytes, "t").unwrap();
+    }
+    introduce(&mut p.zorg, &mut association, today());
+    Matched {
+        p,
+        association,
+        association_id,
+    }
+}
+
+fn lease_input(i: usize) -> LeaseInput {
+    let r = &RESIDENTS[i];
+    let (y, m, d) = r.born;
+    LeaseInput {
+        birth_date: format!("{d:02}-{m:02}-{y}"),
+        gender: Some(r.gender),
+        bsn: r.bsn.into(),
+        documents: vec![woonkans_core::dossier::DocumentKind::BrpExtract],
+    }
+}
+
+fn confirmed() -> HandoverConfirmation {
+    HandoverConfirmation {
+        grondslag_confirmed: true,
+        confirmed_by: "Zorgaanbieder De Brug, begeleider".into(),
+        date: today(),
+    }
+}
+
+#[test]
+fn the_association_receives_the_huurgegevens_of_each_resident_under_its_code() {
+    let ids = ["zk-aa01", "zk-bb02", "zk-cc03"];
+    let mut m = matched(&ids, &["zk-aa01", "zk-bb02"]);
+    let association_fp = fp(&m.association);
+    let mut codes = Vec::new();
+    for (i, id) in ids[..2].iter().enumerate() {
+        m.p.zorg
+            .record_lease_data(id, lease_input(i), today())
+            .unwrap();
+        let f =
+            m.p.zorg
+                .seal_huurgegevens(
+                    id,
+                    association_fp,
+                    confirmed(),
+                    [60 + i as u8; 16],
+                    [61; 32],
+                    "t",
+                )
+                .unwrap();
+        for r in &RESIDENTS {
+            assert!(!f.file_name.contains(r.surname) && !f.file_name.contains(r.bsn));
+        }
+        let Received::Huurgegevens(code) =
+            m.association.open_received(&f.bytes, None, "t").unwrap()
+        else {
+            panic!("not huurgegevens")
+        };
+        // The code the coordinator issued to this association for this case, not the one the
+        // file names.
+        let issued = &m.p.regie.case(id).unwrap().codes[&m.association_id];
+        assert_eq!(&code, issued);
+        assert_eq!(
+            m.p.zorg
+                .case(id)
+                .unwrap()
+                .accepted
+                .as_ref()
+                .unwrap()
+                .code
+                .as_ref(),
+            Some(issued)
+        );
+        codes.push(code);
+    }
+    assert_ne!(codes[0], codes[1]);
+    for (i, code) in codes.iter().enumerate() {
+        let r = &RESIDENTS[i];
+        let kept = &m
+            .association
+            .parties()
+            .huurgegevens_for(code)
+            .unwrap()
+            .huurgegevens;
+        assert_eq!(kept.bsn(), r.bsn);
+        assert_eq!(kept.name().surname, r.surname);
+        assert_eq!(kept.birth_date(), r.birth_date());
+        assert_eq!(kept.gender(), r.gender);
+        assert_eq!(kept.address().house_number, 10 + i as u32);
+        assert_eq!(kept.association().id, m.association_id);
+        assert_eq!(kept.documents().len(), 1);
+        // Nothing of step 3 travels: the Wmo consultant's health note and IBAN were never in the
+        // care provider's vault, and the income is not a field.
+        let json = serde_json::to_string(kept).unwrap();
+        assert!(!json.contains("Diabetes") && !json.contains("NL91ABNA"));
+        assert!(!json.contains("income") && !json.contains("profile"));
+    }
+    // Logged on both sides as a transfer, with the code on the association's side.
+    let sent: Vec<_> =
+        m.p.zorg
+            .log()
+            .iter()
+            .filter(|e| e.kind == DisclosureKind::TransferSent && e.step == 6)
+            .collect();
+    assert_eq!(sent.len(), 2);
+    assert!(sent[0].categories.iter().any(|c| c.contains("BSN")));
+    let received: Vec<_> = m
+        .association
+        .log()
+        .iter()
+        .filter(|e| e.kind == DisclosureKind::TransferReceived && e.step == 6)
+        .collect();
+    assert_eq!(received.len(), 2);
+    assert_eq!(received[1].codes, vec![codes[1].clone()]);
+    assert!(
+        m.p.zorg
+            .case("zk-aa01")
+            .unwrap()
+            .log
+            .iter()
+            .any(|e| e.kind == DisclosureKind::TransferSent && e.step == 6)
+    );
+}
+
+#[test]
+fn huurgegevens_need_the_care_provider_the_koppeling_and_a_confirmed_association() {
+    let ids = ["zk-aa01", "zk-bb02"];
+    let mut m = matched(&ids, &["zk-bb02"]);
+    let association_fp = fp(&m.association);
+    // Another role.
+    let err =
+        m.p.wmo
+            .seal_huurgegevens(
+                "zk-aa01",
+                association_fp,
+                confirmed(),
+                [1; 16],
+                [2; 32],
+                "t",
+            )
+            .unwrap_err();
+    assert_eq!(err.code, "ROLE_NOT_ALLOWED");
+    // No accepted match came in for this resident.
+    assert_eq!(
+        m.p.zorg
+            .record_lease_data("zk-aa01", lease_input(0), today())
+            .unwrap_err()
+            .code,
+        "GATE_MISSING"
+    );
+    let err =
+        m.p.zorg
+            .seal_huurgegevens(
+                "zk-aa01",
+                association_fp,
+                confirmed(),
+                [1; 16],
+                [2; 32],
+                "t",
+            )
+            .unwrap_err();
+    assert_eq!(err.code, "GATE_MISSING");
+    // Not yet typed with the resident.
+    let err =
+        m.p.zorg
+            .seal_huurgegevens(
+                "zk-bb02",
+                association_fp,
+                confirmed(),
+                [1; 16],
+                [2; 32],
+                "t",
+            )
+            .unwrap_err();
+    assert_eq!(err.code, "DOSSIER_INCOMPLETE");
+    // A wrong BSN is refused on the field, and repeats nothing typed.
+    let mut bad = lease_input(1);
+    bad.bsn = "999994668".into();
+    let err =
+        m.p.zorg
+            .record_lease_data("zk-bb02", bad, today())
+            .unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("bsn"));
+    assert!(!err.message.contains("999994668"));
+    m.p.zorg
+        .record_lease_data("zk-bb02", lease_input(1), today())
+        .unwrap();
+    // The grondslag must be confirmed.
+    let unconfirmed = HandoverConfirmation {
+        grondslag_confirmed: false,
+        ..confirmed()
+    };
+    assert_eq!(
+        m.p.zorg
+            .seal_huurgegevens(
+                "zk-bb02",
+                association_fp,
+                unconfirmed,
+                [1; 16],
+                [2; 32],
+                "t"
+            )
+            .unwrap_err()
+            .code,
+        "CONFIRMATION_MISSING"
+    );
+    // A card of another role, and a card imported but not confirmed.
+    assert_eq!(
+        m.p.zorg
+            .seal_huurgegevens("zk-bb02", fp(&m.p.wmo), confirmed(), [1; 16], [2; 32], "t")
+            .unwrap_err()
+            .code,
+        "CONTACT_WRONG_ROLE"
+    );
+    let mut other = role_vault(Role::Woningcorporatie, "Andere Corporatie", 21, today());
+    let (_, card) = other.own_card_file().unwrap();
+    m.p.zorg
+        .import_card(card.as_bytes(), None, today())
+        .unwrap();
+    assert_eq!(
+        m.p.zorg
+            .seal_huurgegevens("zk-bb02", fp(&other), confirmed(), [1; 16], [2; 32], "t")
+            .unwrap_err()
+            .code,
+        "CONTACT_MISSING"
+    );
+    // Nothing was logged by the refusals.
+    assert!(
+        !m.p.zorg
+            .log()
+            .iter()
+            .any(|e| e.step == 6 && e.kind == DisclosureKind::TransferSent)
+    );
+    // A confirmed association other than the one of the accepted match never gets the data:
+    // refused before sealing, so it cannot read what it would then refuse.
+    introduce(&mut m.p.zorg, &mut other, today());
+    let err =
+        m.p.zorg
+            .seal_huurgegevens("zk-bb02", fp(&other), confirmed(), [3; 16], [2; 32], "t")
+            .unwrap_err();
+    assert_eq!(err.code, "HUURGEGEVENS_WRONG_ASSOCIATION");
+    assert!(other.parties().huurgegevens().is_empty());
+    // The right association takes it in once.
+    let f =
+        m.p.zorg
+            .seal_huurgegevens(
+                "zk-bb02",
+                association_fp,
+                confirmed(),
+                [4; 16],
+                [2; 32],
+                "t",
+            )
+            .unwrap();
+    m.association.open_huurgegevens(&f.bytes, "t").unwrap();
+    assert_eq!(
+        m.association
+            .open_huurgegevens(&f.bytes, "t")
+            .unwrap_err()
+            .code,
+        "ENVELOPE_ALREADY_PROCESSED"
+    );
+    // The coordinator does not open huurgegevens.
+    assert_eq!(
+        m.p.regie
+            .open_received(&f.bytes, None, "t")
+            .unwrap_err()
+            .code,
+        "ROLE_NOT_ALLOWED"
+    );
+}
+
+#[test]
+fn huurgegevens_carry_exactly_the_step_six_whitelist_and_read_back_only_whole() {
+    let mut m = matched(&["zk-aa01"], &["zk-aa01"]);
+    m.p.zorg
+        .record_lease_data("zk-aa01", lease_input(0), today())
+        .unwrap();
+    let case = m.p.zorg.case("zk-aa01").unwrap();
+    let h = Huurgegevens::of(&case.dossier, case.accepted.as_ref(), confirmed()).unwrap();
+    let bytes = h.to_bytes();
+    let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut expected = vec![
+        "address",
+        "association",
+        "birthDate",
+        "bsn",
+        "code",
+        "confirmation",
+        "contact",
+        "doel",
+        "documents",
+        "format",
+        "gemeente",
+        "gender",
+        "grondslag",
+        "name",
+        "version",
+    ];
+    expected.sort();
+    assert_eq!(keys, expected);
+    // Each category is one the register's step-6 row allows.
+    let row = woonkans_core::register::row(Step::Agreement);
+    assert!(h.categories().iter().all(|c| row.allows(*c)));
+    assert!(
+        !h.categories()
+            .contains(&woonkans_core::register::Category::PlacementProfile)
+    );
+    // Round trip.
+    assert_eq!(Huurgegevens::parse(&bytes).unwrap(), h);
+    // An unknown field, at the top or inside, is refused; so is another transfer.
+    let mut extra = value.clone();
+    extra["health"] = serde_json::json!("x");
+    let err = Huurgegevens::parse(extra.to_string().as_bytes()).unwrap_err();
+    assert_eq!(err.code, "TRANSFER_UNREADABLE");
+    let mut inner = value.clone();
+    inner["contact"]["iban"] = serde_json::json!("NL91ABNA0417164300");
+    assert_eq!(
+        Huurgegevens::parse(inner.to_string().as_bytes())
+            .unwrap_err()
+            .code,
+        "TRANSFER_UNREADABLE"
+    );
+    let mut kind = value.clone();
+    kind["format"] = serde_json::json!("woonkans-aanmelding");
+    assert_eq!(
+        Huurgegevens::parse(kind.to_string().as_bytes())
+            .unwrap_err()
+            .code,
+        "TRANSFER_WRONG_KIND"
+    );
+    let mut newer = value;
+    newer["version"] = serde_json::json!(2);
+    assert_eq!(
+        Huurgegevens::parse(newer.to_string().as_bytes())
+            .unwrap_err()
+            .code,
+        "TRANSFER_NEWER_VERSION"
+    );
+    // The Debug output names no value.
+    let shown = format!("{h:?}");
+    assert!(!shown.contains(RESIDENTS[0].bsn) && !shown.contains(RESIDENTS[0].surname));
+}
+
+#[test]
+fn a_resident_name_typed_in_the_confirmation_is_refused_before_sealing() {
+    let mut m = matched(&["zk-aa01", "zk-bb02"], &["zk-aa01"]);
+    m.p.zorg
+        .record_lease_data("zk-aa01", lease_input(0), today())
+        .unwrap();
+    let association_fp = fp(&m.association);
+    for by in [
+        // The resident's own name is fine in the identity fields, not in the free text.
+        format!("{} {}", RESIDENTS[0].first_names, RESIDENTS[0].surname),
+        // Another resident of this vault, anywhere.
+        format!("Begeleider van {}", RESIDENTS[1].surname),
+    ] {
+        let c = HandoverConfirmation {
+            confirmed_by: by,
+            ..confirmed()
+        };
+        let err =
+            m.p.zorg
+                .seal_huurgegevens("zk-aa01", association_fp, c, [5; 16], [2; 32], "t")
+                .unwrap_err();
+        assert_eq!(err.code, "LEAK_GUARD", "{}", err.message);
+    }
+    assert!(
+        m.p.zorg
+            .case("zk-aa01")
+            .unwrap()
+            .log
+            .iter()
+            .all(|e| e.kind != DisclosureKind::TransferSent || e.step != 6)
+    );
+    // The care provider's own person confirming is the ordinary case.
+    let c = HandoverConfirmation {
+        confirmed_by: "Sanne Verhoeven, De Brug Zorg".into(),
+        ..confirmed()
+    };
+    m.p.zorg
+        .seal_huurgegevens("zk-aa01", association_fp, c, [6; 16], [2; 32], "t")
+        .unwrap();
+}
