@@ -22,6 +22,9 @@ pub struct CaseProgress {
     /// The resident's name as typed ("" while not filled in). Shown on the coordinator's own
     /// screen only; never in URLs, titles or file names.
     pub name: String,
+    /// What the list shows for the case: the name, or for a coordinator's case from an
+    /// overdracht its dossier number and gemeente (see [`case_label`]).
+    pub label: String,
     pub step: Step,
     pub gates: [GateMark; 4],
     pub profile_complete: bool,
@@ -36,6 +39,7 @@ impl fmt::Debug for CaseProgress {
         f.debug_struct("CaseProgress")
             .field("id", &self.id)
             .field("name", &"…")
+            .field("label", &"…")
             .field("step", &self.step)
             .field("gates", &self.gates)
             .field("profile_complete", &self.profile_complete)
@@ -69,10 +73,35 @@ pub fn label(dossier: &Dossier) -> String {
     }
 }
 
+/// How a case is named on screen: the resident's name; for a coordinator's case from an
+/// overdracht, which never holds a name, its dossier number and gemeente; otherwise the neutral
+/// placeholder of [`label`].
+pub fn case_label(case: &Case) -> String {
+    let d = &case.dossier;
+    match &case.overdracht {
+        Some(o) if display_name(&d.name).is_empty() => {
+            if d.gemeente.trim().is_empty() {
+                format!("Dossiernummer {}", o.reference())
+            } else {
+                format!(
+                    "Dossiernummer {}, gemeente {}",
+                    o.reference(),
+                    d.gemeente.trim()
+                )
+            }
+        }
+        _ => label(d),
+    }
+}
+
 /// True when every word of `query` occurs in the dossier id or the name, ignoring case and
 /// diacritics ("berg anna" finds "Anna Maria van der Berg"; "ö" finds "o").
 pub fn matches_query(dossier: &Dossier, query: &str) -> bool {
     id_or_name_matches(&dossier.id, &display_name(&dossier.name), query)
+}
+
+fn case_matches(case: &Case, query: &str) -> bool {
+    id_or_name_matches(&case.dossier.id, &case_label(case), query)
 }
 
 fn id_or_name_matches(id: &str, name: &str, query: &str) -> bool {
@@ -86,7 +115,7 @@ impl CaseProgress {
     /// The same search as `matches_query`, on a row already made (the list keeps its rows
     /// between keystrokes: making them checks every profile).
     pub fn matches(&self, query: &str) -> bool {
-        id_or_name_matches(&self.id, &self.name, query)
+        id_or_name_matches(&self.id, &self.label, query)
     }
 }
 
@@ -95,6 +124,7 @@ pub fn case_progress(ws: &Workspace, case: &Case, today: Date) -> CaseProgress {
     CaseProgress {
         id: d.id.clone(),
         name: display_name(&d.name),
+        label: case_label(case),
         step: d.step,
         gates: Gate::ALL.map(|gate| GateMark {
             gate,
@@ -119,7 +149,7 @@ pub fn overview(
     ws.cases()
         .iter()
         .filter(|c| include_archived || !c.dossier.archived)
-        .filter(|c| matches_query(&c.dossier, query))
+        .filter(|c| case_matches(c, query))
         .map(|c| case_progress(ws, c, today))
         .collect()
 }
@@ -212,5 +242,68 @@ mod tests {
         let other = case_progress(&ws, ws.case("d").unwrap(), today);
         assert_eq!(other.name, "");
         assert!(other.gates.iter().all(|g| g.recorded.is_none()));
+    }
+
+    #[test]
+    fn a_case_from_an_overdracht_is_named_by_its_number_and_gemeente() {
+        use woonkans_core::fixtures::{self, RESIDENTS};
+        use woonkans_core::transfer::Overdracht;
+        let mut ws = ws();
+        let today = Date::parse(TODAY).unwrap();
+        // Two coordinator's cases from two residents' overdrachten, and one typed case.
+        for (i, (id, gemeente)) in [("zk7a01", "Venlo"), ("zk7b02", "Horst aan de Maas")]
+            .into_iter()
+            .enumerate()
+        {
+            let mut d = fixtures::dossier(id, &RESIDENTS[i]);
+            d.gemeente = gemeente.into();
+            fixtures::record_gates_to_step_4(&mut d);
+            let o = Overdracht::of(
+                &d,
+                today,
+                Region::NoordLimburg,
+                &woonkans_core::rentlimits::current(),
+                [i as u8 + 1; 32],
+            )
+            .unwrap();
+            ws.add_case(id).unwrap();
+            let case = ws.case_mut(id).unwrap();
+            case.dossier = o.step4_dossier(id);
+            case.overdracht = Some(o);
+        }
+        ws.add_case("typed1").unwrap();
+        ws.case_mut("typed1").unwrap().dossier.name = name("Fatima", "", "El Amrani");
+        ws.add_case("empty1").unwrap();
+
+        let label_of = |id: &str| case_label(ws.case(id).unwrap());
+        assert_eq!(label_of("zk7a01"), "Dossiernummer zk7a01, gemeente Venlo");
+        assert_eq!(
+            label_of("zk7b02"),
+            "Dossiernummer zk7b02, gemeente Horst aan de Maas"
+        );
+        assert_eq!(label_of("typed1"), "Fatima El Amrani");
+        assert_eq!(label_of("empty1"), "naam nog niet ingevuld");
+        for r in &RESIDENTS[..2] {
+            assert!(!label_of("zk7a01").contains(r.surname));
+            assert!(!label_of("zk7b02").contains(r.surname));
+        }
+
+        let rows = overview(&ws, today, false, "");
+        let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Dossiernummer zk7a01, gemeente Venlo",
+                "Dossiernummer zk7b02, gemeente Horst aan de Maas",
+                "Fatima El Amrani",
+                "naam nog niet ingevuld",
+            ]
+        );
+        assert!(rows[0].name.is_empty());
+        // The search finds a coordinator's case by its gemeente too.
+        let found = overview(&ws, today, false, "horst");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].id, "zk7b02");
+        assert!(rows[1].matches("horst") && !rows[0].matches("horst"));
     }
 }

@@ -203,6 +203,7 @@ mod tests {
             shared: Default::default(),
             handed_over: Default::default(),
             replies: Default::default(),
+            overdracht: None,
         }
     }
 

@@ -253,7 +253,7 @@ bundleId: string,
  */
 codes: Array<string>, kind: DisclosureKind, };
 
-export type DisclosureKind = "codedBundle" | "handover" | "replyReceived";
+export type DisclosureKind = "codedBundle" | "handover" | "replyReceived" | "transferSent" | "transferReceived";
 
 /**
  * The document checklist of step 3.
@@ -569,7 +569,7 @@ export type MergeSummary = { associations: MergeCounts, dwellings: MergeCounts, 
 /**
  * The messages of PARTIES.md, "Files between parties".
  */
-export type MessageType = "aanmelding" | "overdracht" | "bundel" | "reactie" | "koppeling" | "huurgegevens" | "overdracht-regisseur";
+export type MessageType = "aanmelding" | "overdracht" | "bundel" | "reactie" | "koppeling" | "huurgegevens" | "overdracht-regisseur" | "teruggave";
 
 /**
  * One thing that keeps a draft from being complete, in Dutch, with the field it concerns.
@@ -831,7 +831,7 @@ export type ResidentContact = {
 phones: Array<string>, email?: string | null, };
 
 /**
- * The party a vault acts for (PARTIES.md, "Roles").
+ * The party a vault acts for.
  */
 export type Role = "zorgaanbieder" | "wmo-consulent" | "regisseur" | "woningcorporatie";
 
@@ -890,7 +890,8 @@ export type Step = "orientation" | "wmoReport" | "investigation" | "placementPro
 export type Step1View = { name: PersonName, address: Address, gemeente: string, phones: Array<string>, email?: string | null, };
 
 /**
- * Step 2, for the Wmo access team of the resident's gemeente: NAW and contact only.
+ * Step 2, for the Wmo access team of the resident's gemeente: NAW and contact only. Read back
+ * from an aanmelding (`transfer`), so it refuses fields it does not have.
  */
 export type Step2View = { name: PersonName, address: Address, gemeente: string, phones: Array<string>, email?: string | null, };
 
