@@ -1,6 +1,6 @@
 use crate::components::damaged::DamagedNotice;
 use crate::components::header::Header;
-use crate::components::region_prompt::RegionPrompt;
+use crate::components::role_prompt::{RoleNotice, RolePrompt};
 use crate::components::vault_gate::VaultGate;
 use crate::pages::Page;
 use crate::route::Route;
@@ -110,13 +110,26 @@ pub fn app() -> Html {
         // made or opened) the focus goes to its heading, not back to the page body, so keyboard
         // and screen-reader users start where the new content starts. Not on the first load,
         // where the browser's own start is right.
-        // The region too: once chosen, its prompt (which had the focus) is gone.
+        // The role and region too: once chosen, their prompt (which had the focus) is gone.
         let open = matches!(state.session, Session::Open(_));
-        let key = (state.route.clone(), open, state.region().is_some());
+        let asked = state.workspace().and_then(woonkans_views::nav::prompt);
+        let key = (state.route.clone(), open, asked);
         let seen = use_mut_ref(|| false);
         use_effect_with(key, move |_| {
             if std::mem::replace(&mut *seen.borrow_mut(), true) {
                 crate::browser::focus_heading();
+            }
+        });
+    }
+
+    {
+        // The root address opens the role's start page (an association has no dossiers).
+        let open = state.open().is_some();
+        let role = state.role();
+        let app = state.clone();
+        use_effect_with((open, role), move |(open, role)| {
+            if *open && !app.route.allowed(*role) && crate::browser::at_root() {
+                crate::state::navigate(&app, Route::start(*role));
             }
         });
     }
@@ -136,7 +149,8 @@ pub fn app() -> Html {
             <Header />
             <main id="inhoud" class="inhoud" tabindex="-1">
                 <DamagedNotice />
-                <RegionPrompt />
+                <RolePrompt />
+                <RoleNotice />
                 { body }
             </main>
             <footer class="voet">

@@ -149,9 +149,16 @@ pub fn focus(id: &str) {
     }
 }
 
-/// Moves the focus to where a new page starts: the region choice while a new vault has none
-/// (nothing else works well before it), else the main content's first heading; not when the
-/// address names a field. A heading is not focusable by itself, so it gets `tabindex="-1"`
+/// Whether the browser is at the app's root address ("/").
+pub fn at_root() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|p| p.trim_end_matches('/').is_empty())
+}
+
+/// Moves the focus to where a new page starts: the role and region question while a new vault
+/// has no answer (nothing else works well before it), else the main content's first heading;
+/// not when the address names a field. A heading is not focusable by itself, so it gets `tabindex="-1"`
 /// (focusable by script, not a tab stop).
 pub fn focus_heading() {
     let window = web_sys::window();
@@ -166,7 +173,12 @@ pub fn focus_heading() {
     let document = window.and_then(|w| w.document());
     if let Some(select) = document
         .as_ref()
-        .and_then(|d| d.get_element_by_id("regio-eerste-keuze"))
+        .and_then(|d| {
+            let prompt = crate::components::role_prompt::PROMPT_ID;
+            d.query_selector(&format!("#{prompt} input, #{prompt} select"))
+                .ok()
+                .flatten()
+        })
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = select.focus();

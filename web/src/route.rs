@@ -3,6 +3,8 @@
 
 use wasm_bindgen::JsValue;
 use woonkans_core::explain::ProfileField;
+use woonkans_core::role::Role;
+use woonkans_views::nav::{self, Entry};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -22,6 +24,12 @@ pub enum Route {
     DossierProfile(String, Option<ProfileField>),
     /// A received bundle envelope, opened in the association's own vault with its keys.
     BundelOpenen,
+    /// Splitting a vault made before roles (`core::split`); reached from its notice.
+    Splitsen,
+    /// The coordinator types the step-4 row from a report (no Wmo consultant in the app).
+    Stap4Typen,
+    /// A received aanmelding (Wmo consultant) or overdracht (coordinator), opened in the vault.
+    EnvelopOpenen,
     NotFound,
 }
 
@@ -35,6 +43,55 @@ impl Route {
         Route::Sleutels,
         Route::Privacy,
     ];
+
+    /// The route of a menu entry.
+    pub fn of(entry: Entry) -> Route {
+        match entry {
+            Entry::Dossiers => Route::Dossiers,
+            Entry::Aanbod => Route::Aanbod,
+            Entry::Matching => Route::Matching,
+            Entry::Bundels => Route::Bundels,
+            Entry::Verwerkingslog => Route::Verwerkingslog,
+            Entry::Sleutels => Route::Sleutels,
+            Entry::Privacy => Route::Privacy,
+            Entry::BundelOpenen => Route::BundelOpenen,
+            Entry::EnvelopOpenen => Route::EnvelopOpenen,
+        }
+    }
+
+    /// The menu entry a route belongs to; `None` for the page that does not exist.
+    pub fn entry(&self) -> Option<Entry> {
+        Some(match self {
+            Route::Dossiers | Route::Dossier(_) | Route::DossierProfile(..) => Entry::Dossiers,
+            Route::Aanbod => Entry::Aanbod,
+            Route::Matching => Entry::Matching,
+            Route::Bundels => Entry::Bundels,
+            Route::Verwerkingslog => Entry::Verwerkingslog,
+            Route::Sleutels => Entry::Sleutels,
+            Route::Privacy => Entry::Privacy,
+            Route::BundelOpenen => Entry::BundelOpenen,
+            // Part of the vault's privacy care; the page itself says when there is nothing to do.
+            Route::Splitsen => Entry::Privacy,
+            Route::Stap4Typen => Entry::Dossiers,
+            Route::EnvelopOpenen => Entry::EnvelopOpenen,
+            Route::NotFound => return None,
+        })
+    }
+
+    /// The menu of a vault with this role.
+    pub fn menu(role: Option<Role>) -> Vec<Route> {
+        nav::menu(role).into_iter().map(Route::of).collect()
+    }
+
+    /// The page a vault with this role starts on.
+    pub fn start(role: Option<Role>) -> Route {
+        Route::of(nav::start(role))
+    }
+
+    /// Whether a vault with this role shows this route (the page that does not exist always).
+    pub fn allowed(&self, role: Option<Role>) -> bool {
+        self.entry().is_none_or(|e| nav::allows(role, e))
+    }
 
     pub fn path(&self) -> String {
         match self {
@@ -51,6 +108,9 @@ impl Route {
         match self {
             Route::Dossier(_) | Route::DossierProfile(..) => "/dossiers",
             Route::BundelOpenen => "/bundel-openen",
+            Route::Splitsen => "/splitsen",
+            Route::Stap4Typen => "/stap-4-typen",
+            Route::EnvelopOpenen => "/envelop-openen",
             Route::Dossiers => "/dossiers",
             Route::Aanbod => "/aanbod",
             Route::Matching => "/matching",
@@ -73,6 +133,9 @@ impl Route {
             Route::Privacy => "Privacy",
             Route::Dossier(_) | Route::DossierProfile(..) => "Dossier",
             Route::BundelOpenen => "Bundel openen",
+            Route::Splitsen => "Kluis splitsen per rol",
+            Route::Stap4Typen => "Stap-4-gegevens typen uit een rapport",
+            Route::EnvelopOpenen => "Envelop openen",
             Route::NotFound => "Pagina niet gevonden",
         }
     }
@@ -87,6 +150,9 @@ impl Route {
             "/sleutels" => Route::Sleutels,
             "/privacy" => Route::Privacy,
             "/bundel-openen" => Route::BundelOpenen,
+            "/splitsen" => Route::Splitsen,
+            "/stap-4-typen" => Route::Stap4Typen,
+            "/envelop-openen" => Route::EnvelopOpenen,
             p => match p.strip_prefix("/dossiers/") {
                 Some(id) if is_local_id(id) => Route::Dossier(id.to_string()),
                 Some(rest) => match rest.strip_suffix("/profiel") {
@@ -176,5 +242,39 @@ mod tests {
             Route::from_path(&Route::BundelOpenen.path()),
             Route::BundelOpenen
         );
+    }
+
+    #[test]
+    fn entries_and_routes_map_both_ways() {
+        for e in Entry::ALL {
+            assert_eq!(Route::of(e).entry(), Some(e));
+        }
+        assert_eq!(Route::menu(None), Route::NAV);
+        // The coordinator's menu is today's with "Envelop openen" for the overdracht.
+        let regie = Route::menu(Some(Role::Regisseur));
+        assert_eq!(regie[1], Route::EnvelopOpenen);
+        assert_eq!(
+            regie
+                .into_iter()
+                .filter(|r| *r != Route::EnvelopOpenen)
+                .collect::<Vec<_>>(),
+            Route::NAV
+        );
+        assert_eq!(
+            Route::from_path(&Route::EnvelopOpenen.path()),
+            Route::EnvelopOpenen
+        );
+        assert!(Route::EnvelopOpenen.allowed(Some(Role::WmoConsulent)));
+        // The care provider opens its koppeling there.
+        assert!(Route::EnvelopOpenen.allowed(Some(Role::Zorgaanbieder)));
+        assert_eq!(
+            Route::start(Some(Role::Woningcorporatie)),
+            Route::BundelOpenen
+        );
+        let dossier = Route::Dossier("k7f3q9ab".into());
+        assert!(!dossier.allowed(Some(Role::Woningcorporatie)));
+        assert!(dossier.allowed(Some(Role::WmoConsulent)));
+        assert!(Route::NotFound.allowed(Some(Role::Woningcorporatie)));
+        assert!(!Route::Matching.allowed(Some(Role::Zorgaanbieder)));
     }
 }

@@ -15,6 +15,7 @@ use std::fmt;
 use std::rc::Rc;
 use woonkans_core::Error;
 use woonkans_core::region::Region;
+use woonkans_core::role::Role;
 use woonkans_core::workspace::Workspace;
 use yew::prelude::*;
 
@@ -92,6 +93,11 @@ impl AppState {
 
     pub fn region(&self) -> Option<Region> {
         self.workspace().and_then(|w| w.settings().region)
+    }
+
+    /// The open vault's role; `None` without an open vault or in a vault made before roles.
+    pub fn role(&self) -> Option<Role> {
+        self.workspace().and_then(Workspace::role)
     }
 }
 

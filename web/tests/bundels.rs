@@ -444,6 +444,7 @@ fn verified_sample() -> (woonkans_core::bundle::VerifiedBundle, Workspace, Strin
     let profile = ws.profile("klaar0001", d(2026, 11, 28)).unwrap();
     let written = bundle::write_bundle(&BundleInput {
         caseload: Vec::new(),
+        prints: Vec::new(),
         bundle_id: [0xab; 16],
         date: d(2026, 11, 28),
         region: Region::NoordLimburg,
@@ -457,6 +458,7 @@ fn verified_sample() -> (woonkans_core::bundle::VerifiedBundle, Workspace, Strin
                 score: 87,
             }],
             known: ws.case("klaar0001").unwrap().dossier.known(),
+            prints: None,
         }],
     })
     .unwrap();

@@ -284,6 +284,9 @@ async fn privacy_keeps_the_register_and_prints_the_residents_overview() {
     let (ws, _association, codes) = workspace_with_log();
     let (root, _spy) = mount(Route::Privacy, ws).await;
     assert_eq!(body_rows(&root, "table.register"), 6, "register kept");
+    // The roles: four, none of them this vault's (it was made before roles).
+    assert_eq!(body_rows(&root, "table.rollentabel"), 4);
+    assert!(root.query_selector("tr.eigen-rol").unwrap().is_none());
     assert!(
         find(&root, "table.register")
             .closest(".niet-printen")

@@ -29,8 +29,11 @@ pub fn header() -> Html {
         Callback::from(move |_| app.dispatch(Action::Lock))
     };
     let region = app.region();
-    let role = region
-        .map(|r| r.role().name())
+    // The vault's role; a vault made before roles shows the region's coordinator, as before.
+    let role = app
+        .workspace()
+        .and_then(|ws| ws.role_title())
+        .or(region.map(|r| r.role().name()))
         .unwrap_or("kies eerst uw regio");
     let saved = match &app.save {
         SaveStatus::Idle => "Alles is opgeslagen".to_string(),

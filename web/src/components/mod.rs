@@ -3,5 +3,5 @@ pub mod files;
 pub mod form;
 pub mod header;
 pub mod nav;
-pub mod region_prompt;
+pub mod role_prompt;
 pub mod vault_gate;

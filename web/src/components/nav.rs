@@ -8,7 +8,7 @@ pub fn nav() -> Html {
     html! {
         <nav class="hoofdmenu" aria-label="Hoofdmenu">
             <ul>
-                { for Route::NAV.iter().map(|route| {
+                { for Route::menu(app.role()).iter().map(|route| {
                     let current = app.route == *route;
                     let onclick = {
                         let app = app.clone();

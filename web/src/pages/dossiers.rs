@@ -10,6 +10,7 @@ use std::rc::Rc;
 use woonkans_core::register::Gate;
 use woonkans_core::vocab::Dutch;
 use woonkans_views::caselist::{CaseProgress, overview};
+use woonkans_views::nav;
 use yew::prelude::*;
 
 /// Short names of the four gates for the list's column.
@@ -70,6 +71,25 @@ pub fn dossiers_page() -> Html {
             }
         })
     };
+    let makes_cases = nav::makes_cases(app.role());
+    let to_typed = {
+        let app = app.clone();
+        Callback::from(move |e: MouseEvent| {
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+                e.prevent_default();
+                navigate(&app, Route::Stap4Typen);
+            }
+        })
+    };
+    let to_open = {
+        let app = app.clone();
+        Callback::from(move |e: MouseEvent| {
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+                e.prevent_default();
+                navigate(&app, Route::EnvelopOpenen);
+            }
+        })
+    };
     let on_query = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
@@ -88,8 +108,20 @@ pub fn dossiers_page() -> Html {
                     <h1 id="pagina-titel">{ "Dossiers" }</h1>
                     <p class="inleiding">{ "Dossiers van inwoners, met de voortgang door de zes stappen van de routeplanner. Alles staat versleuteld in deze browser." }</p>
                 </div>
-                <button type="button" class="knop" onclick={new_case}>{ "Nieuw dossier" }</button>
+                { if makes_cases { html! {
+                    <button type="button" class="knop" onclick={new_case}>{ "Nieuw dossier" }</button>
+                } } else { html! {} } }
             </div>
+            { if makes_cases { html! {} } else { html! { <>
+                <p class="melding" id="zaken-via-overdracht">
+                    { nav::CASES_FROM_OVERDRACHT }{ " " }
+                    <a href={Route::EnvelopOpenen.path()} onclick={to_open}>{ "Naar Envelop openen" }</a>
+                </p>
+                <p class="melding" id="zaken-getypt">
+                    { nav::CASES_TYPED }{ " " }
+                    <a href={Route::Stap4Typen.path()} onclick={to_typed}>{ "Stap-4-gegevens typen" }</a>
+                </p>
+            </> } } }
             <div class="zoekbalk">
                 <div class="veld">
                     <label for="dossier-zoeken">{ "Zoeken op naam of dossiernummer" }</label>
@@ -107,7 +139,7 @@ pub fn dossiers_page() -> Html {
                 html! {
                     <p class="melding">
                         { if total == 0 {
-                            "Er zijn nog geen dossiers. Begin met 'Nieuw dossier'."
+                            if makes_cases { "Er zijn nog geen dossiers. Begin met 'Nieuw dossier'." } else { "Er zijn nog geen zaken." }
                         } else {
                             "Geen dossiers gevonden bij deze zoekopdracht."
                         } }
@@ -129,7 +161,7 @@ pub fn dossiers_page() -> Html {
                             <tr class={classes!(r.archived.then_some("gearchiveerd"))}>
                                 <th scope="row">
                                     <a href={Route::Dossier(r.id.clone()).path()} onclick={open_case(&app, &r.id)}>
-                                        { if r.name.is_empty() { "naam nog niet ingevuld".to_string() } else { r.name.clone() } }
+                                        { r.label.clone() }
                                     </a>
                                     <br />
                                     <span class="hint">{ format!("Dossier {}", r.id) }</span>

@@ -3,12 +3,17 @@ pub mod bundel_openen;
 pub mod bundels;
 pub mod dossier;
 pub mod dossiers;
+pub mod envelop_openen;
 pub mod matching;
 pub mod privacy;
 pub mod sleutels;
+pub mod splitsen;
+pub mod stap4_typen;
 pub mod verwerkingslog;
 
 use crate::route::Route;
+use crate::state::{navigate, use_app};
+use woonkans_views::nav;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +24,10 @@ pub struct PageProps {
 /// Renders the page for a route.
 #[function_component(Page)]
 pub fn page(props: &PageProps) -> Html {
+    let app = use_app();
+    if !props.route.allowed(app.role()) {
+        return html! { <OutsideRole /> };
+    }
     if props.route == Route::Dossiers {
         return html! { <dossiers::DossiersPage /> };
     }
@@ -52,8 +61,17 @@ pub fn page(props: &PageProps) -> Html {
     if props.route == Route::BundelOpenen {
         return html! { <bundel_openen::BundelOpenenPage /> };
     }
+    if props.route == Route::EnvelopOpenen {
+        return html! { <envelop_openen::EnvelopOpenenPage /> };
+    }
     if props.route == Route::Sleutels {
         return html! { <sleutels::SleutelsPage /> };
+    }
+    if props.route == Route::Stap4Typen {
+        return html! { <stap4_typen::Stap4TypenPage /> };
+    }
+    if props.route == Route::Splitsen {
+        return html! { <splitsen::SplitsenPage /> };
     }
     if props.route == Route::Verwerkingslog {
         return html! { <verwerkingslog::VerwerkingslogPage /> };
@@ -74,12 +92,40 @@ pub fn page(props: &PageProps) -> Html {
         | Route::Dossier(_)
         | Route::DossierProfile(..)
         | Route::BundelOpenen
+        | Route::Splitsen
+        | Route::Stap4Typen
+        | Route::EnvelopOpenen
         | Route::NotFound => "Deze pagina bestaat niet. Kies een onderdeel in het menu.",
     };
     html! {
         <section aria-labelledby="pagina-titel">
             <h1 id="pagina-titel">{ title }</h1>
             <p class="inleiding">{ intro }</p>
+        </section>
+    }
+}
+
+/// A page that is not for this vault's role (a typed or old link): what it is and the way back.
+#[function_component(OutsideRole)]
+fn outside_role() -> Html {
+    let app = use_app();
+    let start = Route::start(app.role());
+    let onclick = {
+        let app = app.clone();
+        let start = start.clone();
+        Callback::from(move |e: MouseEvent| {
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+                e.prevent_default();
+                navigate(&app, start.clone());
+            }
+        })
+    };
+    html! {
+        <section aria-labelledby="pagina-titel">
+            <h1 id="pagina-titel">{ nav::OUTSIDE_ROLE }</h1>
+            <p class="inleiding">
+                <a href={start.path()} {onclick}>{ format!("{}: {}", nav::TO_START, start.title()) }</a>
+            </p>
         </section>
     }
 }

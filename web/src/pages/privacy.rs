@@ -5,7 +5,7 @@ use crate::browser;
 use crate::components::files::first_file;
 use crate::components::form::{SelectField, TextField};
 use crate::session::{self, Open};
-use crate::state::{Action, use_app, wiped};
+use crate::state::{Action, try_change, use_app, wiped};
 use crate::vault;
 use std::rc::Rc;
 use woonkans_core::code::{self, CodeKey};
@@ -27,6 +27,8 @@ pub fn privacy_page() -> Html {
                    Dit overzicht komt rechtstreeks uit het verwerkingsregister van de app: wat hier staat, dwingt de app ook af." }
             </p>
             <Register />
+            <Roles />
+            { if open { html! { <CoordinatorTitle /> } } else { html! {} } }
             { if open { html! {
                 <>
                     <ResidentOverviewSection />
@@ -34,6 +36,73 @@ pub fn privacy_page() -> Html {
                     <KeySection />
                 </>
             } } else { html! {} } }
+        </section>
+    }
+}
+
+/// Who holds which steps: the roles of the parties, this vault's own marked.
+#[function_component(Roles)]
+fn roles_table() -> Html {
+    let app = use_app();
+    let rows = woonkans_views::nav::role_rows(app.role());
+    html! {
+        <div class="niet-printen">
+            <table class="rollentabel stapel">
+                <caption>{ "Rollen: elke partij houdt alleen de gegevens van haar eigen stappen" }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Rol" }</th>
+                        <th scope="col">{ "Stappen" }</th>
+                        <th scope="col">{ "Maakt" }</th>
+                        <th scope="col">{ "Opent" }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.iter().map(|r| html! {
+                        <tr class={classes!(r.own.then_some("eigen-rol"))}>
+                            <th scope="row">{ r.role }
+                                { if r.own { html! { <span class="label">{ " deze kluis" }</span> } } else { html! {} } }
+                                <br/><span class="hint">{ r.description }</span></th>
+                            <td data-label="Stappen">{ r.steps.clone() }</td>
+                            <td data-label="Maakt">{ r.sends.clone() }</td>
+                            <td data-label="Opent">{ r.receives.clone() }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A coordinator's vault in Noord-Limburg says "Ketenregisseur" until the region has a
+/// Procesregisseur; then the title can change here (the work stays the same role).
+#[function_component(CoordinatorTitle)]
+fn coordinator_title() -> Html {
+    let app = use_app();
+    let Some(ws) = app.workspace() else {
+        return html! {};
+    };
+    if ws.role() != Some(woonkans_core::role::Role::Regisseur) {
+        return html! {};
+    }
+    let onchange = {
+        let app = app.clone();
+        Callback::from(move |value: String| {
+            let _ = try_change(&app, |ws| {
+                ws.set_coordinator_title(woonkans_views::nav::title_of(&value));
+                Ok::<_, woonkans_core::Error>(())
+            });
+        })
+    };
+    html! {
+        <section class="kaart niet-printen" aria-labelledby="titel-regisseur">
+            <h2 id="titel-regisseur">{ "Uw titel als regisseur" }</h2>
+            <p>{ "In Noord-Limburg doet de Ketenregisseur voorlopig ook het werk van de Procesregisseur. \
+                  Krijgt de regio een Procesregisseur, kies die titel dan hier; de kop van de app volgt." }</p>
+            <SelectField id="regisseur-titel" label="Titel in deze kluis"
+                options={woonkans_views::nav::title_options(ws.region().ok())}
+                value={woonkans_views::nav::title_value(ws.coordinator_title()).to_string()}
+                {onchange} />
         </section>
     }
 }
@@ -122,10 +191,7 @@ fn resident_overview_section() -> Html {
         }
     });
     let case = ws.case(&chosen).ok();
-    let sender = app
-        .region()
-        .map(|r| format!("{} {}", r.role().name(), r.name()))
-        .unwrap_or_else(|| "de regisseur".into());
+    let sender = woonkans_views::nav::made_by(ws);
     html! {
         <div class="overzicht-inwoner">
             <h2 id="overzicht" class="niet-printen">{ "Overzicht voor de inwoner" }</h2>

@@ -12,6 +12,7 @@ mod documents;
 mod fields;
 mod gates;
 mod handover;
+mod huur;
 mod investigation;
 mod next_step;
 mod note_field;
@@ -25,6 +26,7 @@ mod shared_panel;
 mod sharing_banner;
 mod talks;
 mod targetgroup;
+mod transfer;
 mod wmo;
 
 use crate::route::Route;
@@ -249,7 +251,12 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
         };
     };
     let d = &case.dossier;
-    let viewing = chosen.unwrap_or(d.step);
+    // Only the steps of this vault's role are offered; another step shows the role's own.
+    let steps = woonkans_views::nav::case_steps(ws, case);
+    let viewing = woonkans_views::nav::case_step(ws, case, chosen.unwrap_or(d.step));
+    // The care provider's step 6 opens with the koppeling, not with gates in its own dossier:
+    // those were recorded in the other parties' vaults.
+    let lease = viewing == Step::Agreement && woonkans_views::huur::lease_step(ws, case);
     let on_show = {
         let chosen = chosen.clone();
         let focus_heading = focus_heading.clone();
@@ -300,9 +307,18 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
         Step::Investigation => html! { <investigation::Investigation ..props.clone() /> },
         Step::PlacementProfile => html! { <profile_builder::ProfileBuilder ..props.clone() /> },
         Step::AssociationTalks => html! { <talks::Talks ..props.clone() /> },
+        Step::Agreement if lease => html! { <huur::LeaseStep id={p.id.clone()} /> },
         Step::Agreement => html! { <handover::HandoverStep ..props.clone() /> },
     };
-    let missing = d.missing_gates(viewing);
+    let missing = if lease {
+        Vec::new()
+    } else {
+        d.missing_gates(viewing)
+    };
+    let mut opened = Step::ALL.map(|s| step_open(d, s));
+    if woonkans_views::huur::lease_step(ws, case) {
+        opened[usize::from(Step::Agreement.number() - 1)] = true;
+    }
 
     html! {
         <section aria-labelledby="pagina-titel" class="dossier">
@@ -311,7 +327,7 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
                 <div>
                     <h1 id="pagina-titel">{ format!("Dossier {}", d.id) }</h1>
                     <p class="inleiding dossier-naam">
-                        { caselist::label(d) }
+                        { caselist::case_label(case) }
                         { if d.archived { html! { <> { " " }<span class="label">{ "gearchiveerd" }</span></> } } else { html! {} } }
                     </p>
                 </div>
@@ -335,7 +351,7 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
             { if d.archived { html! {
                 <p class="melding" role="status">{ "Dit dossier is gearchiveerd: u kunt het bekijken, maar niets wijzigen of vastleggen. Zet het terug uit het archief om verder te werken." }</p>
             } } else { html! {} } }
-            <Stepper current={d.step} viewing={viewing} open={Step::ALL.map(|s| step_open(d, s))} on_show={on_show.clone()} />
+            <Stepper current={d.step} viewing={viewing} steps={steps} open={opened} on_show={on_show.clone()} />
             <section id="stap-inhoud" class="stap-inhoud" aria-labelledby="stap-titel">
                 <h2 id="stap-titel" tabindex="-1" ref={heading}>{ format!("Stap {} {}", viewing.number(), viewing.dutch()) }</h2>
                 { if missing.is_empty() { html! {} } else { html! {
@@ -353,6 +369,7 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
                     <sharing_banner::SharingBanner id={p.id.clone()} />
                 } } else { html! {} } }
                 { section }
+                <transfer::SendTransfer id={p.id.clone()} {viewing} />
                 { if viewing == d.step && !d.archived { html! {
                     <next_step::NextStep id={p.id.clone()} on_check={props.on_check.clone()} on_show={on_show.clone()} />
                 } } else { html! {} } }
@@ -365,6 +382,8 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
 struct StepperProps {
     current: Step,
     viewing: Step,
+    /// The steps offered as tabs (those of the vault's role).
+    steps: Vec<Step>,
     open: [bool; 6],
     on_show: Callback<Step>,
 }
@@ -374,7 +393,8 @@ fn stepper(p: &StepperProps) -> Html {
     html! {
         <nav aria-label="Stappen van de routeplanner" class="stapper">
             <ol class="stappen">
-                { for Step::ALL.iter().enumerate().map(|(i, &step)| {
+                { for p.steps.iter().map(|&step| {
+                    let i = step.number() as usize - 1;
                     let status = if step < p.current {
                         "afgerond"
                     } else if step == p.current {

@@ -1,0 +1,301 @@
+#![cfg(target_arch = "wasm32")]
+//! Step 6 in a real browser: the care provider's huurgegevens section on the dossier page (only
+//! once the koppeling came in; a refusal shown and nothing kept; the envelope downloaded) and
+//! "Envelop openen" for the association, which shows what it received under the code. Every
+//! file is checked on the other side by the core itself.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use woonkans_core::code::CodeKey;
+use woonkans_core::disclosure::DisclosureKind;
+use woonkans_core::fixtures::{self, RESIDENTS, introduce};
+use woonkans_core::handover::HandoverConfirmation;
+use woonkans_core::transfer::LeaseInput;
+use woonkans_core::workspace::Workspace;
+use woonkans_web::route::Route;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+mod harness;
+use harness::*;
+
+struct Matched {
+    zorg: Workspace,
+    regie: Workspace,
+    association: Workspace,
+    association_id: String,
+}
+
+fn matched() -> Matched {
+    let Parties {
+        mut zorg,
+        mut wmo,
+        mut regie,
+    } = parties();
+    introduce(&mut zorg, &mut regie, today());
+    for (i, id) in IDS.iter().enumerate() {
+        registered(&mut zorg, id, i);
+        let f = zorg
+            .seal_aanmelding(id, fp(&wmo), [i as u8 + 1; 16], [7; 32], today(), "t")
+            .unwrap();
+        wmo.open_aanmelding(&f.bytes, "t").unwrap();
+        let d = &mut zorg.case_mut(id).unwrap().dossier;
+        d.birth_date = None;
+        d.bsn = None;
+        d.gender = None;
+        investigated(&mut wmo, id, i);
+        let f = wmo
+            .seal_overdracht(
+                id,
+                fp(&regie),
+                [i as u8 + 9; 32],
+                [i as u8 + 30; 16],
+                [9; 32],
+                today(),
+                "t",
+            )
+            .unwrap();
+        regie.open_overdracht(&f.bytes, "t").unwrap();
+        regie.case_mut(id).unwrap().profile = fixtures::ready_draft();
+    }
+    let association_id = regie.offer().associations[0].id.clone();
+    let mut association = fixtures::association_vault(&mut regie, &association_id, today());
+    let all: Vec<String> = IDS.iter().map(|s| s.to_string()).collect();
+    let (file, _) = regie
+        .seal_bundle(
+            &CodeKey::from_bytes([3; 32]),
+            &association_id,
+            &all,
+            [40; 16],
+            [41; 32],
+            today(),
+            "t",
+        )
+        .unwrap();
+    association.open_bundle(&file.bytes, "t").unwrap();
+    woonkans_core::routeplanner::accept_match(
+        &mut regie,
+        IDS[1],
+        &association_id,
+        Some("VL-0001"),
+        today(),
+        "Regie",
+    )
+    .unwrap();
+    let files = regie
+        .seal_koppeling(
+            IDS[1],
+            Some(fp(&zorg)),
+            [[50; 16], [51; 16]],
+            [52; 32],
+            today(),
+            "t",
+        )
+        .unwrap();
+    association.open_koppeling(&files[0].bytes, "t").unwrap();
+    zorg.open_koppeling(&files[1].bytes, "t").unwrap();
+    introduce(&mut zorg, &mut association, today());
+    Matched {
+        zorg,
+        regie,
+        association,
+        association_id,
+    }
+}
+
+async fn type_into(root: &web_sys::Element, css: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = find(root, css).dyn_into().unwrap();
+    input.set_value(value);
+    input.dispatch_event(&bubbling("input")).unwrap();
+    input.dispatch_event(&bubbling("change")).unwrap();
+    yew::scheduler::flush().await;
+}
+
+async fn show_step(root: &web_sys::Element, number: u8) {
+    let buttons = root.query_selector_all("nav.stapper button").unwrap();
+    for i in 0..buttons.length() {
+        let b: web_sys::HtmlElement = buttons.get(i).unwrap().dyn_into().unwrap();
+        if b.text_content()
+            .unwrap_or_default()
+            .starts_with(&format!("Stap {number} "))
+        {
+            b.click();
+            yew::scheduler::flush().await;
+            return;
+        }
+    }
+    panic!("no tab for step {number}");
+}
+
+fn sent_at_six(ws: &Workspace, id: &str) -> usize {
+    ws.case(id)
+        .unwrap()
+        .log
+        .iter()
+        .filter(|e| e.kind == DisclosureKind::TransferSent && e.step == 6)
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn the_care_provider_makes_the_huurgegevens_with_the_resident() {
+    capture_downloads();
+    let Matched {
+        zorg,
+        regie,
+        mut association,
+        association_id,
+    } = matched();
+    let association_name = regie
+        .offer()
+        .association(&association_id)
+        .unwrap()
+        .name
+        .clone();
+
+    // No koppeling for the first resident: no step 6.
+    let (root, _) = mount(Route::Dossier(IDS[0].into()), zorg.clone()).await;
+    assert!(
+        !texts(&root, "nav.stapper button")
+            .iter()
+            .any(|t| t.starts_with("Stap 6"))
+    );
+    root.remove();
+
+    let (root, spy) = mount(Route::Dossier(IDS[1].into()), zorg.clone()).await;
+    show_step(&root, 6).await;
+    wait_until(|| has(&root, "#huur-titel"), "the step-6 section").await;
+    let t = text(&root);
+    assert!(t.contains("Huurgegevens aan de corporatie"), "{t}");
+    assert!(!t.contains("Deze stap is nog niet open"), "{t}");
+    assert!(
+        text(&find(&root, "#huur-match")).contains(&association_name),
+        "{}",
+        text(&find(&root, "#huur-match"))
+    );
+    let r = &RESIDENTS[1];
+    let (y, m, d) = r.born;
+    type_into(&root, "#huur-geboortedatum", &format!("{d:02}-{m:02}-{y}")).await;
+    choose_option(
+        &root,
+        "#huur-geslacht",
+        &woonkans_views::select::key(&r.gender),
+    )
+    .await;
+    type_into(&root, "#huur-bsn", r.bsn).await;
+    find(&root, "#huur-document-brpExtract").click();
+    type_into(&root, "#huur-bevestigd-door", "S. Verhoeven, De Brug Zorg").await;
+
+    // Without the confirmation of the grondslag: refused, shown, nothing kept or downloaded.
+    let before = download_count();
+    click_button(&root, "Huurgegevens maken").await;
+    wait_until(|| has(&root, "#huur-uitkomst"), "the refusal").await;
+    let outcome = find(&root, "#huur-uitkomst");
+    assert_eq!(outcome.get_attribute("role").as_deref(), Some("alert"));
+    assert!(
+        text(&outcome).contains("Bevestig eerst"),
+        "{}",
+        text(&outcome)
+    );
+    assert_eq!(focused_id(), "huur-uitkomst");
+    assert_eq!(download_count(), before);
+    assert!(ws_of(&spy) == zorg, "a refusal changes nothing");
+
+    find(&root, "#huur-grondslag").click();
+    yew::scheduler::flush().await;
+    click_button(&root, "Huurgegevens maken").await;
+    wait_until(|| download_count() == before + 1, "the download").await;
+    let (name, bytes) = last_download().await;
+    assert!(name.starts_with("woonkans-huurgegevens-"), "{name}");
+    assert!(!name.contains(r.bsn) && !name.contains(r.surname), "{name}");
+    let outcome = find(&root, "#huur-uitkomst");
+    assert_eq!(outcome.get_attribute("role").as_deref(), Some("status"));
+    let ws = ws_of(&spy);
+    assert_eq!(sent_at_six(&ws, IDS[1]), 1);
+    assert_eq!(ws.case(IDS[1]).unwrap().dossier.bsn.as_deref(), Some(r.bsn));
+    root.remove();
+
+    // The association opens it under the code the coordinator issued it for this resident.
+    let code = association.open_huurgegevens(&bytes, "t").unwrap();
+    assert_eq!(code, regie.case(IDS[1]).unwrap().codes[&association_id]);
+    let kept = &association
+        .parties()
+        .huurgegevens_for(&code)
+        .unwrap()
+        .huurgegevens;
+    assert_eq!(kept.bsn(), r.bsn);
+    assert_eq!(kept.name().surname, r.surname);
+    assert_eq!(kept.birth_date(), r.birth_date());
+    assert_eq!(kept.documents().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_association_opens_huurgegevens_and_sees_them_under_the_code() {
+    let Matched {
+        mut zorg,
+        regie,
+        association,
+        association_id,
+    } = matched();
+    let r = &RESIDENTS[1];
+    let (y, m, d) = r.born;
+    zorg.record_lease_data(
+        IDS[1],
+        LeaseInput {
+            birth_date: format!("{d:02}-{m:02}-{y}"),
+            gender: Some(r.gender),
+            bsn: r.bsn.into(),
+            documents: Vec::new(),
+        },
+        today(),
+    )
+    .unwrap();
+    let f = zorg
+        .seal_huurgegevens(
+            IDS[1],
+            fp(&association),
+            HandoverConfirmation {
+                grondslag_confirmed: true,
+                confirmed_by: "S. Verhoeven, De Brug Zorg".into(),
+                date: today(),
+            },
+            [70; 16],
+            [71; 32],
+            "t",
+        )
+        .unwrap();
+    let code = regie.case(IDS[1]).unwrap().codes[&association_id].clone();
+
+    let (root, spy) = mount(Route::EnvelopOpenen, association.clone()).await;
+    assert!(texts(&root, "nav.hoofdmenu a").contains(&"Envelop openen".to_string()));
+    assert!(
+        text(&root).contains("Huurgegevens van een zorgaanbieder horen bij een code"),
+        "{}",
+        text(&root)
+    );
+    choose_file(&root, "#envelopbestand", &f.file_name, &f.bytes).await;
+    wait_until(|| has(&root, "#huurgegevens-ontvangen"), "the huurgegevens").await;
+    let shown = text(&find(&root, "#huurgegevens-ontvangen"));
+    assert!(
+        shown.contains(&format!("Huurgegevens voor code {code}")),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(r.bsn) && shown.contains(r.surname),
+        "{shown}"
+    );
+    assert!(shown.contains("De Brug Zorg"), "{shown}");
+    assert_eq!(focused_id(), "huurgegevens-ontvangen");
+    assert_eq!(route_of(&spy), Route::EnvelopOpenen);
+    let ws = ws_of(&spy);
+    assert_eq!(ws.parties().huurgegevens().len(), 1);
+    root.remove();
+
+    // The same envelope again: refused, shown, nothing changes.
+    let (root, spy) = mount(Route::EnvelopOpenen, ws.clone()).await;
+    choose_file(&root, "#envelopbestand", &f.file_name, &f.bytes).await;
+    wait_until(|| has(&root, "#envelop-fout"), "the refusal").await;
+    assert_eq!(focused_id(), "envelop-fout");
+    assert!(!has(&root, "#huurgegevens-ontvangen"));
+    assert!(ws_of(&spy) == ws);
+    root.remove();
+}
