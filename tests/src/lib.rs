@@ -238,12 +238,57 @@ impl Browser {
             .unwrap_or_default()
     }
 
-    /// Makes the vault on first start (PBKDF2 with 600,000 iterations takes about a second).
+    /// Makes the vault on first start (PBKDF2 with 600,000 iterations takes about a second) and
+    /// answers its first question as the coordinator in Noord-Limburg, so the flows of the
+    /// coordinator's vault go on as before.
     pub async fn create_vault(&self, passphrase: &str) {
+        self.create_vault_unanswered(passphrase).await;
+        self.choose_role("regisseur", "noord").await;
+    }
+
+    /// Makes the vault for `role` in Noord-Limburg: a care provider's or a Wmo consultant's
+    /// vault for the flows that type dossiers (the coordinator's cases come from an overdracht).
+    pub async fn create_vault_as(&self, passphrase: &str, role: &str) {
+        self.create_vault_unanswered(passphrase).await;
+        self.choose_role(role, "noord").await;
+    }
+
+    /// Makes the vault and leaves its "rol en regio" question open.
+    pub async fn create_vault_unanswered(&self, passphrase: &str) {
         self.fill("#wachtwoord", passphrase).await;
         self.fill("#wachtwoord-herhaal", passphrase).await;
         self.click_button("Kluis aanmaken").await;
         self.wait_for("nav.hoofdmenu").await;
+    }
+
+    /// Answers the new vault's question: the role by its value ("regisseur",
+    /// "woningcorporatie", "wmo-consulent", "zorgaanbieder") and the region ("noord", "midden").
+    /// Waits until the question is gone and the choice is saved.
+    pub async fn choose_role(&self, role: &str, region: &str) {
+        self.wait_for(&format!("#rol-{role}"))
+            .await
+            .click()
+            .await
+            .expect("choose the role");
+        self.wait_for("#regio-eerste-keuze")
+            .await
+            .select_by_value(region)
+            .await
+            .expect("choose the region");
+        self.click_button("Rol en regio vastleggen").await;
+        for _ in 0..300 {
+            if self
+                .client
+                .find(fantoccini::Locator::Css("#rol-regio-vraag"))
+                .await
+                .is_err()
+            {
+                self.wait_for_text("Opgeslagen om").await;
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the role question stays after choosing {role} in {region}");
     }
 
     pub async fn unlock(&self, passphrase: &str) {

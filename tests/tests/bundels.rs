@@ -136,8 +136,13 @@ fn download_count(b: &Browser) -> usize {
         .unwrap_or(0)
 }
 
-fn scratch_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("woonkans-e2e-bundels-{}", std::process::id()));
+/// A folder of one test's files; one per test, as the tests of this file run side by side and
+/// each removes its own at the end.
+fn scratch_dir(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "woonkans-e2e-bundels-{}-{test}",
+        std::process::id()
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -293,7 +298,7 @@ async fn coordinator_seals_a_bundle_the_association_opens_it_and_the_log_exports
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(download_count(&b), files_before, "nothing downloaded");
 
-    let dir = scratch_dir();
+    let dir = scratch_dir("seal");
 
     // The disclosure log: one entry with A's code, exported as CSV without personal data.
     b.click_link("Verwerkingslog").await;
@@ -650,7 +655,7 @@ async fn five_residents_in_one_bundle_each_see_their_own_code() {
     let reply = association_vault
         .seal_reply(&envelope_id, answers, [9; 16], [10; 32], today(), AT)
         .expect("the reply seals");
-    let dir = scratch_dir();
+    let dir = scratch_dir("five");
     let reply_path = dir.join(&reply.file_name);
     std::fs::write(&reply_path, &reply.bytes).unwrap();
     b.click_link("Bundels").await;
@@ -729,7 +734,7 @@ async fn the_association_opens_the_envelope_in_its_vault_answers_and_refuses_a_c
         )
         .unwrap_or_else(|_| panic!("the bundle seals"));
     let code_a = written.codes[0].to_string();
-    let dir = scratch_dir();
+    let dir = scratch_dir("association");
     let good = dir.join(&sealed.file_name);
     std::fs::write(&good, &sealed.bytes).unwrap();
     let bad = dir.join("bundel-gewijzigd.envelop.json");
@@ -742,12 +747,6 @@ async fn the_association_opens_the_envelope_in_its_vault_answers_and_refuses_a_c
         .await;
     no_text(&b, "Kies een bundel-envelop").await;
     b.create_vault(PASS).await;
-    b.wait_for("#regio-eerste-keuze")
-        .await
-        .select_by_value("noord")
-        .await
-        .unwrap();
-    b.wait_for_text("Opgeslagen om").await;
     // The association's own vault: its keys and the coordinator's confirmed card.
     b.lock_and_seal(PASS, &association_vault).await;
     b.seal_parties(PASS, &association_vault).await;

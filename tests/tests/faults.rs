@@ -174,7 +174,7 @@ fn scratch_dir(name: &str) -> PathBuf {
 async fn reload_before_or_during_autosave_loses_nothing_saved() {
     let b = Browser::start().await;
     b.open("/").await;
-    b.create_vault(PASS).await;
+    b.create_vault_as(PASS, "wmo-consulent").await;
     new_dossier_saved(&b, "Stapel").await;
     let mut saved = "Stapel".to_string();
     let names = [
@@ -237,7 +237,7 @@ async fn reload_before_or_during_autosave_loses_nothing_saved() {
 async fn tab_dying_between_record_writes_leaves_every_record_readable() {
     let b = Browser::start().await;
     b.open("/").await;
-    b.create_vault(PASS).await;
+    b.create_vault_as(PASS, "wmo-consulent").await;
     b.wait_for("#regio-keuze")
         .await
         .select_by_value("noord")
@@ -327,7 +327,7 @@ async fn remove_junk(b: &Browser) {
 async fn full_storage_keeps_the_last_good_save_and_recovers_once_there_is_room() {
     let b = Browser::start().await;
     b.open("/").await;
-    b.create_vault(PASS).await;
+    b.create_vault_as(PASS, "wmo-consulent").await;
     b.wait_for("#regio-keuze")
         .await
         .select_by_value("noord")
@@ -474,7 +474,7 @@ async fn restore_backup(b: &Browser, file: &Path, passphrase: &str) {
 async fn damaged_record_is_named_the_rest_opens_and_an_earlier_backup_restores_it() {
     let b = Browser::start().await;
     b.open("/").await;
-    b.create_vault(PASS).await;
+    b.create_vault_as(PASS, "wmo-consulent").await;
     b.wait_for("#regio-keuze")
         .await
         .select_by_value("midden")
@@ -513,7 +513,7 @@ async fn damaged_record_is_named_the_rest_opens_and_an_earlier_backup_restores_i
     assert_eq!(value_of(&b, "#regio-keuze").await, "midden");
     assert_eq!(
         b.wait_for("#rol").await.text().await.unwrap(),
-        "Procesregisseur"
+        "Wmo-consulent"
     );
     let list = dossier_list(&b).await;
     assert!(!list.contains("Stapel"), "{list}");
@@ -559,7 +559,7 @@ async fn damaged_record_is_named_the_rest_opens_and_an_earlier_backup_restores_i
 async fn damaged_part_started_anew_is_saved_again() {
     let b = Browser::start().await;
     b.open("/").await;
-    b.create_vault(PASS).await;
+    b.create_vault_as(PASS, "wmo-consulent").await;
     new_dossier_saved(&b, "Stapel").await;
     let damaged = damage(&b, "woonkans.v1.dossiers").await;
     b.client.refresh().await.unwrap();
@@ -607,7 +607,7 @@ async fn damaged_part_started_anew_is_saved_again() {
 async fn ten_wrong_passphrases_change_no_byte_and_the_right_one_still_opens() {
     let b = Browser::start().await;
     b.open("/").await;
-    b.create_vault(PASS).await;
+    b.create_vault_as(PASS, "wmo-consulent").await;
     new_dossier_saved(&b, "Stapel").await;
     b.client.refresh().await.unwrap();
     b.wait_for_text("Kluis ontgrendelen").await;
@@ -662,7 +662,7 @@ async fn ten_wrong_passphrases_change_no_byte_and_the_right_one_still_opens() {
 async fn a_deleted_dossier_stays_deleted_after_a_reload() {
     let b = Browser::start().await;
     b.open("/").await;
-    b.create_vault(PASS).await;
+    b.create_vault_as(PASS, "wmo-consulent").await;
     new_dossier_saved(&b, "Blijft").await;
     new_dossier_saved(&b, "Verdwijnt").await;
     b.click_button("Verwijderen").await;
@@ -699,12 +699,6 @@ async fn association_vault_on_the_open_page(b: &Browser) {
     let vault = parties::association_vault(&mut coordinator, &association, today);
     b.open("/bundel-openen").await;
     b.create_vault(PASS).await;
-    b.wait_for("#regio-eerste-keuze")
-        .await
-        .select_by_value("noord")
-        .await
-        .unwrap();
-    b.wait_for_text("Opgeslagen om").await;
     b.lock_and_seal(PASS, &vault).await;
     b.seal_parties(PASS, &vault).await;
     b.open("/bundel-openen").await;
@@ -822,7 +816,9 @@ async fn no_page_makes_the_browser_refuse_anything_under_the_policy() {
     b.open("/").await;
     b.wait_for_text("Welkom bij Woonkans").await;
     assert_no_csp_violation(&b, "kluis aanmaken").await;
-    b.create_vault(PASS).await;
+    // A vault whose role is not chosen yet is one made before roles: every page is in its
+    // menu, and it makes dossiers.
+    b.create_vault_unanswered(PASS).await;
     assert_no_csp_violation(&b, "dossiers (leeg)").await;
     b.wait_for("#regio-keuze")
         .await

@@ -8,7 +8,7 @@ use woonkans_tests::Browser;
 
 const PASS: &str = "eerste uur zonder doodlopende weg";
 
-/// `id`, tag and class of the focused element, e.g. "select#regio-eerste-keuze".
+/// `id`, tag and class of the focused element, e.g. "input#rol-zorgaanbieder".
 async fn focused(b: &Browser) -> String {
     b.client
         .execute(
@@ -38,27 +38,28 @@ async fn focus_prompts_and_feedback_lead_the_way() {
     );
 
     b.open("/").await;
-    b.create_vault(PASS).await;
-    // The new vault has no region: the page asks for it and the focus is on that choice.
-    b.wait_for("#regio-eerste-keuze").await;
-    assert_eq!(focused(&b).await, "select#regio-eerste-keuze");
-    assert!(b.text().await.contains("Kies eerst uw regio"));
+    b.create_vault_unanswered(PASS).await;
+    // The new vault has no role nor region: the page asks for both and the focus is on the
+    // first role.
+    b.wait_for("#rol-regio-vraag").await;
+    assert_eq!(focused(&b).await, "input#rol-zorgaanbieder");
+    assert!(
+        b.text()
+            .await
+            .contains("Kies eerst de rol en de regio van deze kluis")
+    );
     b.screenshot("eerste-uur-regio").await;
-    b.assert_accessible("region prompt").await;
-    b.wait_for("#regio-eerste-keuze")
-        .await
-        .select_by_value("noord")
-        .await
-        .unwrap();
-    b.wait_for_text("Opgeslagen om").await;
+    b.assert_accessible("role and region prompt").await;
+    // The care provider makes the dossiers (the coordinator's cases come from an overdracht).
+    b.choose_role("zorgaanbieder", "noord").await;
     assert!(
         b.client
             .find(Locator::Css("#regio-eerste-keuze"))
             .await
             .is_err(),
-        "the prompt goes once the region is chosen"
+        "the prompt goes once the role and region are chosen"
     );
-    assert_eq!(text_of(&b, "#rol").await, "Ketenregisseur");
+    assert_eq!(text_of(&b, "#rol").await, "Zorgaanbieder");
     assert_eq!(
         focused(&b).await,
         "h1#pagina-titel",

@@ -192,6 +192,7 @@ async fn example_page_scores_the_sample_and_verifies_bundles() {
     second.search_area = vec!["Venray".into()];
     let written = bundle::write_bundle(&BundleInput {
         caseload: Vec::new(),
+        prints: Vec::new(),
         bundle_id: [9; 16],
         date: date("2026-06-01"),
         region: Region::NoordLimburg,
@@ -206,6 +207,7 @@ async fn example_page_scores_the_sample_and_verifies_bundles() {
                     name_parts: vec!["Voorbeeldnaam".into()],
                     ..Known::default()
                 },
+                prints: None,
             },
             BundleProfileInput {
                 code: codes[1],
@@ -215,6 +217,7 @@ async fn example_page_scores_the_sample_and_verifies_bundles() {
                     name_parts: vec!["Proefpersoon".into()],
                     ..Known::default()
                 },
+                prints: None,
             },
         ],
     })

@@ -16,8 +16,9 @@ async fn shell_region_role_and_navigation_without_foreign_requests() {
     b.assert_accessible("kluis aanmaken").await;
     b.create_vault(PASS).await;
 
+    // The vault was made for the coordinator in Noord-Limburg (`create_vault`).
     let role = b.client.find(Locator::Css("#rol")).await.unwrap();
-    assert_eq!(role.text().await.unwrap(), "kies eerst uw regio");
+    assert_eq!(role.text().await.unwrap(), "Ketenregisseur");
     let after_load = b.requested_urls().await;
     assert_same_origin(&after_load);
     assert!(

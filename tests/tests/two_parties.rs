@@ -125,12 +125,6 @@ async fn coordinator_and_association_exchange_cards_bundle_and_reply_in_two_prof
     ] {
         b.open("/").await;
         b.create_vault(PASS).await;
-        b.wait_for("#regio-eerste-keuze")
-            .await
-            .select_by_value("noord")
-            .await
-            .unwrap();
-        b.wait_for_text("Opgeslagen om").await;
         b.lock_and_seal(PASS, ws).await;
         b.open("/sleutels").await;
         b.unlock(PASS).await;

@@ -314,6 +314,8 @@ fn test(args: &[String]) -> Res {
     if let Err(e) = run_counted(
         cargo().args([
             "test",
+            // One failing test file must not hide how the others fare (as below).
+            "--no-fail-fast",
             "-p",
             "woonkans-core",
             "-p",
@@ -380,7 +382,14 @@ fn test(args: &[String]) -> Res {
         step("end-to-end tests: de gebouwde app in headless Chromium");
         if let Err(e) = run_counted(
             cargo()
-                .args(["test", "-p", "woonkans-tests", "--", "--test-threads=1"])
+                .args([
+                    "test",
+                    "--no-fail-fast",
+                    "-p",
+                    "woonkans-tests",
+                    "--",
+                    "--test-threads=1",
+                ])
                 .env("WOONKANS_DIST", root().join("dist"))
                 .env("PATH", path_with_node_bin()),
             &mut tally,
