@@ -258,10 +258,24 @@ async fn list_shows_step_gates_and_profile_and_filters_client_side() {
         "{anna}"
     );
     assert!(anna.contains("— Match aanvaard: nog niet"), "{anna}");
-    assert!(anna.ends_with("Nee"), "profile not complete: {anna}");
+    let profile_cell = |row: &web_sys::Element| {
+        find(row, "td[data-label='Profiel compleet']")
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(
+        profile_cell(&rows[0]),
+        "Nee",
+        "profile not complete: {anna}"
+    );
+    // Not at step 4 yet: nothing the norms cover.
+    assert_eq!(
+        find(&rows[0], "td.wacht").text_content().unwrap(),
+        "Wacht niet"
+    );
     let klaar = rows[1].text_content().unwrap();
     assert!(klaar.contains("4 Bemiddelingsprofiel"), "{klaar}");
-    assert!(klaar.ends_with("Ja"), "profile complete: {klaar}");
+    assert_eq!(profile_cell(&rows[1]), "Ja", "profile complete: {klaar}");
     // The link goes by the random id only.
     let link = find(&rows[0], "a");
     assert_eq!(link.get_attribute("href").unwrap(), "/dossiers/anna0001");
@@ -704,9 +718,14 @@ async fn an_archived_dossier_can_be_read_but_not_changed_until_restored() {
     let mut ws = workspace();
     fill_step1(ws.add_case("archief1").unwrap());
     let (root, spy) = mount(Route::Dossier("archief1".into()), ws).await;
-    click_button(&root, "Archiveren").await;
+    click_button(&root, "Zaak afsluiten").await;
+    find(&root, "#afloop-anders").click();
+    yew::scheduler::flush().await;
+    click_button(&root, "Afsluiten en archiveren").await;
     assert!(ws_of(&spy).case("archief1").unwrap().dossier.archived);
-    assert!(text(&root).contains("Dit dossier is gearchiveerd"));
+    assert!(
+        text(&root).contains("anders beëindigd. U kunt het dossier bekijken, maar niets wijzigen")
+    );
     let first: web_sys::HtmlInputElement = find(&root, "#naam-voornamen").dyn_into().unwrap();
     assert!(first.matches(":disabled").unwrap());
     let gate: web_sys::HtmlInputElement = find(&root, "#poort-consentToRegister-door")

@@ -41,6 +41,10 @@ pub struct DisclosureEntry {
     /// The codes of the residents concerned, as the recipient knows them.
     pub codes: Vec<String>,
     pub kind: DisclosureKind,
+    /// Which envelope carried it, so a timeline can tell a koppeling from huurgegevens (both
+    /// step 6). Absent in entries logged before this was recorded, and for the old hand-over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<crate::envelope::MessageType>,
 }
 
 impl DisclosureKind {
@@ -81,6 +85,7 @@ pub fn entries_for_bundle(written: &WrittenBundle, at: &str) -> DisclosureEntry 
             codes
         },
         kind: DisclosureKind::CodedBundle,
+        message: Some(crate::envelope::MessageType::Bundel),
     }
 }
 
@@ -154,6 +159,7 @@ mod tests {
             bundle_id: "00112233445566778899aabbccddeeff".into(),
             codes: vec!["WK-W68Q9-NRZH0-6".into(), "WK-5X8TR-G307G-6".into()],
             kind: DisclosureKind::CodedBundle,
+            message: None,
         }
     }
 

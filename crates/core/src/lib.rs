@@ -23,6 +23,7 @@ pub mod leakguard;
 pub mod matching;
 pub mod minimise;
 pub mod offer;
+pub mod outcome;
 pub mod parties;
 pub mod prints;
 pub mod profile;
@@ -38,6 +39,7 @@ pub mod sharing;
 pub mod split;
 pub mod targetgroup;
 pub mod text;
+pub mod timeline;
 pub mod transfer;
 #[rustfmt::skip]
 mod text_table;

@@ -492,6 +492,7 @@ impl Workspace {
             bundle_id: opened.id.clone(),
             codes,
             kind: DisclosureKind::ReplyReceived,
+            message: Some(MessageType::Reactie),
         };
         for (id, a) in &answered {
             let case = self.case_mut(id)?;

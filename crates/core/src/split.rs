@@ -196,6 +196,7 @@ impl Workspace {
             bundle_id: crate::code::hex(&envelope_id),
             codes,
             kind: DisclosureKind::TransferSent,
+            message: Some(MessageType::Teruggave),
         };
         let mut next = self.clone();
         for d in &dossiers {
@@ -314,6 +315,7 @@ impl Workspace {
             bundle_id: opened.id.clone(),
             codes: Vec::new(),
             kind: DisclosureKind::TransferReceived,
+            message: Some(MessageType::Teruggave),
         };
         let mut next = self.clone();
         let mut ids = Vec::new();

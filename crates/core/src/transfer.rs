@@ -543,6 +543,7 @@ impl Workspace {
             bundle_id: crate::code::hex(&envelope_id),
             codes: Vec::new(),
             kind: DisclosureKind::TransferSent,
+            message: Some(kind),
         };
         self.case_mut(case_id)?.log.push(entry.clone());
         self.push_log(entry);
@@ -685,6 +686,7 @@ impl Workspace {
             bundle_id: opened.id.clone(),
             codes: Vec::new(),
             kind: DisclosureKind::TransferReceived,
+            message: Some(MessageType::Aanmelding),
         };
         let case = next.case_mut(&id)?;
         case.dossier = aanmelding.into_dossier(&id);
@@ -745,6 +747,7 @@ impl Workspace {
             bundle_id: opened.id.clone(),
             codes: Vec::new(),
             kind: DisclosureKind::TransferReceived,
+            message: Some(MessageType::Overdracht),
         };
         let mut next = self.clone();
         next.add_case(&id).map_err(|_| {
@@ -809,6 +812,7 @@ impl Workspace {
             bundle_id: String::new(),
             codes: Vec::new(),
             kind: DisclosureKind::TransferReceived,
+            message: Some(MessageType::Teruggave),
         };
         let case = next.case_mut(id)?;
         case.dossier = overdracht.step4_dossier(id);
@@ -988,6 +992,7 @@ impl Workspace {
                     bundle_id: opened.id.clone(),
                     codes: vec![k.code.clone()],
                     kind: DisclosureKind::TransferReceived,
+                    message: Some(MessageType::Koppeling),
                 };
                 let case = next.case_mut(&id).map_err(|_| {
                     Error::new(

@@ -50,6 +50,9 @@ pub struct Settings {
     pub region: Option<Region>,
     pub weights: Weights,
     pub rent_limits: RentLimits,
+    /// How long a case may wait at each point (`timeline::waiting`).
+    #[serde(default)]
+    pub norms: crate::timeline::Norms,
 }
 
 impl Default for Settings {
@@ -61,6 +64,7 @@ impl Default for Settings {
             region: None,
             weights: Weights::default(),
             rent_limits: crate::rentlimits::current(),
+            norms: crate::timeline::Norms::default(),
         }
     }
 }
@@ -118,6 +122,9 @@ pub struct Case {
     /// Association id → its latest answer about this case (from a reply envelope).
     #[serde(default)]
     pub replies: BTreeMap<String, crate::parties::ReceivedAnswer>,
+    /// How the case ended, once it is closed (`outcome`); `None` while open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<crate::outcome::Outcome>,
 }
 
 /// The same free text of one profile going to more than one association: the associations
@@ -460,6 +467,13 @@ impl Workspace {
         Ok(())
     }
 
+    /// New norms for waiting cases; refused (nothing changed) when one is out of range.
+    pub fn set_norms(&mut self, norms: crate::timeline::Norms) -> Result<()> {
+        norms.validate()?;
+        self.settings.norms = norms;
+        Ok(())
+    }
+
     /// Replaces the offer with an edited one; refused (nothing changed) when it is not valid.
     pub fn replace_offer(&mut self, offer: Offer) -> Result<()> {
         offer.validate()?;
@@ -540,6 +554,7 @@ impl Workspace {
             shared: BTreeMap::new(),
             handed_over: BTreeMap::new(),
             replies: BTreeMap::new(),
+            outcome: None,
             overdracht: None,
         });
         Ok(self.cases.last_mut().expect("just pushed"))
@@ -959,6 +974,7 @@ impl Workspace {
                 .into_iter()
                 .collect(),
             kind: disclosure::DisclosureKind::Handover,
+            message: None,
         };
         let case = self.case_mut(id)?;
         case.handed_over.insert(

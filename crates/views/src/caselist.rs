@@ -6,6 +6,7 @@ use woonkans_core::date::Date;
 use woonkans_core::dossier::{Dossier, PersonName};
 use woonkans_core::register::{Gate, Step};
 use woonkans_core::sharing::sharing_state;
+use woonkans_core::timeline::Waiting;
 use woonkans_core::workspace::{Case, Workspace};
 
 /// One gate of a case: recorded or not, and when.
@@ -32,6 +33,8 @@ pub struct CaseProgress {
     pub changed_after_sharing: bool,
     pub accepted: bool,
     pub archived: bool,
+    /// What the case waits for on the list's date, under the vault's norms.
+    pub waiting: Option<Waiting>,
 }
 
 impl fmt::Debug for CaseProgress {
@@ -46,6 +49,7 @@ impl fmt::Debug for CaseProgress {
             .field("changed_after_sharing", &self.changed_after_sharing)
             .field("accepted", &self.accepted)
             .field("archived", &self.archived)
+            .field("waiting", &self.waiting)
             .finish()
     }
 }
@@ -135,7 +139,83 @@ pub fn case_progress(ws: &Workspace, case: &Case, today: Date) -> CaseProgress {
             .is_ok_and(|s| s.changed_after_sharing()),
         accepted: case.accepted.is_some(),
         archived: d.archived,
+        waiting: ws.waiting(&d.id, today),
     }
+}
+
+/// The order of the dossier list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// As the cases were opened.
+    #[default]
+    Opened,
+    /// Over the norm first (most days over first), then the others by days waiting (longest
+    /// first), then the cases not waiting in the order they were opened.
+    Urgent,
+}
+
+/// Which cases the list shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub include_archived: bool,
+    pub only_over_norm: bool,
+    pub order: Order,
+}
+
+/// The order's choices for the list's select: value, label.
+pub const ORDER_OPTIONS: [(Order, &str, &str); 2] = [
+    (Order::Opened, "geopend", "Zoals geopend"),
+    (
+        Order::Urgent,
+        "urgent",
+        "Boven de norm eerst, dan langst wachtend",
+    ),
+];
+
+impl Order {
+    pub fn value(self) -> &'static str {
+        ORDER_OPTIONS
+            .iter()
+            .find(|(o, _, _)| *o == self)
+            .map_or("geopend", |(_, v, _)| *v)
+    }
+
+    /// The order of a select's value; an unknown value is the default.
+    pub fn from_value(value: &str) -> Order {
+        ORDER_OPTIONS
+            .iter()
+            .find(|(_, v, _)| *v == value)
+            .map_or(Order::default(), |(o, _, _)| *o)
+    }
+}
+
+pub const ORDER_LABEL: &str = "Volgorde";
+pub const ONLY_OVER_NORM_LABEL: &str = "Alleen zaken boven de norm";
+pub const WAITING_COLUMN: &str = "Wacht";
+pub const NOT_WAITING: &str = "Wacht niet";
+pub const NONE_OVER_NORM: &str = "Geen zaak staat boven de norm.";
+
+/// Puts rows in `order`; stable, so equal rows keep the order they were opened in.
+pub fn sort(rows: &mut [CaseProgress], order: Order) {
+    if order == Order::Urgent {
+        rows.sort_by_key(|r| {
+            let w = r.waiting.as_ref();
+            (
+                std::cmp::Reverse(w.map_or(0, Waiting::days_over)),
+                std::cmp::Reverse(w.map_or(-1, |w| w.days)),
+            )
+        });
+    }
+}
+
+/// The dossier list under `filter`, for `query`.
+pub fn filtered(ws: &Workspace, today: Date, filter: Filter, query: &str) -> Vec<CaseProgress> {
+    let mut rows: Vec<CaseProgress> = overview(ws, today, filter.include_archived, query)
+        .into_iter()
+        .filter(|r| !filter.only_over_norm || r.waiting.is_some_and(|w| w.over_norm()))
+        .collect();
+    sort(&mut rows, filter.order);
+    rows
 }
 
 /// The dossier list: the cases matching `query`, without the archived ones unless asked, in
@@ -305,5 +385,121 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].id, "zk7b02");
         assert!(rows[1].matches("horst") && !rows[0].matches("horst"));
+    }
+
+    /// Forty cases at different points, generated with known dates: each case's expected
+    /// waiting is worked out here from the dates it was generated with, and the list must put
+    /// the over-norm ones first, most days over first, then the others by days waiting.
+    #[test]
+    fn forty_cases_list_the_over_norm_ones_first() {
+        use woonkans_core::disclosure::{DisclosureEntry, DisclosureKind};
+        use woonkans_core::fixtures::{self, RESIDENTS};
+        let today = Date::parse(TODAY).unwrap();
+        let back = |days: i64| Date::from_days_since_epoch(today.days_since_epoch() - days);
+        let entry = |kind, date: Date, association: &str| DisclosureEntry {
+            at: format!("{}T09:30:00Z", date.iso()),
+            step: 5,
+            recipient_id: association.into(),
+            recipient_name: association.into(),
+            categories: Vec::new(),
+            grondslag: "Wmo".into(),
+            bundle_id: String::new(),
+            codes: Vec::new(),
+            kind,
+            message: None,
+        };
+        let mut ws = fixtures::workspace();
+        // (id, expected days waiting, or None when not waiting)
+        let mut expected: Vec<(String, Option<i64>)> = Vec::new();
+        for i in 0..40i64 {
+            let id = format!("gen{i:02}");
+            let case = fixtures::add_ready_case(&mut ws, &id, &RESIDENTS[i as usize % 5]);
+            // Taken over (gates 3 → 4) 1 to 40 days ago, in a shuffled order.
+            let taken = (i * 17) % 40 + 1;
+            for g in &mut case.dossier.gates {
+                if g.gate != Gate::ConsentToRegister {
+                    g.date = back(taken);
+                }
+            }
+            let wait = match i % 4 {
+                // No bundle yet: waits since the gates (norm 14).
+                0 | 1 => Some(taken),
+                // A bundle half-way, unanswered: waits since the bundle.
+                2 => {
+                    case.log
+                        .push(entry(DisclosureKind::CodedBundle, back(taken / 2), "a"));
+                    Some(taken / 2)
+                }
+                // A bundle answered: waits for nobody.
+                _ => {
+                    case.log
+                        .push(entry(DisclosureKind::CodedBundle, back(taken / 2), "a"));
+                    case.log
+                        .push(entry(DisclosureKind::ReplyReceived, back(taken / 4), "a"));
+                    None
+                }
+            };
+            if i == 39 {
+                case.dossier.archived = true;
+                continue;
+            }
+            expected.push((id, wait));
+        }
+        let norm = 14;
+        let over = |w: Option<i64>| w.map_or(0, |d| (d - norm).max(0));
+        let mut want = expected.clone();
+        want.sort_by_key(|(_, w)| {
+            (
+                std::cmp::Reverse(over(*w)),
+                std::cmp::Reverse(w.unwrap_or(-1)),
+            )
+        });
+        let filter = Filter {
+            order: Order::Urgent,
+            ..Filter::default()
+        };
+        let rows = filtered(&ws, today, filter, "");
+        let got: Vec<(String, Option<i64>)> = rows
+            .iter()
+            .map(|r| (r.id.clone(), r.waiting.map(|w| w.days)))
+            .collect();
+        assert_eq!(got, want);
+        let over_count = want.iter().filter(|(_, w)| over(*w) > 0).count();
+        assert!(over_count > 5 && over_count < 35, "{over_count}");
+        assert!(
+            rows[..over_count]
+                .iter()
+                .all(|r| r.waiting.unwrap().over_norm())
+        );
+        assert!(
+            rows[over_count..]
+                .iter()
+                .all(|r| !r.waiting.is_some_and(|w| w.over_norm()))
+        );
+        // The filter keeps exactly those, in the same order.
+        let only = filtered(
+            &ws,
+            today,
+            Filter {
+                only_over_norm: true,
+                ..filter
+            },
+            "",
+        );
+        assert_eq!(only, rows[..over_count].to_vec());
+        // Opened order is the generation order, archived left out unless asked.
+        let opened = filtered(&ws, today, Filter::default(), "");
+        assert_eq!(
+            opened.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
+            expected
+                .iter()
+                .map(|(id, _)| id.clone())
+                .collect::<Vec<_>>()
+        );
+        let all = Filter {
+            include_archived: true,
+            ..Filter::default()
+        };
+        assert_eq!(filtered(&ws, today, all, "").len(), 40);
     }
 }

@@ -203,6 +203,7 @@ mod tests {
             shared: Default::default(),
             handed_over: Default::default(),
             replies: Default::default(),
+            outcome: None,
             overdracht: None,
         }
     }
@@ -222,6 +223,7 @@ mod tests {
             } else {
                 DisclosureKind::Handover
             },
+            message: None,
         }
     }
 

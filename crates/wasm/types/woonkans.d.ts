@@ -251,7 +251,12 @@ bundleId: string,
 /**
  * The codes of the residents concerned, as the recipient knows them.
  */
-codes: Array<string>, kind: DisclosureKind, };
+codes: Array<string>, kind: DisclosureKind, 
+/**
+ * Which envelope carried it, so a timeline can tell a koppeling from huurgegevens (both
+ * step 6). Absent in entries logged before this was recorded, and for the old hand-over.
+ */
+message?: MessageType | null, };
 
 export type DisclosureKind = "codedBundle" | "handover" | "replyReceived" | "transferSent" | "transferReceived";
 

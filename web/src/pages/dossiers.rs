@@ -1,6 +1,7 @@
 //! The dossier list: every case with its step in the routeplanner, its gates and whether its
 //! profile is complete; a search over name and dossier number (in this browser only), and
-//! "Nieuw dossier". The list itself comes from `woonkans_views::caselist::overview`.
+//! "Nieuw dossier". The list itself comes from `woonkans_views::caselist::filtered`; a vault that
+//! tracks waiting (the coordinator's) also sorts and filters by the norms.
 
 use crate::browser;
 use crate::components::form::{checked_of, value_of};
@@ -9,8 +10,9 @@ use crate::state::{AppContext, change, navigate, use_app};
 use std::rc::Rc;
 use woonkans_core::register::Gate;
 use woonkans_core::vocab::Dutch;
-use woonkans_views::caselist::{CaseProgress, overview};
+use woonkans_views::caselist::{self, CaseProgress, Filter, Order, filtered};
 use woonkans_views::nav;
+use woonkans_views::timeline as tl;
 use yew::prelude::*;
 
 /// Short names of the four gates for the list's column.
@@ -39,15 +41,28 @@ pub fn dossiers_page() -> Html {
     let app = use_app();
     let query = use_state(String::new);
     let archived = use_state(|| false);
+    let order = use_state(Order::default);
+    let only_over = use_state(|| false);
     // Making a row checks the case's whole profile (scanner included): do it once per change
     // of the workspace, not on every keystroke in the search box.
     let all_rows = {
         let app = app.clone();
         use_memo(
-            (app.revision, *archived, app.open().map(Rc::as_ptr)),
-            move |(_, archived, _)| {
+            (
+                app.revision,
+                *archived,
+                *order,
+                *only_over,
+                app.open().map(Rc::as_ptr),
+            ),
+            move |(_, include_archived, order, only_over_norm, _)| {
+                let filter = Filter {
+                    include_archived: *include_archived,
+                    only_over_norm: *only_over_norm,
+                    order: *order,
+                };
                 app.workspace()
-                    .map(|ws| overview(ws, browser::today(), *archived, ""))
+                    .map(|ws| filtered(ws, browser::today(), filter, ""))
                     .unwrap_or_default()
             },
         )
@@ -72,6 +87,15 @@ pub fn dossiers_page() -> Html {
         })
     };
     let makes_cases = nav::makes_cases(app.role());
+    let tracks_waiting = woonkans_core::timeline::tracks_waiting(app.role());
+    let on_order = {
+        let order = order.clone();
+        Callback::from(move |e: Event| order.set(Order::from_value(&value_of(&e))))
+    };
+    let on_only_over = {
+        let only_over = only_over.clone();
+        Callback::from(move |e: Event| only_over.set(checked_of(&e)))
+    };
     let to_typed = {
         let app = app.clone();
         Callback::from(move |e: MouseEvent| {
@@ -107,6 +131,7 @@ pub fn dossiers_page() -> Html {
                 <div>
                     <h1 id="pagina-titel">{ "Dossiers" }</h1>
                     <p class="inleiding">{ "Dossiers van inwoners, met de voortgang door de zes stappen van de routeplanner. Alles staat versleuteld in deze browser." }</p>
+                    <p class="hint" id="monitor">{ woonkans_views::outcome::monitor_sentence(&ws.monitor()) }</p>
                 </div>
                 { if makes_cases { html! {
                     <button type="button" class="knop" onclick={new_case}>{ "Nieuw dossier" }</button>
@@ -133,6 +158,22 @@ pub fn dossiers_page() -> Html {
                         <label for="toon-archief">{ "Gearchiveerde dossiers tonen" }</label>
                     </div>
                 </div>
+                { if tracks_waiting { html! { <>
+                    <div class="veld">
+                        <label for="dossier-volgorde">{ caselist::ORDER_LABEL }</label>
+                        <select id="dossier-volgorde" onchange={on_order}>
+                            { for caselist::ORDER_OPTIONS.iter().map(|(o, value, label)| html! {
+                                <option value={*value} selected={*o == *order}>{ *label }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="veld vinkje">
+                        <div class="vinkje-regel">
+                            <input type="checkbox" id="alleen-boven-norm" checked={*only_over} onchange={on_only_over} />
+                            <label for="alleen-boven-norm">{ caselist::ONLY_OVER_NORM_LABEL }</label>
+                        </div>
+                    </div>
+                </> } } else { html! {} } }
             </div>
             <p class="visueel-verborgen" role="status">{ format!("{} van {} dossiers getoond.", rows.len(), total) }</p>
             { if rows.is_empty() {
@@ -140,6 +181,8 @@ pub fn dossiers_page() -> Html {
                     <p class="melding">
                         { if total == 0 {
                             if makes_cases { "Er zijn nog geen dossiers. Begin met 'Nieuw dossier'." } else { "Er zijn nog geen zaken." }
+                        } else if *only_over {
+                            caselist::NONE_OVER_NORM
                         } else {
                             "Geen dossiers gevonden bij deze zoekopdracht."
                         } }
@@ -154,6 +197,7 @@ pub fn dossiers_page() -> Html {
                             <th scope="col">{ "Stap" }</th>
                             <th scope="col">{ "Poorten" }</th>
                             <th scope="col">{ "Profiel compleet" }</th>
+                            { if tracks_waiting { html! { <th scope="col">{ caselist::WAITING_COLUMN }</th> } } else { html! {} } }
                         </tr>
                     </thead>
                     <tbody>
@@ -181,6 +225,19 @@ pub fn dossiers_page() -> Html {
                                     </ul>
                                 </td>
                                 <td data-label="Profiel compleet">{ if r.profile_complete { "Ja" } else { "Nee" } }</td>
+                                { if tracks_waiting { html! {
+                                    <td data-label={caselist::WAITING_COLUMN} class="wacht">
+                                        { match &r.waiting {
+                                            Some(w) => html! { <>
+                                                { for tl::over_norm_marker(w).map(|m| html! {
+                                                    <><span class="label label-let-op boven-norm"><span aria-hidden="true">{ "⚠ " }</span>{ m }</span><br /></>
+                                                }) }
+                                                { tl::waiting_sentence(w) }
+                                            </> },
+                                            None => html! { { caselist::NOT_WAITING } },
+                                        } }
+                                    </td>
+                                } } else { html! {} } }
                             </tr>
                         }) }
                     </tbody>

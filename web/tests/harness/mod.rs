@@ -302,3 +302,17 @@ pub fn sent(ws: &Workspace, id: &str) -> usize {
         .filter(|e| e.kind == DisclosureKind::TransferSent)
         .count()
 }
+
+/// Types `value` into the input or select at `css`, as input and change events.
+pub async fn set_value(root: &web_sys::Element, css: &str, value: &str) {
+    let el = find(root, css);
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.set_value(value);
+    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.set_value(value);
+    }
+    for kind in ["input", "change"] {
+        el.dispatch_event(&bubbling(kind)).unwrap();
+    }
+    yew::scheduler::flush().await;
+}

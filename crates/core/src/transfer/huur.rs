@@ -514,6 +514,7 @@ impl Workspace {
             bundle_id: opened.id.clone(),
             codes: vec![code.clone()],
             kind: DisclosureKind::TransferReceived,
+            message: Some(MessageType::Huurgegevens),
         };
         let mut next = self.clone();
         next.push_log(entry);

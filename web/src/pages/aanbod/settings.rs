@@ -1,5 +1,5 @@
 //! The matcher's settings: the yearly rent-limit table (replaceable by another year's JSON) and
-//! the six score weights, which must add up to 100.
+//! the six score weights, which must add up to 100; and the norms for how long a case may wait.
 
 use super::summary;
 use crate::browser;
@@ -9,6 +9,7 @@ use crate::state::{change, use_app};
 use woonkans_core::matching::Weights;
 use woonkans_core::rentlimits::{self, RentLimits};
 use woonkans_views::offer_admin::{FieldError, parse_weights, rent_limit_rows, weight_fields};
+use woonkans_views::timeline as tl;
 use yew::prelude::*;
 
 #[function_component(Settings)]
@@ -18,6 +19,7 @@ pub fn settings() -> Html {
             <h2 id="instellingen">{ "Instellingen voor de matching" }</h2>
             <RentLimitsPanel />
             <WeightsPanel />
+            <NormsPanel />
         </section>
     }
 }
@@ -196,6 +198,56 @@ fn weights_panel() -> Html {
             if let Some(m) = (*message).clone() {
                 <p class="melding melding-goed" role="status">{ m }</p>
             }
+        </div>
+    }
+}
+
+#[function_component(NormsPanel)]
+fn norms_panel() -> Html {
+    let app = use_app();
+    let current = app
+        .workspace()
+        .map(|ws| ws.settings().norms)
+        .unwrap_or_default();
+    let texts = use_state(|| tl::norm_fields(&current).map(|f| f.value.to_string()));
+    let result = use_state(|| None::<Result<(), String>>);
+    let onsubmit = {
+        let (texts, result, app) = (texts.clone(), result.clone(), app.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let typed = [texts[0].as_str(), texts[1].as_str(), texts[2].as_str()];
+            let outcome = tl::norms_from_fields(typed)
+                .and_then(|norms| change(&app, |ws| ws.set_norms(norms)));
+            result.set(Some(outcome.map_err(|e| e.message)));
+        })
+    };
+    html! {
+        <div class="instelling">
+            <h3 id="normen">{ tl::NORMS_TITLE }</h3>
+            <p>{ tl::NORMS_INTRO }</p>
+            <form {onsubmit} novalidate=true class="normen">
+                { for tl::norm_fields(&current).iter().enumerate().map(|(i, field)| {
+                    let value = texts[i].clone();
+                    let texts = texts.clone();
+                    let onchange = Callback::from(move |v: String| {
+                        let mut next = (*texts).clone();
+                        next[i] = v;
+                        texts.set(next);
+                    });
+                    html! {
+                        <TextField id={field.id} label={field.label} kind="number" {value}
+                            onchange={onchange.clone()} oninput={Some(onchange)} />
+                    }
+                }) }
+                <div class="knoppen-rij">
+                    <button type="submit" class="knop knop-secundair">{ tl::NORMS_SAVE }</button>
+                </div>
+            </form>
+            { match &*result {
+                Some(Ok(())) => html! { <p class="melding melding-goed" role="status">{ tl::NORMS_SAVED }</p> },
+                Some(Err(m)) => html! { <p class="melding melding-fout" role="alert">{ m.clone() }</p> },
+                None => html! {},
+            } }
         </div>
     }
 }

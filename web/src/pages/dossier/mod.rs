@@ -7,6 +7,7 @@
 //! case moves on is decided in `woonkans_core::routeplanner`.
 
 mod check;
+mod close;
 mod delete;
 mod documents;
 mod fields;
@@ -26,6 +27,7 @@ mod shared_panel;
 mod sharing_banner;
 mod talks;
 mod targetgroup;
+mod timeline;
 mod transfer;
 mod wmo;
 
@@ -177,6 +179,7 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
     let chosen = use_state(|| p.step);
     let show_all = use_state(|| false);
     let deleting = use_state(|| false);
+    let closing = use_state(|| false);
     let touched = use_mut_ref(BTreeSet::<String>::new);
     let touched = Touched(touched);
     let heading = use_node_ref();
@@ -272,13 +275,19 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
     let archive = {
         let app = app.clone();
         let id = p.id.to_string();
-        let to = !d.archived;
+        let archived = d.archived;
+        let closing = closing.clone();
         Callback::from(move |_| {
-            let _ = change(&app, |ws| {
-                ws.case_mut(&id)?.dossier.archived = to;
-                Ok(())
-            });
+            if archived {
+                let _ = change(&app, |ws| ws.reopen_case(&id));
+            } else {
+                closing.set(!*closing);
+            }
         })
+    };
+    let close_done = {
+        let closing = closing.clone();
+        Callback::from(move |()| closing.set(false))
     };
     let dismiss = {
         let app = app.clone();
@@ -332,13 +341,17 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
                     </p>
                 </div>
                 <div class="knoppen-rij">
-                    <button type="button" class="knop knop-secundair knop-klein" onclick={archive}>
-                        { if d.archived { "Terugzetten uit archief" } else { "Archiveren" } }
+                    <button type="button" class="knop knop-secundair knop-klein" onclick={archive}
+                        aria-expanded={(!d.archived).then(|| (*closing).to_string())}>
+                        { if d.archived { woonkans_views::outcome::REOPEN_BUTTON } else { woonkans_views::outcome::CLOSE_BUTTON } }
                     </button>
                     <button type="button" class="knop knop-secundair knop-klein" onclick={start_delete}
                         aria-expanded={(*deleting).to_string()}>{ "Verwijderen" }</button>
                 </div>
             </div>
+            { if *closing && !d.archived { html! {
+                <close::CloseCase id={p.id.clone()} on_done={close_done} />
+            } } else { html! {} } }
             { if *deleting { html! {
                 <delete::DeleteCase id={p.id.clone()} on_cancel={cancel_delete} />
             } } else { html! {} } }
@@ -349,7 +362,10 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
                 </div>
             }) }
             { if d.archived { html! {
-                <p class="melding" role="status">{ "Dit dossier is gearchiveerd: u kunt het bekijken, maar niets wijzigen of vastleggen. Zet het terug uit het archief om verder te werken." }</p>
+                <p class="melding" role="status" id="afgesloten">
+                    { woonkans_views::outcome::closed_sentence(ws, case).unwrap_or_default() }{ " " }
+                    { "U kunt het dossier bekijken, maar niets wijzigen of vastleggen. Zet het terug uit het archief om verder te werken." }
+                </p>
             } } else { html! {} } }
             <Stepper current={d.step} viewing={viewing} steps={steps} open={opened} on_show={on_show.clone()} />
             <section id="stap-inhoud" class="stap-inhoud" aria-labelledby="stap-titel">
@@ -374,6 +390,7 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
                     <next_step::NextStep id={p.id.clone()} on_check={props.on_check.clone()} on_show={on_show.clone()} />
                 } } else { html! {} } }
             </section>
+            <timeline::Timeline id={p.id.clone()} />
         </section>
     }
 }

@@ -1,0 +1,123 @@
+//! How a case ended, on screen: the closing form's choices, the sentence on a closed case, and
+//! the monitor's line on the dossier list.
+
+use woonkans_core::outcome::{Monitor, OutcomeKind};
+use woonkans_core::vocab::{self, Dutch};
+use woonkans_core::workspace::{Case, Workspace};
+
+pub const CLOSE_BUTTON: &str = "Zaak afsluiten";
+pub const REOPEN_BUTTON: &str = "Terugzetten uit archief";
+pub const CLOSE_TITLE: &str = "Zaak afsluiten en archiveren";
+pub const CLOSE_INTRO: &str = "Kies hoe de zaak is geëindigd en wanneer. De zaak gaat dan uit de \
+     lijst van lopende zaken en kan niet meer worden gewijzigd; voor de monitor blijft hij \
+     meetellen. ‘Geplaatst’ kan alleen na een aanvaarde match.";
+pub const OUTCOME_LEGEND: &str = "Hoe is de zaak geëindigd?";
+pub const DATE_LABEL: &str = "Datum van afsluiten";
+pub const CONFIRM: &str = "Afsluiten en archiveren";
+pub const CANCEL: &str = "Annuleren";
+
+/// The choices of the closing form: outcome, radio value, label.
+pub fn choices() -> [(OutcomeKind, &'static str, &'static str); 4] {
+    OutcomeKind::ALL.map(|k| (k, value(k), k.dutch()))
+}
+
+pub fn value(kind: OutcomeKind) -> &'static str {
+    match kind {
+        OutcomeKind::Placed => "geplaatst",
+        OutcomeKind::Withdrawn => "teruggetrokken",
+        OutcomeKind::MovedAway => "verhuisd",
+        OutcomeKind::Other => "anders",
+    }
+}
+
+pub fn from_value(v: &str) -> Option<OutcomeKind> {
+    OutcomeKind::ALL.into_iter().find(|k| value(*k) == v)
+}
+
+/// "Afgesloten op 01-11-2026: geplaatst bij Voorbeeld Woonstichting Maasdal." for a closed case;
+/// "Gearchiveerd" cases from before outcomes get the plain sentence; `None` while open.
+pub fn closed_sentence(ws: &Workspace, case: &Case) -> Option<String> {
+    match &case.outcome {
+        Some(o) => {
+            let what = o.kind.dutch().to_lowercase();
+            let at = o
+                .association_id
+                .as_deref()
+                .map(|id| {
+                    ws.offer()
+                        .association(id)
+                        .map_or_else(|| id.to_string(), |a| a.name.clone())
+                })
+                .or_else(|| {
+                    case.accepted
+                        .as_ref()
+                        .and_then(|a| a.association_name.clone())
+                });
+            Some(match at {
+                Some(name) => format!("Afgesloten op {}: {what} bij {name}.", vocab::date(o.date)),
+                None => format!("Afgesloten op {}: {what}.", vocab::date(o.date)),
+            })
+        }
+        None if case.dossier.archived => Some("Gearchiveerd, zonder vastgelegde afloop.".into()),
+        None => None,
+    }
+}
+
+/// "Lopend: 12. Afgesloten: 3 geplaatst, 1 teruggetrokken." — the closed outcomes with none
+/// left out, and the archived cases without an outcome when there are any.
+pub fn monitor_sentence(m: &Monitor) -> String {
+    let closed: Vec<String> = m
+        .closed
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| format!("{n} {}", k.dutch().to_lowercase()))
+        .collect();
+    let mut s = format!("Lopend: {}.", m.open);
+    if closed.is_empty() {
+        s.push_str(" Nog geen zaak afgesloten.");
+    } else {
+        s.push_str(&format!(" Afgesloten: {}.", closed.join(", ")));
+    }
+    if m.archived_without_outcome > 0 {
+        s.push_str(&format!(
+            " Gearchiveerd zonder afloop: {}.",
+            m.archived_without_outcome
+        ));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use woonkans_core::date::Date;
+    use woonkans_core::fixtures::{self, RESIDENTS};
+
+    #[test]
+    fn values_round_trip_and_the_monitor_reads_as_a_sentence() {
+        for (k, v, _) in choices() {
+            assert_eq!(from_value(v), Some(k));
+        }
+        assert_eq!(from_value("x"), None);
+        let mut ws = fixtures::workspace();
+        for (i, id) in ["m0", "m1", "m2"].iter().enumerate() {
+            fixtures::add_ready_case(&mut ws, id, &RESIDENTS[i]);
+        }
+        assert_eq!(
+            monitor_sentence(&ws.monitor()),
+            "Lopend: 3. Nog geen zaak afgesloten."
+        );
+        let day = Date::parse("2026-11-05").unwrap();
+        ws.close_case("m0", OutcomeKind::Withdrawn, day).unwrap();
+        ws.close_case("m2", OutcomeKind::Other, day).unwrap();
+        assert_eq!(
+            monitor_sentence(&ws.monitor()),
+            "Lopend: 1. Afgesloten: 1 teruggetrokken, 1 anders beëindigd."
+        );
+        assert_eq!(
+            closed_sentence(&ws, ws.case("m0").unwrap()).as_deref(),
+            Some("Afgesloten op 05-11-2026: teruggetrokken.")
+        );
+        assert_eq!(closed_sentence(&ws, ws.case("m1").unwrap()), None);
+    }
+}

@@ -1,0 +1,200 @@
+#![cfg(target_arch = "wasm32")]
+//! A case over time in the browser: the coordinator's list sorted and filtered by the norms,
+//! the timeline on the dossier page, and the norms in the settings. Dates are set relative to the
+//! browser's today, so the expected days are known here without asking the app.
+
+mod harness;
+
+use harness::*;
+use wasm_bindgen_test::*;
+use woonkans_core::date::Date;
+use woonkans_core::disclosure::{DisclosureEntry, DisclosureKind};
+use woonkans_core::fixtures::{self, RESIDENTS, role_vault};
+use woonkans_core::keys::Role;
+use woonkans_core::register::Gate;
+use woonkans_core::workspace::Workspace;
+use woonkans_web::route::Route;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn back(days: i64) -> Date {
+    Date::from_days_since_epoch(today().days_since_epoch() - days)
+}
+
+/// A ready case taken over (gates 3 → 4) `taken` days ago, with a bundle `bundle` days ago.
+fn case(ws: &mut Workspace, id: &str, i: usize, taken: i64, bundle: Option<i64>) {
+    let c = fixtures::add_ready_case(ws, id, &RESIDENTS[i]);
+    for g in &mut c.dossier.gates {
+        g.date = back(if g.gate == Gate::ConsentToRegister {
+            taken + 10
+        } else {
+            taken
+        });
+    }
+    if let Some(days) = bundle {
+        c.log.push(DisclosureEntry {
+            at: format!("{}T09:30:00Z", back(days).iso()),
+            step: 5,
+            recipient_id: "vb-maasdal".into(),
+            recipient_name: "Voorbeeld Woonstichting Maasdal".into(),
+            categories: Vec::new(),
+            grondslag: "Wmo".into(),
+            bundle_id: "00".into(),
+            codes: Vec::new(),
+            kind: DisclosureKind::CodedBundle,
+            message: None,
+        });
+    }
+}
+
+fn ids_shown(root: &web_sys::Element) -> Vec<String> {
+    texts(root, "table.dossier-lijst tbody th .hint")
+}
+
+/// Opened in the order B, C, A: A waits 30 days for a first bundle (16 over the norm of 14),
+/// C 20 days for a reply (6 over), B 5 days (within).
+fn coordinator() -> Workspace {
+    let mut ws = role_vault(Role::Regisseur, "Ketenregie Noord-Limburg", 13, today());
+    case(&mut ws, "zaak-b", 1, 5, None);
+    case(&mut ws, "zaak-c", 2, 40, Some(20));
+    case(&mut ws, "zaak-a", 0, 30, None);
+    ws
+}
+
+#[wasm_bindgen_test]
+async fn the_list_puts_the_over_norm_cases_first_and_filters_them() {
+    let (root, _spy) = mount(Route::Dossiers, coordinator()).await;
+    assert_eq!(
+        ids_shown(&root),
+        ["Dossier zaak-b", "Dossier zaak-c", "Dossier zaak-a"]
+    );
+    let cells = texts(&root, "td.wacht");
+    assert_eq!(cells.len(), 3);
+    assert!(cells[0].contains("Wacht 5 dagen") && !cells[0].contains("boven de norm"));
+    assert!(cells[1].contains("6 dagen boven de norm"), "{}", cells[1]);
+    assert!(cells[1].contains("op de reactie van een corporatie"));
+    // The marker is words and a sign, not a colour only.
+    assert!(cells[2].contains("⚠") && cells[2].contains("16 dagen boven de norm"));
+
+    choose_option(&root, "#dossier-volgorde", "urgent").await;
+    assert_eq!(
+        ids_shown(&root),
+        ["Dossier zaak-a", "Dossier zaak-c", "Dossier zaak-b"]
+    );
+    find(&root, "#alleen-boven-norm").click();
+    yew::scheduler::flush().await;
+    assert_eq!(ids_shown(&root), ["Dossier zaak-a", "Dossier zaak-c"]);
+    root.remove();
+
+    // A care provider's list: no norms, no column, no choice of order.
+    let mut zorg = role_vault(Role::Zorgaanbieder, "De Brug Zorg", 11, today());
+    registered(&mut zorg, IDS[0], 0);
+    let (root, _spy) = mount(Route::Dossiers, zorg).await;
+    assert_eq!(ids_shown(&root).len(), 1);
+    assert!(!has(&root, "td.wacht") && !has(&root, "#dossier-volgorde"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_dossier_page_shows_the_timeline_and_the_waiting() {
+    let (root, _spy) = mount(Route::Dossier("zaak-c".into()), coordinator()).await;
+    let section = find(&root, "section.tijdlijn");
+    let rows = texts(&section, "ol.tijdlijn-lijst li");
+    let date = |days| woonkans_core::vocab::date(back(days));
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    assert!(rows[0].starts_with(&date(50)) && rows[0].contains("Toestemming/machtiging"));
+    assert!(rows[1].starts_with(&date(40)) && rows[1].contains("Stap 3"));
+    assert!(rows[2].starts_with(&date(40)));
+    assert!(rows[3].starts_with(&date(20)));
+    assert!(
+        rows[3]
+            .contains("Gecodeerd profiel (bundel) verstuurd aan Voorbeeld Woonstichting Maasdal."),
+        "{}",
+        rows[3]
+    );
+    let wait = find(&section, "#tijdlijn-wacht").text_content().unwrap();
+    assert!(wait.contains("6 dagen boven de norm"), "{wait}");
+    assert!(wait.contains("Wacht 20 dagen op de reactie van een corporatie (norm: 14 dagen)."));
+    // Machine-readable dates for assistive technology and copying.
+    let time = find(&section, "ol.tijdlijn-lijst li time");
+    assert_eq!(time.get_attribute("datetime"), Some(back(50).iso()));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn norms_are_set_in_the_settings_and_nonsense_changes_nothing() {
+    let (root, spy) = mount(Route::Aanbod, coordinator()).await;
+    set_value(&root, "#norm-reactie", "0").await;
+    click_button(&root, "Normen opslaan").await;
+    assert!(text(&root).contains("Een norm is een aantal dagen van 1 tot en met 365."));
+    assert_eq!(ws_of(&spy).settings().norms.days_to_reply, 14);
+    set_value(&root, "#norm-reactie", "30").await;
+    click_button(&root, "Normen opslaan").await;
+    assert!(text(&root).contains("De normen zijn opgeslagen."));
+    assert_eq!(ws_of(&spy).settings().norms.days_to_reply, 30);
+    // With thirty days for a reply, zaak-c (20 days) is no longer over the norm.
+    let ws = ws_of(&spy);
+    assert!(!ws.waiting("zaak-c", today()).unwrap().over_norm());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_case_is_closed_with_how_it_ended_and_the_monitor_counts_it() {
+    use woonkans_core::outcome::OutcomeKind;
+    let (root, spy) = mount(Route::Dossier("zaak-b".into()), coordinator()).await;
+    click_button(&root, "Zaak afsluiten").await;
+    assert!(has(&root, "form.afsluiten"));
+    // No choice: a word, nothing changes.
+    click_button(&root, "Afsluiten en archiveren").await;
+    assert!(text(&root).contains("Kies hoe de zaak is geëindigd."));
+    // Placed without an accepted match: the core's refusal, in the form.
+    find(&root, "#afloop-geplaatst").click();
+    yew::scheduler::flush().await;
+    click_button(&root, "Afsluiten en archiveren").await;
+    assert!(text(&root).contains("‘Geplaatst’ kan pas na een aanvaarde match"));
+    assert!(!ws_of(&spy).case("zaak-b").unwrap().dossier.archived);
+
+    find(&root, "#afloop-teruggetrokken").click();
+    yew::scheduler::flush().await;
+    click_button(&root, "Afsluiten en archiveren").await;
+    let ws = ws_of(&spy);
+    let case = ws.case("zaak-b").unwrap();
+    assert!(case.dossier.archived);
+    let outcome = case.outcome.clone().unwrap();
+    assert_eq!(
+        (outcome.kind, outcome.date),
+        (OutcomeKind::Withdrawn, today())
+    );
+    assert!(!has(&root, "form.afsluiten"));
+    let said = find(&root, "#afgesloten").text_content().unwrap();
+    let day = woonkans_core::vocab::date(today());
+    assert!(
+        said.contains(&format!("Afgesloten op {day}: teruggetrokken.")),
+        "{said}"
+    );
+    let rows = texts(&root, "ol.tijdlijn-lijst li");
+    assert!(
+        rows.last()
+            .unwrap()
+            .contains("Zaak afgesloten: teruggetrokken.")
+    );
+    root.remove();
+
+    // The list leaves it out; the monitor still counts it.
+    let (root, _spy) = mount(Route::Dossiers, ws.clone()).await;
+    assert_eq!(ids_shown(&root), ["Dossier zaak-c", "Dossier zaak-a"]);
+    assert_eq!(
+        find(&root, "#monitor").text_content().unwrap(),
+        "Lopend: 2. Afgesloten: 1 teruggetrokken."
+    );
+    root.remove();
+
+    // Back from the archive: open again, the outcome dropped, its history kept.
+    let (root, spy) = mount(Route::Dossier("zaak-b".into()), ws).await;
+    click_button(&root, "Terugzetten uit archief").await;
+    let ws = ws_of(&spy);
+    let case = ws.case("zaak-b").unwrap();
+    assert!(!case.dossier.archived && case.outcome.is_none());
+    assert_eq!(case.dossier.gates.len(), 3);
+    root.remove();
+}
