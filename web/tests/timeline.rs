@@ -198,3 +198,40 @@ async fn a_case_is_closed_with_how_it_ended_and_the_monitor_counts_it() {
     assert_eq!(case.dossier.gates.len(), 3);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_withdrawal_names_whom_to_inform_and_erases_the_case() {
+    let (root, spy) = mount(Route::Dossier("zaak-c".into()), coordinator()).await;
+    click_button(&root, "Toestemming ingetrokken").await;
+    let inform = find(&root, "#intrekken-informeren").text_content().unwrap();
+    assert!(
+        inform.contains("Laat het daarna weten aan: Voorbeeld Woonstichting Maasdal."),
+        "{inform}"
+    );
+    // Not confirmed: a word, nothing erased.
+    click_button(&root, "Intrekken en zaak wissen").await;
+    assert!(text(&root).contains("Vink eerst aan"));
+    assert!(ws_of(&spy).case("zaak-c").is_ok());
+
+    find(&root, "#intrekken-bevestiging").click();
+    yew::scheduler::flush().await;
+    click_button(&root, "Intrekken en zaak wissen").await;
+    assert_eq!(route_of(&spy), Route::Dossiers);
+    let ws = ws_of(&spy);
+    assert!(ws.case("zaak-c").is_err());
+    assert_eq!(
+        ws.log().last().unwrap().kind,
+        DisclosureKind::ConsentWithdrawn
+    );
+    let stored = serde_json::to_string(&ws).unwrap();
+    assert!(!stored.contains("zaak-c") && !stored.contains(RESIDENTS[2].bsn));
+    root.remove();
+
+    let (root, _spy) = mount(Route::Dossiers, ws).await;
+    assert_eq!(ids_shown(&root), ["Dossier zaak-b", "Dossier zaak-a"]);
+    assert_eq!(
+        find(&root, "#monitor").text_content().unwrap(),
+        "Lopend: 2. Nog geen zaak afgesloten. Toestemming ingetrokken (zaak gewist): 1."
+    );
+    root.remove();
+}

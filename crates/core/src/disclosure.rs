@@ -21,6 +21,8 @@ pub enum DisclosureKind {
     TransferSent,
     /// A transfer from the previous party came in and was taken over.
     TransferReceived,
+    /// The resident withdrew consent; the case was erased (`withdrawal`).
+    ConsentWithdrawn,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,7 +54,9 @@ impl DisclosureKind {
     pub fn discloses(self) -> bool {
         !matches!(
             self,
-            DisclosureKind::ReplyReceived | DisclosureKind::TransferReceived
+            DisclosureKind::ReplyReceived
+                | DisclosureKind::TransferReceived
+                | DisclosureKind::ConsentWithdrawn
         )
     }
 }

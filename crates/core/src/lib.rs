@@ -46,6 +46,7 @@ mod text_table;
 pub mod validate;
 pub mod vaultfile;
 pub mod vocab;
+pub mod withdrawal;
 pub mod workspace;
 
 pub use error::{Error, Result};

@@ -63,6 +63,8 @@ pub struct Monitor {
     pub closed: [(OutcomeKind, usize); 4],
     /// Archived before outcomes were recorded: counted, with no outcome to tell.
     pub archived_without_outcome: usize,
+    /// Cases erased because the resident withdrew consent (`withdrawal`), from the log.
+    pub consent_withdrawn: usize,
 }
 
 fn not_placed() -> Error {
@@ -117,6 +119,7 @@ impl Workspace {
             open: 0,
             closed: OutcomeKind::ALL.map(|k| (k, 0)),
             archived_without_outcome: 0,
+            consent_withdrawn: self.withdrawals(),
         };
         for case in self.cases() {
             match (&case.outcome, case.dossier.archived) {

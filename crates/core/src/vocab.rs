@@ -477,6 +477,7 @@ impl Dutch for DisclosureKind {
             DisclosureKind::ReplyReceived => "Reactie van de corporatie ontvangen",
             DisclosureKind::TransferSent => "Verstuurd aan de volgende partij",
             DisclosureKind::TransferReceived => "Ontvangen van de vorige partij",
+            DisclosureKind::ConsentWithdrawn => "Toestemming ingetrokken; zaak gewist",
         }
     }
 }

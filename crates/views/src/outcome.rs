@@ -16,6 +16,34 @@ pub const DATE_LABEL: &str = "Datum van afsluiten";
 pub const CONFIRM: &str = "Afsluiten en archiveren";
 pub const CANCEL: &str = "Annuleren";
 
+// ---------------------------------------------------------------- withdrawal of consent
+
+pub const WITHDRAW_BUTTON: &str = "Toestemming ingetrokken";
+pub const WITHDRAW_TITLE: &str = "De inwoner trekt de toestemming in";
+pub const WITHDRAW_INTRO: &str = "Alle verwerking voor deze inwoner stopt en deze kluis wist alles      over de inwoner: het dossier, het profiel, de codes en wat bij de zaak hoort. Dit kan niet      ongedaan worden gemaakt.";
+/// What stays, and why (SECURITY.md says the same at length).
+pub const WITHDRAW_KEEPS: &str = "Wat blijft: het verwerkingslog zoals het was (wat aan wie is      verstrekt, met codes, zonder naam of BSN), plus één regel met de datum van het intrekken.      Dat vraagt de AVG om te kunnen laten zien wat er is gebeurd en dat de verwerking is gestopt.";
+pub const WITHDRAW_CONFIRM_LABEL: &str = "De inwoner heeft de toestemming ingetrokken";
+pub const WITHDRAW_CONFIRM: &str = "Intrekken en zaak wissen";
+pub const WITHDRAW_NOT_CONFIRMED: &str =
+    "Vink eerst aan dat de inwoner de toestemming heeft      ingetrokken.";
+pub const WITHDRAW_NOBODY: &str =
+    "Deze kluis heeft nog niets over deze inwoner aan anderen      gegeven.";
+
+/// "Laat daarna weten aan: A, B — zij hebben gegevens van deze inwoner gekregen en moeten die
+/// ook wissen." (AVG art. 19); `WITHDRAW_NOBODY` when nobody got anything.
+pub fn inform_sentence(names: &[String]) -> String {
+    if names.is_empty() {
+        WITHDRAW_NOBODY.to_string()
+    } else {
+        format!(
+            "Laat het daarna weten aan: {}. Zij hebben gegevens van deze inwoner gekregen en \
+             moeten die ook wissen (art. 19 AVG).",
+            names.join(", ")
+        )
+    }
+}
+
 /// The choices of the closing form: outcome, radio value, label.
 pub fn choices() -> [(OutcomeKind, &'static str, &'static str); 4] {
     OutcomeKind::ALL.map(|k| (k, value(k), k.dutch()))
@@ -77,6 +105,12 @@ pub fn monitor_sentence(m: &Monitor) -> String {
         s.push_str(" Nog geen zaak afgesloten.");
     } else {
         s.push_str(&format!(" Afgesloten: {}.", closed.join(", ")));
+    }
+    if m.consent_withdrawn > 0 {
+        s.push_str(&format!(
+            " Toestemming ingetrokken (zaak gewist): {}.",
+            m.consent_withdrawn
+        ));
     }
     if m.archived_without_outcome > 0 {
         s.push_str(&format!(

@@ -52,6 +52,9 @@ pub fn sentence(m: &Moment) -> String {
 }
 
 fn exchange_sentence(kind: DisclosureKind, message: Option<MessageType>, party: &str) -> String {
+    if kind == DisclosureKind::ConsentWithdrawn {
+        return "Toestemming ingetrokken; de zaak is gewist.".into();
+    }
     let what = match (kind, message) {
         (DisclosureKind::CodedBundle, _) => "Gecodeerd profiel (bundel)".to_string(),
         (DisclosureKind::Handover, _) => "Overdracht van stap 6".to_string(),

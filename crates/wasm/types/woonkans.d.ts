@@ -258,7 +258,7 @@ codes: Array<string>, kind: DisclosureKind,
  */
 message?: MessageType | null, };
 
-export type DisclosureKind = "codedBundle" | "handover" | "replyReceived" | "transferSent" | "transferReceived";
+export type DisclosureKind = "codedBundle" | "handover" | "replyReceived" | "transferSent" | "transferReceived" | "consentWithdrawn";
 
 /**
  * The document checklist of step 3.

@@ -29,6 +29,7 @@ mod talks;
 mod targetgroup;
 mod timeline;
 mod transfer;
+mod withdraw;
 mod wmo;
 
 use crate::route::Route;
@@ -180,6 +181,7 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
     let show_all = use_state(|| false);
     let deleting = use_state(|| false);
     let closing = use_state(|| false);
+    let withdrawing = use_state(|| false);
     let touched = use_mut_ref(BTreeSet::<String>::new);
     let touched = Touched(touched);
     let heading = use_node_ref();
@@ -285,6 +287,14 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
             }
         })
     };
+    let start_withdraw = {
+        let withdrawing = withdrawing.clone();
+        Callback::from(move |_| withdrawing.set(!*withdrawing))
+    };
+    let cancel_withdraw = {
+        let withdrawing = withdrawing.clone();
+        Callback::from(move |()| withdrawing.set(false))
+    };
     let close_done = {
         let closing = closing.clone();
         Callback::from(move |()| closing.set(false))
@@ -345,12 +355,17 @@ pub fn dossier_page(p: &DossierPageProps) -> Html {
                         aria-expanded={(!d.archived).then(|| (*closing).to_string())}>
                         { if d.archived { woonkans_views::outcome::REOPEN_BUTTON } else { woonkans_views::outcome::CLOSE_BUTTON } }
                     </button>
+                    <button type="button" class="knop knop-secundair knop-klein" onclick={start_withdraw}
+                        aria-expanded={(*withdrawing).to_string()}>{ woonkans_views::outcome::WITHDRAW_BUTTON }</button>
                     <button type="button" class="knop knop-secundair knop-klein" onclick={start_delete}
                         aria-expanded={(*deleting).to_string()}>{ "Verwijderen" }</button>
                 </div>
             </div>
             { if *closing && !d.archived { html! {
                 <close::CloseCase id={p.id.clone()} on_done={close_done} />
+            } } else { html! {} } }
+            { if *withdrawing { html! {
+                <withdraw::Withdraw id={p.id.clone()} on_cancel={cancel_withdraw} />
             } } else { html! {} } }
             { if *deleting { html! {
                 <delete::DeleteCase id={p.id.clone()} on_cancel={cancel_delete} />
