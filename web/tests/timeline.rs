@@ -6,6 +6,7 @@
 mod harness;
 
 use harness::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use woonkans_core::date::Date;
 use woonkans_core::disclosure::{DisclosureEntry, DisclosureKind};
@@ -24,6 +25,7 @@ fn back(days: i64) -> Date {
 /// A ready case taken over (gates 3 → 4) `taken` days ago, with a bundle `bundle` days ago.
 fn case(ws: &mut Workspace, id: &str, i: usize, taken: i64, bundle: Option<i64>) {
     let c = fixtures::add_ready_case(ws, id, &RESIDENTS[i]);
+    c.dossier.step = woonkans_core::register::Step::PlacementProfile;
     for g in &mut c.dossier.gates {
         g.date = back(if g.gate == Gate::ConsentToRegister {
             taken + 10
@@ -233,5 +235,70 @@ async fn a_withdrawal_names_whom_to_inform_and_erases_the_case() {
         find(&root, "#monitor").text_content().unwrap(),
         "Lopend: 2. Nog geen zaak afgesloten. Toestemming ingetrokken (zaak gewist): 1."
     );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_accepted_match_that_fails_sends_the_case_back_to_step_5() {
+    use woonkans_core::register::Step;
+    use woonkans_core::workspace::MatchEndReason;
+    let mut ws = fixtures::workspace();
+    let association = ws.offer().associations[0].id.clone();
+    let name = ws.offer().associations[0].name.clone();
+    let c = fixtures::add_ready_case(&mut ws, "zaak-m", &RESIDENTS[0]);
+    c.dossier.step = Step::AssociationTalks;
+    c.codes.insert(association.clone(), "K7F3-Q9AB-X".into());
+    let (root, spy) = mount(Route::Dossier("zaak-m".into()), ws).await;
+    choose_option(&root, "#match-corporatie", &association).await;
+    set_value(&root, "#match-door", "Ketenregisseur").await;
+    click_button(&root, "Match vastleggen").await;
+    assert_eq!(
+        ws_of(&spy).case("zaak-m").unwrap().dossier.step,
+        Step::Agreement
+    );
+
+    // Back to the step-5 tab, where the accepted match can be ended.
+    let tabs = root.query_selector_all(".stapper button").unwrap();
+    let five: web_sys::HtmlElement = (0..tabs.length())
+        .filter_map(|i| tabs.item(i))
+        .find(|b| b.text_content().unwrap_or_default().contains("Stap 5"))
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    five.click();
+    yew::scheduler::flush().await;
+    click_button(&root, "Match beëindigen").await;
+    assert!(text(&root).contains("Kies waarom de match niet doorgaat."));
+    assert!(ws_of(&spy).case("zaak-m").unwrap().accepted.is_some());
+
+    choose_option(&root, "#match-einde-reden", "refusedByResident").await;
+    click_button(&root, "Match beëindigen").await;
+    let ws = ws_of(&spy);
+    let case = ws.case("zaak-m").unwrap();
+    assert_eq!(case.dossier.step, Step::AssociationTalks);
+    assert!(case.accepted.is_none());
+    assert_eq!(case.ended_matches.len(), 1);
+    assert_eq!(
+        case.ended_matches[0].reason,
+        MatchEndReason::RefusedByResident
+    );
+    let history = texts(&root, ".eerdere-matches li");
+    let day = woonkans_core::vocab::date(today());
+    assert_eq!(
+        history,
+        [format!(
+            "{name}: aanvaard {day}, beëindigd {day} — de inwoner heeft de woning afgewezen."
+        )]
+    );
+    // The match form is there again, and the timeline tells both days.
+    assert!(has(&root, "#match-corporatie"));
+    let rows = texts(&root, "ol.tijdlijn-lijst li");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Poort vastgelegd: Match aanvaard"))
+    );
+    assert!(rows.last().unwrap().contains(&format!(
+        "Match met {name} beëindigd: de inwoner heeft de woning afgewezen."
+    )));
     root.remove();
 }

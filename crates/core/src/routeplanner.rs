@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::register::{Gate, Step, required_gates};
 use crate::targetgroup::check_target_group;
 use crate::vocab::Dutch;
-use crate::workspace::{AcceptedMatch, Case, Workspace};
+use crate::workspace::{AcceptedMatch, Case, EndedMatch, MatchEndReason, Workspace};
 
 /// True when every gate on the way to `step` is recorded: the step is open.
 pub fn step_open(dossier: &Dossier, step: Step) -> bool {
@@ -237,6 +237,42 @@ pub fn accept_match(
     });
     if case.dossier.step < Step::Agreement {
         case.dossier.advance_to(Step::Agreement)?;
+    }
+    Ok(())
+}
+
+/// Ends the accepted match of case `id` on `date` for `reason`: the case goes back to step 5,
+/// where it can be matched again, and keeps the ended match in its history (`Case::ended_matches`,
+/// shown in its timeline). The codes stay: the association keeps knowing the profile by its code.
+/// Refused, with nothing changed, without an accepted match, for an archived case, or for a date
+/// before the acceptance.
+pub fn end_match(ws: &mut Workspace, id: &str, reason: MatchEndReason, date: Date) -> Result<()> {
+    let case = ws.case(id)?;
+    editable(case)?;
+    let Some(accepted) = case.accepted.clone() else {
+        return Err(Error::new(
+            "MATCH_NOT_ACCEPTED",
+            "Er is geen aanvaarde match om te beëindigen.",
+        ));
+    };
+    if date < accepted.date {
+        return Err(Error::new(
+            "DATE_BEFORE_MATCH",
+            "De datum ligt vóór de datum waarop de match is aanvaard.",
+        ));
+    }
+    let case = ws.case_mut(id)?;
+    case.ended_matches.push(EndedMatch {
+        association_id: accepted.association_id,
+        dwelling_id: accepted.dwelling_id,
+        accepted_on: accepted.date,
+        ended_on: date,
+        reason,
+    });
+    case.accepted = None;
+    case.dossier.gates.retain(|g| g.gate != Gate::MatchAccepted);
+    if case.dossier.step > Step::AssociationTalks {
+        case.dossier.step = Step::AssociationTalks;
     }
     Ok(())
 }

@@ -35,10 +35,15 @@ pub enum What {
     },
     /// The case was closed with this outcome (`outcome`).
     Closed(crate::outcome::OutcomeKind),
+    /// An accepted match ended without a lease; the case went back to step 5.
+    MatchEnded {
+        association_id: String,
+        reason: crate::workspace::MatchEndReason,
+    },
 }
 
-/// The timeline of a case: one moment per recorded gate and per log entry, and its closing,
-/// oldest first. On one
+/// The timeline of a case: one moment per recorded gate and per log entry, two per ended match
+/// (accepted, ended), and its closing, oldest first. On one
 /// day, a step's exchanges come before the gate that closes that step, and steps in order.
 pub fn timeline(case: &Case) -> Vec<Moment> {
     let gates = case.dossier.gates.iter().map(|record| {
@@ -73,7 +78,32 @@ pub fn timeline(case: &Case) -> Vec<Moment> {
         // Last of its day: nothing happens to a case after it is closed.
         ((o.date, u8::MAX, 2u8), moment)
     });
-    let mut all: Vec<_> = gates.chain(exchanges).chain(closed).collect();
+    // An ended match's acceptance left the gates when it ended; its history keeps both days.
+    let ended = case.ended_matches.iter().flat_map(|m| {
+        let step = Gate::MatchAccepted.from_step();
+        [
+            (
+                (m.accepted_on, step.number(), 1u8),
+                Moment {
+                    date: m.accepted_on,
+                    step,
+                    what: What::Gate(Gate::MatchAccepted),
+                },
+            ),
+            (
+                (m.ended_on, step.number(), 1u8),
+                Moment {
+                    date: m.ended_on,
+                    step,
+                    what: What::MatchEnded {
+                        association_id: m.association_id.clone(),
+                        reason: m.reason,
+                    },
+                },
+            ),
+        ]
+    });
+    let mut all: Vec<_> = gates.chain(exchanges).chain(ended).chain(closed).collect();
     // Stable: moments with the same key keep the order they were recorded in.
     all.sort_by_key(|(key, _)| *key);
     all.into_iter().map(|(_, moment)| moment).collect()
@@ -232,8 +262,11 @@ pub fn waiting(case: &Case, norms: &Norms, today: Date) -> Option<Waiting> {
 }
 
 /// The day the case reached step 4 in this vault: its overdracht coming in, or else (a case typed
-/// here, or an old vault) the later of the two 3→4 gates. `None` before those gates.
+/// here, or an old vault) the later of the two 3→4 gates. `None` before step 4.
 fn taken_over(case: &Case, log: &[(Date, &DisclosureEntry)]) -> Option<Date> {
+    if case.dossier.step < Step::PlacementProfile {
+        return None;
+    }
     let received = log
         .iter()
         .filter(|(_, e)| {

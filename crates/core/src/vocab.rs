@@ -469,6 +469,18 @@ impl Dutch for UnassignedReason {
     }
 }
 
+impl Dutch for crate::workspace::MatchEndReason {
+    fn dutch(&self) -> &'static str {
+        use crate::workspace::MatchEndReason as R;
+        match self {
+            R::RefusedByResident => "De inwoner heeft de woning afgewezen",
+            R::RefusedByAssociation => "De corporatie heeft afgezien van de match",
+            R::DwellingUnavailable => "De woning is niet meer beschikbaar",
+            R::Other => "Anders beëindigd",
+        }
+    }
+}
+
 impl Dutch for DisclosureKind {
     fn dutch(&self) -> &'static str {
         match self {

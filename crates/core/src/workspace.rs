@@ -86,6 +86,43 @@ pub struct AcceptedMatch {
     pub association_name: Option<String>,
 }
 
+/// Why an accepted match did not end in a lease: a fixed choice, so the history holds no free
+/// text about the resident.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum MatchEndReason {
+    /// The resident turned the dwelling down (after the viewing, for example).
+    RefusedByResident,
+    /// The association withdrew (the dwelling went to someone else, the committee said no).
+    RefusedByAssociation,
+    /// The dwelling is no longer available.
+    DwellingUnavailable,
+    /// Ended otherwise.
+    Other,
+}
+
+impl MatchEndReason {
+    pub const ALL: [MatchEndReason; 4] = [
+        MatchEndReason::RefusedByResident,
+        MatchEndReason::RefusedByAssociation,
+        MatchEndReason::DwellingUnavailable,
+        MatchEndReason::Other,
+    ];
+}
+
+/// An accepted match that ended without a lease; the case went back to step 5 and keeps this.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EndedMatch {
+    pub association_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dwelling_id: Option<String>,
+    pub accepted_on: Date,
+    pub ended_on: Date,
+    pub reason: MatchEndReason,
+}
+
 /// One resident's case: the dossier, the profile being built, the codes issued, the log.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -122,6 +159,9 @@ pub struct Case {
     /// Association id → its latest answer about this case (from a reply envelope).
     #[serde(default)]
     pub replies: BTreeMap<String, crate::parties::ReceivedAnswer>,
+    /// Accepted matches that ended without a lease, oldest first (`routeplanner::end_match`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ended_matches: Vec<EndedMatch>,
     /// How the case ended, once it is closed (`outcome`); `None` while open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<crate::outcome::Outcome>,
@@ -555,6 +595,7 @@ impl Workspace {
             handed_over: BTreeMap::new(),
             replies: BTreeMap::new(),
             outcome: None,
+            ended_matches: Vec::new(),
             overdracht: None,
         });
         Ok(self.cases.last_mut().expect("just pushed"))

@@ -159,9 +159,16 @@ fn each_vault_tells_the_case_s_days_and_how_long_it_waits() {
         w.regie.waiting(IDS[0], day(8)),
         waiting(w.regie.case(IDS[0]).unwrap(), &norms, day(8))
     );
-    // The Wmo consultant's case has the same gates, but its vault sends no bundles: the norms
-    // are the coordinator's. The care provider's case never reached the gates.
-    assert!(waiting(w.wmo.case(IDS[0]).unwrap(), &norms, day(8)).is_some());
+    // The norms are the coordinator's: only a vault that sends bundles waits.
+    use woonkans_core::timeline::tracks_waiting;
+    assert!(tracks_waiting(Some(Role::Regisseur)) && tracks_waiting(None));
+    for other in [
+        Role::Zorgaanbieder,
+        Role::WmoConsulent,
+        Role::Woningcorporatie,
+    ] {
+        assert!(!tracks_waiting(Some(other)), "{other:?}");
+    }
     assert_eq!(w.wmo.waiting(IDS[0], day(8)), None);
     assert_eq!(waiting(w.zorg.case(IDS[0]).unwrap(), &norms, day(30)), None);
     assert_eq!(w.regie.waiting("no-such-case", day(8)), None);
@@ -374,4 +381,85 @@ fn norms_out_of_range_are_refused_and_change_nothing() {
     };
     ws.set_norms(good).unwrap();
     assert_eq!(ws.settings().norms, good);
+}
+
+#[test]
+fn an_ended_match_returns_the_case_to_step_5_with_its_history() {
+    use woonkans_core::routeplanner::{accept_match, end_match};
+    use woonkans_core::workspace::{EndedMatch, MatchEndReason};
+    let mut ws = fixtures::workspace();
+    let (a, b) = (
+        ws.offer().associations[0].id.clone(),
+        ws.offer().associations[1].id.clone(),
+    );
+    for (i, id) in ["em0", "em1", "em2"].iter().enumerate() {
+        let case = fixtures::add_ready_case(&mut ws, id, &RESIDENTS[i]);
+        // As if bundles went to both associations.
+        case.codes.insert(a.clone(), format!("CODE-A{i}"));
+        case.codes.insert(b.clone(), format!("CODE-B{i}"));
+        case.dossier.step = Step::AssociationTalks;
+    }
+    let untouched = ws.case("em0").unwrap().clone();
+    // Nothing to end yet.
+    assert_eq!(
+        end_match(&mut ws, "em1", MatchEndReason::Other, day(12))
+            .unwrap_err()
+            .code,
+        "MATCH_NOT_ACCEPTED"
+    );
+    accept_match(&mut ws, "em1", &a, Some("VM-0003"), day(10), "Regie").unwrap();
+    assert_eq!(ws.case("em1").unwrap().dossier.step, Step::Agreement);
+    let (in_caseload, _) = ws.caseload(day(11)).unwrap();
+    assert!(!in_caseload.contains(&"em1".to_string()));
+    // A date before the acceptance: refused, nothing changed.
+    let before = ws.clone();
+    assert_eq!(
+        end_match(&mut ws, "em1", MatchEndReason::RefusedByResident, day(9))
+            .unwrap_err()
+            .code,
+        "DATE_BEFORE_MATCH"
+    );
+    assert_eq!(ws, before);
+
+    end_match(&mut ws, "em1", MatchEndReason::RefusedByResident, day(12)).unwrap();
+    let case = ws.case("em1").unwrap();
+    assert_eq!(case.accepted, None);
+    assert_eq!(case.dossier.step, Step::AssociationTalks);
+    assert!(case.dossier.gate_record(Gate::MatchAccepted).is_none());
+    assert_eq!(
+        case.ended_matches,
+        vec![EndedMatch {
+            association_id: a.clone(),
+            dwelling_id: Some("VM-0003".into()),
+            accepted_on: day(10),
+            ended_on: day(12),
+            reason: MatchEndReason::RefusedByResident,
+        }]
+    );
+    // Back in the caseload, the codes kept, and a new match can be accepted.
+    let (in_caseload, _) = ws.caseload(day(13)).unwrap();
+    assert!(in_caseload.contains(&"em1".to_string()));
+    assert_eq!(case.codes.len(), 2);
+    accept_match(&mut ws, "em1", &b, None, day(14), "Regie").unwrap();
+
+    let tail: Vec<(Date, What)> = timeline(ws.case("em1").unwrap())
+        .into_iter()
+        .filter(|m| m.date >= day(10))
+        .map(|m| (m.date, m.what))
+        .collect();
+    assert_eq!(
+        tail,
+        vec![
+            (day(10), What::Gate(Gate::MatchAccepted)),
+            (
+                day(12),
+                What::MatchEnded {
+                    association_id: a.clone(),
+                    reason: MatchEndReason::RefusedByResident,
+                }
+            ),
+            (day(14), What::Gate(Gate::MatchAccepted)),
+        ]
+    );
+    assert_eq!(ws.case("em0").unwrap(), &untouched);
 }

@@ -414,6 +414,7 @@ mod tests {
         for i in 0..40i64 {
             let id = format!("gen{i:02}");
             let case = fixtures::add_ready_case(&mut ws, &id, &RESIDENTS[i as usize % 5]);
+            case.dossier.step = woonkans_core::register::Step::PlacementProfile;
             // Taken over (gates 3 → 4) 1 to 40 days ago, in a shuffled order.
             let taken = (i * 17) % 40 + 1;
             for g in &mut case.dossier.gates {

@@ -16,6 +16,42 @@ pub const DATE_LABEL: &str = "Datum van afsluiten";
 pub const CONFIRM: &str = "Afsluiten en archiveren";
 pub const CANCEL: &str = "Annuleren";
 
+// ---------------------------------------------------------------- an accepted match that ends
+
+pub const END_MATCH_TITLE: &str = "Match beëindigen";
+pub const END_MATCH_INTRO: &str = "Gaat de match toch niet door, bijvoorbeeld na de bezichtiging?      Dan gaat de zaak terug naar stap 5 en kan er opnieuw worden gezocht. De beëindigde match      blijft in de geschiedenis en de tijdlijn staan.";
+pub const END_MATCH_REASON: &str = "Reden";
+pub const END_MATCH_REASON_PLACEHOLDER: &str = "Kies een reden";
+pub const END_MATCH_DATE: &str = "Datum";
+pub const END_MATCH_CONFIRM: &str = "Match beëindigen";
+pub const END_MATCH_NO_REASON: &str = "Kies waarom de match niet doorgaat.";
+pub const ENDED_MATCHES_TITLE: &str = "Eerdere matches";
+
+/// "Voorbeeld Woonstichting Maasdal (woning VM-0003): aanvaard 10-10-2026, beëindigd
+/// 12-10-2026 — de inwoner heeft de woning afgewezen."
+pub fn ended_match_sentence(ws: &Workspace, m: &woonkans_core::workspace::EndedMatch) -> String {
+    let name = ws
+        .offer()
+        .association(&m.association_id)
+        .map_or(m.association_id.as_str(), |a| a.name.as_str());
+    let dwelling = m
+        .dwelling_id
+        .as_deref()
+        .map(|d| format!(" (woning {d})"))
+        .unwrap_or_default();
+    let reason = m.reason.dutch();
+    let mut chars = reason.chars();
+    let reason: String = chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default();
+    format!(
+        "{name}{dwelling}: aanvaard {}, beëindigd {} — {reason}.",
+        vocab::date(m.accepted_on),
+        vocab::date(m.ended_on)
+    )
+}
+
 // ---------------------------------------------------------------- withdrawal of consent
 
 pub const WITHDRAW_BUTTON: &str = "Toestemming ingetrokken";

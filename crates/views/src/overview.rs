@@ -204,6 +204,7 @@ mod tests {
             handed_over: Default::default(),
             replies: Default::default(),
             outcome: None,
+            ended_matches: Vec::new(),
             overdracht: None,
         }
     }

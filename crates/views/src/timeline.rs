@@ -5,7 +5,7 @@ use woonkans_core::disclosure::DisclosureKind;
 use woonkans_core::envelope::MessageType;
 use woonkans_core::timeline::{self, Moment, Norms, Waiting, WaitingFor, What};
 use woonkans_core::vocab::{self, Dutch};
-use woonkans_core::workspace::Case;
+use woonkans_core::workspace::{Case, Workspace};
 
 /// One row of a case's timeline.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,15 +19,15 @@ pub struct TimelineRow {
     pub text: String,
 }
 
-/// The timeline of a case, oldest first.
-pub fn rows(case: &Case) -> Vec<TimelineRow> {
+/// The timeline of a case, oldest first; associations named as the offer of `ws` names them.
+pub fn rows(ws: &Workspace, case: &Case) -> Vec<TimelineRow> {
     timeline::timeline(case)
         .iter()
         .map(|m| TimelineRow {
             date: vocab::date(m.date),
             iso: m.date.iso(),
             step: format!("Stap {}", m.step.number()),
-            text: sentence(m),
+            text: sentence(ws, m),
         })
         .collect()
 }
@@ -39,7 +39,7 @@ pub const TIMELINE_INTRO: &str = "Wat er met deze zaak is gebeurd, per datum: el
 pub const TIMELINE_EMPTY: &str = "Nog niets vastgelegd of uitgewisseld.";
 
 /// What a moment says in a sentence.
-pub fn sentence(m: &Moment) -> String {
+pub fn sentence(ws: &Workspace, m: &Moment) -> String {
     match &m.what {
         What::Gate(gate) => format!("Poort vastgelegd: {}.", gate.dutch()),
         What::Exchange {
@@ -48,6 +48,19 @@ pub fn sentence(m: &Moment) -> String {
             party,
         } => exchange_sentence(*kind, *message, party),
         What::Closed(kind) => format!("Zaak afgesloten: {}.", kind.dutch().to_lowercase()),
+        What::MatchEnded {
+            association_id,
+            reason,
+        } => {
+            let name = ws
+                .offer()
+                .association(association_id)
+                .map_or(association_id.as_str(), |a| a.name.as_str());
+            format!(
+                "Match met {name} beëindigd: {}. De zaak is terug in stap 5.",
+                lowercase_first(reason.dutch())
+            )
+        }
     }
 }
 
@@ -71,6 +84,14 @@ fn exchange_sentence(kind: DisclosureKind, message: Option<MessageType>, party: 
         format!("{what} {verb}.")
     } else {
         format!("{what} {verb} {direction} {}.", party.trim())
+    }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

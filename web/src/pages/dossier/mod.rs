@@ -10,6 +10,7 @@ mod check;
 mod close;
 mod delete;
 mod documents;
+mod end_match;
 mod fields;
 mod gates;
 mod handover;

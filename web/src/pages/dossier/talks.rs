@@ -90,6 +90,20 @@ pub fn talks(p: &StepProps) -> Html {
             <p><a href={Route::Bundels.path()} onclick={to_bundles}>{ "Naar Bundels" }</a></p>
         </div>
     };
+    let ended = if case.ended_matches.is_empty() {
+        html! {}
+    } else {
+        html! {
+            <section class="kaart eerdere-matches" aria-labelledby="eerdere-matches">
+                <h3 id="eerdere-matches">{ woonkans_views::outcome::ENDED_MATCHES_TITLE }</h3>
+                <ul>
+                    { for case.ended_matches.iter().map(|m| html! {
+                        <li>{ woonkans_views::outcome::ended_match_sentence(ws, m) }</li>
+                    }) }
+                </ul>
+            </section>
+        }
+    };
     if let Some(acc) = &case.accepted {
         let who = case
             .dossier
@@ -107,6 +121,10 @@ pub fn talks(p: &StepProps) -> Html {
                         { for acc.dwelling_id.iter().map(|d| format!(" Woning: {d}.")) }
                     </p>
                 </div>
+                { ended }
+                { if case.dossier.archived { html! {} } else { html! {
+                    <super::end_match::EndMatch id={p.id.clone()} />
+                } } }
             </div>
         };
     }
@@ -193,6 +211,7 @@ pub fn talks(p: &StepProps) -> Html {
     html! {
         <div class="stap-formulier">
             { codes }
+            { ended }
             <section class="kaart" aria-labelledby="stap5-matching">
                 <h3 id="stap5-matching">{ "Passende corporaties en woningen" }</h3>
                 <ProfileResult id={p.id.to_string()} />

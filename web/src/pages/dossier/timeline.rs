@@ -20,7 +20,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
     let Ok(case) = ws.case(&p.id) else {
         return html! {};
     };
-    let rows = tl::rows(case);
+    let rows = tl::rows(ws, case);
     let waiting = ws.waiting(&p.id, browser::today());
     html! {
         <section class="kaart tijdlijn" aria-labelledby="tijdlijn-titel">
