@@ -1223,3 +1223,57 @@ async fn a_change_after_sharing_is_shown_and_offers_a_new_bundle() {
     let tick: web_sys::HtmlInputElement = find(&root, "#dossier-gewijz01").dyn_into().unwrap();
     assert!(tick.checked(), "the case is chosen");
 }
+
+#[wasm_bindgen_test]
+async fn a_failed_target_group_blocks_the_gate_until_an_override_is_recorded() {
+    let mut ws = workspace();
+    let case = ws.add_case("doel0001").unwrap();
+    fill_step1(case);
+    fill_step3(case);
+    let x = &mut case.dossier;
+    x.gates.retain(|g| g.gate == Gate::ConsentToRegister);
+    x.step = Step::Investigation;
+    x.target_group.status_holder = Some(true);
+    let (root, spy) = mount(Route::Dossier("doel0001".into()), ws).await;
+    assert!(text(&root).contains("Valt (nog) niet binnen de doelgroep"));
+
+    // The gate is refused while the check is not met.
+    type_into(&root, "#poort-eligibilityAndSupportPlan-door", "Wmo Venlo").await;
+    click_button(&root, "Poort vastleggen").await;
+    assert!(text(&root).contains("De doelgroepcheck is niet rond (1 voorwaarde open)."));
+    let gates = |spy: &Spy| ws_of(spy).case("doel0001").unwrap().dossier.gates.len();
+    assert_eq!(gates(&spy), 1);
+
+    // The override: a reason from the list, who and when.
+    click_button(&root, "Afwijking vastleggen").await;
+    assert!(text(&root).contains("Kies de reden van de afwijking."));
+    choose(&root, "#doelgroep-afwijking-reden", "hardshipClause").await;
+    type_into(&root, "#doelgroep-afwijking-door", "Wmo-consulent Venlo").await;
+    click_button(&root, "Afwijking vastleggen").await;
+    let o = ws_of(&spy)
+        .case("doel0001")
+        .unwrap()
+        .dossier
+        .target_group_override
+        .clone()
+        .unwrap();
+    assert_eq!(
+        o.reason,
+        woonkans_core::targetgroup::OverrideReason::HardshipClause
+    );
+    let said = find(&root, "#doelgroep-afwijking").text_content().unwrap();
+    assert!(
+        said.contains("door Wmo-consulent Venlo: hardheidsclausule toegepast."),
+        "{said}"
+    );
+    assert!(
+        root.query_selector("#doelgroep-afwijking-formulier")
+            .unwrap()
+            .is_none()
+    );
+
+    // Now the gate is recorded.
+    type_into(&root, "#poort-eligibilityAndSupportPlan-door", "Wmo Venlo").await;
+    click_button(&root, "Poort vastleggen").await;
+    assert_eq!(gates(&spy), 2);
+}

@@ -341,6 +341,9 @@ pub struct Dossier {
     pub care_provider: Option<Contact>,
     pub wmo_consultant: Option<Contact>,
     pub target_group: TargetGroupAnswers,
+    /// Going on although the target-group check is not met (`routeplanner::override_target_group`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_group_override: Option<crate::targetgroup::TargetGroupOverride>,
     pub gates: Vec<GateRecord>,
     pub step: Step,
     pub archived: bool,
@@ -373,6 +376,7 @@ impl Default for Dossier {
             care_provider: None,
             wmo_consultant: None,
             target_group: TargetGroupAnswers::default(),
+            target_group_override: None,
             gates: Vec::new(),
             step: Step::Orientation,
             archived: false,

@@ -132,7 +132,7 @@ pub fn next_step(ws: &Workspace, id: &str, today: Date) -> Result<Option<(Step, 
             Err(e) => reasons.push(Blocker::data(e.message)),
             Ok(region) => {
                 let check = check_target_group(d, today, region);
-                if !check.eligible {
+                if !check.eligible && d.target_group_override.is_none() {
                     reasons.push(Blocker::data(format!(
                         "De doelgroepcheck is nog niet rond: {} open.",
                         crate::vocab::count(check.failures.len(), "voorwaarde", "voorwaarden")
@@ -190,6 +190,9 @@ pub fn record_gate(
     actor: &str,
     today: Date,
 ) -> Result<()> {
+    if gate == Gate::EligibilityAndSupportPlan {
+        target_group_met(ws, id, today)?;
+    }
     case_to_edit(ws, id)?
         .dossier
         .record_gate(gate, date, actor)?;
@@ -238,6 +241,63 @@ pub fn accept_match(
     if case.dossier.step < Step::Agreement {
         case.dossier.advance_to(Step::Agreement)?;
     }
+    Ok(())
+}
+
+/// The target-group check is binding: eligibility (gate 3 → 4) cannot be recorded while it is
+/// not met, unless an override with its reason is recorded.
+fn target_group_met(ws: &Workspace, id: &str, today: Date) -> Result<()> {
+    let d = &ws.case(id)?.dossier;
+    if d.target_group_override.is_some() {
+        return Ok(());
+    }
+    let check = check_target_group(d, today, ws.region()?);
+    if check.eligible {
+        Ok(())
+    } else {
+        Err(Error::new(
+            "TARGET_GROUP_NOT_MET",
+            format!(
+                "De doelgroepcheck is niet rond ({} open). Leg deze poort vast als de inwoner \
+                 binnen de doelgroep valt, of leg eerst een afwijking met reden vast.",
+                crate::vocab::count(check.failures.len(), "voorwaarde", "voorwaarden")
+            ),
+        )
+        .at("doelgroep"))
+    }
+}
+
+/// Records that the case goes on although the target-group check is not met, with a reason
+/// from the fixed list, the date and who decided. Refused when the check is met (nothing to
+/// override), without an actor, or for an archived case; it shows in the case's timeline.
+pub fn override_target_group(
+    ws: &mut Workspace,
+    id: &str,
+    reason: crate::targetgroup::OverrideReason,
+    date: Date,
+    actor: &str,
+) -> Result<()> {
+    editable(ws.case(id)?)?;
+    if actor.trim().is_empty() {
+        return Err(Error::new(
+            "ACTOR_MISSING",
+            "Vul in wie de afwijking vastlegt (functie of organisatie).",
+        )
+        .at("doelgroep-afwijking-door"));
+    }
+    let d = &ws.case(id)?.dossier;
+    if check_target_group(d, date, ws.region()?).eligible {
+        return Err(Error::new(
+            "OVERRIDE_NOT_NEEDED",
+            "De inwoner valt binnen de doelgroep; een afwijking is niet nodig.",
+        ));
+    }
+    ws.case_mut(id)?.dossier.target_group_override =
+        Some(crate::targetgroup::TargetGroupOverride {
+            reason,
+            date,
+            actor: actor.trim().to_string(),
+        });
     Ok(())
 }
 
@@ -553,6 +613,74 @@ mod tests {
             reasons.iter().any(|r| r.message.contains("doelgroepcheck")),
             "{reasons:?}"
         );
+    }
+
+    #[test]
+    fn a_failed_target_group_blocks_eligibility_until_an_override_is_recorded() {
+        use crate::targetgroup::OverrideReason;
+        let mut ws = ws();
+        let today = d(TODAY);
+        ws.add_case("c").unwrap();
+        ws.add_case("ok").unwrap();
+        for id in ["c", "ok"] {
+            let x = &mut ws.case_mut(id).unwrap().dossier;
+            fill_step1(x);
+            fill_step3(x);
+            x.step = Step::Investigation;
+            x.record_gate(Gate::ConsentToRegister, d("2026-11-01"), "Zorgaanbieder")
+                .unwrap();
+        }
+        ws.case_mut("c").unwrap().dossier.target_group.status_holder = Some(true);
+        let gate = |ws: &mut Workspace, id: &str| {
+            record_gate(
+                ws,
+                id,
+                Gate::EligibilityAndSupportPlan,
+                d("2026-11-10"),
+                "Wmo-consulent",
+                today,
+            )
+        };
+        let before = ws.clone();
+        assert_eq!(gate(&mut ws, "c").unwrap_err().code, "TARGET_GROUP_NOT_MET");
+        assert_eq!(ws, before);
+        // An override needs who decided; one for an eligible resident is refused.
+        let reason = OverrideReason::MunicipalDecision;
+        let on = d("2026-11-09");
+        assert_eq!(
+            override_target_group(&mut ws, "c", reason, on, " ")
+                .unwrap_err()
+                .code,
+            "ACTOR_MISSING"
+        );
+        assert_eq!(
+            override_target_group(&mut ws, "ok", reason, on, "Wmo Venlo")
+                .unwrap_err()
+                .code,
+            "OVERRIDE_NOT_NEEDED"
+        );
+        assert_eq!(ws, before);
+        override_target_group(&mut ws, "c", reason, on, "Wmo Venlo").unwrap();
+        gate(&mut ws, "c").unwrap();
+        let (_, reasons) = next_step(&ws, "c", today).unwrap().unwrap();
+        assert!(
+            !reasons.iter().any(|r| r.message.contains("doelgroepcheck")),
+            "{reasons:?}"
+        );
+        // The override is in the case's timeline, before the gate it allowed.
+        let moments: Vec<_> = crate::timeline::timeline(ws.case("c").unwrap())
+            .into_iter()
+            .map(|m| m.what)
+            .collect();
+        assert_eq!(
+            moments[1..],
+            [
+                crate::timeline::What::TargetGroupOverride(reason),
+                crate::timeline::What::Gate(Gate::EligibilityAndSupportPlan),
+            ]
+        );
+        // The eligible resident's gate needs no override.
+        gate(&mut ws, "ok").unwrap();
     }
 
     #[test]

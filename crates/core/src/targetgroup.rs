@@ -409,3 +409,44 @@ mod tests {
         }
     }
 }
+
+/// Why a resident goes on although the target-group check is not met: a fixed choice, so the
+/// dossier holds no free text about it. Recorded with date and actor by
+/// `routeplanner::override_target_group`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum OverrideReason {
+    /// The gemeente decided on maatwerk for this resident.
+    MunicipalDecision,
+    /// The hardship clause (hardheidsclausule) of the local rules applies.
+    HardshipClause,
+    /// Another reason, recorded in the gemeente's own file.
+    Other,
+}
+
+impl OverrideReason {
+    pub const ALL: [OverrideReason; 3] = [
+        OverrideReason::MunicipalDecision,
+        OverrideReason::HardshipClause,
+        OverrideReason::Other,
+    ];
+}
+
+/// Going on although the target-group check is not met: why, when and by whom.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TargetGroupOverride {
+    pub reason: OverrideReason,
+    pub date: Date,
+    pub actor: String,
+}
+
+impl fmt::Debug for TargetGroupOverride {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TargetGroupOverride")
+            .field("reason", &self.reason)
+            .finish_non_exhaustive()
+    }
+}

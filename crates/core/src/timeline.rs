@@ -35,6 +35,8 @@ pub enum What {
     },
     /// The case was closed with this outcome (`outcome`).
     Closed(crate::outcome::OutcomeKind),
+    /// The case went on although the target-group check was not met.
+    TargetGroupOverride(crate::targetgroup::OverrideReason),
     /// An accepted match ended without a lease; the case went back to step 5.
     MatchEnded {
         association_id: String,
@@ -103,7 +105,24 @@ pub fn timeline(case: &Case) -> Vec<Moment> {
             ),
         ]
     });
-    let mut all: Vec<_> = gates.chain(exchanges).chain(ended).chain(closed).collect();
+    let overridden = case.dossier.target_group_override.iter().map(|o| {
+        let step = Step::Investigation;
+        (
+            // Before the gate it allowed, on the same day.
+            (o.date, step.number(), 0u8),
+            Moment {
+                date: o.date,
+                step,
+                what: What::TargetGroupOverride(o.reason),
+            },
+        )
+    });
+    let mut all: Vec<_> = gates
+        .chain(overridden)
+        .chain(exchanges)
+        .chain(ended)
+        .chain(closed)
+        .collect();
     // Stable: moments with the same key keep the order they were recorded in.
     all.sort_by_key(|(key, _)| *key);
     all.into_iter().map(|(_, moment)| moment).collect()

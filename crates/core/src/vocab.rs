@@ -481,6 +481,17 @@ impl Dutch for crate::workspace::MatchEndReason {
     }
 }
 
+impl Dutch for crate::targetgroup::OverrideReason {
+    fn dutch(&self) -> &'static str {
+        use crate::targetgroup::OverrideReason as R;
+        match self {
+            R::MunicipalDecision => "Maatwerkbesluit van de gemeente",
+            R::HardshipClause => "Hardheidsclausule toegepast",
+            R::Other => "Andere reden, vastgelegd in het dossier van de gemeente",
+        }
+    }
+}
+
 impl Dutch for DisclosureKind {
     fn dutch(&self) -> &'static str {
         match self {

@@ -52,6 +52,35 @@ pub fn ended_match_sentence(ws: &Workspace, m: &woonkans_core::workspace::EndedM
     )
 }
 
+// ---------------------------------------------------------------- the target-group override
+
+pub const OVERRIDE_TITLE: &str = "Toch doorgaan: afwijking vastleggen";
+pub const OVERRIDE_INTRO: &str = "De doelgroepcheck is bindend: zonder afwijking kan de poort \
+     ‘geschiktheid vastgesteld’ niet worden vastgelegd. Leg een afwijking alleen vast als de \
+     gemeente daartoe heeft besloten; de reden, de datum en wie het vastlegt komen in de tijdlijn.";
+pub const OVERRIDE_REASON: &str = "Reden van de afwijking";
+pub const OVERRIDE_REASON_PLACEHOLDER: &str = "Kies een reden";
+pub const OVERRIDE_ACTOR: &str = "Vastgelegd door (functie of organisatie)";
+pub const OVERRIDE_DATE: &str = "Datum van het besluit";
+pub const OVERRIDE_CONFIRM: &str = "Afwijking vastleggen";
+pub const OVERRIDE_NO_REASON: &str = "Kies de reden van de afwijking.";
+
+/// "Afwijking van de doelgroepcheck vastgelegd op 09-11-2026 door Wmo Venlo:
+/// maatwerkbesluit van de gemeente."
+pub fn override_sentence(o: &woonkans_core::targetgroup::TargetGroupOverride) -> String {
+    let reason = o.reason.dutch();
+    let mut chars = reason.chars();
+    let reason: String = chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default();
+    format!(
+        "Afwijking van de doelgroepcheck vastgelegd op {} door {}: {reason}.",
+        vocab::date(o.date),
+        o.actor
+    )
+}
+
 // ---------------------------------------------------------------- withdrawal of consent
 
 pub const WITHDRAW_BUTTON: &str = "Toestemming ingetrokken";

@@ -47,6 +47,10 @@ pub fn sentence(ws: &Workspace, m: &Moment) -> String {
             message,
             party,
         } => exchange_sentence(*kind, *message, party),
+        What::TargetGroupOverride(reason) => format!(
+            "Afwijking van de doelgroepcheck vastgelegd: {}.",
+            lowercase_first(reason.dutch())
+        ),
         What::Closed(kind) => format!("Zaak afgesloten: {}.", kind.dutch().to_lowercase()),
         What::MatchEnded {
             association_id,

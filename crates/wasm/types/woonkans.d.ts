@@ -300,7 +300,11 @@ budgetManagement: boolean,
 /**
  * Special category (art. 9 AVG): only the Wmo consultant's step 3 sees it.
  */
-health: string, iban?: string | null, documents: DocumentChecklist, careProvider?: Contact | null, wmoConsultant?: Contact | null, targetGroup: TargetGroupAnswers, gates: Array<GateRecord>, step: Step, archived: boolean, };
+health: string, iban?: string | null, documents: DocumentChecklist, careProvider?: Contact | null, wmoConsultant?: Contact | null, targetGroup: TargetGroupAnswers, 
+/**
+ * Going on although the target-group check is not met (`routeplanner::override_target_group`).
+ */
+targetGroupOverride?: TargetGroupOverride | null, gates: Array<GateRecord>, step: Step, archived: boolean, };
 
 export type Dwelling = { id: string, associationId: string, gemeente: string, neighbourhood: string, dwellingType: DwellingType, inComplex: boolean, rooms: number, 
 /**
@@ -591,6 +595,13 @@ export type NoOfferReason = "noDwellingAvailable" | "noDwellingInSearchArea" | "
 export type NoteFinding = { field: string, finding: Finding, };
 
 export type Offer = { associations: Array<HousingAssociation>, dwellings: Array<Dwelling>, };
+
+/**
+ * Why a resident goes on although the target-group check is not met: a fixed choice, so the
+ * dossier holds no free text about it. Recorded with date and actor by
+ * `routeplanner::override_target_group`.
+ */
+export type OverrideReason = "municipalDecision" | "hardshipClause" | "other";
 
 /**
  * A vault's own secret keys. Kept only inside the encrypted vault; `Debug` shows no secret.
@@ -953,6 +964,11 @@ reason: string,
  * True when the condition fails because data is missing, not because it is not met.
  */
 missingData: boolean, };
+
+/**
+ * Going on although the target-group check is not met: why, when and by whom.
+ */
+export type TargetGroupOverride = { reason: OverrideReason, date: DateString, actor: string, };
 
 export type TargetGroupResult = { eligible: boolean, 
 /**
