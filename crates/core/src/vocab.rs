@@ -99,6 +99,24 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{} {noun}", thousands(n as u64))
 }
 
+/// A label inside a sentence: its first letter in lower case ("Geplaatst" → "geplaatst").
+pub fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A word at the start of a sentence: its first letter in capitals ("koppeling" → "Koppeling").
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A date as the Dutch write it: "28-11-2026".
 pub fn date(d: Date) -> String {
     format!("{:02}-{:02}-{:04}", d.day(), d.month(), d.year())

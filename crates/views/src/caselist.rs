@@ -143,6 +143,16 @@ pub fn case_progress(ws: &Workspace, case: &Case, today: Date) -> CaseProgress {
     }
 }
 
+/// Short names of the four gates for the list's column.
+pub fn gate_short(g: Gate) -> &'static str {
+    match g {
+        Gate::ConsentToRegister => "Toestemming aanmelding",
+        Gate::EligibilityAndSupportPlan => "Geschikt en plan getekend",
+        Gate::ConsentToShareWithCoordinator => "Toestemming regisseur",
+        Gate::MatchAccepted => "Match aanvaard",
+    }
+}
+
 /// The order of the dossier list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Order {

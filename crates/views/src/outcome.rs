@@ -39,12 +39,7 @@ pub fn ended_match_sentence(ws: &Workspace, m: &woonkans_core::workspace::EndedM
         .as_deref()
         .map(|d| format!(" (woning {d})"))
         .unwrap_or_default();
-    let reason = m.reason.dutch();
-    let mut chars = reason.chars();
-    let reason: String = chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default();
+    let reason = vocab::lowercase_first(m.reason.dutch());
     format!(
         "{name}{dwelling}: aanvaard {}, beëindigd {} — {reason}.",
         vocab::date(m.accepted_on),
@@ -68,12 +63,7 @@ pub const OVERRIDE_NO_REASON: &str = "Kies de reden van de afwijking.";
 /// "Afwijking van de doelgroepcheck vastgelegd op 09-11-2026 door Wmo Venlo:
 /// maatwerkbesluit van de gemeente."
 pub fn override_sentence(o: &woonkans_core::targetgroup::TargetGroupOverride) -> String {
-    let reason = o.reason.dutch();
-    let mut chars = reason.chars();
-    let reason: String = chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default();
+    let reason = vocab::lowercase_first(o.reason.dutch());
     format!(
         "Afwijking van de doelgroepcheck vastgelegd op {} door {}: {reason}.",
         vocab::date(o.date),
@@ -132,7 +122,7 @@ pub fn from_value(v: &str) -> Option<OutcomeKind> {
 pub fn closed_sentence(ws: &Workspace, case: &Case) -> Option<String> {
     match &case.outcome {
         Some(o) => {
-            let what = o.kind.dutch().to_lowercase();
+            let what = vocab::lowercase_first(o.kind.dutch());
             let at = o
                 .association_id
                 .as_deref()
@@ -163,7 +153,7 @@ pub fn monitor_sentence(m: &Monitor) -> String {
         .closed
         .iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(k, n)| format!("{n} {}", k.dutch().to_lowercase()))
+        .map(|(k, n)| format!("{n} {}", vocab::lowercase_first(k.dutch())))
         .collect();
     let mut s = format!("Lopend: {}.", m.open);
     if closed.is_empty() {

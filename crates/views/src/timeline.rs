@@ -49,7 +49,7 @@ pub fn sentence(ws: &Workspace, m: &Moment) -> String {
         } => exchange_sentence(*kind, *message, party),
         What::TargetGroupOverride(reason) => format!(
             "Afwijking van de doelgroepcheck vastgelegd: {}.",
-            lowercase_first(reason.dutch())
+            vocab::lowercase_first(reason.dutch())
         ),
         What::Closed(kind) => format!("Zaak afgesloten: {}.", kind.dutch().to_lowercase()),
         What::MatchEnded {
@@ -62,7 +62,7 @@ pub fn sentence(ws: &Workspace, m: &Moment) -> String {
                 .map_or(association_id.as_str(), |a| a.name.as_str());
             format!(
                 "Match met {name} beëindigd: {}. De zaak is terug in stap 5.",
-                lowercase_first(reason.dutch())
+                vocab::lowercase_first(reason.dutch())
             )
         }
     }
@@ -76,7 +76,7 @@ fn exchange_sentence(kind: DisclosureKind, message: Option<MessageType>, party: 
         (DisclosureKind::CodedBundle, _) => "Gecodeerd profiel (bundel)".to_string(),
         (DisclosureKind::Handover, _) => "Overdracht van stap 6".to_string(),
         (DisclosureKind::ReplyReceived, _) => "Reactie".to_string(),
-        (_, Some(m)) => capitalised(m.dutch()),
+        (_, Some(m)) => vocab::capitalised(m.dutch()),
         (_, None) => "Envelop".to_string(),
     };
     let (verb, direction) = if kind.discloses() {
@@ -88,22 +88,6 @@ fn exchange_sentence(kind: DisclosureKind, message: Option<MessageType>, party: 
         format!("{what} {verb}.")
     } else {
         format!("{what} {verb} {direction} {}.", party.trim())
-    }
-}
-
-fn lowercase_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

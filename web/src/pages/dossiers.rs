@@ -8,22 +8,11 @@ use crate::components::form::{checked_of, value_of};
 use crate::route::Route;
 use crate::state::{AppContext, change, navigate, use_app};
 use std::rc::Rc;
-use woonkans_core::register::Gate;
 use woonkans_core::vocab::Dutch;
 use woonkans_views::caselist::{self, CaseProgress, Filter, Order, filtered};
 use woonkans_views::nav;
 use woonkans_views::timeline as tl;
 use yew::prelude::*;
-
-/// Short names of the four gates for the list's column.
-fn gate_short(g: Gate) -> &'static str {
-    match g {
-        Gate::ConsentToRegister => "Toestemming aanmelding",
-        Gate::EligibilityAndSupportPlan => "Geschikt en plan getekend",
-        Gate::ConsentToShareWithCoordinator => "Toestemming regisseur",
-        Gate::MatchAccepted => "Match aanvaard",
-    }
-}
 
 fn open_case(app: &AppContext, id: &str) -> Callback<MouseEvent> {
     let app = app.clone();
@@ -218,7 +207,7 @@ pub fn dossiers_page() -> Html {
                                         { for r.gates.iter().map(|g| html! {
                                             <li class={classes!(g.recorded.is_some().then_some("poort-ja"))}>
                                                 <span aria-hidden="true">{ if g.recorded.is_some() { "✓ " } else { "— " } }</span>
-                                                { gate_short(g.gate) }
+                                                { caselist::gate_short(g.gate) }
                                                 <span class="visueel-verborgen">{ if g.recorded.is_some() { ": vastgelegd" } else { ": nog niet" } }</span>
                                             </li>
                                         }) }
