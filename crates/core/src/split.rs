@@ -287,21 +287,7 @@ impl Workspace {
                 "Een teruggave hoort bij een kluis van een Wmo-consulent.",
             ));
         }
-        let own = self.parties().keys().ok_or_else(|| {
-            Error::new(
-                "KEYS_MISSING",
-                "Deze kluis heeft nog geen sleutels. Maak ze bij ‘Sleutels en adresboek’.",
-            )
-        })?;
-        let opened = envelope::open_expecting(
-            bytes,
-            own,
-            self.parties().contacts(),
-            MessageType::Teruggave,
-        )?;
-        if let Some(r) = self.parties().received().iter().find(|r| r.id == opened.id) {
-            return Err(crate::parties::already_processed(r));
-        }
+        let opened = self.open_transfer(bytes, MessageType::Teruggave, None)?;
         let dossiers = parse_teruggave(&opened.payload)?;
         let entry = DisclosureEntry {
             at: at.into(),

@@ -654,19 +654,8 @@ impl Workspace {
     /// the dossier at step 2. The same envelope twice is refused as processed.
     pub fn open_aanmelding(&mut self, bytes: &[u8], at: &str) -> Result<String> {
         self.may_receive(MessageType::Aanmelding)?;
-        let own = self.parties().keys().ok_or_else(keys_missing)?;
-        let opened = envelope::open_expecting(
-            bytes,
-            own,
-            self.parties().contacts(),
-            MessageType::Aanmelding,
-        )?;
-        if let Some(r) = self.parties().received().iter().find(|r| r.id == opened.id) {
-            return Err(crate::parties::already_processed(r));
-        }
-        if opened.sender.card.identity.role != Role::Zorgaanbieder {
-            return Err(sender_role(Role::Zorgaanbieder, MessageType::Aanmelding));
-        }
+        let opened =
+            self.open_transfer(bytes, MessageType::Aanmelding, Some(Role::Zorgaanbieder))?;
         let aanmelding = Aanmelding::parse(&opened.payload)?;
         let id = aanmelding.reference().to_string();
         let mut next = self.clone();
@@ -709,19 +698,8 @@ impl Workspace {
     /// The same envelope twice is refused as processed.
     pub fn open_overdracht(&mut self, bytes: &[u8], at: &str) -> Result<String> {
         self.may_receive(MessageType::Overdracht)?;
-        let own = self.parties().keys().ok_or_else(keys_missing)?;
-        let opened = envelope::open_expecting(
-            bytes,
-            own,
-            self.parties().contacts(),
-            MessageType::Overdracht,
-        )?;
-        if let Some(r) = self.parties().received().iter().find(|r| r.id == opened.id) {
-            return Err(crate::parties::already_processed(r));
-        }
-        if opened.sender.card.identity.role != Role::WmoConsulent {
-            return Err(sender_role(Role::WmoConsulent, MessageType::Overdracht));
-        }
+        let opened =
+            self.open_transfer(bytes, MessageType::Overdracht, Some(Role::WmoConsulent))?;
         let overdracht = Overdracht::parse(&opened.payload)?;
         let region = self.region()?;
         if overdracht.facts().region != region {
@@ -944,19 +922,7 @@ impl Workspace {
     /// provider).
     pub fn open_koppeling(&mut self, bytes: &[u8], at: &str) -> Result<String> {
         self.may_receive(MessageType::Koppeling)?;
-        let own = self.parties().keys().ok_or_else(keys_missing)?;
-        let opened = envelope::open_expecting(
-            bytes,
-            own,
-            self.parties().contacts(),
-            MessageType::Koppeling,
-        )?;
-        if let Some(r) = self.parties().received().iter().find(|r| r.id == opened.id) {
-            return Err(crate::parties::already_processed(r));
-        }
-        if opened.sender.card.identity.role != Role::Regisseur {
-            return Err(sender_role(Role::Regisseur, MessageType::Koppeling));
-        }
+        let opened = self.open_transfer(bytes, MessageType::Koppeling, Some(Role::Regisseur))?;
         let k = Koppeling::parse(&opened.payload)?;
         let mut next = self.clone();
         let result = match (self.role(), &k.reference) {
@@ -1098,6 +1064,30 @@ impl Workspace {
                 ));
             }
         })
+    }
+}
+
+impl Workspace {
+    /// The checks every received transfer goes through after the envelope's own (PARTIES.md):
+    /// this vault's keys open an envelope of type `kind`, not processed before, sent by a party
+    /// of role `from` (`None`: any confirmed sender). The caller checks its own role first.
+    pub(crate) fn open_transfer(
+        &self,
+        bytes: &[u8],
+        kind: MessageType,
+        from: Option<Role>,
+    ) -> Result<envelope::Opened> {
+        let own = self.parties().keys().ok_or_else(keys_missing)?;
+        let opened = envelope::open_expecting(bytes, own, self.parties().contacts(), kind)?;
+        if let Some(r) = self.parties().received().iter().find(|r| r.id == opened.id) {
+            return Err(crate::parties::already_processed(r));
+        }
+        if let Some(role) = from
+            && opened.sender.card.identity.role != role
+        {
+            return Err(sender_role(role, kind));
+        }
+        Ok(opened)
     }
 }
 

@@ -6,11 +6,11 @@
 //! the register minus the placement profile (the association already holds the coded profile
 //! under the code), and nothing of step 3: no health, no income amount, no finances.
 
-use super::{check_header, keys_missing, role_refuses, sender_role, unreadable};
+use super::{check_header, role_refuses, unreadable};
 use crate::date::Date;
 use crate::disclosure::{DisclosureEntry, DisclosureKind};
 use crate::dossier::{Address, DocumentKind, DocumentStatus, Dossier, PersonName, redacted};
-use crate::envelope::{self, MessageType};
+use crate::envelope::MessageType;
 use crate::error::{Error, Result};
 use crate::handover::{AssociationRef, HandoverConfirmation, HandoverDocument, ResidentContact};
 use crate::keys::{Fingerprint, Role};
@@ -474,19 +474,8 @@ impl Workspace {
         if self.role() != Some(Role::Woningcorporatie) {
             return Err(role_refuses(MessageType::Huurgegevens));
         }
-        let own = self.parties().keys().ok_or_else(keys_missing)?;
-        let opened = envelope::open_expecting(
-            bytes,
-            own,
-            self.parties().contacts(),
-            MessageType::Huurgegevens,
-        )?;
-        if let Some(r) = self.parties().received().iter().find(|r| r.id == opened.id) {
-            return Err(crate::parties::already_processed(r));
-        }
-        if opened.sender.card.identity.role != Role::Zorgaanbieder {
-            return Err(sender_role(Role::Zorgaanbieder, MessageType::Huurgegevens));
-        }
+        let opened =
+            self.open_transfer(bytes, MessageType::Huurgegevens, Some(Role::Zorgaanbieder))?;
         let h = Huurgegevens::parse(&opened.payload)?;
         let code = h.code().to_string();
         let in_bundle = self.parties().inbox().iter().any(|b| {
