@@ -12,14 +12,17 @@
 //! * Every profile `i` gets its own "stay unassigned" column that only it can use. That makes
 //!   every instance feasible and lets the optimum leave a profile out.
 //!
-//! Costs are integers: an eligible pair with score `s` costs `(101 − s)·K − 1` and the
-//! unassigned column costs `101·K`, with `K = profiles + 1`. Summed over all profiles the cost is
-//! `const − (K·Σs + placed)`, so minimising it maximises the total score first and, among
-//! assignments with that total, the number of placed profiles.
+//! Each pair's value is its score plus its profile's priority (`priority`; 0 in [`assign`]).
+//! Costs are integers: an eligible pair of value `w` costs `(M − w)·K − 1` and the unassigned
+//! column costs `M·K`, with `M` one more than the highest value (at least 101) and
+//! `K = profiles + 1`. Summed over all profiles the cost is `const − (K·Σw + placed)`, so
+//! minimising it maximises the total value first and, among assignments with that total, the
+//! number of placed profiles.
 //!
 //! # What is guaranteed
 //!
-//! 1. The total score is the maximum over all valid assignments.
+//! 1. The total value (score plus priority of the placed profiles) is the maximum over all valid
+//!    assignments; without priority, that is the total score.
 //! 2. Among assignments with that total, as many profiles as possible get a dwelling.
 //! 3. The result is a function of the matrix alone: profiles are processed in index order and
 //!    every tie in the search is broken the same way (equal distance: a free dwelling first, then
@@ -67,7 +70,12 @@ pub struct Unassigned {
 pub struct Assignment {
     /// By profile index.
     pub pairs: Vec<AssignedPair>,
+    /// The sum of the placed pairs' scores.
     pub total: u64,
+    /// The objective: `total` plus the priority of every placed profile (equal to `total`
+    /// without priority).
+    #[serde(default)]
+    pub weighted_total: u64,
     /// By profile index.
     pub unassigned: Vec<Unassigned>,
 }
@@ -76,13 +84,26 @@ const NONE: u32 = u32::MAX;
 const INF: i64 = i64::MAX / 4;
 const MAX_SCORE_PLUS_ONE: i64 = 101;
 
-/// The optimal assignment for a score matrix (see the module documentation).
+/// The optimal assignment for a score matrix by fit alone (see the module documentation).
 pub fn assign(matrix: &ScoreMatrix) -> Assignment {
+    assign_prioritised(matrix, &[])
+}
+
+/// The optimal assignment when profile `i` brings `priority[i]` points (0 when the slice is
+/// shorter) to every dwelling it could get (see the module documentation and `priority`).
+pub fn assign_prioritised(matrix: &ScoreMatrix, priority: &[u32]) -> Assignment {
     let rows = matrix.profiles;
     let real = matrix.dwellings;
     let cols = real + rows;
     let k = rows as i64 + 1;
-    let unassigned_cost = MAX_SCORE_PLUS_ONE * k;
+    let bonus = |i: usize| i64::from(priority.get(i).copied().unwrap_or(0));
+    let top = (0..rows)
+        .flat_map(|i| matrix.row(i).map(move |(_, s)| (i, s)))
+        .map(|(i, s)| i64::from(s) + bonus(i))
+        .max()
+        .unwrap_or(0);
+    let plus_one = MAX_SCORE_PLUS_ONE.max(top + 1);
+    let unassigned_cost = plus_one * k;
 
     // Each row's edges, compressed: eligible dwellings, then the row's own unassigned column.
     let mut start = Vec::with_capacity(rows + 1);
@@ -94,7 +115,7 @@ pub fn assign(matrix: &ScoreMatrix) -> Assignment {
         for (j, s) in matrix.row(i) {
             *eligible = true;
             edge_col.push(j as u32);
-            edge_cost.push((MAX_SCORE_PLUS_ONE - i64::from(s)) * k - 1);
+            edge_cost.push((plus_one - i64::from(s) - bonus(i)) * k - 1);
         }
         edge_col.push((real + i) as u32);
         edge_cost.push(unassigned_cost);
@@ -210,6 +231,7 @@ pub fn assign(matrix: &ScoreMatrix) -> Assignment {
         match matrix.get(i, j) {
             Some(score) if j < real => {
                 out.total += u64::from(score);
+                out.weighted_total += u64::from(score) + bonus(i) as u64;
                 out.pairs.push(AssignedPair {
                     profile: i,
                     dwelling: j,

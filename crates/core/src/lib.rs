@@ -26,6 +26,7 @@ pub mod offer;
 pub mod outcome;
 pub mod parties;
 pub mod prints;
+pub mod priority;
 pub mod profile;
 pub mod region;
 pub mod register;

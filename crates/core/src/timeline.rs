@@ -304,6 +304,21 @@ fn taken_over(case: &Case, log: &[(Date, &DisclosureEntry)]) -> Option<Date> {
     received.or(gates)
 }
 
+/// Since when the resident of `case` waits for a home: the day they entered beschermd wonen or
+/// the maatschappelijke opvang when recorded (`Case::in_care_since`), else the day the case
+/// reached step 4 in this vault. `None` for a case that records neither.
+pub fn waiting_since(case: &Case) -> Option<Date> {
+    if let Some(since) = case.in_care_since {
+        return Some(since);
+    }
+    let log: Vec<(Date, &DisclosureEntry)> = case
+        .log
+        .iter()
+        .filter_map(|e| Some((entry_date(e)?, e)))
+        .collect();
+    taken_over(case, &log)
+}
+
 /// Whether a vault of `role` tracks waiting: the one that sends bundles (the coordinator's, or a
 /// vault made before roles). The norms are the coordinator's working agreements.
 pub fn tracks_waiting(role: Option<crate::role::Role>) -> bool {

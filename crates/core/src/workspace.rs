@@ -53,6 +53,9 @@ pub struct Settings {
     /// How long a case may wait at each point (`timeline::waiting`).
     #[serde(default)]
     pub norms: crate::timeline::Norms,
+    /// The priority of young people and of waiting in the caseload assignment.
+    #[serde(default)]
+    pub priority: crate::priority::PriorityWeights,
 }
 
 impl Default for Settings {
@@ -65,6 +68,7 @@ impl Default for Settings {
             weights: Weights::default(),
             rent_limits: crate::rentlimits::current(),
             norms: crate::timeline::Norms::default(),
+            priority: crate::priority::PriorityWeights::default(),
         }
     }
 }
@@ -165,6 +169,10 @@ pub struct Case {
     /// How the case ended, once it is closed (`outcome`); `None` while open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<crate::outcome::Outcome>,
+    /// The day the resident entered beschermd wonen or the maatschappelijke opvang, when the
+    /// coordinator recorded it: waiting counts from here (`timeline::waiting_since`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_care_since: Option<Date>,
 }
 
 /// The same free text of one profile going to more than one association: the associations
@@ -514,6 +522,29 @@ impl Workspace {
         Ok(())
     }
 
+    /// New priority weights for the caseload assignment; refused (nothing changed) when too large.
+    pub fn set_priority(&mut self, weights: crate::priority::PriorityWeights) -> Result<()> {
+        weights.validate()?;
+        self.settings.priority = weights;
+        Ok(())
+    }
+
+    /// Records (or clears) the day the resident of case `id` entered beschermd wonen or the
+    /// maatschappelijke opvang. Refused for a day after `today` or before 1950.
+    pub fn set_in_care_since(&mut self, id: &str, since: Option<Date>, today: Date) -> Result<()> {
+        if let Some(d) = since
+            && (d > today || d.year() < 1950)
+        {
+            return Err(Error::new(
+                "IN_CARE_SINCE_INVALID",
+                "De datum van instroom ligt in de toekomst of vóór 1950.",
+            )
+            .at("inCareSince"));
+        }
+        self.case_mut(id)?.in_care_since = since;
+        Ok(())
+    }
+
     /// Replaces the offer with an edited one; refused (nothing changed) when it is not valid.
     pub fn replace_offer(&mut self, offer: Offer) -> Result<()> {
         offer.validate()?;
@@ -597,6 +628,7 @@ impl Workspace {
             outcome: None,
             ended_matches: Vec::new(),
             overdracht: None,
+            in_care_since: None,
         });
         Ok(self.cases.last_mut().expect("just pushed"))
     }
@@ -753,13 +785,37 @@ impl Workspace {
                 profiles.push(p);
             }
         }
-        let assignment = crate::assign::assign_caseload(
+        let priority: Vec<u32> = self
+            .priorities(&ids, &profiles, reference)
+            .iter()
+            .map(crate::priority::Priority::points)
+            .collect();
+        let matrix = crate::matching::score_matrix(
             &profiles,
             &self.offer,
             &self.settings.weights,
             reference,
         )?;
-        Ok((ids, assignment))
+        Ok((ids, crate::assign::assign_prioritised(&matrix, &priority)))
+    }
+
+    /// The priority of each profile of the caseload (`ids[i]` is the case of `profiles[i]`) under
+    /// this vault's weights: its age band, and its waiting since `timeline::waiting_since`.
+    pub fn priorities(
+        &self,
+        ids: &[String],
+        profiles: &[PlacementProfile],
+        reference: Date,
+    ) -> Vec<crate::priority::Priority> {
+        ids.iter()
+            .zip(profiles)
+            .map(|(id, p)| {
+                let since = self.case(id).ok().and_then(crate::timeline::waiting_since);
+                self.settings
+                    .priority
+                    .priority(p.age_band, since, reference)
+            })
+            .collect()
     }
 
     /// Releases (or withdraws) one free text of a case's draft for bundles, for the given
