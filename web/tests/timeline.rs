@@ -302,3 +302,79 @@ async fn an_accepted_match_that_fails_sends_the_case_back_to_step_5() {
     )));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_entry_date_is_recorded_on_the_dossier_and_orders_the_list() {
+    let (root, spy) = mount(Route::Dossier("zaak-b".into()), coordinator()).await;
+    // Without a date, waiting counts from the overdracht (5 days: no whole month).
+    let since = find(&root, "#tijdlijn-wacht-sinds").text_content().unwrap();
+    assert!(
+        since.contains("sinds de overdracht") && since.contains("0 maanden"),
+        "{since}"
+    );
+    set_value(&root, "#instroom-datum", &back(-3).iso()).await;
+    click_button(&root, "Datum opslaan").await;
+    assert!(text(&root).contains("De datum van instroom ligt in de toekomst"));
+    assert_eq!(ws_of(&spy).case("zaak-b").unwrap().in_care_since, None);
+    // 400 days ago is 13 whole months ago on any day (13 months are at most 397 days).
+    set_value(&root, "#instroom-datum", &back(400).iso()).await;
+    click_button(&root, "Datum opslaan").await;
+    assert!(text(&root).contains("De datum van instroom is opgeslagen."));
+    let ws = ws_of(&spy);
+    assert_eq!(ws.case("zaak-b").unwrap().in_care_since, Some(back(400)));
+    let since = find(&root, "#tijdlijn-wacht-sinds").text_content().unwrap();
+    assert!(
+        since.contains("sinds de instroom") && since.contains("13 maanden"),
+        "{since}"
+    );
+    root.remove();
+
+    // The list, longest waiting first: zaak-b (400 days), zaak-c (40), zaak-a (30).
+    let (root, _spy) = mount(Route::Dossiers, ws).await;
+    choose_option(&root, "#dossier-volgorde", "wachttijd").await;
+    assert_eq!(
+        ids_shown(&root),
+        ["Dossier zaak-b", "Dossier zaak-c", "Dossier zaak-a"]
+    );
+    assert!(texts(&root, "td.wacht")[0].contains("13 maanden"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn priority_is_set_in_the_settings_and_explained_in_the_caseload() {
+    let (root, spy) = mount(Route::Aanbod, coordinator()).await;
+    set_value(&root, "#voorrang-jongeren", "90").await;
+    click_button(&root, "Voorrang opslaan").await;
+    assert!(text(&root).contains("De voorrang is te groot"));
+    assert_eq!(ws_of(&spy).settings().priority.young, 15);
+    set_value(&root, "#voorrang-jongeren", "20").await;
+    click_button(&root, "Voorrang opslaan").await;
+    assert!(text(&root).contains("De voorrang is opgeslagen."));
+    let ws = ws_of(&spy);
+    assert_eq!(ws.settings().priority.young, 20);
+    root.remove();
+
+    // Every fixture resident is 23 to 27: each placed case shows the 20 points for youth, and
+    // zaak-c (taken over 40 days ago: one whole month) also 2 for waiting.
+    let (root, _spy) = mount(Route::Matching, ws).await;
+    click_button(&root, "Optimale toewijzing berekenen").await;
+    wait_until(|| has(&root, "table.toewijzing"), "the assignment").await;
+    let rows = texts(&root, "table.toewijzing tbody tr");
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(
+        rows.iter().all(|r| r.contains("20 (jongere 18-27)")),
+        "{rows:?}"
+    );
+    let c = rows.iter().find(|r| r.contains("zaak-c")).unwrap();
+    assert!(
+        c.contains("20 (jongere 18-27) + 2 (1 maand wachten)"),
+        "{c}"
+    );
+    // zaak-a waited 30 days, a whole month or not depending on the month: the footer adds up
+    // what the rows say.
+    let a = rows.iter().find(|r| r.contains("zaak-a")).unwrap();
+    let expected = 60 + 2 + if a.contains("1 maand wachten") { 2 } else { 0 };
+    let foot = texts(&root, "table.toewijzing tfoot tr")[0].clone();
+    assert!(foot.contains(&format!("+ {expected} voorrang")), "{foot}");
+    root.remove();
+}

@@ -35,6 +35,11 @@ pub struct CaseProgress {
     pub archived: bool,
     /// What the case waits for on the list's date, under the vault's norms.
     pub waiting: Option<Waiting>,
+    /// Since when the resident waits for a home (`timeline::waiting_since`), in a vault that
+    /// tracks waiting, for an open case.
+    pub waiting_since: Option<Date>,
+    /// "Wacht sinds … : 21 maanden." for `waiting_since`.
+    pub waiting_since_text: Option<String>,
 }
 
 impl fmt::Debug for CaseProgress {
@@ -140,7 +145,17 @@ pub fn case_progress(ws: &Workspace, case: &Case, today: Date) -> CaseProgress {
         accepted: case.accepted.is_some(),
         archived: d.archived,
         waiting: ws.waiting(&d.id, today),
+        waiting_since: waiting_since(ws, case),
+        waiting_since_text: waiting_since(ws, case)
+            .and_then(|_| crate::timeline::waiting_since_sentence(case, today)),
     }
+}
+
+fn waiting_since(ws: &Workspace, case: &Case) -> Option<Date> {
+    let open = !case.dossier.archived && case.outcome.is_none();
+    (open && woonkans_core::timeline::tracks_waiting(ws.role()))
+        .then(|| woonkans_core::timeline::waiting_since(case))
+        .flatten()
 }
 
 /// Short names of the four gates for the list's column.
@@ -162,6 +177,9 @@ pub enum Order {
     /// Over the norm first (most days over first), then the others by days waiting (longest
     /// first), then the cases not waiting in the order they were opened.
     Urgent,
+    /// The resident waiting longest for a home first (since the instroom in beschermd wonen or
+    /// the opvang, or else since the overdracht), then the cases without such a date.
+    LongestWaiting,
 }
 
 /// Which cases the list shows.
@@ -173,12 +191,17 @@ pub struct Filter {
 }
 
 /// The order's choices for the list's select: value, label.
-pub const ORDER_OPTIONS: [(Order, &str, &str); 2] = [
+pub const ORDER_OPTIONS: [(Order, &str, &str); 3] = [
     (Order::Opened, "geopend", "Zoals geopend"),
     (
         Order::Urgent,
         "urgent",
         "Boven de norm eerst, dan langst wachtend",
+    ),
+    (
+        Order::LongestWaiting,
+        "wachttijd",
+        "Langst wachtend op een woning eerst",
     ),
 ];
 
@@ -207,6 +230,10 @@ pub const NONE_OVER_NORM: &str = "Geen zaak staat boven de norm.";
 
 /// Puts rows in `order`; stable, so equal rows keep the order they were opened in.
 pub fn sort(rows: &mut [CaseProgress], order: Order) {
+    if order == Order::LongestWaiting {
+        // The earliest date first; cases without one after them.
+        rows.sort_by_key(|r| (r.waiting_since.is_none(), r.waiting_since));
+    }
     if order == Order::Urgent {
         rows.sort_by_key(|r| {
             let w = r.waiting.as_ref();
@@ -512,5 +539,41 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(filtered(&ws, today, all, "").len(), 40);
+
+        // Longest waiting for a home: every third case has its instroom date recorded (100 + i
+        // days ago); the others count from the overdracht (`taken` days ago). Longest first,
+        // equal days in the order opened.
+        let mut days_ago: Vec<(String, i64)> = Vec::new();
+        for i in 0..39i64 {
+            let id = format!("gen{i:02}");
+            let ago = if i % 3 == 0 {
+                ws.set_in_care_since(&id, Some(back(100 + i)), today)
+                    .unwrap();
+                100 + i
+            } else {
+                (i * 17) % 40 + 1
+            };
+            days_ago.push((id, ago));
+        }
+        days_ago.sort_by_key(|(_, ago)| std::cmp::Reverse(*ago));
+        let longest = filtered(
+            &ws,
+            today,
+            Filter {
+                order: Order::LongestWaiting,
+                ..Filter::default()
+            },
+            "",
+        );
+        assert_eq!(
+            longest.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
+            days_ago.into_iter().map(|(id, _)| id).collect::<Vec<_>>()
+        );
+        assert!(
+            longest[0]
+                .waiting_since_text
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Wacht sinds de instroom"))
+        );
     }
 }

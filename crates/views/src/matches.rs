@@ -14,6 +14,7 @@ use woonkans_core::matching::{
     AssociationResult, Component, ProfileMatch, Reason, ScoreMatrix, ScoredDwelling, score_matrix,
 };
 use woonkans_core::offer::{Dwelling, DwellingType, Offer};
+use woonkans_core::priority::{Priority, PriorityWeights};
 use woonkans_core::profile::PlacementProfile;
 use woonkans_core::vocab::{self, Dutch};
 use woonkans_core::workspace::{Case, Workspace};
@@ -387,6 +388,7 @@ pub struct CaseloadRow {
     pub dwelling_type: DwellingType,
     pub rent_cents: u32,
     pub score: u32,
+    pub priority: Priority,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -394,6 +396,97 @@ pub struct UnassignedRow {
     pub case_id: String,
     pub label: String,
     pub reason: &'static str,
+    pub priority: Priority,
+}
+
+/// A profile's priority in words, as the caseload table explains it: "15 (jongere) + 8 (4
+/// maanden wachten)", or "geen".
+pub fn priority_text(p: &Priority) -> String {
+    let mut parts = Vec::new();
+    if p.young_points > 0 {
+        parts.push(format!("{} (jongere 18-27)", p.young_points));
+    }
+    if p.waiting_points > 0 {
+        parts.push(format!(
+            "{} ({} wachten)",
+            p.waiting_points,
+            vocab::count(p.months_waiting as usize, "maand", "maanden")
+        ));
+    }
+    if parts.is_empty() {
+        "geen".into()
+    } else {
+        parts.join(" + ")
+    }
+}
+
+pub const CASELOAD_INTRO: &str = "Verdeelt alle open dossiers met een volledig profiel over de woningen, zodat de totale score plus de voorrang (jongeren van 18 tot en met 27 jaar, wachttijd; in te stellen bij Aanbod → Instellingen) zo hoog mogelijk is. Dit is een voorstel: er wordt niets vastgelegd of gedeeld.";
+
+/// The footer's priority cell: "+ 39 voorrang = 214", or "geen" when no placed case has any.
+pub fn priority_total_text(view: &CaseloadView) -> String {
+    if view.weighted_total > view.total {
+        format!(
+            "+ {} voorrang = {}",
+            view.weighted_total - view.total,
+            view.weighted_total
+        )
+    } else {
+        "geen".into()
+    }
+}
+
+pub const PRIORITY_TITLE: &str = "Voorrang in de caseload";
+pub const PRIORITY_INTRO: &str = "De optimale toewijzing telt bij de score van elke woning die een dossier kan krijgen punten voorrang op: voor jongeren van 18 tot en met 27 jaar, en per maand wachten sinds de instroom in beschermd wonen of de opvang (of, als die datum niet is vastgelegd, sinds de overdracht). Zo gaat een schaarse woning eerder naar wie voorrang heeft; een woning die niet past, gaat nooit door voorrang mee. Met alle punten op 0 telt alleen de score.";
+pub const PRIORITY_SAVE: &str = "Voorrang opslaan";
+pub const PRIORITY_SAVED: &str = "De voorrang is opgeslagen.";
+
+/// One field of the priority form: its input id, label and the current value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PriorityField {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub value: u32,
+}
+
+pub fn priority_fields(w: &PriorityWeights) -> [PriorityField; 3] {
+    [
+        PriorityField {
+            id: "voorrang-jongeren",
+            label: "Punten voor jongeren van 18 tot en met 27 jaar",
+            value: w.young,
+        },
+        PriorityField {
+            id: "voorrang-per-maand",
+            label: "Punten per maand wachten",
+            value: w.per_month_waiting,
+        },
+        PriorityField {
+            id: "voorrang-maanden",
+            label: "Hoogstens zoveel maanden tellen mee",
+            value: w.max_months,
+        },
+    ]
+}
+
+/// The weights as typed in the three fields (in [`priority_fields`]'s order); a field that is not
+/// a whole number is refused with the core's message.
+pub fn priority_from_fields(values: [&str; 3]) -> Result<PriorityWeights> {
+    let parse = |s: &str| s.trim().parse::<u32>().map_err(|_| ());
+    match (parse(values[0]), parse(values[1]), parse(values[2])) {
+        (Ok(young), Ok(per_month_waiting), Ok(max_months)) => {
+            let w = PriorityWeights {
+                young,
+                per_month_waiting,
+                max_months,
+            };
+            w.validate()?;
+            Ok(w)
+        }
+        _ => Err(woonkans_core::error::Error::new(
+            "PRIORITY_INVALID",
+            "Vul bij de voorrang overal een heel aantal punten of maanden in (0 mag).",
+        )),
+    }
 }
 
 /// The caseload assignment joined with the cases and the offer.
@@ -402,6 +495,8 @@ pub struct CaseloadView {
     pub rows: Vec<CaseloadRow>,
     pub unassigned: Vec<UnassignedRow>,
     pub total: u64,
+    /// The total with priority: what the assignment maximised.
+    pub weighted_total: u64,
     /// Complete profiles considered.
     pub profiles: usize,
     pub dwellings: usize,
@@ -412,13 +507,22 @@ pub fn caseload_summary(view: &CaseloadView) -> String {
     if view.profiles == 0 {
         return "Er zijn geen dossiers met een volledig bemiddelingsprofiel die nog op een woning wachten.".into();
     }
+    let with_priority = if view.weighted_total > view.total {
+        format!(
+            " Met voorrang: {}; die som is zo hoog mogelijk gemaakt.",
+            view.weighted_total
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "Berekend voor {} en {}: {} toegewezen, {} zonder woning. Totale score: {}.",
+        "Berekend voor {} en {}: {} toegewezen, {} zonder woning. Totale score: {}.{}",
         vocab::count(view.profiles, "profiel", "profielen"),
         vocab::count(view.dwellings, "woning", "woningen"),
         view.rows.len(),
         view.unassigned.len(),
-        view.total
+        view.total,
+        with_priority
     )
 }
 
@@ -430,8 +534,15 @@ pub fn complete_cases_hint(n: usize) -> String {
     )
 }
 
-/// Joins an assignment over the profiles of `ids` (in that order) with the cases and the offer.
-pub fn caseload_view(ws: &Workspace, ids: &[String], a: &Assignment) -> CaseloadView {
+/// Joins an assignment over the profiles of `ids` (in that order, with their `priorities`) with
+/// the cases and the offer.
+pub fn caseload_view(
+    ws: &Workspace,
+    ids: &[String],
+    priorities: &[Priority],
+    a: &Assignment,
+) -> CaseloadView {
+    let priority = |i: usize| priorities.get(i).copied().unwrap_or_default();
     let label = |i: usize| {
         ids.get(i)
             .and_then(|id| ws.case(id).ok())
@@ -454,6 +565,7 @@ pub fn caseload_view(ws: &Workspace, ids: &[String], a: &Assignment) -> Caseload
                 dwelling_type: d.dwelling_type,
                 rent_cents: d.rent_cents,
                 score: p.score,
+                priority: priority(p.profile),
             })
         })
         .collect();
@@ -465,6 +577,7 @@ pub fn caseload_view(ws: &Workspace, ids: &[String], a: &Assignment) -> Caseload
                 case_id: ids.get(u.profile)?.clone(),
                 label: label(u.profile),
                 reason: u.reason.dutch(),
+                priority: priority(u.profile),
             })
         })
         .collect();
@@ -472,6 +585,7 @@ pub fn caseload_view(ws: &Workspace, ids: &[String], a: &Assignment) -> Caseload
         rows,
         unassigned,
         total: a.total,
+        weighted_total: a.weighted_total,
         profiles: ids.len(),
         dwellings: ws.offer().dwellings.len(),
     }
@@ -575,8 +689,12 @@ impl CaseloadJob {
     /// Finishes any work left and makes the optimal assignment.
     pub fn finish(mut self) -> Result<(Vec<String>, Assignment, CaseloadView)> {
         while !self.step(PROFILES_PER_STEP)? {}
-        let assignment = assign::assign(&self.matrix);
-        let view = caseload_view(&self.ws, &self.ids, &assignment);
+        let priorities = self
+            .ws
+            .priorities(&self.ids, &self.profiles, self.reference);
+        let points: Vec<u32> = priorities.iter().map(Priority::points).collect();
+        let assignment = assign::assign_prioritised(&self.matrix, &points);
+        let view = caseload_view(&self.ws, &self.ids, &priorities, &assignment);
         Ok((self.ids, assignment, view))
     }
 }
@@ -644,6 +762,35 @@ mod tests {
             .rent_arrears = Some(History::Resolved);
         add_ready_case(&mut ws, "fixture1", &RESIDENTS[1]);
         (ws, Date::new(2026, 11, 28).unwrap())
+    }
+
+    #[test]
+    fn priority_reads_as_its_parts_and_the_form_refuses_nonsense() {
+        let p = Priority {
+            young: true,
+            months_waiting: 1,
+            young_points: 15,
+            waiting_points: 2,
+        };
+        assert_eq!(
+            priority_text(&p),
+            "15 (jongere 18-27) + 2 (1 maand wachten)"
+        );
+        assert_eq!(priority_text(&Priority::default()), "geen");
+        assert_eq!(
+            priority_from_fields(["10", " 3 ", "6"]).unwrap(),
+            PriorityWeights {
+                young: 10,
+                per_month_waiting: 3,
+                max_months: 6
+            }
+        );
+        for bad in [["x", "2", "12"], ["-1", "2", "12"], ["90", "1", "12"]] {
+            assert_eq!(
+                priority_from_fields(bad).unwrap_err().code,
+                "PRIORITY_INVALID"
+            );
+        }
     }
 
     #[test]
@@ -769,6 +916,7 @@ mod tests {
             rows: Vec::new(),
             unassigned: Vec::new(),
             total: 0,
+            weighted_total: 0,
             profiles: 0,
             dwellings: 480,
         };
@@ -781,6 +929,11 @@ mod tests {
         view.profiles = 24;
         view.dwellings = 1;
         assert!(caseload_summary(&view).starts_with("Berekend voor 24 profielen en 1 woning:"));
+        (view.total, view.weighted_total) = (150, 189);
+        assert!(caseload_summary(&view).ends_with(
+            "Totale score: 150. Met voorrang: 189; die som is zo hoog mogelijk gemaakt."
+        ));
+        assert_eq!(priority_total_text(&view), "+ 39 voorrang = 189");
         assert_eq!(
             complete_cases_hint(1),
             "1 dossier met een volledig profiel."

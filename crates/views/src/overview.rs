@@ -204,6 +204,7 @@ mod tests {
             handed_over: Default::default(),
             replies: Default::default(),
             outcome: None,
+            in_care_since: None,
             ended_matches: Vec::new(),
             overdracht: None,
         }

@@ -117,6 +117,33 @@ pub fn over_norm_marker(w: &Waiting) -> Option<String> {
         .then(|| format!("{} boven de norm", days(w.days_over())))
 }
 
+/// "Wacht sinds de instroom in beschermd wonen of de opvang op 03-03-2025: 21 maanden." or,
+/// without that date, since the overdracht. `None` for a case that records neither.
+pub fn waiting_since_sentence(case: &Case, today: woonkans_core::date::Date) -> Option<String> {
+    let since = timeline::waiting_since(case)?;
+    let months = woonkans_core::priority::whole_months(since, today) as usize;
+    let from = if case.in_care_since.is_some() {
+        "de instroom in beschermd wonen of de opvang"
+    } else {
+        "de overdracht (instroomdatum niet vastgelegd)"
+    };
+    Some(format!(
+        "Wacht sinds {from} op {}: {}.",
+        vocab::date(since),
+        vocab::count(months, "maand", "maanden")
+    ))
+}
+
+pub const IN_CARE_TITLE: &str = "Instroom in beschermd wonen of opvang";
+pub const IN_CARE_LABEL: &str = "Datum van instroom";
+pub const IN_CARE_HINT: &str = "De dag waarop de inwoner in beschermd wonen of de \
+     maatschappelijke opvang kwam. De wachttijd en de voorrang in de caseload tellen vanaf deze \
+     datum; zonder datum tellen ze vanaf de overdracht.";
+pub const IN_CARE_SAVE: &str = "Datum opslaan";
+pub const IN_CARE_CLEAR: &str = "Datum wissen";
+pub const IN_CARE_SAVED: &str = "De datum van instroom is opgeslagen.";
+pub const IN_CARE_CLEARED: &str = "De datum van instroom is gewist.";
+
 fn days(n: i64) -> String {
     vocab::count(n.max(0) as usize, "dag", "dagen")
 }

@@ -225,6 +225,9 @@ pub fn dossiers_page() -> Html {
                                             </> },
                                             None => html! { { caselist::NOT_WAITING } },
                                         } }
+                                        { for r.waiting_since_text.clone().map(|t| html! {
+                                            <><br /><span class="hint wacht-sinds">{ t }</span></>
+                                        }) }
                                     </td>
                                 } } else { html! {} } }
                             </tr>

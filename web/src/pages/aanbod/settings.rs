@@ -8,6 +8,7 @@ use crate::components::form::{ErrorSummary, TextField};
 use crate::state::{change, use_app};
 use woonkans_core::matching::Weights;
 use woonkans_core::rentlimits::{self, RentLimits};
+use woonkans_views::matches as m;
 use woonkans_views::offer_admin::{FieldError, parse_weights, rent_limit_rows, weight_fields};
 use woonkans_views::timeline as tl;
 use yew::prelude::*;
@@ -20,6 +21,7 @@ pub fn settings() -> Html {
             <RentLimitsPanel />
             <WeightsPanel />
             <NormsPanel />
+            <PriorityPanel />
         </section>
     }
 }
@@ -209,42 +211,98 @@ fn norms_panel() -> Html {
         .workspace()
         .map(|ws| ws.settings().norms)
         .unwrap_or_default();
-    let texts = use_state(|| tl::norm_fields(&current).map(|f| f.value.to_string()));
+    let on_save = Callback::from(move |typed: Vec<String>| {
+        let typed = [typed[0].as_str(), typed[1].as_str(), typed[2].as_str()];
+        tl::norms_from_fields(typed)
+            .and_then(|norms| change(&app, |ws| ws.set_norms(norms)))
+            .map_err(|e| e.message)
+    });
+    let fields = tl::norm_fields(&current)
+        .map(|f| (f.id, f.label, f.value.to_string()))
+        .to_vec();
+    html! {
+        <NumbersForm heading_id="normen" title={tl::NORMS_TITLE} intro={tl::NORMS_INTRO}
+            class="normen" {fields} save={tl::NORMS_SAVE} saved={tl::NORMS_SAVED} {on_save} />
+    }
+}
+
+#[function_component(PriorityPanel)]
+fn priority_panel() -> Html {
+    let app = use_app();
+    let current = app
+        .workspace()
+        .map(|ws| ws.settings().priority)
+        .unwrap_or_default();
+    let on_save = Callback::from(move |typed: Vec<String>| {
+        let typed = [typed[0].as_str(), typed[1].as_str(), typed[2].as_str()];
+        m::priority_from_fields(typed)
+            .and_then(|w| change(&app, |ws| ws.set_priority(w)))
+            .map_err(|e| e.message)
+    });
+    let fields = m::priority_fields(&current)
+        .map(|f| (f.id, f.label, f.value.to_string()))
+        .to_vec();
+    html! {
+        <NumbersForm heading_id="voorrang" title={m::PRIORITY_TITLE} intro={m::PRIORITY_INTRO}
+            class="normen" {fields} save={m::PRIORITY_SAVE} saved={m::PRIORITY_SAVED} {on_save} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NumbersFormProps {
+    heading_id: &'static str,
+    title: &'static str,
+    intro: &'static str,
+    class: &'static str,
+    /// Input id, label, current value.
+    fields: Vec<(&'static str, &'static str, String)>,
+    save: &'static str,
+    saved: &'static str,
+    /// Gets the typed values in the fields' order; the core's refusal comes back as its message.
+    on_save: Callback<Vec<String>, Result<(), String>>,
+}
+
+/// A small settings form of whole numbers: the norms, the priority.
+#[function_component(NumbersForm)]
+fn numbers_form(p: &NumbersFormProps) -> Html {
+    let texts = {
+        let initial: Vec<String> = p.fields.iter().map(|f| f.2.clone()).collect();
+        use_state(move || initial)
+    };
     let result = use_state(|| None::<Result<(), String>>);
     let onsubmit = {
-        let (texts, result, app) = (texts.clone(), result.clone(), app.clone());
+        let (texts, result, save) = (texts.clone(), result.clone(), p.on_save.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let typed = [texts[0].as_str(), texts[1].as_str(), texts[2].as_str()];
-            let outcome = tl::norms_from_fields(typed)
-                .and_then(|norms| change(&app, |ws| ws.set_norms(norms)));
-            result.set(Some(outcome.map_err(|e| e.message)));
+            result.set(Some(save.emit((*texts).clone())));
         })
     };
     html! {
         <div class="instelling">
-            <h3 id="normen">{ tl::NORMS_TITLE }</h3>
-            <p>{ tl::NORMS_INTRO }</p>
-            <form {onsubmit} novalidate=true class="normen">
-                { for tl::norm_fields(&current).iter().enumerate().map(|(i, field)| {
-                    let value = texts[i].clone();
+            <h3 id={p.heading_id}>{ p.title }</h3>
+            <p>{ p.intro }</p>
+            <form {onsubmit} novalidate=true class={p.class}>
+                { for p.fields.iter().enumerate().map(|(i, (id, label, _))| {
+                    let value = texts.get(i).cloned().unwrap_or_default();
                     let texts = texts.clone();
                     let onchange = Callback::from(move |v: String| {
                         let mut next = (*texts).clone();
-                        next[i] = v;
+                        if let Some(slot) = next.get_mut(i) {
+                            *slot = v;
+                        }
                         texts.set(next);
                     });
                     html! {
-                        <TextField id={field.id} label={field.label} kind="number" {value}
+                        <TextField id={*id} label={*label} kind="number" {value}
                             onchange={onchange.clone()} oninput={Some(onchange)} />
                     }
                 }) }
                 <div class="knoppen-rij">
-                    <button type="submit" class="knop knop-secundair">{ tl::NORMS_SAVE }</button>
+                    <button type="submit" class="knop knop-secundair">{ p.save }</button>
                 </div>
             </form>
             { match &*result {
-                Some(Ok(())) => html! { <p class="melding melding-goed" role="status">{ tl::NORMS_SAVED }</p> },
+                Some(Ok(())) => html! { <p class="melding melding-goed" role="status">{ p.saved }</p> },
                 Some(Err(m)) => html! { <p class="melding melding-fout" role="alert">{ m.clone() }</p> },
                 None => html! {},
             } }

@@ -15,6 +15,7 @@ mod fields;
 mod gates;
 mod handover;
 mod huur;
+mod in_care;
 mod investigation;
 mod next_step;
 mod note_field;

@@ -1,6 +1,7 @@
 //! The case's timeline under its steps: every gate and exchange with its date, and what the case
 //! waits for against the vault's norms. Rows and sentences come from `woonkans_views::timeline`.
 
+use super::in_care::InCareSince;
 use crate::browser;
 use crate::state::use_app;
 use woonkans_views::timeline as tl;
@@ -21,7 +22,12 @@ pub fn timeline(p: &TimelineProps) -> Html {
         return html! {};
     };
     let rows = tl::rows(ws, case);
-    let waiting = ws.waiting(&p.id, browser::today());
+    let today = browser::today();
+    let waiting = ws.waiting(&p.id, today);
+    let tracks = woonkans_core::timeline::tracks_waiting(ws.role());
+    let since = tracks
+        .then(|| tl::waiting_since_sentence(case, today))
+        .flatten();
     html! {
         <section class="kaart tijdlijn" aria-labelledby="tijdlijn-titel">
             <h2 id="tijdlijn-titel">{ tl::TIMELINE_TITLE }</h2>
@@ -34,6 +40,10 @@ pub fn timeline(p: &TimelineProps) -> Html {
                     { tl::waiting_sentence(&w) }
                 </p>
             }) }
+            { for since.map(|t| html! { <p class="wacht-sinds" id="tijdlijn-wacht-sinds">{ t }</p> }) }
+            if tracks && !case.dossier.archived {
+                <InCareSince id={p.id.clone()} since={case.in_care_since} />
+            }
             { if rows.is_empty() { html! {
                 <p>{ tl::TIMELINE_EMPTY }</p>
             } } else { html! {

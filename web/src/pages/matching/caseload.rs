@@ -9,7 +9,10 @@ use crate::state::use_app;
 use gloo::timers::future::TimeoutFuture;
 use std::rc::Rc;
 use woonkans_core::vocab::{self, Dutch};
-use woonkans_views::matches::{CaseloadJob, CaseloadView, PROFILES_PER_STEP, caseload_summary};
+use woonkans_views::matches::{
+    CASELOAD_INTRO, CaseloadJob, CaseloadView, PROFILES_PER_STEP, caseload_summary, priority_text,
+    priority_total_text,
+};
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -139,6 +142,7 @@ pub fn caseload() -> Html {
                                         <th scope="col">{ "Type" }</th>
                                         <th scope="col" class="getal">{ "Huur" }</th>
                                         <th scope="col" class="getal">{ "Score" }</th>
+                                        <th scope="col">{ "Voorrang" }</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -152,6 +156,7 @@ pub fn caseload() -> Html {
                                             <td>{ r.dwelling_type.dutch() }</td>
                                             <td class="getal">{ vocab::euro(r.rent_cents) }</td>
                                             <td class="getal">{ r.score }</td>
+                                            <td>{ priority_text(&r.priority) }</td>
                                         </tr>
                                     }) }
                                 </tbody>
@@ -159,6 +164,7 @@ pub fn caseload() -> Html {
                                     <tr>
                                         <th scope="row" colspan="7">{ "Totale score" }</th>
                                         <td class="getal">{ view.total }</td>
+                                        <td>{ priority_total_text(view) }</td>
                                     </tr>
                                 </tfoot>
                             </table>
@@ -171,6 +177,7 @@ pub fn caseload() -> Html {
                                 <tr>
                                     <th scope="col">{ "Dossier" }</th>
                                     <th scope="col">{ "Reden" }</th>
+                                    <th scope="col">{ "Voorrang" }</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -178,6 +185,7 @@ pub fn caseload() -> Html {
                                     <tr>
                                         <th scope="row">{ route_link(&app, Route::Dossier(u.case_id.clone()), html! { u.label.clone() }) }</th>
                                         <td>{ u.reason }</td>
+                                        <td>{ priority_text(&u.priority) }</td>
                                     </tr>
                                 }) }
                             </tbody>
@@ -191,7 +199,7 @@ pub fn caseload() -> Html {
     html! {
         <section aria-labelledby="caseload" class="matching-deel">
             <h2 id="caseload">{ "Caseload: optimale toewijzing" }</h2>
-            <p>{ "Verdeelt alle open dossiers met een volledig profiel over de woningen, zodat de totale score zo hoog mogelijk is. Dit is een voorstel: er wordt niets vastgelegd of gedeeld." }</p>
+            <p>{ CASELOAD_INTRO }</p>
             <button type="button" class="knop" onclick={start} disabled={running}>{ "Optimale toewijzing berekenen" }</button>
             { body }
         </section>
