@@ -277,7 +277,7 @@ async fn criteria_and_weights_are_validated_in_dutch() {
 
     // Another year's rent limits, then a file that is no table.
     let mut table: serde_json::Value =
-        serde_json::from_str(include_str!("../../crates/core/data/rent-limits.json")).unwrap();
+        serde_json::from_str(include_str!("../../crates/core/data/rent-limits-2026.json")).unwrap();
     table["year"] = 2027.into();
     table["kwaliteitskortingsgrensCents"] = 51_000.into();
     let path = temp_file("huurgrenzen-2027.json", table.to_string().as_bytes());

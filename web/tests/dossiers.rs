@@ -1277,3 +1277,37 @@ async fn a_failed_target_group_blocks_the_gate_until_an_override_is_recorded() {
     click_button(&root, "Poort vastleggen").await;
     assert_eq!(gates(&spy), 2);
 }
+
+#[wasm_bindgen_test]
+async fn the_income_is_checked_against_passend_toewijzen_and_daeb_as_it_is_typed() {
+    let mut ws = workspace();
+    let case = ws.add_case("inkomen01").unwrap();
+    fill_step1(case);
+    fill_step3(case);
+    let x = &mut case.dossier;
+    x.gates.retain(|g| g.gate == Gate::ConsentToRegister);
+    x.step = Step::Investigation;
+    let (root, spy) = mount(Route::Dossier("inkomen01".into()), ws).await;
+    let check = || find(&root, "#inkomen-toets").text_content().unwrap();
+    // 16.500 a year, alone: within both limits of every shipped year.
+    assert!(
+        check().contains("op of onder de inkomensgrens voor passend toewijzen"),
+        "{}",
+        check()
+    );
+    assert!(check().contains("binnen de inkomensgrens voor een sociale huurwoning (DAEB"));
+    // 60.000 is above the DAEB limit of 2025 (49.669) and 2026 (51.537).
+    type_into(&root, "#inkomen-bedrag", "60.000").await;
+    assert_eq!(
+        ws_of(&spy)
+            .case("inkomen01")
+            .unwrap()
+            .dossier
+            .income
+            .unwrap()
+            .yearly_amount_euros,
+        60_000
+    );
+    assert!(check().contains("boven de inkomensgrens voor een sociale huurwoning (DAEB"));
+    assert!(check().contains("vrije toewijzingsruimte"));
+}

@@ -373,6 +373,22 @@ pub fn step3_view(dossier: &Dossier) -> Result<Step3View> {
     })
 }
 
+/// The income checks of `limits` for the dossier's household (`RentLimits::income_check`), once
+/// the income is typed. Without a birth date the household counts as below AOW age.
+pub fn income_check(
+    dossier: &Dossier,
+    reference: Date,
+    limits: &RentLimits,
+) -> Option<crate::rentlimits::IncomeCheck> {
+    let income = dossier.income?;
+    let band = age_band(dossier, reference).unwrap_or(AgeBand::From28To54);
+    Some(limits.income_check(
+        income.yearly_amount_euros,
+        dossier.household_size.max(1),
+        band,
+    ))
+}
+
 /// The age band on `reference`; an error when the birth date is missing or the resident is
 /// under 18 then.
 pub fn age_band(dossier: &Dossier, reference: Date) -> Result<AgeBand> {

@@ -1,7 +1,10 @@
-//! The yearly rent and income limits (huurgrenzen, inkomensgrenzen passend toewijzen) as data.
+//! The yearly rent and income limits (huurgrenzen, inkomensgrenzen passend toewijzen, the DAEB
+//! income limits) as data.
 //!
-//! The table is data with its year and source, replaceable without a code change: the
-//! coordinator can load another year's table as JSON.
+//! One table per year, each with its official source, shipped for 2025 and 2026
+//! (`crates/core/data/rent-limits-<year>.json`). The table of the reference date's year applies
+//! (`for_year`, `Settings::rent_limits_on`); a coordinator can load another year's table as
+//! JSON without a code change.
 
 use crate::error::{Error, Result};
 use crate::profile::{AgeBand, IncomeBand};
@@ -33,6 +36,15 @@ pub struct RentLimits {
     #[serde(default = "pre_2026_young_max_age")]
     #[cfg_attr(feature = "ts", ts(as = "Option<u8>", optional = nullable))]
     pub young_max_age: u8,
+    /// The DAEB income limit for a social rental dwelling (woningtoewijzing), one-person
+    /// household, yearly, in euros; 0 when the table does not give it (then no DAEB check).
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<u32>", optional = nullable))]
+    pub daeb_income_limit_single: u32,
+    /// The same for a household of more than one person.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "Option<u32>", optional = nullable))]
+    pub daeb_income_limit_multi: u32,
 }
 
 fn pre_2026_young_max_age() -> u8 {
@@ -49,11 +61,31 @@ fn too_large() -> Error {
     )
 }
 
-/// The table shipped with the app.
+/// The tables shipped with the app, oldest year first. Figures and sources are kept in the data
+/// files so a year's update is a data change only.
+pub fn shipped() -> Vec<RentLimits> {
+    [
+        include_str!("../data/rent-limits-2025.json"),
+        include_str!("../data/rent-limits-2026.json"),
+    ]
+    .iter()
+    .map(|json| serde_json::from_str(json).expect("a shipped rent-limits table is valid JSON"))
+    .collect()
+}
+
+/// The newest table shipped with the app.
 pub fn current() -> RentLimits {
-    // Figures and source are kept in one place so a year's update is a data change only.
-    serde_json::from_str(include_str!("../data/rent-limits.json"))
-        .expect("shipped rent-limits table is valid JSON")
+    shipped().pop().expect("at least one shipped table")
+}
+
+/// The shipped table for `year`: that year's, else the newest earlier one, else the oldest.
+pub fn for_year(year: i32) -> RentLimits {
+    let mut tables = shipped();
+    let at = tables
+        .iter()
+        .rposition(|t| t.year <= year)
+        .unwrap_or_default();
+    tables.swap_remove(at)
 }
 
 impl RentLimits {
@@ -90,13 +122,76 @@ impl RentLimits {
         let ordered = self.kwaliteitskortingsgrens_cents < self.aftoppingsgrens_laag_cents
             && self.aftoppingsgrens_laag_cents <= self.aftoppingsgrens_hoog_cents
             && self.aftoppingsgrens_hoog_cents < self.liberalisatiegrens_cents;
-        if !(2000..=2100).contains(&self.year) || !ordered || self.income_limit_single == 0 {
+        let daeb_above = |daeb: u32, passend: u32| daeb == 0 || daeb >= passend;
+        let daeb = daeb_above(self.daeb_income_limit_single, self.income_limit_single)
+            && daeb_above(self.daeb_income_limit_multi, self.income_limit_multi);
+        if !(2000..=2100).contains(&self.year) || !ordered || !daeb || self.income_limit_single == 0
+        {
             return Err(Error::new(
                 "RENT_LIMITS_INVALID",
-                "De huurgrenzen kloppen niet: kwaliteitskortingsgrens < aftoppingsgrenzen < liberalisatiegrens, en een jaar tussen 2000 en 2100.",
+                "De huurgrenzen kloppen niet: kwaliteitskortingsgrens < aftoppingsgrenzen < liberalisatiegrens, DAEB-inkomensgrenzen niet onder die voor passend toewijzen, en een jaar tussen 2000 en 2100.",
             ));
         }
         Ok(())
+    }
+
+    /// Whether `other` has the same limits (its source text aside): a loaded table that only
+    /// repeats a shipped one.
+    pub fn same_figures(&self, other: &RentLimits) -> bool {
+        let figures = |t: &RentLimits| {
+            (
+                t.year,
+                t.kwaliteitskortingsgrens_cents,
+                t.aftoppingsgrens_laag_cents,
+                t.aftoppingsgrens_hoog_cents,
+                t.liberalisatiegrens_cents,
+                [
+                    t.income_limit_single,
+                    t.income_limit_multi,
+                    t.income_limit_single_aow,
+                    t.income_limit_multi_aow,
+                ],
+                t.young_max_age,
+            )
+        };
+        figures(self) == figures(other)
+    }
+
+    /// The DAEB income limit for this household size, when the table gives it.
+    pub fn daeb_income_limit(&self, household_size: u8) -> Option<u32> {
+        let limit = if household_size <= 1 {
+            self.daeb_income_limit_single
+        } else {
+            self.daeb_income_limit_multi
+        };
+        (limit > 0).then_some(limit)
+    }
+
+    /// The DAEB check: whether a household with this yearly income may get a social rental
+    /// dwelling (rent up to the liberalisatiegrens) from a corporation's regular allocation.
+    /// `None` when the table gives no DAEB limit. Above it, a corporation can only allocate
+    /// within its free room (vrije toewijzingsruimte).
+    pub fn within_daeb_limit(&self, yearly_income_euros: u32, household_size: u8) -> Option<bool> {
+        self.daeb_income_limit(household_size)
+            .map(|limit| yearly_income_euros <= limit)
+    }
+
+    /// Both income checks for one household: passend toewijzen (which rent limit applies) and
+    /// DAEB (whether a social rental dwelling is within the regular allocation).
+    pub fn income_check(
+        &self,
+        yearly_income_euros: u32,
+        household_size: u8,
+        age_band: AgeBand,
+    ) -> IncomeCheck {
+        let passend_limit = self.income_limit(household_size, age_band);
+        IncomeCheck {
+            year: self.year,
+            passend_limit,
+            within_passend: yearly_income_euros <= passend_limit,
+            daeb_limit: self.daeb_income_limit(household_size),
+            within_daeb: self.within_daeb_limit(yearly_income_euros, household_size),
+        }
     }
 
     /// Yearly income limit for passend toewijzen for this household.
@@ -150,6 +245,17 @@ impl RentLimits {
     }
 }
 
+/// The outcome of [`RentLimits::income_check`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IncomeCheck {
+    pub year: i32,
+    pub passend_limit: u32,
+    pub within_passend: bool,
+    pub daeb_limit: Option<u32>,
+    /// `None` when the table gives no DAEB limit.
+    pub within_daeb: Option<bool>,
+}
+
 /// The table to use: the given one after its check (`validate`), or the shipped one.
 pub fn or_current(limits: Option<RentLimits>) -> Result<RentLimits> {
     match limits {
@@ -195,6 +301,67 @@ mod tests {
             old.max_rent_cents(1, AgeBand::From18To22, IncomeBand::AtOrBelowLimit),
             t.kwaliteitskortingsgrens_cents
         );
+    }
+
+    #[test]
+    fn each_year_has_its_own_table_and_later_years_keep_the_newest() {
+        let t25 = for_year(2025);
+        let t26 = for_year(2026);
+        assert_eq!((t25.year, t26.year), (2025, 2026));
+        // Published figures, typed here from the sources the tables name.
+        assert_eq!(
+            (
+                t25.aftoppingsgrens_laag_cents,
+                t25.aftoppingsgrens_hoog_cents,
+                t25.liberalisatiegrens_cents,
+                t25.kwaliteitskortingsgrens_cents
+            ),
+            (68_296, 73_193, 90_007, 47_720)
+        );
+        assert_eq!(
+            (t25.income_limit_single, t25.income_limit_multi),
+            (28_375, 38_500)
+        );
+        assert_eq!(
+            (t26.income_limit_single, t26.income_limit_multi),
+            (29_400, 39_925)
+        );
+        assert_eq!(
+            (
+                t26.liberalisatiegrens_cents,
+                t26.kwaliteitskortingsgrens_cents
+            ),
+            (93_293, 49_820)
+        );
+        assert_eq!(t25.young_max_age, 22);
+        assert_eq!(t26.young_max_age, 20);
+        assert_eq!(for_year(2031), t26);
+        assert_eq!(for_year(2019), t25);
+        assert_eq!(current(), t26);
+        for t in shipped() {
+            t.validate().unwrap();
+            assert!(
+                !t.source.to_lowercase().contains("controleren"),
+                "{}",
+                t.year
+            );
+            assert!(t.source.contains(&t.year.to_string()));
+        }
+    }
+
+    #[test]
+    fn the_daeb_check_uses_the_household_size_and_the_year() {
+        let t26 = for_year(2026);
+        assert_eq!(t26.within_daeb_limit(51_537, 1), Some(true));
+        assert_eq!(t26.within_daeb_limit(51_538, 1), Some(false));
+        assert_eq!(t26.within_daeb_limit(56_910, 2), Some(true));
+        assert_eq!(t26.within_daeb_limit(56_911, 3), Some(false));
+        // 50.000 is within the 2026 limit but above the 2025 one.
+        assert_eq!(for_year(2025).within_daeb_limit(50_000, 1), Some(false));
+        assert_eq!(t26.within_daeb_limit(50_000, 1), Some(true));
+        let mut without = t26.clone();
+        without.daeb_income_limit_single = 0;
+        assert_eq!(without.within_daeb_limit(90_000, 1), None);
     }
 
     #[test]

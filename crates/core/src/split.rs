@@ -72,7 +72,13 @@ fn not_split_vault() -> Error {
 }
 
 fn overdracht_of(ws: &Workspace, d: &Dossier, today: Date, salt: [u8; 32]) -> Result<Overdracht> {
-    Overdracht::of(d, today, ws.region()?, &ws.settings().rent_limits, salt)
+    Overdracht::of(
+        d,
+        today,
+        ws.region()?,
+        &ws.settings().rent_limits_on(today),
+        salt,
+    )
 }
 
 /// A salt per case from the caller's random bytes: the prints of two cases never share one.

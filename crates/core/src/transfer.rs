@@ -610,8 +610,8 @@ impl Workspace {
                     .err()
                     .unwrap_or_else(|| Error::new("REGION_MISSING", "Kies eerst de regio."))
             })?;
-        let overdracht =
-            Overdracht::of(dossier, today, region, &self.settings().rent_limits, salt)?;
+        let limits = self.settings().rent_limits_on(today);
+        let overdracht = Overdracht::of(dossier, today, region, &limits, salt)?;
         let payload = overdracht.to_bytes();
         let known = dossier.known();
         crate::leakguard::guard_anonymous(&payload, &known, &self.others_known(case_id))

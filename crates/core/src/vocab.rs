@@ -100,6 +100,15 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// A label inside a sentence: its first letter in lower case ("Geplaatst" → "geplaatst").
+/// "a", "a en b", "a, b en c".
+pub fn list_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} en {last}", init.join(", ")),
+    }
+}
+
 pub fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {

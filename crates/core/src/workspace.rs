@@ -58,6 +58,24 @@ pub struct Settings {
     pub priority: crate::priority::PriorityWeights,
 }
 
+impl Settings {
+    /// The rent-limit table for a reference date: the table this vault loaded when it is of that
+    /// year and differs from the shipped one, else the shipped table of the year
+    /// (`rentlimits::for_year`). So a case judged in 2025 uses the 2025 limits, in 2026 the 2026
+    /// ones, and a coordinator's own table for a year still counts for that year.
+    pub fn rent_limits_on(&self, reference: Date) -> RentLimits {
+        self.rent_limits_for_year(reference.year())
+    }
+
+    /// The table that applies to a reference date in `year` (see [`Settings::rent_limits_on`]).
+    pub fn rent_limits_for_year(&self, year: i32) -> RentLimits {
+        let shipped = crate::rentlimits::for_year(year);
+        let own = &self.rent_limits;
+        let own_counts = own.year == year && (shipped.year != year || !own.same_figures(&shipped));
+        if own_counts { own.clone() } else { shipped }
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -685,7 +703,7 @@ impl Workspace {
             &case.dossier,
             reference,
             self.region()?,
-            &self.settings.rent_limits,
+            &self.settings.rent_limits_on(reference),
         )
     }
 
@@ -743,7 +761,12 @@ impl Workspace {
         let case = self
             .case(id)
             .map_err(|e| problems(as_missing(e), Vec::new()))?;
-        complete(&case.profile, &facts, &self.settings.rent_limits, findings)
+        complete(
+            &case.profile,
+            &facts,
+            &self.settings.rent_limits_on(reference),
+            findings,
+        )
     }
 
     pub fn match_case(&self, id: &str, reference: Date) -> Result<ProfileMatch> {
@@ -758,7 +781,7 @@ impl Workspace {
         let bounds = crate::explain::Bounds {
             rent_ceiling_cents: self
                 .facts(id, reference)?
-                .table_max_rent_cents(&self.settings.rent_limits),
+                .table_max_rent_cents(&self.settings.rent_limits_on(reference)),
             region: self.settings.region,
         };
         crate::explain::explain(
@@ -1094,7 +1117,7 @@ impl Workspace {
     /// version can be told apart from the current one.
     pub fn record_profile_versions(&mut self, before: &Workspace, today: Date) {
         let region = self.settings.region;
-        let limits = &self.settings.rent_limits;
+        let limits = &self.settings.rent_limits_on(today);
         let facts =
             |c: &Case| region.map(|r| minimise::derived_facts(&c.dossier, today, r, limits).ok());
         for case in &mut self.cases {

@@ -9,6 +9,7 @@ use woonkans_core::profile::{AgeBand, Gender, IncomeBand, LivingSituation};
 use woonkans_core::region::Region;
 use woonkans_core::rentlimits::RentLimits;
 use woonkans_core::transfer::TypedIntake;
+use woonkans_core::vocab;
 
 pub const INTRO: &str = "Gebruikt de Wmo-consulent de app niet, dan typt u hier de gegevens van \
      stap 4 over uit het rapport van de consulent. Meer vraagt de app niet: geen naam, BSN, adres, \
@@ -72,6 +73,32 @@ pub fn gemeente_options(region: Option<Region>) -> Vec<(String, String)> {
                 .map(|g| (g.to_string(), g.to_string())),
         )
         .collect()
+}
+
+/// The income checks of this year's table in a sentence, for the Wmo consultant typing the
+/// income: passend toewijzen, and the DAEB limit with what it means when the income is above it.
+pub fn income_check_sentence(c: &woonkans_core::rentlimits::IncomeCheck) -> String {
+    let passend = format!(
+        "Toets {}: {} de inkomensgrens voor passend toewijzen ({})",
+        c.year,
+        if c.within_passend {
+            "op of onder"
+        } else {
+            "boven"
+        },
+        vocab::whole_euros(c.passend_limit)
+    );
+    match (c.daeb_limit, c.within_daeb) {
+        (Some(limit), Some(true)) => format!(
+            "{passend}; binnen de inkomensgrens voor een sociale huurwoning (DAEB, {}).",
+            vocab::whole_euros(limit)
+        ),
+        (Some(limit), Some(false)) => format!(
+            "{passend}; boven de inkomensgrens voor een sociale huurwoning (DAEB, {}). Een corporatie kan deze inwoner dan alleen binnen haar vrije toewijzingsruimte een sociale huurwoning geven.",
+            vocab::whole_euros(limit)
+        ),
+        _ => format!("{passend}."),
+    }
 }
 
 /// The label of the young people's rent limit, with the age of this year's table.

@@ -802,7 +802,16 @@ incomeLimitSingleAow: number, incomeLimitMultiAow: number,
  * The oldest age at which the young people's limit (the kwaliteitskortingsgrens) applies:
  * 20 from 2026 (18 to 20 years), 22 before (under 23). Tables without it are pre-2026.
  */
-youngMaxAge?: number | null, };
+youngMaxAge?: number | null, 
+/**
+ * The DAEB income limit for a social rental dwelling (woningtoewijzing), one-person
+ * household, yearly, in euros; 0 when the table does not give it (then no DAEB check).
+ */
+daebIncomeLimitSingle?: number | null, 
+/**
+ * The same for a household of more than one person.
+ */
+daebIncomeLimitMulti?: number | null, };
 
 export type Reply = { format: string, version: number, 
 /**

@@ -26,7 +26,7 @@ pub fn stap4_typen_page() -> Html {
         };
     }
     let region = ws.settings().region;
-    let young_label = form::young_limit_label(&ws.settings().rent_limits);
+    let young_label = form::young_limit_label(&ws.settings().rent_limits_on(browser::today()));
     let set = |f: fn(&mut IntakeForm, String)| {
         let typed = typed.clone();
         Callback::from(move |v: String| {

@@ -432,39 +432,69 @@ pub fn parse_weights(texts: &[String; 6]) -> std::result::Result<Weights, Vec<Fi
 }
 
 /// The rent-limit table as (Dutch label, amount) rows.
-pub fn rent_limit_rows(r: &RentLimits) -> Vec<(&'static str, String)> {
-    vec![
+pub fn rent_limit_rows(r: &RentLimits) -> Vec<(String, String)> {
+    let mut rows: Vec<(String, String)> = vec![
         (
-            "Kwaliteitskortingsgrens (jongeren tot 23 jaar)",
+            format!(
+                "Kwaliteitskortingsgrens (jongerengrens, 18 tot en met {} jaar)",
+                r.young_max_age
+            ),
             vocab::euro(r.kwaliteitskortingsgrens_cents),
         ),
         (
-            "Lage aftoppingsgrens (1 of 2 personen)",
+            "Lage aftoppingsgrens (1 of 2 personen)".to_string(),
             vocab::euro(r.aftoppingsgrens_laag_cents),
         ),
         (
-            "Hoge aftoppingsgrens (3 of meer personen)",
+            "Hoge aftoppingsgrens (3 of meer personen)".to_string(),
             vocab::euro(r.aftoppingsgrens_hoog_cents),
         ),
         (
-            "Liberalisatiegrens",
+            "Liberalisatiegrens".to_string(),
             vocab::euro(r.liberalisatiegrens_cents),
         ),
         (
-            "Inkomensgrens passend toewijzen, eenpersoonshuishouden (per jaar)",
+            "Inkomensgrens passend toewijzen, eenpersoonshuishouden (per jaar)".to_string(),
             vocab::whole_euros(r.income_limit_single),
         ),
         (
-            "Inkomensgrens passend toewijzen, meerpersoonshuishouden (per jaar)",
+            "Inkomensgrens passend toewijzen, meerpersoonshuishouden (per jaar)".to_string(),
             vocab::whole_euros(r.income_limit_multi),
         ),
         (
-            "Inkomensgrens eenpersoonshuishouden, AOW-leeftijd (per jaar)",
+            "Inkomensgrens eenpersoonshuishouden, AOW-leeftijd (per jaar)".to_string(),
             vocab::whole_euros(r.income_limit_single_aow),
         ),
         (
-            "Inkomensgrens meerpersoonshuishouden, AOW-leeftijd (per jaar)",
+            "Inkomensgrens meerpersoonshuishouden, AOW-leeftijd (per jaar)".to_string(),
             vocab::whole_euros(r.income_limit_multi_aow),
         ),
-    ]
+    ];
+    for (label, limit) in [
+        (
+            "Inkomensgrens sociale huurwoning (DAEB), eenpersoonshuishouden (per jaar)",
+            r.daeb_income_limit_single,
+        ),
+        (
+            "Inkomensgrens sociale huurwoning (DAEB), meerpersoonshuishouden (per jaar)",
+            r.daeb_income_limit_multi,
+        ),
+    ] {
+        if limit > 0 {
+            rows.push((label.to_string(), vocab::whole_euros(limit)));
+        }
+    }
+    rows
+}
+
+/// Which table counts when: "Deze tabel geldt voor een peildatum in 2026. …".
+pub fn rent_limits_note(shown_year: i32) -> String {
+    let years: Vec<String> = woonkans_core::rentlimits::shipped()
+        .iter()
+        .map(|t| t.year.to_string())
+        .collect();
+    format!(
+        "Deze tabel geldt voor profielen en overdrachten met een peildatum in {shown_year}. Meegeleverd met de app: {}; voor een peildatum in een ander jaar geldt de tabel van dat jaar, na het laatste jaar de nieuwste.",
+        vocab::list_and(&years)
+    )
 }

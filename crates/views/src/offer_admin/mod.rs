@@ -461,10 +461,16 @@ mod tests {
 
     #[test]
     fn rent_limits_in_euro() {
-        let rows = rent_limit_rows(&woonkans_core::rentlimits::current());
-        assert_eq!(rows.len(), 8);
+        let rows = rent_limit_rows(&woonkans_core::rentlimits::for_year(2026));
+        assert_eq!(rows.len(), 10);
         assert!(rows.iter().all(|(_, v)| v.starts_with("€ ")));
         assert!(rows[0].1.contains(','));
+        // The young people's limit says the ages of its own year.
+        assert!(rows[0].0.contains("18 tot en met 20 jaar"));
+        let rows = rent_limit_rows(&woonkans_core::rentlimits::for_year(2025));
+        assert!(rows[0].0.contains("18 tot en met 22 jaar"));
+        assert_eq!(rows[8].1, "€ 49.669");
+        assert!(rent_limits_note(2025).contains("Meegeleverd met de app: 2025 en 2026"));
     }
 
     #[test]

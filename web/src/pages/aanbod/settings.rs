@@ -9,7 +9,9 @@ use crate::state::{change, use_app};
 use woonkans_core::matching::Weights;
 use woonkans_core::rentlimits::{self, RentLimits};
 use woonkans_views::matches as m;
-use woonkans_views::offer_admin::{FieldError, parse_weights, rent_limit_rows, weight_fields};
+use woonkans_views::offer_admin::{
+    FieldError, parse_weights, rent_limit_rows, rent_limits_note, weight_fields,
+};
 use woonkans_views::timeline as tl;
 use yew::prelude::*;
 
@@ -33,8 +35,12 @@ fn rent_limits_panel() -> Html {
     let Some(ws) = app.workspace() else {
         return html! {};
     };
-    let limits = &ws.settings().rent_limits;
+    let own = &ws.settings().rent_limits;
+    // The table as it counts for its year: a loaded table that only repeats the shipped one
+    // shows the shipped one, with its source and DAEB limits.
+    let limits = &ws.settings().rent_limits_for_year(own.year);
     let shipped = rentlimits::current();
+    let is_shipped = own.year == shipped.year && own.same_figures(&shipped);
     let onchange = {
         let (app, message) = (app.clone(), message.clone());
         Callback::from(move |e: Event| {
@@ -92,13 +98,14 @@ fn rent_limits_panel() -> Html {
                 </tbody>
             </table>
             <p class="hint">{ format!("Bron: {}", limits.source) }</p>
+            <p class="hint" id="huurgrenzen-peildatum">{ rent_limits_note(limits.year) }</p>
             <div class="veld">
                 <label for="huurgrenzen-bestand">{ "Tabel van een ander jaar laden (JSON)" }</label>
                 <span class="hint" id="huurgrenzen-bestand-hint">{ "Een bestand met dezelfde velden als de meegeleverde tabel." }</span>
                 <input type="file" id="huurgrenzen-bestand" accept=".json,application/json"
                     aria-describedby="huurgrenzen-bestand-hint" {onchange} />
             </div>
-            if *limits != shipped {
+            if !is_shipped {
                 <button type="button" class="knop knop-secundair" onclick={restore}>
                     { format!("Meegeleverde tabel ({}) terugzetten", shipped.year) }
                 </button>

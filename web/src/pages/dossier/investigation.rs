@@ -19,6 +19,7 @@ use woonkans_core::routeplanner::form_errors;
 use woonkans_core::validate;
 use woonkans_core::vocab;
 use woonkans_views::dossier_form::parse_whole_euros;
+use woonkans_views::intake_form::income_check_sentence;
 use yew::prelude::*;
 
 fn gate_hint(g: Gate) -> &'static str {
@@ -40,6 +41,10 @@ pub fn investigation(p: &StepProps) -> Html {
         return html! {};
     };
     let d = &case.dossier;
+    let income_check = app.workspace().and_then(|ws| {
+        let today = crate::browser::today();
+        woonkans_core::minimise::income_check(d, today, &ws.settings().rent_limits_on(today))
+    });
     let errors = FieldErrors::visible(form_errors(d, Step::Investigation), &p.touched, p.show_all);
     let id = p.id.as_str();
     let t = &p.touched;
@@ -161,6 +166,9 @@ pub fn investigation(p: &StepProps) -> Html {
                                 value={d.income.map(|i| key(&i.source)).unwrap_or_default()}
                                 onchange={source} />
                         </div>
+                        { for income_check.map(|c| html! {
+                            <p class="hint" id="inkomen-toets" aria-live="polite">{ income_check_sentence(&c) }</p>
+                        }) }
                     </fieldset>
                 </fieldset>
                 <fieldset class="groep">

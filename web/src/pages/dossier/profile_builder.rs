@@ -156,7 +156,7 @@ pub fn profile_builder(p: &StepProps) -> Html {
     let table_max = facts
         .as_ref()
         .ok()
-        .map(|f| f.table_max_rent_cents(&ws.settings().rent_limits));
+        .map(|f| f.table_max_rent_cents(&ws.settings().rent_limits_on(crate::browser::today())));
     let max_rent = {
         let cb = edit(&app, id, t, &["maximaleHuur"], |c, v: Option<u32>| {
             c.profile.max_rent_override_cents = v;
