@@ -462,6 +462,21 @@ impl Browser {
         }
     }
 
+    /// The page as Chromium prints it (WebDriver's Print Page: print media, A4), kept as
+    /// `<name>.pdf` beside the screenshots to look at, and its text read back from the PDF,
+    /// [`squeezed`]: the extraction puts spaces inside words where the font kerns ("C o de"), so
+    /// a test compares without any white space.
+    pub async fn print_text(&self, name: &str) -> String {
+        let config = fantoccini::wd::PrintConfiguration::builder()
+            .build()
+            .expect("the default print configuration is valid");
+        let pdf = self.client.print(config).await.expect("print the page");
+        assert!(pdf.starts_with(b"%PDF-"), "Print Page returns a PDF");
+        std::fs::write(screenshot_dir().join(format!("{name}.pdf")), &pdf)
+            .expect("keep the PDF beside the screenshots");
+        squeezed(&pdf_extract::extract_text_from_mem(&pdf).expect("read the PDF's text"))
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
@@ -505,6 +520,17 @@ impl fantoccini::wd::WebDriverCompatibleCommand for ChromedriverPost {
 }
 
 /// Asserts that every request went to the app's own origin.
+/// `text` without white space and with the typesetting ligatures undone, to compare text read
+/// back from a PDF.
+pub fn squeezed(text: &str) -> String {
+    text.replace('\u{FB01}', "fi")
+        .replace('\u{FB02}', "fl")
+        .replace('\u{FB00}', "ff")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
 pub fn assert_same_origin(urls: &[String]) {
     let origin = server().url();
     for u in urls {

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use woonkans_core::keys::KeyCard;
-use woonkans_tests::{Browser, assert_same_origin};
+use woonkans_tests::{Browser, assert_same_origin, squeezed};
 
 const PASS: &str = "Drie kluizen, drie organisaties 2026";
 /// The two associations (ids and names of the sample offer every new vault starts with).
@@ -707,6 +707,39 @@ async fn four_roles_pass_a_resident_from_care_provider_to_association() {
     regie
         .wait_for_text("Het bemiddelingsprofiel is compleet")
         .await;
+    // The profile as the resident reads it before it is shared, printed: the document alone
+    // (not the dossier page around it), and nothing that identifies or belongs to step 3.
+    let pdf = regie.print_text("profiel-voor-de-inwoner").await;
+    for expected in [
+        "Uw bemiddelingsprofiel",
+        &format!("Dossiernummer {}", ids[0]),
+        "Per corporatie een eigen code",
+        "Zoekgebied",
+        "Niet in het profiel",
+        "Handtekening inwoner",
+    ] {
+        assert!(
+            pdf.contains(&squeezed(expected)),
+            "the printed profile lacks {expected}: {pdf}"
+        );
+    }
+    for other in [
+        "Tijdlijn",
+        "Stap 4 Bemiddelingsprofiel",
+        "Vergrendelen",
+        "Verder naar stap 5",
+    ] {
+        assert!(
+            !pdf.contains(&squeezed(other)),
+            "the printed profile shows the page's {other}"
+        );
+    }
+    for value in &never_identity {
+        assert!(
+            !pdf.contains(&squeezed(value)),
+            "the printed profile shows {value}"
+        );
+    }
     regie
         .click_button("Verder naar stap 5 Gesprek corporaties")
         .await;
@@ -887,6 +920,61 @@ async fn four_roles_pass_a_resident_from_care_provider_to_association() {
     );
     corp_a.assert_accessible("huurgegevens ontvangen").await;
     shots(&corp_a, "huurgegevens-ontvangen", "pagina-titel").await;
+    // The step-6 hand-over printed for the lease file: the lease data of this resident, and
+    // nothing of step 3, of the profile's notes or of the page around it.
+    let pdf = corp_a.print_text("overdracht-huurgegevens").await;
+    for expected in [
+        format!("Huurgegevens voor code {}", codes[0]),
+        r.surname.to_string(),
+        r.bsn.to_string(),
+        "voor de huurovereenkomst".to_string(),
+    ] {
+        assert!(
+            pdf.contains(&squeezed(&expected)),
+            "the printed hand-over lacks {expected}: {pdf}"
+        );
+    }
+    for value in STEP3_ONLY
+        .iter()
+        .map(|v| v.to_string())
+        .chain(identifying(&RESIDENTS[1]))
+    {
+        assert!(
+            !pdf.contains(&squeezed(&value)),
+            "the printed hand-over shows {value}"
+        );
+    }
+    assert!(!pdf.contains(&squeezed("Envelop openen")), "{pdf}");
+
+    // The resident's overview in the coordinator's vault, printed: what goes where, per step,
+    // without a name (the coordinator holds none) or anything of step 3.
+    regie.click_link("Privacy").await;
+    select(&regie, "#overzicht-dossier", &ids[0]).await;
+    regie
+        .wait_for_text("Wat er met uw gegevens gebeurt in Woonkans")
+        .await;
+    let pdf = regie.print_text("overzicht-voor-de-inwoner").await;
+    for expected in [
+        "Wat er met uw gegevens gebeurt in Woonkans",
+        &format!("Voor: Dossier {}", ids[0]),
+        "Stap 4",
+        "Stap 6",
+    ] {
+        assert!(
+            pdf.contains(&squeezed(expected)),
+            "the printed overview lacks {expected}: {pdf}"
+        );
+    }
+    assert!(
+        !pdf.contains(&squeezed("Overzicht voor de inwoner")),
+        "screen-only heading: {pdf}"
+    );
+    for value in &never_identity {
+        assert!(
+            !pdf.contains(&squeezed(value)),
+            "the printed overview shows {value}"
+        );
+    }
 
     // What each vault holds at the end: exactly its rows.
     let vault = stored(&regie, "the coordinator").await;

@@ -13,6 +13,34 @@ use woonkans_core::register::Step;
 use woonkans_core::vocab::{self, Dutch};
 use woonkans_core::workspace::{Case, Workspace};
 
+/// The placement profile as the resident reads it before it is shared (regie van de inwoner):
+/// the printed page's heading, explanation and closing lines.
+pub const PROFILE_PRINT_TITLE: &str = "Uw bemiddelingsprofiel";
+pub const PROFILE_PRINT_INTRO: &str = "Dit is het profiel dat de regisseur aan woningcorporaties \
+     wil laten zien, zodat zij kunnen nagaan of zij een passende woning voor u hebben. Elke \
+     corporatie ziet het onder een eigen code, zonder uw naam, adres, geboortedatum of BSN. Lees \
+     het rustig door: klopt het, en mag het zo gedeeld worden? Wat u wilt veranderen of \
+     weglaten, bespreekt u met de regisseur. Er gaat niets naar een corporatie voordat u \
+     toestemming hebt gegeven.";
+pub const PROFILE_PRINT_SIGN: [&str; 2] = [
+    "Gelezen en besproken op: ____________________",
+    "Handtekening inwoner: ____________________",
+];
+pub const PROFILE_PRINT_BUTTON: &str = "Afdrukken voor de inwoner";
+
+/// "Dossiernummer … · afgedrukt op …": what the printed profile says it is about, without a
+/// name (the coordinator's vault holds none).
+pub fn profile_print_subtitle(case: &Case, today: Date) -> String {
+    let reference = case
+        .overdracht
+        .as_ref()
+        .map_or(case.dossier.id.as_str(), |o| o.reference());
+    format!(
+        "Dossiernummer {reference} · afgedrukt op {}",
+        vocab::date(today)
+    )
+}
+
 /// One step-4 category as the association reads it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -17,6 +17,10 @@ pub const INTRO: &str = "Vul samen met de inwoner de gegevens in die de corporat
      gaan als envelop naar de corporatie die de match aanvaardde: versleuteld voor haar sleutel \
      en door u ondertekend. U downloadt de envelop en brengt hem zelf over.";
 pub const BUTTON: &str = "Huurgegevens maken";
+pub const PRINT_BUTTON: &str = "Afdrukken voor het huurdossier";
+pub const PRINT_INTRO: &str = "Overdracht in stap 6 van Woonkans, voor de huurovereenkomst: \
+     alleen deze gegevens, alleen aan de corporatie waarmee de match is aanvaard. Bewaar deze \
+     afdruk bij het huurdossier en niet langer dan daarvoor nodig is.";
 pub const NO_CONTACT: &str = "De corporatie waarmee de match is aanvaard, staat nog niet \
      bevestigd in uw adresboek. Importeer haar sleutelkaart en bevestig de vingerafdruk; daarna \
      kunt u hier de huurgegevens maken.";

@@ -7,6 +7,7 @@
 
 use crate::browser;
 use crate::components::files::{FilePick, use_file_pick};
+use crate::components::print::Printable;
 use crate::pages::bundels::keys_link::KeysLink;
 use crate::route::Route;
 use crate::state::{navigate, try_change, use_app};
@@ -212,13 +213,16 @@ fn huurgegevens_ontvangen(p: &HuurgegevensOntvangenProps) -> Html {
     };
     html! {
         <div id={RECEIVED_ID} class="melding melding-goed" role="status" tabindex="-1">
-            <h2>{ huur::received_heading(&p.code) }</h2>
-            <p>{ format!("Van {}.", kept.organisation) }</p>
-            <dl class="gegevens">
-                { for huur::received_rows(&kept.huurgegevens).into_iter().map(|(label, value)| html! {
-                    <><dt>{ label }</dt><dd>{ value }</dd></>
-                }) }
-            </dl>
+            <Printable id="overdracht-document" button={huur::PRINT_BUTTON}>
+                <h2>{ huur::received_heading(&p.code) }</h2>
+                <p>{ format!("Van {}.", kept.organisation) }</p>
+                <p class="alleen-printen">{ huur::PRINT_INTRO }</p>
+                <dl class="gegevens">
+                    { for huur::received_rows(&kept.huurgegevens).into_iter().map(|(label, value)| html! {
+                        <><dt>{ label }</dt><dd>{ value }</dd></>
+                    }) }
+                </dl>
+            </Printable>
         </div>
     }
 }

@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::components::files::first_file;
 use crate::components::form::{SelectField, TextField};
+use crate::components::print::Printable;
 use crate::session::{self, Open};
 use crate::state::{Action, try_change, use_app, wiped};
 use crate::vault;
@@ -185,11 +186,6 @@ fn resident_overview_section() -> Html {
         let chosen = chosen.clone();
         Callback::from(move |v: String| chosen.set(v))
     };
-    let print = Callback::from(|_: MouseEvent| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
     let case = ws.case(&chosen).ok();
     let sender = woonkans_views::nav::made_by(ws);
     html! {
@@ -207,6 +203,7 @@ fn resident_overview_section() -> Html {
                 Some(case) => {
                     let overview = resident_overview(case);
                     html! {
+                        <Printable id="overzicht-document" button="Afdrukken">
                         <div class="afdruk-overzicht">
                             <h2>{ "Wat er met uw gegevens gebeurt in Woonkans" }</h2>
                             <p>{ format!("Voor: {}", case_label(case)) }<br/>
@@ -265,8 +262,8 @@ fn resident_overview_section() -> Html {
                                 </article>
                             }) }
                             <p>{ "Hebt u vragen, of wilt u iets laten inzien, verbeteren of verwijderen? Neem contact op met uw Wmo-consulent of de regisseur." }</p>
-                            <button class="knop" type="button" onclick={print}>{ "Afdrukken" }</button>
                         </div>
+                        </Printable>
                     }
                 }
             } }

@@ -4,8 +4,12 @@
 //! association; one released for some associations only goes to those alone).
 
 use crate::browser;
+use crate::components::print::Printable;
 use crate::state::use_app;
-use woonkans_views::bundles::readable_profile;
+use woonkans_views::bundles::{
+    PROFILE_PRINT_BUTTON, PROFILE_PRINT_INTRO, PROFILE_PRINT_SIGN, PROFILE_PRINT_TITLE,
+    profile_print_subtitle, readable_profile,
+};
 use woonkans_views::dossier_form::NOT_SHARED;
 use yew::prelude::*;
 
@@ -37,8 +41,17 @@ pub fn shared_panel(p: &SharedPanelProps) -> Html {
                 },
                 Ok(profile) => {
                     let r = readable_profile(profile);
+                    let subtitle = ws
+                        .case(&p.id)
+                        .map(|c| profile_print_subtitle(c, browser::today()))
+                        .unwrap_or_default();
                     html! {
-                        <>
+                        <Printable id="profiel-document" button={PROFILE_PRINT_BUTTON}>
+                            <div class="alleen-printen">
+                                <h2>{ PROFILE_PRINT_TITLE }</h2>
+                                <p>{ subtitle }</p>
+                                <p>{ PROFILE_PRINT_INTRO }</p>
+                            </div>
                             <dl class="gegevens gedeeld-profiel">
                                 <dt>{ "Code" }</dt>
                                 <dd>{ "Per corporatie een eigen code (pas bij het maken van een bundel)" }</dd>
@@ -64,8 +77,15 @@ pub fn shared_panel(p: &SharedPanelProps) -> Html {
                                     </>
                                 }) }
                             </dl>
-                            <p class="hint">{ "Een vrije tekst staat hier alleen als u hem voor alle corporaties hebt vrijgegeven. Een tekst die alleen voor sommige corporaties is vrijgegeven, gaat alleen naar die corporaties; een tekst die niet is vrijgegeven, gaat nergens heen." }</p>
-                        </>
+                            <p class="hint niet-printen">{ "Een vrije tekst staat hier alleen als u hem voor alle corporaties hebt vrijgegeven. Een tekst die alleen voor sommige corporaties is vrijgegeven, gaat alleen naar die corporaties; een tekst die niet is vrijgegeven, gaat nergens heen." }</p>
+                            <div class="alleen-printen">
+                                <h3>{ "Niet in het profiel" }</h3>
+                                <ul class="compact">
+                                    { for NOT_SHARED.iter().map(|x| html! { <li>{ *x }</li> }) }
+                                </ul>
+                                { for PROFILE_PRINT_SIGN.iter().map(|line| html! { <p>{ *line }</p> }) }
+                            </div>
+                        </Printable>
                     }
                 }
             } }

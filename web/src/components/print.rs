@@ -1,0 +1,45 @@
+//! A printable document on a page: while it is shown, printing the page (its button or the
+//! browser's own Ctrl+P) prints this document alone, without the rest of the page. The style
+//! sheet's print rules hide every element that neither is the document, lies in it, nor holds
+//! it (`body[data-afdruk]` in `style.css`).
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PrintableProps {
+    /// The document's id, for its print button's `aria-controls` and for tests.
+    pub id: AttrValue,
+    /// The print button's text.
+    pub button: AttrValue,
+    pub children: Html,
+}
+
+#[function_component(Printable)]
+pub fn printable(p: &PrintableProps) -> Html {
+    use_effect_with((), |()| {
+        let body = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body());
+        if let Some(b) = &body {
+            let _ = b.set_attribute("data-afdruk", "een");
+        }
+        move || {
+            if let Some(b) = body {
+                let _ = b.remove_attribute("data-afdruk");
+            }
+        }
+    });
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    html! {
+        <div class="afdruk-doel" id={p.id.clone()}>
+            { p.children.clone() }
+            <button type="button" class="knop knop-secundair" aria-controls={p.id.clone()} onclick={print}>
+                { p.button.clone() }
+            </button>
+        </div>
+    }
+}
