@@ -378,3 +378,59 @@ async fn priority_is_set_in_the_settings_and_explained_in_the_caseload() {
     assert!(foot.contains(&format!("+ {expected} voorrang")), "{foot}");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_talks_with_an_association_are_recorded_with_a_reason_and_shown() {
+    let mut ws = coordinator();
+    let c = ws.case_mut("zaak-c").unwrap();
+    c.codes.insert("vb-maasdal".into(), "CODE-C".into());
+    c.dossier.step = woonkans_core::register::Step::AssociationTalks;
+    let (root, spy) = mount(Route::Dossier("zaak-c".into()), ws).await;
+    // The profile went to Maasdal 20 days ago; nothing recorded yet.
+    let row = texts(&root, "table.codes tbody tr")[0].clone();
+    assert!(row.contains(&woonkans_core::vocab::date(back(20))), "{row}");
+    assert!(row.contains("Nog niets vastgelegd"), "{row}");
+
+    choose_option(&root, "#gesprek-corporatie", "vb-maasdal").await;
+    find(&root, "#gesprek-nee").click();
+    yew::scheduler::flush().await;
+    click_button(&root, "Gesprek vastleggen").await;
+    assert!(text(&root).contains("Kies waarom de inwoner nee zegt."));
+    assert!(ws_of(&spy).case("zaak-c").unwrap().talks.is_empty());
+    choose_option(&root, "#gesprek-reden", "location").await;
+    click_button(&root, "Gesprek vastleggen").await;
+    let talks = ws_of(&spy).case("zaak-c").unwrap().talks.clone();
+    assert_eq!(talks.len(), 1);
+    assert_eq!(
+        talks[0].reason,
+        Some(woonkans_core::talks::RefusalReason::Location)
+    );
+    assert_eq!(talks[0].date, today());
+    let row = texts(&root, "table.codes tbody tr")[0].clone();
+    assert!(
+        row.contains("De inwoner zegt nee") && row.contains("de buurt of plaats past niet"),
+        "{row}"
+    );
+    let timeline = texts(&root, "ol.tijdlijn-lijst li");
+    assert!(
+        timeline
+            .last()
+            .unwrap()
+            .contains("De inwoner zegt nee (Voorbeeld Woonstichting Maasdal)"),
+        "{timeline:?}"
+    );
+
+    // The safeguards as a list.
+    find(&root, "#waarborg-rentByDirectDebit").click();
+    find(&root, "#waarborg-contactPerson").click();
+    yew::scheduler::flush().await;
+    click_button(&root, "Waarborgen opslaan").await;
+    assert!(text(&root).contains("De waarborgen zijn opgeslagen."));
+    let saved = ws_of(&spy).case("zaak-c").unwrap().safeguards.clone();
+    use woonkans_core::talks::Safeguard;
+    assert_eq!(
+        saved.into_iter().collect::<Vec<_>>(),
+        [Safeguard::RentByDirectDebit, Safeguard::ContactPerson]
+    );
+    root.remove();
+}

@@ -38,6 +38,7 @@ pub mod sample;
 pub mod scan;
 pub mod sharing;
 pub mod split;
+pub mod talks;
 pub mod targetgroup;
 pub mod text;
 pub mod timeline;

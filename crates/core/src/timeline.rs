@@ -37,6 +37,12 @@ pub enum What {
     Closed(crate::outcome::OutcomeKind),
     /// The case went on although the target-group check was not met.
     TargetGroupOverride(crate::targetgroup::OverrideReason),
+    /// A step of the talks with an association (`talks::record_talk`).
+    Talk {
+        association_id: String,
+        kind: crate::talks::TalkKind,
+        reason: Option<crate::talks::RefusalReason>,
+    },
     /// An accepted match ended without a lease; the case went back to step 5.
     MatchEnded {
         association_id: String,
@@ -117,9 +123,26 @@ pub fn timeline(case: &Case) -> Vec<Moment> {
             },
         )
     });
+    let talks = case.talks.iter().map(|t| {
+        let step = Step::AssociationTalks;
+        (
+            // After the day's exchanges (the bundle, the reply), before a gate closing step 5.
+            (t.date, step.number(), 1u8),
+            Moment {
+                date: t.date,
+                step,
+                what: What::Talk {
+                    association_id: t.association_id.clone(),
+                    kind: t.kind,
+                    reason: t.reason,
+                },
+            },
+        )
+    });
     let mut all: Vec<_> = gates
         .chain(overridden)
         .chain(exchanges)
+        .chain(talks)
         .chain(ended)
         .chain(closed)
         .collect();

@@ -508,6 +508,45 @@ impl Dutch for crate::workspace::MatchEndReason {
     }
 }
 
+impl Dutch for crate::talks::TalkKind {
+    fn dutch(&self) -> &'static str {
+        use crate::talks::TalkKind as K;
+        match self {
+            K::ViewingPlanned => "Bezichtiging gepland",
+            K::ResidentAccepted => "De inwoner zegt ja",
+            K::ResidentRefused => "De inwoner zegt nee",
+        }
+    }
+}
+
+impl Dutch for crate::talks::RefusalReason {
+    fn dutch(&self) -> &'static str {
+        use crate::talks::RefusalReason as R;
+        match self {
+            R::DwellingUnsuitable => "De woning zelf past niet",
+            R::Location => "De buurt of plaats past niet",
+            R::TooExpensive => "De huur of de kosten zijn te hoog",
+            R::PrefersOtherOffer => "Kiest voor een ander aanbod",
+            R::NotReadyYet => "Nog niet toe aan verhuizen",
+            R::Other => "Andere reden",
+        }
+    }
+}
+
+impl Dutch for crate::talks::Safeguard {
+    fn dutch(&self) -> &'static str {
+        use crate::talks::Safeguard as S;
+        match self {
+            S::LinkedCareAgreement => "Zorgovereenkomst gekoppeld aan het huurcontract",
+            S::RentByDirectDebit => "Huur via automatische incasso of de bewindvoerder",
+            S::BehaviourAgreements => "Afspraken over gedrag en samenleven",
+            S::ContactPerson => "Vaste contactpersoon bij de zorgaanbieder",
+            S::Evaluations => "Evaluatiemomenten met inwoner, zorgaanbieder en corporatie",
+            S::RelapsePlanShared => "Terugvalplan bekend bij alle drie",
+        }
+    }
+}
+
 impl Dutch for crate::targetgroup::OverrideReason {
     fn dutch(&self) -> &'static str {
         use crate::targetgroup::OverrideReason as R;

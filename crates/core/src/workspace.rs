@@ -191,6 +191,12 @@ pub struct Case {
     /// coordinator recorded it: waiting counts from here (`timeline::waiting_since`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_care_since: Option<Date>,
+    /// What the coordinator recorded of the talks per association (`talks`), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub talks: Vec<crate::talks::TalkRecord>,
+    /// The extra safeguards agreed for the placement (`talks::Safeguard`).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub safeguards: BTreeSet<crate::talks::Safeguard>,
 }
 
 /// The same free text of one profile going to more than one association: the associations
@@ -647,6 +653,8 @@ impl Workspace {
             ended_matches: Vec::new(),
             overdracht: None,
             in_care_since: None,
+            talks: Vec::new(),
+            safeguards: BTreeSet::new(),
         });
         Ok(self.cases.last_mut().expect("just pushed"))
     }

@@ -219,6 +219,11 @@ pub struct AssociationCodeRow {
     pub answer: Option<String>,
     /// The reply's date, "28-11-2026".
     pub answered_on: Option<String>,
+    /// The day the latest bundle with this profile went to it.
+    pub sent_on: Option<String>,
+    /// What the coordinator recorded of the talks, oldest first, as sentences
+    /// (`talks::talk_line`).
+    pub talks: Vec<String>,
 }
 
 /// Every association that received this case's profile (or answered about it), by name.
@@ -228,12 +233,18 @@ pub fn association_code_rows(ws: &Workspace, case: &Case) -> Vec<AssociationCode
             .association(id)
             .map_or_else(|| id.to_string(), |a| a.name.clone())
     };
+    let status = woonkans_core::talks::status(case);
     let mut ids: Vec<&String> = case.codes.keys().collect();
     ids.extend(case.replies.keys().filter(|k| !case.codes.contains_key(*k)));
     ids.into_iter()
         .map(|id| {
             let reply = case.replies.get(id);
+            let st = status.iter().find(|s| &s.association_id == id);
             AssociationCodeRow {
+                sent_on: st.and_then(|s| s.sent).map(vocab::date),
+                talks: st
+                    .map(|s| s.talks.iter().map(crate::talks::talk_line).collect())
+                    .unwrap_or_default(),
                 association_id: id.clone(),
                 association: name(id),
                 code: case

@@ -20,5 +20,6 @@ pub mod overview;
 pub mod select;
 pub mod sharing;
 pub mod split;
+pub mod talks;
 pub mod timeline;
 pub mod transfers;

@@ -205,6 +205,8 @@ mod tests {
             replies: Default::default(),
             outcome: None,
             in_care_since: None,
+            talks: Vec::new(),
+            safeguards: Default::default(),
             ended_matches: Vec::new(),
             overdracht: None,
         }

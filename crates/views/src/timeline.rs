@@ -52,6 +52,24 @@ pub fn sentence(ws: &Workspace, m: &Moment) -> String {
             vocab::lowercase_first(reason.dutch())
         ),
         What::Closed(kind) => format!("Zaak afgesloten: {}.", kind.dutch().to_lowercase()),
+        What::Talk {
+            association_id,
+            kind,
+            reason,
+        } => {
+            let name = ws
+                .offer()
+                .association(association_id)
+                .map_or(association_id.as_str(), |a| a.name.as_str());
+            match reason {
+                Some(r) => format!(
+                    "{} ({name}): {}.",
+                    kind.dutch(),
+                    vocab::lowercase_first(r.dutch())
+                ),
+                None => format!("{} ({name}).", kind.dutch()),
+            }
+        }
         What::MatchEnded {
             association_id,
             reason,

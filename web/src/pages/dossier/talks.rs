@@ -70,18 +70,24 @@ pub fn talks(p: &StepProps) -> Html {
                     <thead><tr>
                         <th scope="col">{ "Woningcorporatie" }</th>
                         <th scope="col">{ "Code" }</th>
+                        <th scope="col">{ "Profiel gestuurd" }</th>
                         <th scope="col">{ "Laatste antwoord" }</th>
+                        <th scope="col">{ "Gesprek" }</th>
                     </tr></thead>
                     <tbody>
                         { for code_rows.iter().map(|r| html! {
                             <tr>
                                 <td>{ r.association.clone() }</td>
                                 <td><code>{ r.code.clone() }</code></td>
+                                <td>{ r.sent_on.clone().unwrap_or_else(|| "—".into()) }</td>
                                 <td class="antwoord">{ match (&r.answer, &r.answered_on) {
                                     (Some(a), Some(on)) => format!("{a} ({on})"),
                                     (Some(a), None) => a.clone(),
                                     _ => "Nog geen antwoord".to_string(),
                                 } }</td>
+                                <td class="gesprek">{ if r.talks.is_empty() { html! { "Nog niets vastgelegd" } } else { html! {
+                                    <ul class="compact">{ for r.talks.iter().map(|t| html! { <li>{ t.clone() }</li> }) }</ul>
+                                } } }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -89,6 +95,16 @@ pub fn talks(p: &StepProps) -> Html {
             } } }
             <p><a href={Route::Bundels.path()} onclick={to_bundles}>{ "Naar Bundels" }</a></p>
         </div>
+    };
+    let follow_up = if case.dossier.archived || case.codes.is_empty() {
+        html! {}
+    } else {
+        html! {
+            <>
+                <super::talk_record::RecordTalk id={p.id.clone()} />
+                <super::safeguards::Safeguards id={p.id.clone()} />
+            </>
+        }
     };
     let ended = if case.ended_matches.is_empty() {
         html! {}
@@ -122,6 +138,7 @@ pub fn talks(p: &StepProps) -> Html {
                     </p>
                 </div>
                 { ended }
+                { follow_up.clone() }
                 { if case.dossier.archived { html! {} } else { html! {
                     <super::end_match::EndMatch id={p.id.clone()} />
                 } } }
@@ -212,6 +229,7 @@ pub fn talks(p: &StepProps) -> Html {
         <div class="stap-formulier">
             { codes }
             { ended }
+            { follow_up }
             <section class="kaart" aria-labelledby="stap5-matching">
                 <h3 id="stap5-matching">{ "Passende corporaties en woningen" }</h3>
                 <ProfileResult id={p.id.to_string()} />
