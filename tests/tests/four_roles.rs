@@ -895,6 +895,7 @@ async fn four_roles_pass_a_resident_from_care_provider_to_association() {
     select(&zorg, "#huur-geslacht", "female").await;
     zorg.fill("#huur-bsn", r.bsn).await;
     click(&zorg, "#huur-document-brpExtract").await;
+    select(&zorg, "#huur-ontbrekend", "followsLater").await;
     zorg.fill("#huur-bevestigd-door", "S. Verhoeven, De Brug Zorg")
         .await;
     click(&zorg, "#huur-grondslag").await;

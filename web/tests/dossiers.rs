@@ -42,6 +42,7 @@ fn fill_step1(case: &mut Case) {
         call_name: String::new(),
     };
     x.address = Address {
+        kind: Default::default(),
         street: "Kaldenkerkerweg".into(),
         house_number: 20,
         house_number_addition: String::new(),
@@ -1310,4 +1311,23 @@ async fn the_income_is_checked_against_passend_toewijzen_and_daeb_as_it_is_typed
     );
     assert!(check().contains("boven de inkomensgrens voor een sociale huurwoning (DAEB"));
     assert!(check().contains("vrije toewijzingsruimte"));
+}
+
+#[wasm_bindgen_test]
+async fn a_briefadres_is_marked_in_step_1() {
+    let mut ws = workspace();
+    let case = ws.add_case("brief001").unwrap();
+    fill_step1(case);
+    case.dossier.gates.clear();
+    case.dossier.step = Step::Orientation;
+    let (root, spy) = mount(Route::Dossier("brief001".into()), ws).await;
+    let kind = |spy: &Spy| ws_of(spy).case("brief001").unwrap().dossier.address.kind;
+    assert_eq!(kind(&spy), woonkans_core::dossier::AddressKind::Home);
+    find(&root, "#adres-briefadres").click();
+    yew::scheduler::flush().await;
+    assert_eq!(kind(&spy), woonkans_core::dossier::AddressKind::Briefadres);
+    assert!(text(&root).contains("Dit is een briefadres (geen vaste woonplek)"));
+    find(&root, "#adres-briefadres").click();
+    yew::scheduler::flush().await;
+    assert_eq!(kind(&spy), woonkans_core::dossier::AddressKind::Home);
 }

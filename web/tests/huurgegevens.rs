@@ -183,6 +183,7 @@ async fn the_care_provider_makes_the_huurgegevens_with_the_resident() {
     .await;
     type_into(&root, "#huur-bsn", r.bsn).await;
     find(&root, "#huur-document-brpExtract").click();
+    choose_option(&root, "#huur-ontbrekend", "followsLater").await;
     type_into(&root, "#huur-bevestigd-door", "S. Verhoeven, De Brug Zorg").await;
 
     // Without the confirmation of the grondslag: refused, shown, nothing kept or downloaded.
@@ -226,6 +227,10 @@ async fn the_care_provider_makes_the_huurgegevens_with_the_resident() {
     assert_eq!(kept.name().surname, r.surname);
     assert_eq!(kept.birth_date(), r.birth_date());
     assert_eq!(kept.documents().len(), 1);
+    assert_eq!(
+        kept.missing_documents(),
+        Some(woonkans_core::dossier::MissingDocumentsReason::FollowsLater)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -245,6 +250,7 @@ async fn the_association_opens_huurgegevens_and_sees_them_under_the_code() {
             gender: Some(r.gender),
             bsn: r.bsn.into(),
             documents: Vec::new(),
+            missing_reason: Some(woonkans_core::dossier::MissingDocumentsReason::DoesNotExist),
         },
         today(),
     )
@@ -297,5 +303,33 @@ async fn the_association_opens_huurgegevens_and_sees_them_under_the_code() {
     assert_eq!(focused_id(), "envelop-fout");
     assert!(!has(&root, "#huurgegevens-ontvangen"));
     assert!(ws_of(&spy) == ws);
+    root.remove();
+
+    // Later: the list keeps them under the code, to look at again and to erase.
+    let (root, spy) = mount(Route::EnvelopOpenen, ws).await;
+    let rows = texts(&root, "table.huurgegevens-lijst tbody tr");
+    assert_eq!(rows.len(), 1);
+    assert!(
+        rows[0].contains(&code) && rows[0].contains("De Brug Zorg"),
+        "{rows:?}"
+    );
+    assert!(
+        !rows[0].contains(r.bsn),
+        "the list shows no value of the resident"
+    );
+    click_button(&root, "Bekijken").await;
+    assert!(text(&find(&root, "#huurgegevens-bekeken")).contains(r.bsn));
+    click_button(&root, "Wissen").await;
+    assert!(text(&root).contains("Dit kan niet ongedaan worden gemaakt."));
+    click_button(&root, "Ja, definitief wissen").await;
+    let ws = ws_of(&spy);
+    assert!(ws.parties().huurgegevens().is_empty());
+    let last = ws.log().last().unwrap();
+    assert_eq!(last.kind, woonkans_core::disclosure::DisclosureKind::Erased);
+    assert_eq!(last.codes, std::slice::from_ref(&code));
+    assert!(text(&find(&root, "#gewist")).contains(&code));
+    assert!(has(&root, "#geen-huurgegevens") && !has(&root, "#huurgegevens-bekeken"));
+    let stored = serde_json::to_string(ws.parties()).unwrap();
+    assert!(!stored.contains(r.bsn) && !stored.contains(r.surname));
     root.remove();
 }

@@ -23,6 +23,9 @@ pub enum DisclosureKind {
     TransferReceived,
     /// The resident withdrew consent; the case was erased (`withdrawal`).
     ConsentWithdrawn,
+    /// Data received for a step was erased once its purpose was served (an association's
+    /// huurgegevens after the lease, `Workspace::erase_huurgegevens`).
+    Erased,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +60,7 @@ impl DisclosureKind {
             DisclosureKind::ReplyReceived
                 | DisclosureKind::TransferReceived
                 | DisclosureKind::ConsentWithdrawn
+                | DisclosureKind::Erased
         )
     }
 }

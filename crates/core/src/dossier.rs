@@ -76,6 +76,29 @@ pub struct Address {
     pub postcode: String,
     /// Woonplaats.
     pub place: String,
+    /// A home address, or a briefadres: the postal address in the BRP of a resident without a
+    /// fixed place to live (often the shelter's or the gemeente's). Left out of stored data
+    /// and files when it is a home address, so older data reads the same.
+    #[serde(skip_serializing_if = "AddressKind::is_home")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub kind: AddressKind,
+}
+
+/// What an address is: where the resident lives, or only where post reaches them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum AddressKind {
+    #[default]
+    Home,
+    /// Briefadres (BRP): post only, no fixed place to live.
+    Briefadres,
+}
+
+impl AddressKind {
+    pub fn is_home(&self) -> bool {
+        *self == AddressKind::Home
+    }
 }
 
 impl fmt::Debug for Address {
@@ -236,6 +259,33 @@ pub struct DocumentChecklist {
     pub brp_extract: DocumentEntry,
     pub income_statement: DocumentEntry,
     pub bewindvoering_ruling: DocumentEntry,
+    /// Why the huurgegevens go although a document for the lease is still missing
+    /// (`missing_for_lease`); `None` while nothing is missing or nobody chose.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub missing_reason: Option<MissingDocumentsReason>,
+}
+
+/// Why the step-6 hand-over goes before every document is in: a fixed list, recorded in the
+/// huurgegevens and in both parties' logs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum MissingDocumentsReason {
+    /// Agreed with the association: the documents follow.
+    FollowsLater,
+    /// The document does not exist for this resident (never rented before, for example).
+    DoesNotExist,
+    /// The association accepts the lease without it.
+    AssociationAccepts,
+}
+
+impl MissingDocumentsReason {
+    pub const ALL: [MissingDocumentsReason; 3] = [
+        MissingDocumentsReason::FollowsLater,
+        MissingDocumentsReason::DoesNotExist,
+        MissingDocumentsReason::AssociationAccepts,
+    ];
 }
 
 impl fmt::Debug for DocumentChecklist {
@@ -271,6 +321,22 @@ impl DocumentChecklist {
             DocumentKind::IncomeStatement => &mut self.income_statement,
             DocumentKind::BewindvoeringRuling => &mut self.bewindvoering_ruling,
         }
+    }
+
+    /// The documents the lease needs that are not in: the landlord statement, the BRP extract
+    /// and the income statement always, the bewindvoering ruling under bewindvoering. A
+    /// document marked not applicable is not missing.
+    pub fn missing_for_lease(&self, budget_management: bool) -> Vec<DocumentKind> {
+        DocumentKind::ALL
+            .into_iter()
+            .filter(|k| *k != DocumentKind::BewindvoeringRuling || budget_management)
+            .filter(|k| {
+                !matches!(
+                    self.get(*k).status,
+                    DocumentStatus::Received | DocumentStatus::NotApplicable
+                )
+            })
+            .collect()
     }
 
     pub fn entries(&self) -> [(DocumentKind, DocumentEntry); 4] {
@@ -935,6 +1001,7 @@ mod tests {
             call_name: String::new(),
         };
         x.address = Address {
+            kind: Default::default(),
             street: "Kerkstraat".into(),
             house_number: 12,
             house_number_addition: "a".into(),

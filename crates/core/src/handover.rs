@@ -425,6 +425,7 @@ mod tests {
             call_name: String::new(),
         };
         x.address = Address {
+            kind: Default::default(),
             street: "Maasboulevard".into(),
             house_number: 3,
             house_number_addition: String::new(),

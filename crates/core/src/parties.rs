@@ -165,6 +165,15 @@ impl Workspace {
         self.parties.koppelingen.push(k);
     }
 
+    /// Removes every huurgegevens about `code`; returns how many there were.
+    pub(crate) fn remove_huurgegevens(&mut self, code: &str) -> usize {
+        let before = self.parties.huurgegevens.len();
+        self.parties
+            .huurgegevens
+            .retain(|h| h.huurgegevens.code() != code);
+        before - self.parties.huurgegevens.len()
+    }
+
     pub(crate) fn push_huurgegevens(&mut self, h: crate::transfer::ReceivedHuurgegevens) {
         self.parties.huurgegevens.push(h);
     }

@@ -381,6 +381,7 @@ mod tests {
             call_name: String::new(),
         };
         x.address = Address {
+            kind: Default::default(),
             street: "Kerkstraat".into(),
             house_number: 12,
             house_number_addition: String::new(),

@@ -508,6 +508,17 @@ impl Dutch for crate::workspace::MatchEndReason {
     }
 }
 
+impl Dutch for crate::dossier::MissingDocumentsReason {
+    fn dutch(&self) -> &'static str {
+        use crate::dossier::MissingDocumentsReason as R;
+        match self {
+            R::FollowsLater => "Wordt nagestuurd, afgesproken met de corporatie",
+            R::DoesNotExist => "Bestaat niet voor deze inwoner (bijvoorbeeld nooit eerder gehuurd)",
+            R::AssociationAccepts => "De corporatie gaat akkoord zonder dit document",
+        }
+    }
+}
+
 impl Dutch for crate::talks::TalkKind {
     fn dutch(&self) -> &'static str {
         use crate::talks::TalkKind as K;
@@ -567,6 +578,7 @@ impl Dutch for DisclosureKind {
             DisclosureKind::TransferSent => "Verstuurd aan de volgende partij",
             DisclosureKind::TransferReceived => "Ontvangen van de vorige partij",
             DisclosureKind::ConsentWithdrawn => "Toestemming ingetrokken; zaak gewist",
+            DisclosureKind::Erased => "Ontvangen gegevens gewist",
         }
     }
 }

@@ -88,6 +88,28 @@ fn check_valid(m: &ScoreMatrix, priority: &[u32]) -> (u64, usize) {
     (a.weighted_total, a.pairs.len())
 }
 
+/// A random matrix of fewer than `max_rows` × `max_cols`: any density from all-ineligible to
+/// all-eligible, and few distinct scores, so many ties (the hard case for tie handling).
+fn small_random_matrix(
+    next: &mut impl FnMut() -> u64,
+    max_rows: u64,
+    max_cols: u64,
+) -> ScoreMatrix {
+    let rows = (next() % max_rows) as usize;
+    let cols = (next() % max_cols) as usize;
+    let density = next() % 101;
+    let distinct = 1 + next() % 101;
+    let mut m = ScoreMatrix::new(rows, cols);
+    for i in 0..rows {
+        for j in 0..cols {
+            if next() % 100 < density {
+                m.set(i, j, Some((next() % distinct) as u32));
+            }
+        }
+    }
+    m
+}
+
 #[test]
 fn optimal_on_600_random_small_instances() {
     let mut k = 0u64;
@@ -96,19 +118,9 @@ fn optimal_on_600_random_small_instances() {
         splitmix64(0x5EED, k)
     };
     for case in 0..600 {
-        let rows = (next() % 6) as usize; // 0..=5
-        let cols = (next() % 7) as usize; // 0..=6, so more profiles than dwellings occurs
-        let density = next() % 101; // all-ineligible up to all-eligible
-        // Few distinct scores make many ties, the hard case for tie handling.
-        let distinct = 1 + next() % 101;
-        let mut m = ScoreMatrix::new(rows, cols);
-        for i in 0..rows {
-            for j in 0..cols {
-                if next() % 100 < density {
-                    m.set(i, j, Some((next() % distinct) as u32));
-                }
-            }
-        }
+        // Up to 5 profiles and 6 dwellings, so more profiles than dwellings occurs.
+        let m = small_random_matrix(&mut next, 6, 7);
+        let (rows, cols) = (m.profiles, m.dwellings);
         let ours = check_valid(&m, &[]);
         assert_eq!(ours, brute_force(&m, &[]), "case {case}: {rows}x{cols}");
         // Deterministic: the same input gives the same output.
@@ -167,18 +179,8 @@ fn optimal_with_priority_on_600_random_small_instances() {
         splitmix64(0x9A10, k)
     };
     for case in 0..600 {
-        let rows = (next() % 6) as usize;
-        let cols = (next() % 6) as usize;
-        let density = next() % 101;
-        let distinct = 1 + next() % 101;
-        let mut m = ScoreMatrix::new(rows, cols);
-        for i in 0..rows {
-            for j in 0..cols {
-                if next() % 100 < density {
-                    m.set(i, j, Some((next() % distinct) as u32));
-                }
-            }
-        }
+        let m = small_random_matrix(&mut next, 6, 6);
+        let (rows, cols) = (m.profiles, m.dwellings);
         // Priorities up to the allowed maximum, with many ties; sometimes fewer than the rows
         // (the missing ones count as 0).
         let n = (next() % (rows as u64 + 1)) as usize;

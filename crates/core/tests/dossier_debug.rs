@@ -56,6 +56,7 @@ fn full_dossier() -> Dossier {
         call_name: String::new(),
     };
     x.address = Address {
+        kind: Default::default(),
         street: "Straatmarker".into(),
         house_number: 8123,
         house_number_addition: "bis".into(),

@@ -222,6 +222,7 @@ prop_compose! {
             call_name: String::new(),
         };
         d.address = Address {
+        kind: Default::default(),
             street: format!("{}straat", mk("St", 4)),
             house_number: house,
             house_number_addition: mk("T", 5)[..8].to_string(),

@@ -139,6 +139,7 @@ fn marker_dossier() -> Dossier {
         call_name: String::new(),
     };
     x.address = Address {
+        kind: Default::default(),
         street: STREET.into(),
         house_number: 8123,
         house_number_addition: "b".into(),

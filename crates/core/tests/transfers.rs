@@ -799,6 +799,8 @@ fn lease_input(i: usize) -> LeaseInput {
         gender: Some(r.gender),
         bsn: r.bsn.into(),
         documents: vec![woonkans_core::dossier::DocumentKind::BrpExtract],
+        // Two documents still missing: the care provider says why the hand-over goes anyway.
+        missing_reason: Some(woonkans_core::dossier::MissingDocumentsReason::FollowsLater),
     }
 }
 
@@ -1083,6 +1085,9 @@ fn huurgegevens_carry_exactly_the_step_six_whitelist_and_read_back_only_whole() 
         "gemeente",
         "gender",
         "grondslag",
+        // Why it goes while two documents are missing (this input hands one): a reason from a
+        // fixed list, about the documents, not the person.
+        "missingDocuments",
         "name",
         "version",
     ];
@@ -1170,4 +1175,142 @@ fn a_resident_name_typed_in_the_confirmation_is_refused_before_sealing() {
     m.p.zorg
         .seal_huurgegevens("zk-aa01", association_fp, c, [6; 16], [2; 32], "t")
         .unwrap();
+}
+
+#[test]
+fn a_briefadres_is_entered_and_travels_as_a_briefadres() {
+    use woonkans_core::dossier::AddressKind;
+    let mut p = parties();
+    registered(&mut p.zorg, "zk-br01", 2);
+    registered(&mut p.zorg, "zk-hm02", 3);
+    // Resident 2 has no fixed place to live: the shelter's address is the briefadres.
+    let case = p.zorg.case_mut("zk-br01").unwrap();
+    case.dossier.address.kind = AddressKind::Briefadres;
+    assert!(
+        woonkans_core::routeplanner::form_errors(&case.dossier, Step::Orientation).is_empty(),
+        "a briefadres is a complete step-1 address"
+    );
+    let stored = serde_json::to_string(&case.dossier.address).unwrap();
+    assert!(stored.contains("\"kind\":\"briefadres\""), "{stored}");
+    // A home address is stored as before, without the field.
+    let home = serde_json::to_string(&p.zorg.case("zk-hm02").unwrap().dossier.address).unwrap();
+    assert!(!home.contains("kind"), "{home}");
+    let back: woonkans_core::dossier::Address = serde_json::from_str(&home).unwrap();
+    assert_eq!(back.kind, AddressKind::Home);
+
+    for (n, id) in ["zk-br01", "zk-hm02"].iter().enumerate() {
+        let f = p
+            .zorg
+            .seal_aanmelding(id, fp(&p.wmo), [n as u8 + 40; 16], [7; 32], today(), "t")
+            .unwrap();
+        p.wmo.open_aanmelding(&f.bytes, "t").unwrap();
+    }
+    let kinds: Vec<AddressKind> = p
+        .wmo
+        .cases()
+        .iter()
+        .map(|c| c.dossier.address.kind)
+        .collect();
+    assert_eq!(kinds, [AddressKind::Briefadres, AddressKind::Home]);
+}
+
+#[test]
+fn the_hand_over_waits_for_the_documents_or_a_reason_and_logs_the_reason() {
+    use woonkans_core::dossier::{DocumentKind, MissingDocumentsReason};
+    let mut m = matched(&["zk-aa01"], &["zk-aa01"]);
+    let association = fp(&m.association);
+    // One document handed, no reason: the record keeps no reason and the seal is refused.
+    let mut input = lease_input(0);
+    input.missing_reason = None;
+    m.p.zorg
+        .record_lease_data("zk-aa01", input.clone(), today())
+        .unwrap();
+    let before = m.p.zorg.clone();
+    let err =
+        m.p.zorg
+            .seal_huurgegevens("zk-aa01", association, confirmed(), [8; 16], [2; 32], "t")
+            .unwrap_err();
+    assert_eq!(err.code, "DOCUMENTS_INCOMPLETE");
+    assert!(err.message.contains("2 documenten"), "{}", err.message);
+    assert!(m.p.zorg == before, "a refusal changes nothing");
+
+    // All three the lease needs: no reason asked, none recorded even if one was given.
+    input.documents = vec![
+        DocumentKind::LandlordStatement,
+        DocumentKind::BrpExtract,
+        DocumentKind::IncomeStatement,
+    ];
+    input.missing_reason = Some(MissingDocumentsReason::FollowsLater);
+    m.p.zorg
+        .record_lease_data("zk-aa01", input.clone(), today())
+        .unwrap();
+    let case = m.p.zorg.case("zk-aa01").unwrap();
+    assert_eq!(case.dossier.documents.missing_reason, None);
+    let h = Huurgegevens::of(&case.dossier, case.accepted.as_ref(), confirmed()).unwrap();
+    assert_eq!(h.missing_documents(), None);
+
+    // One missing with a reason: it goes, and both logs say why.
+    input.documents.pop();
+    m.p.zorg
+        .record_lease_data("zk-aa01", input, today())
+        .unwrap();
+    let f =
+        m.p.zorg
+            .seal_huurgegevens("zk-aa01", association, confirmed(), [9; 16], [2; 32], "t")
+            .unwrap();
+    let sent =
+        m.p.zorg
+            .case("zk-aa01")
+            .unwrap()
+            .log
+            .last()
+            .unwrap()
+            .clone();
+    let says = "Documenten niet compleet: wordt nagestuurd, afgesproken met de corporatie";
+    assert!(
+        sent.categories.iter().any(|c| c == says),
+        "{:?}",
+        sent.categories
+    );
+    let corp = &mut m.association;
+    let code = corp.open_huurgegevens(&f.bytes, "t").unwrap();
+    let kept = corp.parties().huurgegevens_for(&code).unwrap();
+    assert_eq!(
+        kept.huurgegevens.missing_documents(),
+        Some(MissingDocumentsReason::FollowsLater)
+    );
+    let received = corp.log().last().unwrap();
+    assert!(
+        received.categories.iter().any(|c| c == says),
+        "{:?}",
+        received.categories
+    );
+
+    // After the lease the association erases them: nothing of the resident stays, one entry
+    // records the erasure under the code.
+    let r = &RESIDENTS[0];
+    assert!(
+        serde_json::to_string(corp.parties())
+            .unwrap()
+            .contains(r.bsn)
+    );
+    corp.erase_huurgegevens(&code, "t2").unwrap();
+    assert!(corp.parties().huurgegevens_for(&code).is_none());
+    let last = corp.log().last().unwrap();
+    assert_eq!(last.kind, DisclosureKind::Erased);
+    assert_eq!(last.codes, std::slice::from_ref(&code));
+    let stored = format!(
+        "{}{}",
+        serde_json::to_string(corp.parties()).unwrap(),
+        serde_json::to_string(corp.log()).unwrap()
+    );
+    for value in [r.bsn, r.surname, r.first_names] {
+        assert!(!stored.contains(value), "{value} stays after the erasure");
+    }
+    assert_eq!(
+        corp.erase_huurgegevens(&code, "t3").unwrap_err().code,
+        "HUURGEGEVENS_NOT_FOUND"
+    );
+    // Only an association's vault erases huurgegevens.
+    assert!(m.p.zorg.erase_huurgegevens(&code, "t").is_err());
 }

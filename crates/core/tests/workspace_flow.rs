@@ -26,6 +26,7 @@ fn workspace_with_case() -> Workspace {
     case.dossier = fixtures::dossier("k7f3q9", &RESIDENTS[1]);
     let dossier = &mut case.dossier;
     dossier.address = Address {
+        kind: Default::default(),
         street: "Kerkstraat".into(),
         house_number: 12,
         house_number_addition: "a".into(),

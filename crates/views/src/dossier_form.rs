@@ -147,6 +147,11 @@ pub const NOT_SHARED: [&str; 7] = [
     "gezondheid (bijzonder persoonsgegeven, art. 9 AVG)",
 ];
 
+/// The address fields of step 1 for a resident without a fixed place to live.
+pub const BRIEFADRES_LABEL: &str = "Dit is een briefadres (geen vaste woonplek)";
+pub const BRIEFADRES_HINT: &str = "Het postadres in de BRP, vaak van de opvang of de gemeente. \
+     Vul het in zoals het in de BRP staat; het gaat als briefadres mee waar het adres meegaat.";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -92,17 +92,34 @@ pub fn lease_input(
     gender: &str,
     bsn: &str,
     documents: &[DocumentKind],
+    missing_reason: &str,
 ) -> LeaseInput {
     LeaseInput {
         birth_date: birth_date.trim().to_string(),
         gender: crate::select::from_key(gender),
         bsn: bsn.trim().to_string(),
         documents: documents.to_vec(),
+        missing_reason: crate::select::from_key(missing_reason),
     }
 }
 
+pub const MISSING_LABEL: &str =
+    "Als er nog een document ontbreekt: waarom gaan de huurgegevens toch nu?";
+pub const MISSING_HINT: &str = "Voor het huurcontract zijn de verhuurdersverklaring, het \
+     BRP-uittreksel en de inkomensverklaring nodig, en onder bewindvoering de beschikking. \
+     Ontbreekt er een, dan gaan de huurgegevens alleen met een reden; die komt in de huurgegevens \
+     en in de verwerkingslog van u en de corporatie.";
+
+/// The reasons for a hand-over without every document, the empty choice first.
+pub fn missing_reason_options() -> Vec<(String, String)> {
+    crate::select::options(
+        &woonkans_core::dossier::MissingDocumentsReason::ALL,
+        "Er ontbreekt niets",
+    )
+}
+
 /// The form's starting values from what the dossier already holds (typed before).
-pub fn prefilled(case: &Case) -> (String, String, String, Vec<DocumentKind>) {
+pub fn prefilled(case: &Case) -> (String, String, String, Vec<DocumentKind>, String) {
     let d = &case.dossier;
     (
         d.birth_date.map(vocab::date).unwrap_or_default(),
@@ -114,7 +131,91 @@ pub fn prefilled(case: &Case) -> (String, String, String, Vec<DocumentKind>) {
                 d.documents.get(*k).status == woonkans_core::dossier::DocumentStatus::Received
             })
             .collect(),
+        d.documents
+            .missing_reason
+            .map(|r| crate::select::key(&r))
+            .unwrap_or_default(),
     )
+}
+
+/// One code's huurgegevens as the association's list shows them (the latest version).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeptRow {
+    pub code: String,
+    pub from: String,
+    /// "07-12-2026 14:05".
+    pub received: String,
+}
+
+/// The huurgegevens this association keeps, one row per code (the latest), in the order they
+/// first came in.
+pub fn kept_rows(ws: &Workspace) -> Vec<KeptRow> {
+    let mut codes: Vec<&str> = Vec::new();
+    for h in ws.parties().huurgegevens() {
+        let code = h.huurgegevens.code();
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    codes
+        .into_iter()
+        .filter_map(|code| {
+            let h = ws.parties().huurgegevens_for(code)?;
+            Some(KeptRow {
+                code: code.to_string(),
+                from: h.organisation.clone(),
+                received: vocab::datetime(&h.at),
+            })
+        })
+        .collect()
+}
+
+/// One koppeling the association received: the code, who supports the resident, since when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KoppelingRow {
+    pub code: String,
+    pub care_provider: String,
+    pub accepted: String,
+    pub received: String,
+}
+
+pub fn koppeling_rows(ws: &Workspace) -> Vec<KoppelingRow> {
+    ws.parties()
+        .koppelingen()
+        .iter()
+        .map(|k| KoppelingRow {
+            code: k.koppeling.code.clone(),
+            care_provider: k
+                .koppeling
+                .care_provider
+                .as_ref()
+                .map(|c| c.organisation.clone())
+                .unwrap_or_default(),
+            accepted: vocab::date(k.koppeling.accepted),
+            received: vocab::datetime(&k.at),
+        })
+        .collect()
+}
+
+pub const RECEIVED_TITLE: &str = "Ontvangen koppelingen en huurgegevens";
+pub const KOPPELINGEN_CAPTION: &str = "Koppelingen: bij welke code welke zorgaanbieder hoort";
+pub const KEPT_CAPTION: &str = "Huurgegevens";
+pub const KEPT_EMPTY: &str = "Er zijn geen huurgegevens in deze kluis.";
+pub const ERASE_INTRO: &str = "Huurgegevens zijn gegeven voor het huurcontract. Wis ze hier \
+     zodra het contract in uw eigen administratie staat, of als de plaatsing niet doorgaat. In de \
+     verwerkingslog blijft alleen staan dat ze zijn gewist, onder de code.";
+pub const ERASE: &str = "Wissen";
+pub const ERASE_CONFIRM: &str = "Ja, definitief wissen";
+pub const ERASE_CANCEL: &str = "Annuleren";
+pub const SHOW: &str = "Bekijken";
+
+/// "De huurgegevens van code … worden gewist. Dit kan niet ongedaan worden gemaakt."
+pub fn erase_question(code: &str) -> String {
+    format!("De huurgegevens van code {code} worden gewist. Dit kan niet ongedaan worden gemaakt.")
+}
+
+pub fn erased_message(code: &str) -> String {
+    format!("De huurgegevens van code {code} zijn gewist.")
 }
 
 /// The heading of huurgegevens an association received, by the code it knows the resident by.
@@ -156,15 +257,29 @@ pub fn received_rows(h: &Huurgegevens) -> Vec<(&'static str, String)> {
             .collect::<Vec<_>>()
             .join("; ")
     };
+    let missing = h
+        .missing_documents()
+        .map(|r| {
+            format!(
+                " Niet alle documenten: {}.",
+                vocab::lowercase_first(r.dutch())
+            )
+        })
+        .unwrap_or_default();
+    let address_label = if a.kind.is_home() {
+        "Adres"
+    } else {
+        "Briefadres"
+    };
     vec![
         ("Naam", name),
-        ("Adres", address),
+        (address_label, address),
         ("Gemeente", h.gemeente().to_string()),
         ("Contact", contact),
         ("Geboortedatum", vocab::date(h.birth_date())),
         ("Geslacht", h.gender().dutch().to_string()),
         ("BSN", h.bsn().to_string()),
-        ("Overhandigde documenten", documents),
+        ("Overhandigde documenten", format!("{documents}.{missing}")),
         (
             "Bevestigd",
             format!(
@@ -253,11 +368,18 @@ mod tests {
             "female",
             " 999994669",
             &[DocumentKind::BrpExtract],
+            "followsLater",
         );
         assert_eq!(i.birth_date, "12-03-2001");
+        assert_eq!(
+            i.missing_reason,
+            Some(woonkans_core::dossier::MissingDocumentsReason::FollowsLater)
+        );
+        assert_eq!(lease_input("", "", "", &[], "").missing_reason, None);
+        assert_eq!(missing_reason_options()[0].1, "Er ontbreekt niets");
         assert_eq!(i.gender, Some(Gender::Female));
         assert_eq!(i.bsn, "999994669");
-        assert_eq!(lease_input("", "", "", &[]).gender, None);
+        assert_eq!(lease_input("", "", "", &[], "").gender, None);
         assert_eq!(gender_options().len(), Gender::ALL.len() + 1);
         assert_eq!(document_choices().len(), 4);
     }
@@ -271,6 +393,8 @@ mod tests {
         d.address.postcode = "5911AB".into();
         d.address.place = "Venlo".into();
         d.phones = vec!["0612345678".into()];
+        d.documents.missing_reason =
+            Some(woonkans_core::dossier::MissingDocumentsReason::FollowsLater);
         let c = case(Some("WK-AXNMN-T1S52-3"));
         let h = Huurgegevens::of(
             &d,
@@ -289,7 +413,10 @@ mod tests {
         assert_eq!(value("BSN"), r.bsn);
         assert_eq!(value("Geboortedatum"), vocab::date(r.birth_date()));
         assert_eq!(value("Geslacht"), r.gender.dutch());
-        assert_eq!(value("Overhandigde documenten"), "Geen");
+        assert_eq!(
+            value("Overhandigde documenten"),
+            "Geen. Niet alle documenten: wordt nagestuurd, afgesproken met de corporatie."
+        );
         assert_eq!(
             received_heading(h.code()),
             "Huurgegevens voor code WK-AXNMN-T1S52-3"

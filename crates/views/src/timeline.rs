@@ -57,10 +57,7 @@ pub fn sentence(ws: &Workspace, m: &Moment) -> String {
             kind,
             reason,
         } => {
-            let name = ws
-                .offer()
-                .association(association_id)
-                .map_or(association_id.as_str(), |a| a.name.as_str());
+            let name = crate::offer_admin::association_name(ws.offer(), association_id);
             match reason {
                 Some(r) => format!(
                     "{} ({name}): {}.",
@@ -74,10 +71,7 @@ pub fn sentence(ws: &Workspace, m: &Moment) -> String {
             association_id,
             reason,
         } => {
-            let name = ws
-                .offer()
-                .association(association_id)
-                .map_or(association_id.as_str(), |a| a.name.as_str());
+            let name = crate::offer_admin::association_name(ws.offer(), association_id);
             format!(
                 "Match met {name} beëindigd: {}. De zaak is terug in stap 5.",
                 vocab::lowercase_first(reason.dutch())

@@ -62,7 +62,18 @@ export type Address = { street: string, houseNumber: number, houseNumberAddition
 /**
  * Woonplaats.
  */
-place: string, };
+place: string, 
+/**
+ * A home address, or a briefadres: the postal address in the BRP of a resident without a
+ * fixed place to live (often the shelter's or the gemeente's). Left out of stored data
+ * and files when it is a home address, so older data reads the same.
+ */
+kind?: AddressKind, };
+
+/**
+ * What an address is: where the resident lives, or only where post reaches them.
+ */
+export type AddressKind = "home" | "briefadres";
 
 /**
  * Age band, the generalisation of the date of birth. 18-22 and 23-27 together are the
@@ -258,12 +269,17 @@ codes: Array<string>, kind: DisclosureKind,
  */
 message?: MessageType | null, };
 
-export type DisclosureKind = "codedBundle" | "handover" | "replyReceived" | "transferSent" | "transferReceived" | "consentWithdrawn";
+export type DisclosureKind = "codedBundle" | "handover" | "replyReceived" | "transferSent" | "transferReceived" | "consentWithdrawn" | "erased";
 
 /**
  * The document checklist of step 3.
  */
-export type DocumentChecklist = { landlordStatement: DocumentEntry, brpExtract: DocumentEntry, incomeStatement: DocumentEntry, bewindvoeringRuling: DocumentEntry, };
+export type DocumentChecklist = { landlordStatement: DocumentEntry, brpExtract: DocumentEntry, incomeStatement: DocumentEntry, bewindvoeringRuling: DocumentEntry, 
+/**
+ * Why the huurgegevens go although a document for the lease is still missing
+ * (`missing_for_lease`); `None` while nothing is missing or nobody chose.
+ */
+missingReason?: MissingDocumentsReason | null, };
 
 /**
  * Status of one document, with the date it was requested or received.
@@ -584,6 +600,12 @@ export type MessageType = "aanmelding" | "overdracht" | "bundel" | "reactie" | "
  * One thing that keeps a draft from being complete, in Dutch, with the field it concerns.
  */
 export type Missing = { field: string, message: string, };
+
+/**
+ * Why the step-6 hand-over goes before every document is in: a fixed list, recorded in the
+ * huurgegevens and in both parties' logs.
+ */
+export type MissingDocumentsReason = "followsLater" | "doesNotExist" | "associationAccepts";
 
 export type Mobility = "none" | "stepFree" | "wheelchair";
 

@@ -53,11 +53,137 @@ pub fn envelop_openen_page() -> Html {
             </>
         }
     });
+    let association = app.role() == Some(woonkans_core::role::Role::Woningcorporatie);
     html! {
         <section aria-labelledby="pagina-titel">
             <h1 id="pagina-titel">{ "Envelop openen" }</h1>
             { intro }
             { body }
+            if association && has_keys {
+                <Kept />
+            }
+        </section>
+    }
+}
+
+/// What an association keeps from step 6: the koppelingen (which care provider supports the
+/// resident of a code) and the huurgegevens, each to look at again and to erase once the lease
+/// is made.
+#[function_component(Kept)]
+fn kept() -> Html {
+    let app = use_app();
+    let shown = use_state(|| None::<String>);
+    let asking = use_state(|| None::<String>);
+    let message = use_state(|| None::<Result<String, String>>);
+    let Some(ws) = app.workspace() else {
+        return html! {};
+    };
+    let koppelingen = huur::koppeling_rows(ws);
+    let kept = huur::kept_rows(ws);
+    let erase = {
+        let (app, asking, shown, message) =
+            (app.clone(), asking.clone(), shown.clone(), message.clone());
+        Callback::from(move |code: String| {
+            let at = browser::now_iso();
+            let outcome = try_change(&app, |ws| ws.erase_huurgegevens(&code, &at));
+            asking.set(None);
+            if *shown == Some(code.clone()) {
+                shown.set(None);
+            }
+            message.set(Some(
+                outcome
+                    .map(|()| huur::erased_message(&code))
+                    .map_err(|e| e.message),
+            ));
+        })
+    };
+    html! {
+        <section class="kaart ontvangen-stap-6" aria-labelledby="ontvangen-titel">
+            <h2 id="ontvangen-titel">{ huur::RECEIVED_TITLE }</h2>
+            if !koppelingen.is_empty() {
+                <table class="koppelingen stapel">
+                    <caption>{ huur::KOPPELINGEN_CAPTION }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Code" }</th>
+                        <th scope="col">{ "Zorgaanbieder" }</th>
+                        <th scope="col">{ "Match aanvaard" }</th>
+                        <th scope="col">{ "Ontvangen" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for koppelingen.iter().map(|k| html! {
+                            <tr>
+                                <td data-label="Code"><code>{ k.code.clone() }</code></td>
+                                <td data-label="Zorgaanbieder">{ k.care_provider.clone() }</td>
+                                <td data-label="Match aanvaard">{ k.accepted.clone() }</td>
+                                <td data-label="Ontvangen">{ k.received.clone() }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+            <h3>{ huur::KEPT_CAPTION }</h3>
+            <p class="hint">{ huur::ERASE_INTRO }</p>
+            if kept.is_empty() {
+                <p id="geen-huurgegevens">{ huur::KEPT_EMPTY }</p>
+            } else {
+                <table class="huurgegevens-lijst stapel">
+                    <caption class="visueel-verborgen">{ huur::KEPT_CAPTION }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Code" }</th>
+                        <th scope="col">{ "Van" }</th>
+                        <th scope="col">{ "Ontvangen" }</th>
+                        <th scope="col">{ "Acties" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for kept.iter().map(|r| {
+                            let code = r.code.clone();
+                            let show = {
+                                let (shown, code) = (shown.clone(), code.clone());
+                                Callback::from(move |_: MouseEvent| shown.set(Some(code.clone())))
+                            };
+                            let ask = {
+                                let (asking, code) = (asking.clone(), code.clone());
+                                Callback::from(move |_: MouseEvent| asking.set(Some(code.clone())))
+                            };
+                            let confirm = {
+                                let (erase, code) = (erase.clone(), code.clone());
+                                Callback::from(move |_: MouseEvent| erase.emit(code.clone()))
+                            };
+                            let cancel = {
+                                let asking = asking.clone();
+                                Callback::from(move |_: MouseEvent| asking.set(None))
+                            };
+                            html! {
+                                <tr>
+                                    <td data-label="Code"><code>{ code.clone() }</code></td>
+                                    <td data-label="Van">{ r.from.clone() }</td>
+                                    <td data-label="Ontvangen">{ r.received.clone() }</td>
+                                    <td data-label="Acties">
+                                        if *asking == Some(code.clone()) {
+                                            <p role="alert">{ huur::erase_question(&code) }</p>
+                                            <div class="knoppen-rij">
+                                                <button type="button" class="knop knop-gevaar" onclick={confirm}>{ huur::ERASE_CONFIRM }</button>
+                                                <button type="button" class="knop knop-secundair" onclick={cancel}>{ huur::ERASE_CANCEL }</button>
+                                            </div>
+                                        } else {
+                                            <div class="knoppen-rij">
+                                                <button type="button" class="knop knop-secundair" onclick={show}>{ huur::SHOW }</button>
+                                                <button type="button" class="knop knop-secundair" onclick={ask}>{ huur::ERASE }</button>
+                                            </div>
+                                        }
+                                    </td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            }
+            { match &*message {
+                Some(Ok(m)) => html! { <p class="melding melding-goed" role="status" id="gewist">{ m.clone() }</p> },
+                Some(Err(m)) => html! { <p class="melding melding-fout" role="alert">{ m.clone() }</p> },
+                None => html! {},
+            } }
+            { for (*shown).clone().map(|code| html! { <HuurgegevensOntvangen {code} id="huurgegevens-bekeken" /> }) }
         </section>
     }
 }
@@ -199,6 +325,9 @@ fn open_form() -> Html {
 #[derive(Properties, PartialEq)]
 struct HuurgegevensOntvangenProps {
     code: AttrValue,
+    /// Its element id: the just-opened one keeps the id the form focuses.
+    #[prop_or(AttrValue::from(RECEIVED_ID))]
+    id: AttrValue,
 }
 
 /// The huurgegevens this vault keeps for one code (the latest, if a correction came in).
@@ -212,8 +341,8 @@ fn huurgegevens_ontvangen(p: &HuurgegevensOntvangenProps) -> Html {
         return html! {};
     };
     html! {
-        <div id={RECEIVED_ID} class="melding melding-goed" role="status" tabindex="-1">
-            <Printable id="overdracht-document" button={huur::PRINT_BUTTON}>
+        <div id={p.id.clone()} class="melding melding-goed" role="status" tabindex="-1">
+            <Printable id={format!("{}-document", p.id)} button={huur::PRINT_BUTTON}>
                 <h2>{ huur::received_heading(&p.code) }</h2>
                 <p>{ format!("Van {}.", kept.organisation) }</p>
                 <p class="alleen-printen">{ huur::PRINT_INTRO }</p>

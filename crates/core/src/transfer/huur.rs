@@ -58,6 +58,9 @@ pub struct Huurgegevens {
     bsn: String,
     /// The step-3 documents the resident hands over for the lease (received ones only).
     documents: Vec<HandoverDocument>,
+    /// Why the hand-over goes while a document the lease needs is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    missing_documents: Option<crate::dossier::MissingDocumentsReason>,
     grondslag: String,
     doel: String,
     confirmation: HandoverConfirmation,
@@ -79,6 +82,7 @@ impl fmt::Debug for Huurgegevens {
                 "gender",
                 "bsn",
                 "documents",
+                "missing_documents",
                 "confirmation",
             ],
         )
@@ -94,6 +98,8 @@ pub struct LeaseInput {
     pub bsn: String,
     /// The documents the resident hands over now.
     pub documents: Vec<DocumentKind>,
+    /// Why the huurgegevens may go while a document is still missing; kept only while one is.
+    pub missing_reason: Option<crate::dossier::MissingDocumentsReason>,
 }
 
 impl fmt::Debug for LeaseInput {
@@ -101,7 +107,7 @@ impl fmt::Debug for LeaseInput {
         redacted(
             f,
             "LeaseInput",
-            &["birth_date", "gender", "bsn", "documents"],
+            &["birth_date", "gender", "bsn", "documents", "missing_reason"],
         )
     }
 }
@@ -209,6 +215,25 @@ impl Huurgegevens {
         if !association_id_ok(&accepted.association_id) || association_name.is_empty() {
             return Err(match_missing());
         }
+        let missing = dossier
+            .documents
+            .missing_for_lease(dossier.budget_management);
+        let missing_documents = match (missing.len(), dossier.documents.missing_reason) {
+            (0, _) => None,
+            (_, Some(reason)) => Some(reason),
+            (n, None) => {
+                return Err(Error::new(
+                    "DOCUMENTS_INCOMPLETE",
+                    format!(
+                        "Er {} nog {} voor het huurcontract. Laat de inwoner {} eerst overhandigen, of kies waarom de huurgegevens toch nu gaan.",
+                        if n == 1 { "ontbreekt" } else { "ontbreken" },
+                        crate::vocab::count(n, "document", "documenten"),
+                        if n == 1 { "het" } else { "ze" }
+                    ),
+                )
+                .at("documenten"));
+            }
+        };
         let documents = dossier
             .documents
             .entries()
@@ -237,6 +262,7 @@ impl Huurgegevens {
             gender,
             bsn,
             documents,
+            missing_documents,
             grondslag: crate::handover::GRONDSLAG.into(),
             doel: row(Step::Agreement).doel.into(),
             confirmation: HandoverConfirmation {
@@ -292,10 +318,22 @@ impl Huurgegevens {
     }
 
     fn labels(&self) -> Vec<String> {
+        // A hand-over without every document says so in both parties' logs.
         self.categories()
             .iter()
             .map(|c| c.dutch().to_string())
+            .chain(self.missing_documents.map(|r| {
+                format!(
+                    "Documenten niet compleet: {}",
+                    crate::vocab::lowercase_first(r.dutch())
+                )
+            }))
             .collect()
+    }
+
+    /// Why the hand-over went without every document the lease needs, if it did.
+    pub fn missing_documents(&self) -> Option<crate::dossier::MissingDocumentsReason> {
+        self.missing_documents
     }
 
     pub fn code(&self) -> &str {
@@ -390,11 +428,17 @@ impl Workspace {
             if handed && entry.status != DocumentStatus::Received {
                 entry.status = DocumentStatus::Received;
                 entry.date = Some(today);
-            } else if !handed {
+            } else if !handed && entry.status != DocumentStatus::NotApplicable {
                 entry.status = DocumentStatus::Requested;
                 entry.date = None;
             }
         }
+        let missing = d.documents.missing_for_lease(d.budget_management);
+        d.documents.missing_reason = if missing.is_empty() {
+            None
+        } else {
+            input.missing_reason
+        };
         *self = next;
         Ok(())
     }
@@ -465,6 +509,39 @@ impl Workspace {
         )?;
         *self = next;
         Ok(file)
+    }
+
+    /// The association erases the huurgegevens it holds about `code` (every version a care
+    /// provider sent), once the lease is made or the placement did not go on: they were given
+    /// for the lease only. One log entry records the erasure by code, with no value of the
+    /// resident. Refused when there are none.
+    pub fn erase_huurgegevens(&mut self, code: &str, at: &str) -> Result<()> {
+        if self.role() != Some(Role::Woningcorporatie) {
+            return Err(role_refuses(MessageType::Huurgegevens));
+        }
+        let Some(kept) = self.parties().huurgegevens_for(code) else {
+            return Err(Error::new(
+                "HUURGEGEVENS_NOT_FOUND",
+                "Er zijn geen huurgegevens met deze code in deze kluis.",
+            ));
+        };
+        let entry = DisclosureEntry {
+            at: at.to_string(),
+            step: Step::Agreement.number(),
+            recipient_id: kept.sender.to_string(),
+            recipient_name: kept.organisation.clone(),
+            categories: kept.huurgegevens.labels(),
+            grondslag: crate::handover::GRONDSLAG.into(),
+            bundle_id: kept.envelope_id.clone(),
+            codes: vec![code.to_string()],
+            kind: DisclosureKind::Erased,
+            message: Some(MessageType::Huurgegevens),
+        };
+        let mut next = self.clone();
+        next.remove_huurgegevens(code);
+        next.push_log(entry);
+        *self = next;
+        Ok(())
     }
 
     /// The association opens huurgegevens from a confirmed care provider, about a code it holds

@@ -39,6 +39,7 @@ pub fn lease_step(p: &LeaseStepProps) -> Html {
     let gender = use_state(|| start.1.clone());
     let bsn = use_state(|| start.2.clone());
     let documents = use_state(|| start.3.clone());
+    let missing_reason = use_state(|| start.4.clone());
     let confirmed = use_state(|| false);
     let confirmed_by = use_state(String::new);
     let chosen = use_state(String::new);
@@ -107,7 +108,7 @@ pub fn lease_step(p: &LeaseStepProps) -> Html {
             let (app, outcome, attempt) = (app.clone(), outcome.clone(), attempt.clone());
             let case_id = p.id.to_string();
             let value = value.clone();
-            let input = huur::lease_input(&birth_date, &gender, &bsn, &documents);
+            let input = huur::lease_input(&birth_date, &gender, &bsn, &documents, &missing_reason);
             let grondslag_confirmed = *confirmed;
             let by = (*confirmed_by).clone();
             Callback::from(move |_: MouseEvent| {
@@ -200,6 +201,9 @@ pub fn lease_step(p: &LeaseStepProps) -> Html {
                 <legend>{ huur::DOCUMENTS_LEGEND }</legend>
                 { for document_boxes }
             </fieldset>
+            <SelectField id="huur-ontbrekend" label={huur::MISSING_LABEL} hint={huur::MISSING_HINT}
+                options={huur::missing_reason_options()} value={(*missing_reason).clone()}
+                onchange={set(&missing_reason)} />
             <TextField id="huur-bevestigd-door" label={huur::CONFIRMED_BY_LABEL} hint={huur::CONFIRMED_BY_HINT}
                 value={(*confirmed_by).clone()} onchange={set(&confirmed_by)} oninput={Some(set(&confirmed_by))} />
             <div class="veld vinkje">

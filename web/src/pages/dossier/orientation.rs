@@ -2,15 +2,16 @@
 //! of machtiging om aan te melden". Only the data of the register's step-1 row.
 
 use super::check::CheckButton;
-use super::fields::{GemeenteSelect, ParsedField};
+use super::fields::{Checkbox, GemeenteSelect, ParsedField};
 use super::gates::GateRecorder;
 use super::{FieldErrors, StepProps, edit, gates_leaving};
 use crate::components::form::{ErrorSummary, TextField};
 use crate::state::use_app;
-use woonkans_core::dossier::Contact;
+use woonkans_core::dossier::{AddressKind, Contact};
 use woonkans_core::register::Step;
 use woonkans_core::routeplanner::form_errors;
 use woonkans_core::validate;
+use woonkans_views::dossier_form::{BRIEFADRES_HINT, BRIEFADRES_LABEL};
 use yew::prelude::*;
 
 /// Sets phone `index` (0 or 1); empty numbers are dropped.
@@ -58,6 +59,14 @@ pub fn orientation(p: &StepProps) -> Html {
             Ok(())
         })
     };
+    let briefadres = edit(&app, id, t, &["adres.soort"], |c, v: bool| {
+        c.dossier.address.kind = if v {
+            AddressKind::Briefadres
+        } else {
+            AddressKind::Home
+        };
+        Ok(())
+    });
     let house_number = {
         let cb = edit(&app, id, t, &["adres.huisnummer"], |c, n: u32| {
             c.dossier.address.house_number = n;
@@ -147,6 +156,8 @@ pub fn orientation(p: &StepProps) -> Html {
                 </fieldset>
                 <fieldset class="groep">
                     <legend>{ "Adres" }</legend>
+                    <Checkbox id="adres-briefadres" label={BRIEFADRES_LABEL} hint={BRIEFADRES_HINT}
+                        checked={!d.address.kind.is_home()} onchange={briefadres} />
                     <TextField id="adres-straat" label="Straat" autocomplete="off"
                         value={d.address.street.clone()} error={errors.at("adres.straat")}
                         onchange={text("adres.straat", |d, v| d.address.street = v.trim().to_string())} />

@@ -65,7 +65,7 @@ pub fn talks(p: &StepProps) -> Html {
             { if code_rows.is_empty() { html! {
                 <p>{ "Dit profiel is nog in geen enkele bundel gedeeld." }</p>
             } } else { html! {
-                <table class="codes">
+                <table class="codes stapel">
                     <caption class="visueel-verborgen">{ "Uitgegeven codes en het laatste antwoord van elke corporatie" }</caption>
                     <thead><tr>
                         <th scope="col">{ "Woningcorporatie" }</th>
@@ -77,15 +77,15 @@ pub fn talks(p: &StepProps) -> Html {
                     <tbody>
                         { for code_rows.iter().map(|r| html! {
                             <tr>
-                                <td>{ r.association.clone() }</td>
-                                <td><code>{ r.code.clone() }</code></td>
-                                <td>{ r.sent_on.clone().unwrap_or_else(|| "—".into()) }</td>
-                                <td class="antwoord">{ match (&r.answer, &r.answered_on) {
+                                <td data-label="Woningcorporatie">{ r.association.clone() }</td>
+                                <td data-label="Code"><code>{ r.code.clone() }</code></td>
+                                <td data-label="Profiel gestuurd">{ r.sent_on.clone().unwrap_or_else(|| "—".into()) }</td>
+                                <td class="antwoord" data-label="Laatste antwoord">{ match (&r.answer, &r.answered_on) {
                                     (Some(a), Some(on)) => format!("{a} ({on})"),
                                     (Some(a), None) => a.clone(),
                                     _ => "Nog geen antwoord".to_string(),
                                 } }</td>
-                                <td class="gesprek">{ if r.talks.is_empty() { html! { "Nog niets vastgelegd" } } else { html! {
+                                <td class="gesprek" data-label="Gesprek">{ if r.talks.is_empty() { html! { "Nog niets vastgelegd" } } else { html! {
                                     <ul class="compact">{ for r.talks.iter().map(|t| html! { <li>{ t.clone() }</li> }) }</ul>
                                 } } }</td>
                             </tr>
