@@ -520,6 +520,15 @@ impl fantoccini::wd::WebDriverCompatibleCommand for ChromedriverPost {
 }
 
 /// Asserts that every request went to the app's own origin.
+/// Today in UTC, as the browser on this machine sees it.
+pub fn today_utc() -> woonkans_core::date::Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_secs();
+    woonkans_core::date::Date::from_days_since_epoch((secs / 86_400) as i64)
+}
+
 /// `text` without white space and with the typesetting ligatures undone, to compare text read
 /// back from a PDF.
 pub fn squeezed(text: &str) -> String {

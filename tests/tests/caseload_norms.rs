@@ -14,14 +14,7 @@ use woonkans_tests::Browser;
 
 const PASS: &str = "veertig zaken en een norm";
 
-/// Today in UTC, as the browser on this machine sees it.
-fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("a clock after 1970")
-        .as_secs();
-    Date::from_days_since_epoch((secs / 86_400) as i64)
-}
+use woonkans_tests::today_utc as today;
 
 /// Forty cases; returns the workspace and, per case id, the expected days past the default norm
 /// of fourteen days (0 when within it or not waiting).

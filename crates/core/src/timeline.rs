@@ -329,8 +329,12 @@ fn taken_over(case: &Case, log: &[(Date, &DisclosureEntry)]) -> Option<Date> {
 
 /// Since when the resident of `case` waits for a home: the day they entered beschermd wonen or
 /// the maatschappelijke opvang when recorded (`Case::in_care_since`), else the day the case
-/// reached step 4 in this vault. `None` for a case that records neither.
+/// reached step 4 in this vault. `None` for a case that records neither, and for one that no
+/// longer waits: a match accepted, closed or archived.
 pub fn waiting_since(case: &Case) -> Option<Date> {
+    if case.accepted.is_some() || case.outcome.is_some() || case.dossier.archived {
+        return None;
+    }
     if let Some(since) = case.in_care_since {
         return Some(since);
     }

@@ -104,3 +104,38 @@ fn a_future_or_ancient_entry_date_is_refused_and_changes_nothing() {
     assert!(ws.set_priority(too_much).is_err());
     assert_eq!(ws.settings().priority, PriorityWeights::default());
 }
+
+#[test]
+fn a_case_no_longer_waits_once_a_match_is_accepted_or_it_is_closed() {
+    let (mut ws, _, _) = two_for_one();
+    let today = d(TODAY);
+    ws.set_in_care_since("ouder", Some(d("2024-06-01")), today)
+        .unwrap();
+    let since = |ws: &Workspace| woonkans_core::timeline::waiting_since(ws.case("ouder").unwrap());
+    assert_eq!(since(&ws), Some(d("2024-06-01")));
+    // The young case, without an entry date, waits since step 4 (the fixture's 3→4 gates).
+    assert_eq!(
+        woonkans_core::timeline::waiting_since(ws.case("jong").unwrap()),
+        Some(d("2026-10-01"))
+    );
+    let mut accepted = ws.clone();
+    let association = accepted.offer().associations[0].id.clone();
+    accepted
+        .case_mut("ouder")
+        .unwrap()
+        .codes
+        .insert(association.clone(), "CODE".into());
+    accepted.case_mut("ouder").unwrap().dossier.step = Step::AssociationTalks;
+    woonkans_core::routeplanner::accept_match(
+        &mut accepted,
+        "ouder",
+        &association,
+        None,
+        today,
+        "Regie",
+    )
+    .unwrap();
+    assert_eq!(since(&accepted), None);
+    ws.case_mut("ouder").unwrap().dossier.archived = true;
+    assert_eq!(since(&ws), None);
+}
