@@ -1,6 +1,6 @@
 //! A coordinator's casework in the built app: step 5's talks recorded per association with a
-//! reason, the agreed safeguards, the entry date into sheltered housing, and the caseload whose
-//! priority is explained per case. axe-core and screenshots at 1280 and 390 px; nothing may
+//! reason, the agreed safeguards, the entry date into sheltered housing, the caseload whose
+//! priority is explained per case, and two cases ending (closed, consent withdrawn). axe-core and screenshots at 1280 and 390 px; nothing may
 //! scroll sideways on a phone.
 
 use fantoccini::Locator;
@@ -149,5 +149,28 @@ async fn a_coordinator_records_the_talks_and_sees_the_priority() {
     );
     assert!(text.contains("Met voorrang:"), "{text}");
     check_both_widths(&b, "caseload-voorrang").await;
+
+    // How cases end: one closed as withdrawn, one erased after the resident withdrew consent;
+    // the list leaves both out and the monitor counts them.
+    b.click_link("Dossiers").await;
+    b.click_link("Robin Smits").await;
+    b.click_button("Zaak afsluiten").await;
+    click(&b, "#afloop-teruggetrokken").await;
+    b.click_button("Afsluiten en archiveren").await;
+    b.wait_for_text("teruggetrokken.").await;
+    b.click_link("← Alle dossiers").await;
+    b.click_link("Noël Johannes van der Berg").await;
+    b.click_button("Toestemming ingetrokken").await;
+    b.wait_for("#intrekken-bevestiging").await;
+    click(&b, "#intrekken-bevestiging").await;
+    b.click_button("Intrekken en zaak wissen").await;
+    b.wait_for_text("Toestemming ingetrokken (zaak gewist): 1")
+        .await;
+    let monitor = b.wait_for("#monitor").await.text().await.unwrap();
+    assert_eq!(
+        monitor,
+        "Lopend: 1. Afgesloten: 1 teruggetrokken. Toestemming ingetrokken (zaak gewist): 1."
+    );
+    check_both_widths(&b, "dossiers-monitor").await;
     b.close().await;
 }
