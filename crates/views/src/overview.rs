@@ -133,7 +133,13 @@ pub fn resident_overview(case: &Case) -> ResidentOverview {
                 .iter()
                 .filter(|e| e.step == row.step.number() && e.kind.discloses())
                 .count();
-            let summary = summary(row.step, status, open, shared);
+            // Step 6 has two envelopes: the koppeling names no one, the huurgegevens do.
+            let lease_data_sent = case.log.iter().any(|e| {
+                e.kind == woonkans_core::disclosure::DisclosureKind::Handover
+                    || (e.kind == woonkans_core::disclosure::DisclosureKind::TransferSent
+                        && e.message == Some(woonkans_core::envelope::MessageType::Huurgegevens))
+            });
+            let summary = summary(row.step, status, open, shared, lease_data_sent);
             StepOverview {
                 number: row.step.number(),
                 name: row.step.dutch(),
@@ -153,7 +159,13 @@ pub fn resident_overview(case: &Case) -> ResidentOverview {
     ResidentOverview { steps }
 }
 
-fn summary(step: Step, status: StepStatus, gates_open: bool, disclosures: usize) -> String {
+fn summary(
+    step: Step,
+    status: StepStatus,
+    gates_open: bool,
+    disclosures: usize,
+    lease_data_sent: bool,
+) -> String {
     if !gates_open {
         return "Nog niet: uw gegevens worden in deze stap pas verwerkt als de poorten hieronder zijn vastgelegd.".into();
     }
@@ -167,8 +179,11 @@ fn summary(step: Step, status: StepStatus, gates_open: bool, disclosures: usize)
         Step::Agreement if disclosures == 0 => {
             "Uw gegevens zijn nog niet aan een woningcorporatie overgedragen.".into()
         }
-        Step::Agreement => {
+        Step::Agreement if lease_data_sent => {
             "Uw gegevens zijn overgedragen aan de woningcorporatie van de aanvaarde match, voor de huurovereenkomst.".into()
+        }
+        Step::Agreement => {
+            "De woningcorporatie van de aanvaarde match en uw zorgaanbieder weten van elkaar, onder uw code en nog zonder uw naam. Uw gegevens voor de huurovereenkomst geeft u samen met uw zorgaanbieder aan die ene corporatie.".into()
         }
         _ => match status {
             StepStatus::NotYet => "De poorten zijn vastgelegd; deze stap is nog niet begonnen.".into(),
@@ -342,6 +357,33 @@ mod tests {
             "{}",
             o.steps[4].summary
         );
+    }
+
+    #[test]
+    fn step_6_tells_a_koppeling_from_the_lease_data() {
+        use woonkans_core::envelope::MessageType;
+        let mut c = case();
+        for (g, day) in [
+            (Gate::ConsentToRegister, 1),
+            (Gate::EligibilityAndSupportPlan, 2),
+            (Gate::ConsentToShareWithCoordinator, 2),
+            (Gate::MatchAccepted, 20),
+        ] {
+            c.dossier.record_gate(g, d(2026, 9, day), "Regie").unwrap();
+        }
+        c.dossier.step = Step::Agreement;
+        let mut koppeling = entry(6, "2026-09-21T10:00:00", "WK-7QF3M-9XA2K-U");
+        koppeling.kind = DisclosureKind::TransferSent;
+        koppeling.message = Some(MessageType::Koppeling);
+        c.log.push(koppeling);
+        let said = resident_overview(&c).steps[5].summary.clone();
+        assert!(said.contains("nog zonder uw naam"), "{said}");
+        let mut huur = entry(6, "2026-09-25T10:00:00", "WK-7QF3M-9XA2K-U");
+        huur.kind = DisclosureKind::TransferSent;
+        huur.message = Some(MessageType::Huurgegevens);
+        c.log.push(huur);
+        let said = resident_overview(&c).steps[5].summary.clone();
+        assert!(said.contains("voor de huurovereenkomst"), "{said}");
     }
 
     #[test]
