@@ -196,6 +196,12 @@ export async function main(wasmUrl: URL, bundleFile: File, csvFile: File): Promi
   const assignment: W.Assignment = assignCaseload([profile, profile], offer, null, "2026-06-01");
   out.push(...assignment.unassigned.map((u) => `${u.profile}: ${u.reason} ${u.message}`));
   out.push(`${assignment.total} ${assignment.pairs.map((p) => p.dwellingId).join(",")}`);
+  const priority: W.CaseloadPriority = {
+    weights: { young: 15, perMonthWaiting: 2, maxMonths: 12 },
+    waitingSince: ["2025-09-01", null],
+  };
+  const prioritised: W.Assignment = assignCaseload([profile, profile], offer, null, "2026-06-01", priority);
+  out.push(`${prioritised.weightedTotal} ${prioritised.pairs.map((p) => p.priority).join(",")}`);
   const limit: number = maxRent(facts.householdSize, facts.ageBand, facts.incomeBand);
   out.push(String(limit));
 

@@ -319,6 +319,8 @@ pub struct ReportedPair {
     pub dwelling: usize,
     pub dwelling_id: String,
     pub score: u32,
+    /// The profile's priority points (0 without a priority).
+    pub priority: u32,
 }
 
 /// A profile left without a dwelling, with the reason in Dutch.
@@ -344,18 +346,59 @@ pub struct ReportedUnassigned {
 )]
 pub struct AssignmentReport {
     pub pairs: Vec<ReportedPair>,
+    /// The sum of the placed pairs' scores.
     pub total: u64,
+    /// `total` plus the priority of the placed profiles: what the assignment maximised.
+    pub weighted_total: u64,
     pub unassigned: Vec<ReportedUnassigned>,
 }
 
-/// `assign_caseload`, reported with dwelling ids and Dutch reasons.
+/// A caller's priority for [`assign_caseload_report`]: the weights, and per profile (by index)
+/// since when it waits; a missing or null date counts no waiting.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields = nullable))]
+pub struct CaseloadPriority {
+    pub weights: crate::priority::PriorityWeights,
+    #[serde(default)]
+    pub waiting_since: Vec<Option<Date>>,
+}
+
+/// `assign_caseload`, reported with dwelling ids and Dutch reasons; with a priority, the
+/// assignment maximises score plus priority (`priority`). Refused when the weights are too
+/// large or there are more dates than profiles.
 pub fn assign_caseload_report(
     profiles: &[PlacementProfile],
     offer: &Offer,
     weights: &Weights,
     reference: Date,
+    priority: Option<&CaseloadPriority>,
 ) -> Result<AssignmentReport> {
-    let a = assign_caseload(profiles, offer, weights, reference)?;
+    let points: Vec<u32> = match priority {
+        None => Vec::new(),
+        Some(p) => {
+            p.weights.validate()?;
+            if p.waiting_since.len() > profiles.len() {
+                return Err(crate::error::Error::new(
+                    "PRIORITY_INVALID",
+                    "Er zijn meer wachtdatums dan bemiddelingsprofielen.",
+                )
+                .at("waitingSince"));
+            }
+            profiles
+                .iter()
+                .enumerate()
+                .map(|(i, profile)| {
+                    let since = p.waiting_since.get(i).copied().flatten();
+                    p.weights
+                        .priority(profile.age_band, since, reference)
+                        .points()
+                })
+                .collect()
+        }
+    };
+    let m = score_matrix(profiles, offer, weights, reference)?;
+    let a = assign_prioritised(&m, &points);
     Ok(AssignmentReport {
         pairs: a
             .pairs
@@ -368,9 +411,11 @@ pub fn assign_caseload_report(
                     .get(p.dwelling)
                     .map_or(String::new(), |d| d.id.clone()),
                 score: p.score,
+                priority: points.get(p.profile).copied().unwrap_or(0),
             })
             .collect(),
         total: a.total,
+        weighted_total: a.weighted_total,
         unassigned: a
             .unassigned
             .iter()

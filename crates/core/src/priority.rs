@@ -16,6 +16,7 @@ use crate::profile::AgeBand;
 /// Points of priority, set per vault.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PriorityWeights {
     /// For a resident of 18 to 27 years (the age bands 18-22 and 23-27).
     pub young: u32,

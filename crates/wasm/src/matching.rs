@@ -120,20 +120,30 @@ pub fn match_profile(
 }
 
 /// The optimal assignment of a caseload (an array of profiles) to the offer's dwellings:
-/// `{ pairs: [{ profile, dwelling, dwellingId, score }], total, unassigned: [{ profile, reason,
-/// message }] }`; `profile` and `dwelling` are indices into the inputs.
+/// `{ pairs: [{ profile, dwelling, dwellingId, score, priority }], total, weightedTotal,
+/// unassigned: [{ profile, reason, message }] }`; `profile` and `dwelling` are indices into the
+/// inputs. `priority` (optional): `{ weights: { young, perMonthWaiting, maxMonths },
+/// waitingSince: [date | null per profile] }`, and the assignment maximises score plus priority.
 #[wasm_bindgen(js_name = assignCaseload)]
 pub fn assign_caseload(
     profiles: JsValue,
     offer_value: JsValue,
     weights_value: JsValue,
     reference_date: JsValue,
+    priority: JsValue,
 ) -> JsResult<JsValue> {
     let ps: Vec<PlacementProfile> = from_js(profiles, "de bemiddelingsprofielen")?;
     let o = offer(offer_value)?;
     let w = weights(weights_value)?;
     let d = date(&reference_date)?;
-    to_js(&core(assign::assign_caseload_report(&ps, &o, &w, d))?)
+    let p: Option<assign::CaseloadPriority> = from_js_opt(priority, "de voorrang")?;
+    to_js(&core(assign::assign_caseload_report(
+        &ps,
+        &o,
+        &w,
+        d,
+        p.as_ref(),
+    ))?)
 }
 
 /// The default weights (they add up to 100).

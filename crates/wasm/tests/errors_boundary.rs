@@ -179,7 +179,15 @@ fn text_params() -> Vec<Param> {
             "assignCaseload",
             "referenceDate",
             "2026-06-01",
-            move |v| matching::assign_caseload(Array::of1(&p2).into(), o.clone(), JsValue::NULL, v),
+            move |v| {
+                matching::assign_caseload(
+                    Array::of1(&p2).into(),
+                    o.clone(),
+                    JsValue::NULL,
+                    v,
+                    JsValue::UNDEFINED,
+                )
+            },
         ));
     }
     {

@@ -31,6 +31,7 @@ fn offer_and_matching_functions_sweep() {
         offer.clone(),
         JsValue::NULL,
         "2026-06-01".into(),
+        JsValue::UNDEFINED,
     )
     .unwrap();
     assert!(get(&a, "total").as_f64().is_some());
@@ -91,6 +92,7 @@ fn offer_and_matching_functions_sweep() {
                 offer.clone(),
                 JsValue::NULL,
                 "2026-06-01".into(),
+                JsValue::UNDEFINED,
             ),
         );
         fails(
@@ -100,6 +102,7 @@ fn offer_and_matching_functions_sweep() {
                 bad.clone(),
                 JsValue::NULL,
                 "2026-06-01".into(),
+                JsValue::UNDEFINED,
             ),
         );
         fails(
@@ -122,6 +125,7 @@ fn offer_and_matching_functions_sweep() {
                     offer.clone(),
                     bad.clone(),
                     "2026-06-01".into(),
+                    JsValue::UNDEFINED,
                 ),
             );
         }
@@ -160,6 +164,7 @@ fn offer_and_matching_functions_sweep() {
                 offer.clone(),
                 JsValue::NULL,
                 "2026-06-01".into(),
+                JsValue::UNDEFINED,
             ),
         );
         fails(
@@ -196,6 +201,7 @@ fn offer_and_matching_functions_sweep() {
                 offer.clone(),
                 JsValue::NULL,
                 JsValue::from(&s),
+                JsValue::UNDEFINED,
             ),
         );
     }

@@ -224,6 +224,7 @@ fn assign_caseload_good_and_bad() {
         o.clone(),
         JsValue::UNDEFINED,
         "2027-12-31".into(),
+        JsValue::UNDEFINED,
     )
     .unwrap();
     let placed = len(&get(&a, "pairs"));
@@ -248,14 +249,17 @@ fn assign_caseload_good_and_bad() {
                 JsValue::from("x"),
                 o.clone(),
                 JsValue::NULL,
-                "2027-01-01".into()
+                "2027-01-01".into(),
+                JsValue::UNDEFINED
             )
             .unwrap_err()
         ),
         "INPUT_INVALID"
     );
     assert_eq!(
-        code_of(assign_caseload(profiles, o, JsValue::NULL, "".into()).unwrap_err()),
+        code_of(
+            assign_caseload(profiles, o, JsValue::NULL, "".into(), JsValue::UNDEFINED).unwrap_err()
+        ),
         "DATE_INVALID"
     );
 }
@@ -299,4 +303,86 @@ fn weights_and_rent_limits() {
         code_of(max_rent(JsValue::from(1), "28-54".into(), "rijk".into()).unwrap_err()),
         "INPUT_INVALID"
     );
+}
+
+#[wasm_bindgen_test]
+fn assign_caseload_with_priority_adds_the_points_it_explains() {
+    use woonkans_core::profile::AgeBand;
+    let o = sample_offer().unwrap();
+    let ps = synthetic_profiles(25, 9);
+    // Everyone has waited since January 2025: 35 whole months on the reference date, counted
+    // up to 12 at 2 points each; the 18-27 bands get 15 more.
+    let expected: Vec<u32> = ps
+        .iter()
+        .map(|p| {
+            let young = matches!(p.age_band, AgeBand::From18To22 | AgeBand::From23To27);
+            24 + if young { 15 } else { 0 }
+        })
+        .collect();
+    assert!(
+        expected.contains(&39) && expected.contains(&24),
+        "both kinds occur"
+    );
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Weights {
+        young: u32,
+        per_month_waiting: u32,
+        max_months: u32,
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Priority {
+        weights: Weights,
+        waiting_since: Vec<Option<&'static str>>,
+    }
+    let priority = |young: u32, dates: usize| {
+        js(&Priority {
+            weights: Weights {
+                young,
+                per_month_waiting: 2,
+                max_months: 12,
+            },
+            waiting_since: vec![Some("2025-01-01"); dates],
+        })
+    };
+    let a = assign_caseload(
+        js(&ps),
+        o.clone(),
+        JsValue::NULL,
+        "2027-12-31".into(),
+        priority(15, 25),
+    )
+    .unwrap();
+    let pairs = Array::from(&get(&a, "pairs"));
+    assert!(pairs.length() > 0);
+    let mut sum = 0.0;
+    for p in pairs.iter() {
+        let i = get(&p, "profile").as_f64().unwrap() as usize;
+        let points = get(&p, "priority").as_f64().unwrap();
+        assert_eq!(points as u32, expected[i], "profile {i}");
+        sum += points;
+    }
+    let total = get(&a, "total").as_f64().unwrap();
+    assert_eq!(get(&a, "weightedTotal").as_f64().unwrap(), total + sum);
+    // Without a priority the two totals agree and every pair's priority is 0.
+    let plain = assign_caseload(
+        js(&ps),
+        o.clone(),
+        JsValue::NULL,
+        "2027-12-31".into(),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    assert_eq!(get(&plain, "weightedTotal"), get(&plain, "total"));
+    // Weights beyond the score's range, or more dates than profiles: refused.
+    for bad in [priority(90, 25), priority(15, 26)] {
+        assert_eq!(
+            code_of(
+                assign_caseload(js(&ps), o.clone(), JsValue::NULL, "2027-12-31".into(), bad)
+                    .unwrap_err()
+            ),
+            "PRIORITY_INVALID"
+        );
+    }
 }

@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 use ts_rs::{Config, TS, TypeVisitor};
 use woonkans_core::Error;
-use woonkans_core::assign::AssignmentReport;
+use woonkans_core::assign::{AssignmentReport, CaseloadPriority};
 use woonkans_core::bundle::{BundleRequest, BundleWritten, VerifiedBundle};
 use woonkans_core::code::KeyExport;
 use woonkans_core::disclosure::DisclosureEntry;
@@ -167,6 +167,7 @@ fn generate() -> String {
     c.visit::<Weights>();
     c.visit::<ProfileMatch>();
     c.visit::<AssignmentReport>();
+    c.visit::<CaseloadPriority>();
     c.visit::<RentLimits>();
     c.visit::<Identity>();
     c.visit::<OwnKeys>();
@@ -437,11 +438,16 @@ export function matchProfile(
   weights: {weights} | null | undefined,
   referenceDate: DateString,
 ): {matched};
+/**
+ * `priority` undefined or null: by score alone. With it, score plus priority points for the
+ * young (18-27) and per whole month since `waitingSince[i]` (one date or null per profile).
+ */
 export function assignCaseload(
   profiles: {profile}[],
   offer: OfferInput,
   weights: {weights} | null | undefined,
   referenceDate: DateString,
+  priority?: {caseload_priority} | null,
 ): {assignment};
 export function defaultWeights(): {weights};
 export function rentLimits(): {limits};
@@ -481,6 +487,7 @@ export function maxRent(householdSize: number, ageBand: {age}, incomeBand: {inco
         weights = n::<Weights>(),
         matched = n::<ProfileMatch>(),
         assignment = n::<AssignmentReport>(),
+        caseload_priority = n::<CaseloadPriority>(),
         age = n::<AgeBand>(),
         income = n::<IncomeBand>(),
         identity = n::<Identity>(),

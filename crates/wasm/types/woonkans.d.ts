@@ -101,7 +101,15 @@ export type Assessment = { level?: number | null, note?: string | null, };
  * The assignment of a caseload as a caller outside the app reads it: pairs with dwelling ids,
  * the unassigned with their reasons in Dutch.
  */
-export type Assignment = { pairs: Array<ReportedPair>, total: number, unassigned: Array<ReportedUnassigned>, };
+export type Assignment = { pairs: Array<ReportedPair>, 
+/**
+ * The sum of the placed pairs' scores.
+ */
+total: number, 
+/**
+ * `total` plus the priority of the placed profiles: what the assignment maximised.
+ */
+weightedTotal: number, unassigned: Array<ReportedUnassigned>, };
 
 export type AssociationRef = { id: string, name: string, };
 
@@ -156,6 +164,12 @@ export type BundleWritten = { fileName: string, bundleId: string,
  * One code per input profile, in the input's order.
  */
 codes: Array<string>, categories: Array<ProfileCategory>, disclosureEntry: DisclosureEntry, };
+
+/**
+ * A caller's priority for [`assign_caseload_report`]: the weights, and per profile (by index)
+ * since when it waits; a missing or null date counts no waiting.
+ */
+export type CaseloadPriority = { weights: PriorityWeights, waitingSince: Array<DateString | null>, };
 
 /**
  * Every category of personal data the register names, at any step.
@@ -679,6 +693,23 @@ supportHoursPerWeek: number, reachable247: boolean, relapsePlan?: RelapsePlan | 
  */
 maxRentCents: number, };
 
+/**
+ * Points of priority, set per vault.
+ */
+export type PriorityWeights = { 
+/**
+ * For a resident of 18 to 27 years (the age bands 18-22 and 23-27).
+ */
+young: number, 
+/**
+ * For every whole month of waiting …
+ */
+perMonthWaiting: number, 
+/**
+ * … up to this many months, so waiting cannot outweigh every difference in fit.
+ */
+maxMonths: number, };
+
 export type Problem = { 
 /**
  * Stable identifier, SCREAMING_SNAKE_CASE, e.g. `BSN_INVALID`.
@@ -856,7 +887,11 @@ profile: number,
 /**
  * Index into the offer's dwellings.
  */
-dwelling: number, dwellingId: string, score: number, };
+dwelling: number, dwellingId: string, score: number, 
+/**
+ * The profile's priority points (0 without a priority).
+ */
+priority: number, };
 
 /**
  * A profile left without a dwelling, with the reason in Dutch.
@@ -1304,11 +1339,16 @@ export function matchProfile(
   weights: Weights | null | undefined,
   referenceDate: DateString,
 ): ProfileMatch;
+/**
+ * `priority` undefined or null: by score alone. With it, score plus priority points for the
+ * young (18-27) and per whole month since `waitingSince[i]` (one date or null per profile).
+ */
 export function assignCaseload(
   profiles: PlacementProfile[],
   offer: OfferInput,
   weights: Weights | null | undefined,
   referenceDate: DateString,
+  priority?: CaseloadPriority | null,
 ): Assignment;
 export function defaultWeights(): Weights;
 export function rentLimits(): RentLimits;
