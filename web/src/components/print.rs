@@ -14,20 +14,33 @@ pub struct PrintableProps {
     pub children: Html,
 }
 
+/// Counts the printable documents on the page in the body's `data-afdruk`, so the print rule
+/// stays on until the last one goes (two can be shown at once, e.g. a just-opened hand-over
+/// and one looked at again).
+fn count_documents(delta: i32) {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let now = body
+        .get_attribute("data-afdruk")
+        .and_then(|v| v.parse::<i32>().ok())
+        .unwrap_or(0)
+        + delta;
+    let _ = if now > 0 {
+        body.set_attribute("data-afdruk", &now.to_string())
+    } else {
+        body.remove_attribute("data-afdruk")
+    };
+}
+
 #[function_component(Printable)]
 pub fn printable(p: &PrintableProps) -> Html {
     use_effect_with((), |()| {
-        let body = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body());
-        if let Some(b) = &body {
-            let _ = b.set_attribute("data-afdruk", "een");
-        }
-        move || {
-            if let Some(b) = body {
-                let _ = b.remove_attribute("data-afdruk");
-            }
-        }
+        count_documents(1);
+        || count_documents(-1)
     });
     let print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
