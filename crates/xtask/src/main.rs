@@ -80,6 +80,14 @@ fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
+/// Cargo for the one-shot builds of `test`: CI builds from a clean clone once, so incremental
+/// caches (gigabytes for thirty test binaries) cost disk and buy nothing.
+fn cargo_once() -> Command {
+    let mut c = cargo();
+    c.env("CARGO_INCREMENTAL", "0");
+    c
+}
+
 fn is_root() -> bool {
     output("id", &["-u"]).is_some_and(|s| s.trim() == "0")
 }
@@ -285,9 +293,9 @@ fn test(args: &[String]) -> Res {
     let mut failures = Vec::new();
 
     step("cargo fmt --check");
-    run(cargo().args(["fmt", "--all", "--", "--check"]))?;
+    run(cargo_once().args(["fmt", "--all", "--", "--check"]))?;
     step("cargo clippy (native en wasm32), waarschuwingen zijn fouten");
-    run(cargo().args([
+    run(cargo_once().args([
         "clippy",
         "--workspace",
         "--all-targets",
@@ -295,7 +303,7 @@ fn test(args: &[String]) -> Res {
         "-D",
         "warnings",
     ]))?;
-    run(cargo().args([
+    run(cargo_once().args([
         "clippy",
         "--target",
         "wasm32-unknown-unknown",
@@ -312,7 +320,7 @@ fn test(args: &[String]) -> Res {
     step("native tests");
     // woonkans-wasm natively: tests/typescript.rs checks the generated types/woonkans.d.ts.
     if let Err(e) = run_counted(
-        cargo().args([
+        cargo_once().args([
             "test",
             // One failing test file must not hide how the others fare (as below).
             "--no-fail-fast",
@@ -331,7 +339,7 @@ fn test(args: &[String]) -> Res {
     }
     // The app's pure parts (routes) also run natively.
     if let Err(e) = run_counted(
-        cargo().args(["test", "-p", "woonkans-web", "--lib"]),
+        cargo_once().args(["test", "-p", "woonkans-web", "--lib"]),
         &mut tally,
     ) {
         failures.push(e);
@@ -339,7 +347,7 @@ fn test(args: &[String]) -> Res {
 
     step("wasm-tests in headless Chromium");
     if let Err(e) = run_counted(
-        cargo()
+        cargo_once()
             .args([
                 "test",
                 // One failing file must not hide how the others fare in the summary.
@@ -381,7 +389,7 @@ fn test(args: &[String]) -> Res {
         build_app()?;
         step("end-to-end tests: de gebouwde app in headless Chromium");
         if let Err(e) = run_counted(
-            cargo()
+            cargo_once()
                 .args([
                     "test",
                     "--no-fail-fast",
