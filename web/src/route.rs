@@ -30,6 +30,8 @@ pub enum Route {
     Stap4Typen,
     /// A received aanmelding (Wmo consultant) or overdracht (coordinator), opened in the vault.
     EnvelopOpenen,
+    /// The coordinator hands cases to another coordinator (`core::transfer::caseload`).
+    Overdragen,
     NotFound,
 }
 
@@ -72,7 +74,7 @@ impl Route {
             Route::BundelOpenen => Entry::BundelOpenen,
             // Part of the vault's privacy care; the page itself says when there is nothing to do.
             Route::Splitsen => Entry::Privacy,
-            Route::Stap4Typen => Entry::Dossiers,
+            Route::Stap4Typen | Route::Overdragen => Entry::Dossiers,
             Route::EnvelopOpenen => Entry::EnvelopOpenen,
             Route::NotFound => return None,
         })
@@ -111,6 +113,7 @@ impl Route {
             Route::Splitsen => "/splitsen",
             Route::Stap4Typen => "/stap-4-typen",
             Route::EnvelopOpenen => "/envelop-openen",
+            Route::Overdragen => "/overdragen",
             Route::Dossiers => "/dossiers",
             Route::Aanbod => "/aanbod",
             Route::Matching => "/matching",
@@ -136,6 +139,7 @@ impl Route {
             Route::Splitsen => "Kluis splitsen per rol",
             Route::Stap4Typen => "Stap-4-gegevens typen uit een rapport",
             Route::EnvelopOpenen => "Envelop openen",
+            Route::Overdragen => "Zaken overdragen aan een andere regisseur",
             Route::NotFound => "Pagina niet gevonden",
         }
     }
@@ -153,6 +157,7 @@ impl Route {
             "/splitsen" => Route::Splitsen,
             "/stap-4-typen" => Route::Stap4Typen,
             "/envelop-openen" => Route::EnvelopOpenen,
+            "/overdragen" => Route::Overdragen,
             p => match p.strip_prefix("/dossiers/") {
                 Some(id) if is_local_id(id) => Route::Dossier(id.to_string()),
                 Some(rest) => match rest.strip_suffix("/profiel") {
@@ -242,6 +247,8 @@ mod tests {
             Route::from_path(&Route::BundelOpenen.path()),
             Route::BundelOpenen
         );
+        assert_eq!(Route::from_path("/overdragen"), Route::Overdragen);
+        assert_eq!(Route::Overdragen.entry(), Some(Entry::Dossiers));
     }
 
     #[test]

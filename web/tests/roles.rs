@@ -393,6 +393,8 @@ async fn an_old_vault_is_split_from_its_notice() {
             .unwrap()
             .contains("De teruggave is versleuteld")
     );
+    // The outcome takes the focus, so a screen reader reads it.
+    assert_eq!(focused_id(), "splitsen-uitkomst");
     assert!(ws_of(&spy).settings().split_export.is_some());
     // Without the confirmation: refused in words, nothing changes.
     let split = find(&root, "#splitsen-titel ~ button");

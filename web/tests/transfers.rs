@@ -485,3 +485,139 @@ async fn the_coordinator_sends_the_koppeling_and_both_parties_open_it() {
     ));
     root.remove();
 }
+
+/// The coordinator of `parties()` with both residents' cases from overdrachten, and a second
+/// coordinator that knows it.
+fn two_coordinators() -> (
+    woonkans_core::workspace::Workspace,
+    woonkans_core::workspace::Workspace,
+) {
+    let Parties {
+        mut zorg,
+        mut wmo,
+        mut regie,
+    } = parties();
+    for (i, id) in IDS.iter().enumerate() {
+        registered(&mut zorg, id, i);
+        let f = zorg
+            .seal_aanmelding(id, fp(&wmo), [i as u8 + 1; 16], [7; 32], today(), "t")
+            .unwrap();
+        wmo.open_aanmelding(&f.bytes, "t").unwrap();
+        investigated(&mut wmo, id, i);
+        let f = wmo
+            .seal_overdracht(
+                id,
+                fp(&regie),
+                [i as u8 + 9; 32],
+                [i as u8 + 20; 16],
+                [9; 32],
+                today(),
+                "t",
+            )
+            .unwrap();
+        regie.open_overdracht(&f.bytes, "t").unwrap();
+    }
+    let mut other = role_vault(Role::Regisseur, "Procesregie Noord-Limburg", 15, today());
+    introduce(&mut regie, &mut other, today());
+    (regie, other)
+}
+
+#[wasm_bindgen_test]
+async fn a_case_is_handed_to_another_coordinator_and_erased_after_the_confirmation() {
+    capture_downloads();
+    let (regie, mut other) = two_coordinators();
+    let (root, spy) = mount(Route::Overdragen, regie).await;
+    let choices = texts(&root, "#overdragen-zaken option");
+    assert_eq!(choices[0], "Alle zaken van deze kluis (2)");
+    assert_eq!(choices.len(), 3);
+    // Only the other coordinator is offered, not the Wmo consultant.
+    assert_eq!(
+        texts(&root, "#overdragen-ontvanger option"),
+        ["Procesregie Noord-Limburg"]
+    );
+    choose_option(&root, "#overdragen-zaken", IDS[1]).await;
+    let before = download_count();
+    click_button(&root, "Overdracht maken en downloaden").await;
+    wait_until(|| download_count() == before + 1, "the download").await;
+    let (name, bytes) = last_download().await;
+    assert!(name.starts_with("woonkans-overdracht-regisseur-"), "{name}");
+    let t = text(&root);
+    assert!(
+        t.contains("1 zaak is versleuteld voor Procesregie Noord-Limburg"),
+        "{t}"
+    );
+    assert_eq!(focused_id(), "overdragen-uitkomst");
+    let after = ws_of(&spy);
+    assert!(after.case(IDS[1]).is_err() && after.case(IDS[0]).is_ok());
+    assert_eq!(after.parties().moved_out().len(), 1);
+    // The waiting envelope is shown with its case.
+    assert!(t.contains("1 zaak op"), "{t}");
+    assert!(t.contains(&format!("Dossiernummer {}", IDS[1])), "{t}");
+
+    // The other coordinator's own core opens it: that case, and only that one.
+    let opened = other.open_received(&bytes, None, "t").unwrap();
+    assert_eq!(
+        opened,
+        woonkans_core::transfer::Received::Cases(vec![IDS[1].to_string()])
+    );
+    assert!(other.case(IDS[0]).is_err());
+
+    // Erasing needs the tick; then the case is gone and the log keeps the sending.
+    click_button(&root, "Uit deze kluis verwijderen").await;
+    assert!(
+        text(&root).contains("Vink eerst aan dat de andere regisseur de overdracht heeft geopend"),
+        "{}",
+        text(&root)
+    );
+    assert_eq!(ws_of(&spy).parties().moved_out().len(), 1);
+    let tick: web_sys::HtmlInputElement = find(&root, ".overgedragen input[type=checkbox]")
+        .dyn_into()
+        .unwrap();
+    tick.click();
+    yew::scheduler::flush().await;
+    click_button(&root, "Uit deze kluis verwijderen").await;
+    let t = text(&root);
+    assert!(
+        t.contains("1 overgedragen zaak is uit deze kluis verwijderd"),
+        "{t}"
+    );
+    let after = ws_of(&spy);
+    assert!(after.parties().moved_out().is_empty());
+    assert!(
+        after
+            .log()
+            .iter()
+            .any(|e| e.message == Some(woonkans_core::envelope::MessageType::OverdrachtRegisseur))
+    );
+    assert!(!has(&root, ".overgedragen"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_lost_caseload_envelope_is_taken_back_and_the_dossiers_page_links_here() {
+    let (mut regie, other) = two_coordinators();
+    let all: Vec<String> = IDS.iter().map(|s| s.to_string()).collect();
+    regie
+        .seal_caseload(&all, fp(&other), [1; 16], [2; 32], today(), "t")
+        .unwrap();
+    let (root, spy) = mount(Route::Overdragen, regie).await;
+    assert!(has(&root, "#geen-zaken"));
+    assert!(text(&root).contains("2 zaken op"));
+    click_button(&root, "Envelop niet aangekomen: terugzetten").await;
+    assert!(text(&root).contains("2 zaken staan terug in uw werk."));
+    assert_eq!(ws_of(&spy).cases().len(), 2);
+    root.remove();
+
+    let (regie, _) = two_coordinators();
+    let (root, spy) = mount(Route::Dossiers, regie).await;
+    let link = find(&root, "#zaken-overdragen a");
+    link.click();
+    yew::scheduler::flush().await;
+    assert_eq!(route_of(&spy), Route::Overdragen);
+    root.remove();
+    // The Wmo consultant has no such link, and the page says it is not for this vault.
+    let Parties { wmo, .. } = parties();
+    let (root, _) = mount(Route::Dossiers, wmo.clone()).await;
+    assert!(!has(&root, "#zaken-overdragen"));
+    root.remove();
+}

@@ -234,7 +234,12 @@ pub fn coordinator_keys(ws: &mut Workspace, today: Date) {
 
 /// Imports `card` into `ws` and confirms it with the fingerprint read back, as two people on
 /// the phone do; links an association's card to `association_id` of the offer.
-fn import_and_confirm(ws: &mut Workspace, card: &str, association_id: Option<&str>, today: Date) {
+pub fn import_and_confirm(
+    ws: &mut Workspace,
+    card: &str,
+    association_id: Option<&str>,
+    today: Date,
+) {
     let fp = KeyCard::parse(card.as_bytes(), None)
         .expect("a key card")
         .fingerprint();

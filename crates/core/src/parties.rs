@@ -63,7 +63,7 @@ pub struct ReceivedAnswer {
 }
 
 /// Keys, contacts and what came in. Stored as its own vault record.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Parties {
     #[serde(default)]
@@ -80,6 +80,10 @@ pub struct Parties {
     /// Huurgegevens an association received (`transfer`), in the order they came in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     huurgegevens: Vec<crate::transfer::ReceivedHuurgegevens>,
+    /// Cases handed to another coordinator, kept aside until the user confirms the other
+    /// coordinator opened the envelope (`transfer::caseload`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    moved_out: Vec<crate::transfer::MovedOut>,
 }
 
 impl Parties {
@@ -97,6 +101,11 @@ impl Parties {
     }
     pub fn koppelingen(&self) -> &[crate::transfer::ReceivedKoppeling] {
         &self.koppelingen
+    }
+
+    /// Cases handed to another coordinator and not yet erased here, oldest first.
+    pub fn moved_out(&self) -> &[crate::transfer::MovedOut] {
+        &self.moved_out
     }
 
     pub fn huurgegevens(&self) -> &[crate::transfer::ReceivedHuurgegevens] {
@@ -172,6 +181,29 @@ impl Workspace {
             .huurgegevens
             .retain(|h| h.huurgegevens.code() != code);
         before - self.parties.huurgegevens.len()
+    }
+
+    pub(crate) fn push_moved_out(&mut self, m: crate::transfer::MovedOut) {
+        self.parties.moved_out.push(m);
+    }
+
+    /// Removes the cases kept aside for the envelope `envelope_id` and returns them.
+    pub(crate) fn take_moved_out(
+        &mut self,
+        envelope_id: &str,
+    ) -> Result<crate::transfer::MovedOut> {
+        let i = self
+            .parties
+            .moved_out
+            .iter()
+            .position(|m| m.envelope_id == envelope_id)
+            .ok_or_else(|| {
+                Error::new(
+                    "MOVED_NOT_FOUND",
+                    "Deze overdracht staat niet (meer) in deze kluis.",
+                )
+            })?;
+        Ok(self.parties.moved_out.remove(i))
     }
 
     pub(crate) fn push_huurgegevens(&mut self, h: crate::transfer::ReceivedHuurgegevens) {

@@ -21,7 +21,9 @@ use crate::register::{Category, Derived, Gate, Step};
 use crate::rentlimits::RentLimits;
 use serde::{Deserialize, Serialize};
 
+mod caseload;
 mod huur;
+pub use caseload::{CASELOAD_CATEGORIES, CASELOAD_FORMAT, CaseloadTransfer, MovedOut};
 pub use huur::{HUURGEGEVENS_FORMAT, Huurgegevens, LeaseInput, ReceivedHuurgegevens};
 
 pub const AANMELDING_FORMAT: &str = "woonkans-aanmelding";
@@ -1054,15 +1056,7 @@ impl Workspace {
             MessageType::Bundel => Received::Bundle(self.open_bundle(bytes, at)?),
             MessageType::Reactie => Received::Reply(self.open_reply(bytes, key, at)?),
             MessageType::Huurgegevens => Received::Huurgegevens(self.open_huurgegevens(bytes, at)?),
-            MessageType::OverdrachtRegisseur => {
-                return Err(Error::new(
-                    "ENVELOPE_NOT_SUPPORTED",
-                    format!(
-                        "Een {} openen kan deze versie van Woonkans nog niet. Er is niets ingelezen.",
-                        kind.dutch()
-                    ),
-                ));
-            }
+            MessageType::OverdrachtRegisseur => Received::Cases(self.open_caseload(bytes, at)?),
         })
     }
 }

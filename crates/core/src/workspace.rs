@@ -947,7 +947,14 @@ impl Workspace {
             let case = self.case(id)?;
             case.dossier.check_gates(Step::AssociationTalks)?;
             let profile = self.profile(id, today).map_err(|p| p.to_error())?;
-            let code = code::derive(key, &association.id, case.stable_id());
+            // A code issued before stays the resident's code with this association: after a
+            // new code key, and for a case taken over from another coordinator (whose key made
+            // it), the association must still recognise the resident it already knows.
+            let code = case
+                .codes
+                .get(&association.id)
+                .and_then(|c| code::parse(c).ok())
+                .unwrap_or_else(|| code::derive(key, &association.id, case.stable_id()));
             let result =
                 matching::match_profile(&profile, &self.offer, &self.settings.weights, today)?;
             let matches = result

@@ -1314,3 +1314,331 @@ fn the_hand_over_waits_for_the_documents_or_a_reason_and_logs_the_reason() {
     // Only an association's vault erases huurgegevens.
     assert!(m.p.zorg.erase_huurgegevens(&code, "t").is_err());
 }
+
+/// A second coordinator of the same region, introduced to the first.
+fn second_coordinator(p: &mut Parties) -> Workspace {
+    let mut other = role_vault(Role::Regisseur, "Procesregie Noord-Limburg", 14, today());
+    introduce(&mut p.regie, &mut other, today());
+    other
+}
+
+/// The text of every identifying value of residents `0..n` in the forms a reader would spot,
+/// squashed the way the guard compares (`text::squash`): surname, BSN, IBAN, street, phone,
+/// e-mail, birth date.
+fn identity_needles(n: usize) -> Vec<String> {
+    let mut v = Vec::new();
+    for (i, r) in RESIDENTS[..n].iter().enumerate() {
+        let (y, m, d) = r.born;
+        v.push(squash(r.surname));
+        v.push(squash(r.bsn));
+        v.push(format!("{y:04}-{m:02}-{d:02}"));
+        v.push(squash(&format!("06-1234567{i}")));
+        v.push(squash(&format!("bewoner{i}@example.nl")));
+    }
+    v.push(squash("Kerkstraat"));
+    v.push(squash("NL91ABNA0417164300"));
+    v.push(squash("Diabetes"));
+    v
+}
+
+#[test]
+fn a_caseload_moves_to_another_coordinator_with_its_codes_and_log() {
+    use woonkans_core::code::CodeKey;
+    use woonkans_core::reply::{AnswerKind, CodeAnswer};
+    let mut p = parties();
+    let ids = ["zk-aa01", "zk-bb02", "zk-cc03"];
+    for (i, id) in ids.iter().enumerate() {
+        to_coordinator(&mut p, id, i);
+    }
+    let association_id = p.regie.offer().associations[0].id.clone();
+    let mut association = fixtures::association_vault(&mut p.regie, &association_id, today());
+    let all: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+    let key_a = CodeKey::from_bytes([3; 32]);
+    let (file, _) = p
+        .regie
+        .seal_bundle(
+            &key_a,
+            &association_id,
+            &all,
+            [40; 16],
+            [41; 32],
+            today(),
+            "t",
+        )
+        .unwrap();
+    association.open_bundle(&file.bytes, "t").unwrap();
+    let codes_before: Vec<String> = ids
+        .iter()
+        .map(|id| p.regie.case(id).unwrap().codes[&association_id].clone())
+        .collect();
+    // Each code is the one the first coordinator's key makes for that resident.
+    for (id, code) in ids.iter().zip(&codes_before) {
+        assert_eq!(
+            *code,
+            woonkans_core::code::derive(&key_a, &association_id, id).to_string()
+        );
+    }
+    let mut other = second_coordinator(&mut p);
+
+    // Two of the three move; the third stays.
+    let moving = vec!["zk-aa01".to_string(), "zk-bb02".to_string()];
+    let before = p.regie.clone();
+    let file = p
+        .regie
+        .seal_caseload(&moving, fp(&other), [60; 16], [61; 32], today(), "t2")
+        .unwrap();
+    assert_eq!(
+        p.regie
+            .cases()
+            .iter()
+            .map(|c| c.dossier.id.as_str())
+            .collect::<Vec<_>>(),
+        ["zk-cc03"]
+    );
+    assert!(p.regie.case("zk-aa01").is_err());
+    let moved = &p.regie.parties().moved_out()[0];
+    assert_eq!(moved.cases.len(), 2);
+    assert_eq!(moved.to, "Procesregie Noord-Limburg");
+    let sent: Vec<_> = p
+        .regie
+        .log()
+        .iter()
+        .filter(|e| e.kind == DisclosureKind::TransferSent && e.at == "t2")
+        .collect();
+    assert_eq!(sent.len(), 2);
+
+    // The exact payload, opened with the receiver's keys: no identifying value of any of the
+    // three residents in any squashed form.
+    let opened = woonkans_core::envelope::open(
+        &file.bytes,
+        other.parties().keys().unwrap(),
+        other.parties().contacts(),
+    )
+    .unwrap();
+    let text = squash(std::str::from_utf8(&opened.payload).unwrap());
+    for needle in identity_needles(3) {
+        assert!(!text.contains(&needle), "{needle} in the caseload");
+    }
+
+    let received = other.open_received(&file.bytes, None, "t3").unwrap();
+    assert_eq!(received, Received::Cases(moving.clone()));
+    for (i, id) in moving.iter().enumerate() {
+        let theirs = other.case(id).unwrap();
+        let mine = before.case(id).unwrap();
+        assert_eq!(theirs.codes[&association_id], codes_before[i]);
+        assert_eq!(theirs.profile, mine.profile);
+        assert_eq!(theirs.overdracht, mine.overdracht);
+        assert_eq!(theirs.dossier, mine.dossier);
+        assert!(theirs.dossier.name.surname.is_empty() && theirs.dossier.bsn.is_none());
+        // Its whole history came along, and the receiving is logged on it and in the vault.
+        assert!(theirs.log.starts_with(&mine.log));
+        assert_eq!(
+            theirs.log.last().unwrap().kind,
+            DisclosureKind::TransferReceived
+        );
+        assert!(other.profile(id, today()).is_ok());
+    }
+    assert!(
+        other.open_received(&file.bytes, None, "t4").is_err(),
+        "the same envelope twice"
+    );
+
+    // The new coordinator shares the case again with its own key: the association gets the
+    // code it already knows, and its reply lands on the right case.
+    fixtures::import_and_confirm(
+        &mut other,
+        &association.own_card_file().unwrap().1,
+        Some(&association_id),
+        today(),
+    );
+    let (_, card) = other.own_card_file().unwrap();
+    fixtures::import_and_confirm(&mut association, &card, None, today());
+    let key_b = CodeKey::from_bytes([8; 32]);
+    let (file_b, written) = other
+        .seal_bundle(
+            &key_b,
+            &association_id,
+            &moving,
+            [70; 16],
+            [71; 32],
+            today(),
+            "t5",
+        )
+        .unwrap();
+    let mut codes_b: Vec<String> = written.codes.iter().map(|c| c.to_string()).collect();
+    codes_b.sort();
+    let mut expected: Vec<String> = codes_before[..2].to_vec();
+    expected.sort();
+    assert_eq!(codes_b, expected);
+    let index = association.open_bundle(&file_b.bytes, "t6").unwrap();
+    let envelope_id = association.parties().inbox()[index].envelope_id.clone();
+    let reply = association
+        .seal_reply(
+            &envelope_id,
+            vec![CodeAnswer {
+                code: woonkans_core::code::parse(&codes_before[1]).unwrap(),
+                answer: AnswerKind::Interest,
+                dwelling_id: None,
+                reason: None,
+            }],
+            [72; 16],
+            [73; 32],
+            today(),
+            "t7",
+        )
+        .unwrap();
+    let receipt = other.open_reply(&reply.bytes, Some(&key_b), "t8").unwrap();
+    assert_eq!(receipt.unknown, 0);
+    assert!(
+        other
+            .case("zk-bb02")
+            .unwrap()
+            .replies
+            .contains_key(&association_id)
+    );
+    assert!(
+        !other
+            .case("zk-aa01")
+            .unwrap()
+            .replies
+            .contains_key(&association_id)
+    );
+
+    // Back at the first vault: erased only with the confirmation; the log of the sending stays.
+    let envelope = moved.envelope_id.clone();
+    let mut lost = p.regie.clone();
+    assert!(p.regie.erase_moved(&envelope, false).is_err());
+    assert_eq!(p.regie.erase_moved(&envelope, true).unwrap(), 2);
+    assert!(p.regie.parties().moved_out().is_empty());
+    assert_eq!(
+        p.regie
+            .log()
+            .iter()
+            .filter(|e| e.kind == DisclosureKind::TransferSent && e.at == "t2")
+            .count(),
+        2
+    );
+    // An envelope that got lost: the cases come back with the sending in their log.
+    assert_eq!(lost.take_back_moved(&envelope).unwrap(), moving);
+    assert!(
+        lost.case("zk-aa01")
+            .unwrap()
+            .log
+            .iter()
+            .any(|e| e.at == "t2")
+    );
+    assert!(lost.parties().moved_out().is_empty());
+}
+
+#[test]
+fn a_caseload_goes_only_between_coordinators_of_one_region() {
+    let mut p = parties();
+    to_coordinator(&mut p, "zk-aa01", 0);
+    let one = vec!["zk-aa01".to_string()];
+    // Not to a Wmo consultant's card, not by a Wmo consultant, not to itself.
+    let err = p
+        .regie
+        .clone()
+        .seal_caseload(&one, fp(&p.wmo), [1; 16], [2; 32], today(), "t")
+        .unwrap_err();
+    assert_eq!(err.code, "CONTACT_WRONG_ROLE");
+    let err = p
+        .wmo
+        .clone()
+        .seal_caseload(&one, fp(&p.regie), [1; 16], [2; 32], today(), "t")
+        .unwrap_err();
+    assert_eq!(err.code, "ROLE_NOT_ALLOWED");
+    assert!(
+        p.regie
+            .clone()
+            .seal_caseload(&[], fp(&p.wmo), [1; 16], [2; 32], today(), "t")
+            .is_err()
+    );
+    // Midden-Limburg's coordinator reads nothing of a Noord-Limburg case.
+    let mut midden = role_vault(Role::Regisseur, "Ketenregie Midden-Limburg", 15, today());
+    midden.set_region(Some(woonkans_core::region::Region::MiddenLimburg));
+    introduce(&mut p.regie, &mut midden, today());
+    let file = p
+        .regie
+        .clone()
+        .seal_caseload(&one, fp(&midden), [3; 16], [4; 32], today(), "t")
+        .unwrap();
+    let err = midden.open_received(&file.bytes, None, "t").unwrap_err();
+    assert_eq!(err.code, "REGION_MISMATCH");
+    assert!(midden.cases().is_empty() && midden.parties().received().is_empty());
+    // A dossier number already in use: nothing read.
+    let mut other = second_coordinator(&mut p);
+    other.add_case("zk-aa01").unwrap();
+    let file = p
+        .regie
+        .clone()
+        .seal_caseload(&one, fp(&other), [5; 16], [6; 32], today(), "t")
+        .unwrap();
+    let err = other.open_received(&file.bytes, None, "t").unwrap_err();
+    assert_eq!(err.code, "CASE_ID_TAKEN");
+    assert_eq!(other.cases().len(), 1);
+}
+
+#[test]
+fn a_caseload_payload_reads_back_only_as_a_coordinator_s_cases() {
+    use woonkans_core::transfer::CaseloadTransfer;
+    let mut p = parties();
+    to_coordinator(&mut p, "zk-aa01", 0);
+    to_coordinator(&mut p, "zk-bb02", 1);
+    let cases: Vec<_> = p.regie.cases().iter().collect();
+    let bytes = CaseloadTransfer::of(&cases).unwrap().to_bytes();
+    assert_eq!(CaseloadTransfer::parse(&bytes).unwrap().cases().len(), 2);
+    let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let with = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut v = value.clone();
+        edit(&mut v);
+        CaseloadTransfer::parse(&serde_json::to_vec(&v).unwrap())
+    };
+    // A name, a BSN or health planted in a case's dossier part: refused as a whole.
+    for (field, planted) in [
+        ("bsn", serde_json::json!(RESIDENTS[0].bsn)),
+        ("health", serde_json::json!("Diabetes")),
+        ("iban", serde_json::json!("NL91ABNA0417164300")),
+    ] {
+        let err = with(&|v| v["cases"][1]["dossier"][field] = planted.clone()).unwrap_err();
+        assert_eq!(err.code, "CASELOAD_NOT_ANONYMOUS", "{field}");
+    }
+    let err = with(&|v| v["cases"][0]["dossier"]["name"]["surname"] = "Jansen".into()).unwrap_err();
+    assert_eq!(err.code, "CASELOAD_NOT_ANONYMOUS");
+    // An unknown field, a case without its overdracht, the same dossier twice, a bad code.
+    assert!(with(&|v| v["extra"] = 1.into()).is_err());
+    assert!(with(&|v| v["cases"][0]["overdracht"] = serde_json::Value::Null).is_err());
+    assert!(with(&|v| v["cases"][1] = v["cases"][0].clone()).is_err());
+    assert!(with(&|v| v["cases"][0]["codes"]["x"] = "not a code".into()).is_err());
+    assert!(with(&|v| v["cases"] = serde_json::json!([])).is_err());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Whatever identity a coordinator's stored case were to hold (a damaged or hand-edited
+    /// vault), the caseload is built field by field from the step-4 values and carries none of
+    /// it, in any squashed form.
+    #[test]
+    fn a_caseload_never_carries_an_identity_value(
+        surname in "[A-Z][a-z]{5,12}",
+        street in "[A-Z][a-z]{6,12}straat",
+        bsn in "[1-9][0-9]{8}",
+        phone in "06[0-9]{8}",
+        health in "[A-Z][a-z]{6,12}ziekte",
+    ) {
+        let mut p = parties();
+        to_coordinator(&mut p, "zk-aa01", 0);
+        let d = &mut p.regie.case_mut("zk-aa01").unwrap().dossier;
+        d.name.surname = surname.clone();
+        d.address.street = street.clone();
+        d.bsn = Some(bsn.clone());
+        d.phones = vec![phone.clone()];
+        d.health = health.clone();
+        let case = p.regie.case("zk-aa01").unwrap();
+        let bytes = woonkans_core::transfer::CaseloadTransfer::of(&[case]).unwrap().to_bytes();
+        let text = squash(std::str::from_utf8(&bytes).unwrap());
+        for v in [&surname, &street, &bsn, &phone, &health] {
+            proptest::prop_assert!(!text.contains(&squash(v)), "{} travelled", v);
+        }
+    }
+}

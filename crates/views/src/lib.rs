@@ -7,6 +7,7 @@
 
 pub mod bundles;
 pub mod caselist;
+pub mod caseload;
 pub mod contacts;
 pub mod dossier_form;
 pub mod envelopes;

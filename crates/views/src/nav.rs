@@ -129,6 +129,9 @@ pub fn title_of(value: &str) -> Option<CoordinatorRole> {
 pub const CASES_TYPED: &str = "Werkt de Wmo-consulent niet met Woonkans? Typ dan de \
                                stap-4-gegevens over uit het rapport van de consulent.";
 
+pub const CASES_HANDED_ON: &str = "Neemt een andere regisseur uw werk over, bij ziekte of een \
+                                   andere baan? Draag dan één zaak of alle zaken over.";
+
 fn is_coordinator(role: Role) -> bool {
     role.works_on(Step::PlacementProfile)
 }

@@ -103,6 +103,16 @@ pub fn dossiers_page() -> Html {
             }
         })
     };
+    let to_transfer = {
+        let app = app.clone();
+        Callback::from(move |e: MouseEvent| {
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+                e.prevent_default();
+                navigate(&app, Route::Overdragen);
+            }
+        })
+    };
+    let hands_over = woonkans_views::caseload::page(ws).is_some();
     let on_query = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
@@ -135,6 +145,12 @@ pub fn dossiers_page() -> Html {
                     { nav::CASES_TYPED }{ " " }
                     <a href={Route::Stap4Typen.path()} onclick={to_typed}>{ "Stap-4-gegevens typen" }</a>
                 </p>
+                if hands_over {
+                    <p class="melding" id="zaken-overdragen">
+                        { woonkans_views::nav::CASES_HANDED_ON }{ " " }
+                        <a href={Route::Overdragen.path()} onclick={to_transfer}>{ Route::Overdragen.title() }</a>
+                    </p>
+                }
             </> } } }
             <div class="zoekbalk">
                 <div class="veld">

@@ -5,6 +5,7 @@ pub mod dossier;
 pub mod dossiers;
 pub mod envelop_openen;
 pub mod matching;
+pub mod overdragen;
 pub mod privacy;
 pub mod sleutels;
 pub mod splitsen;
@@ -70,6 +71,9 @@ pub fn page(props: &PageProps) -> Html {
     if props.route == Route::Stap4Typen {
         return html! { <stap4_typen::Stap4TypenPage /> };
     }
+    if props.route == Route::Overdragen {
+        return html! { <overdragen::OverdragenPage /> };
+    }
     if props.route == Route::Splitsen {
         return html! { <splitsen::SplitsenPage /> };
     }
@@ -94,6 +98,7 @@ pub fn page(props: &PageProps) -> Html {
         | Route::BundelOpenen
         | Route::Splitsen
         | Route::Stap4Typen
+        | Route::Overdragen
         | Route::EnvelopOpenen
         | Route::NotFound => "Deze pagina bestaat niet. Kies een onderdeel in het menu.",
     };

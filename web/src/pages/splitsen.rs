@@ -17,6 +17,13 @@ pub fn splitsen_page() -> Html {
     let confirmed = use_state(|| false);
     // (ok, message) of the last button press.
     let outcome = use_state(|| None::<(bool, String)>);
+    // Bumped on every press: the outcome then takes the focus, once it is rendered.
+    let attempt = use_state(|| 0u32);
+    use_effect_with(*attempt, |attempt| {
+        if *attempt > 0 {
+            browser::focus("splitsen-uitkomst");
+        }
+    });
     let today = browser::today();
     let Some(page) = app.workspace().and_then(|ws| split::page(ws, today)) else {
         return html! {
@@ -36,9 +43,10 @@ pub fn splitsen_page() -> Html {
     };
     let say = {
         let outcome = outcome.clone();
+        let attempt = attempt.clone();
         Callback::from(move |o: (bool, String)| {
             outcome.set(Some(o));
-            browser::focus_field_soon("splitsen-uitkomst");
+            attempt.set(*attempt + 1);
         })
     };
     let on_export = {
