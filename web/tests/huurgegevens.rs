@@ -82,6 +82,14 @@ fn matched() -> Matched {
         "Regie",
     )
     .unwrap();
+    regie
+        .set_safeguards(
+            IDS[1],
+            [woonkans_core::talks::Safeguard::RentByDirectDebit]
+                .into_iter()
+                .collect(),
+        )
+        .unwrap();
     let files = regie
         .seal_koppeling(
             IDS[1],
@@ -171,6 +179,11 @@ async fn the_care_provider_makes_the_huurgegevens_with_the_resident() {
         text(&find(&root, "#huur-match")).contains(&association_name),
         "{}",
         text(&find(&root, "#huur-match"))
+    );
+    // What was agreed at step 5 came with the koppeling.
+    assert_eq!(
+        text(&find(&root, "#huur-waarborgen")),
+        "Afgesproken waarborgen: huur via automatische incasso of de bewindvoerder."
     );
     let r = &RESIDENTS[1];
     let (y, m, d) = r.born;
@@ -307,6 +320,12 @@ async fn the_association_opens_huurgegevens_and_sees_them_under_the_code() {
 
     // Later: the list keeps them under the code, to look at again and to erase.
     let (root, spy) = mount(Route::EnvelopOpenen, ws).await;
+    let koppelingen = texts(&root, "table.koppelingen tbody tr");
+    assert_eq!(koppelingen.len(), 1);
+    assert!(
+        koppelingen[0].contains("huur via automatische incasso of de bewindvoerder"),
+        "{koppelingen:?}"
+    );
     let rows = texts(&root, "table.huurgegevens-lijst tbody tr");
     assert_eq!(rows.len(), 1);
     assert!(

@@ -30,6 +30,9 @@ pub const AANMELDING_FORMAT: &str = "woonkans-aanmelding";
 pub const OVERDRACHT_FORMAT: &str = "woonkans-overdracht";
 pub const KOPPELING_FORMAT: &str = "woonkans-koppeling";
 pub const VERSION: u64 = 1;
+/// What a koppeling discloses, for the log of both sides.
+const KOPPELING_CATEGORY: &str =
+    "Koppeling: code, corporatie, zorgaanbieder en afgesproken waarborgen";
 /// A case reference is the sender's random local id: short, letters and digits.
 const MAX_REFERENCE_CHARS: usize = 40;
 
@@ -52,6 +55,10 @@ pub struct Koppeling {
     pub care_provider: Option<Contact>,
     /// For the care provider: its own dossier number of the resident.
     pub reference: Option<String>,
+    /// The extra safeguards agreed at step 5 (seed, step 5), for both: the association and the
+    /// care provider each keep their part of them. A fixed list, so no free text travels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safeguards: Vec<crate::talks::Safeguard>,
 }
 
 impl Koppeling {
@@ -865,6 +872,7 @@ impl Workspace {
             accepted: accepted.date,
             care_provider: None,
             reference: None,
+            safeguards: case.safeguards.iter().copied().collect(),
         };
         let for_association = Koppeling {
             care_provider: case.dossier.care_provider.clone(),
@@ -905,7 +913,7 @@ impl Workspace {
                 case_id,
                 MessageType::Koppeling,
                 Step::Agreement,
-                vec!["Koppeling: code, corporatie en zorgaanbieder".into()],
+                vec![KOPPELING_CATEGORY.into()],
                 payload,
                 card,
                 *id,
@@ -955,7 +963,7 @@ impl Workspace {
                     step: Step::Agreement.number(),
                     recipient_id: opened.sender.fingerprint().to_string(),
                     recipient_name: opened.sender.card.identity.organisation.clone(),
-                    categories: vec!["Koppeling: code, corporatie en zorgaanbieder".into()],
+                    categories: vec![KOPPELING_CATEGORY.into()],
                     grondslag: crate::register::row(Step::Agreement).grondslag_text.into(),
                     bundle_id: opened.id.clone(),
                     codes: vec![k.code.clone()],
@@ -975,6 +983,7 @@ impl Workspace {
                     code: Some(k.code.clone()),
                     association_name: Some(k.association_name.clone()),
                 });
+                case.safeguards = k.safeguards.iter().copied().collect();
                 case.log.push(entry.clone());
                 next.push_log(entry);
                 id

@@ -642,6 +642,15 @@ fn the_koppeling_reaches_the_association_and_the_care_provider() {
         "Regie",
     )
     .unwrap();
+    // The safeguards agreed at step 5 for this placement; the other resident has others.
+    use woonkans_core::talks::Safeguard;
+    let agreed = [Safeguard::RentByDirectDebit, Safeguard::ContactPerson];
+    p.regie
+        .set_safeguards("zk-bb02", agreed.into_iter().collect())
+        .unwrap();
+    p.regie
+        .set_safeguards("zk-aa01", [Safeguard::Evaluations].into_iter().collect())
+        .unwrap();
     let files = p
         .regie
         .seal_koppeling(
@@ -676,6 +685,10 @@ fn the_koppeling_reaches_the_association_and_the_care_provider() {
         "De Brug Zorg"
     );
     assert_eq!(k.reference, None, "the association gets no dossier number");
+    // Both parties of step 6 learn the safeguards agreed for this resident, and no other's.
+    let mut sorted = agreed.to_vec();
+    sorted.sort();
+    assert_eq!(k.safeguards, sorted);
     // A koppeling for the care provider opened by the Wmo consultant: refused by role, by name.
     let err = p.wmo.open_received(&files[1].bytes, None, "t").unwrap_err();
     assert_eq!(err.code, "ROLE_NOT_ALLOWED");
@@ -693,6 +706,11 @@ fn the_koppeling_reaches_the_association_and_the_care_provider() {
     assert_eq!(accepted.association_id, association_id);
     assert_eq!(accepted.dwelling_id.as_deref(), Some("VL-0001"));
     assert!(p.zorg.case("zk-aa01").unwrap().accepted.is_none());
+    assert_eq!(
+        p.zorg.case("zk-bb02").unwrap().safeguards,
+        agreed.into_iter().collect()
+    );
+    assert!(p.zorg.case("zk-aa01").unwrap().safeguards.is_empty());
     // Each copy is for its own party, and a second opening changes nothing.
     assert_eq!(
         association

@@ -50,6 +50,13 @@ pub fn matched_with(case: &Case) -> Option<String> {
     ))
 }
 
+/// The care provider's line under it: what was agreed at step 5, as the koppeling brought it.
+pub fn agreed_with(case: &Case) -> Option<String> {
+    case.accepted.as_ref()?;
+    let list: Vec<_> = case.safeguards.iter().copied().collect();
+    Some(crate::talks::agreed_safeguards(&list))
+}
+
 /// The confirmation the care provider ticks, naming the grondslag.
 /// The confirmed contacts the huurgegevens can go to: only the association of the accepted
 /// match (its card carries the id the koppeling names); the core refuses any other.
@@ -177,6 +184,8 @@ pub struct KoppelingRow {
     pub care_provider: String,
     pub accepted: String,
     pub received: String,
+    /// The safeguards agreed at step 5, in one sentence.
+    pub safeguards: String,
 }
 
 pub fn koppeling_rows(ws: &Workspace) -> Vec<KoppelingRow> {
@@ -193,6 +202,7 @@ pub fn koppeling_rows(ws: &Workspace) -> Vec<KoppelingRow> {
                 .unwrap_or_default(),
             accepted: vocab::date(k.koppeling.accepted),
             received: vocab::datetime(&k.at),
+            safeguards: crate::talks::agreed_safeguards(&k.koppeling.safeguards),
         })
         .collect()
 }

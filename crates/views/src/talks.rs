@@ -59,6 +59,19 @@ pub fn safeguard_choices() -> Vec<(Safeguard, String, &'static str)> {
         .collect()
 }
 
+/// The agreed safeguards as the koppeling brought them, in one sentence for the association and
+/// the care provider.
+pub fn agreed_safeguards(list: &[Safeguard]) -> String {
+    if list.is_empty() {
+        return "Geen extra waarborgen afgesproken.".into();
+    }
+    let labels: Vec<String> = list
+        .iter()
+        .map(|s| vocab::lowercase_first(s.dutch()))
+        .collect();
+    format!("Afgesproken waarborgen: {}.", labels.join("; "))
+}
+
 /// "Bezichtiging gepland op 25-10-2026." / "De inwoner zegt nee (20-10-2026): de buurt of plaats
 /// past niet."
 pub fn talk_line(t: &TalkRecord) -> String {
@@ -76,6 +89,19 @@ pub fn talk_line(t: &TalkRecord) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_agreed_safeguards_read_as_one_sentence() {
+        assert_eq!(
+            super::agreed_safeguards(&[]),
+            "Geen extra waarborgen afgesproken."
+        );
+        assert_eq!(
+            super::agreed_safeguards(&[Safeguard::ContactPerson, Safeguard::Evaluations]),
+            "Afgesproken waarborgen: vaste contactpersoon bij de zorgaanbieder; \
+             evaluatiemomenten met inwoner, zorgaanbieder en corporatie."
+        );
+    }
+
     use super::*;
     use woonkans_core::date::Date;
 

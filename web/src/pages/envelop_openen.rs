@@ -108,6 +108,7 @@ fn kept() -> Html {
                         <th scope="col">{ "Zorgaanbieder" }</th>
                         <th scope="col">{ "Match aanvaard" }</th>
                         <th scope="col">{ "Ontvangen" }</th>
+                        <th scope="col">{ "Waarborgen" }</th>
                     </tr></thead>
                     <tbody>
                         { for koppelingen.iter().map(|k| html! {
@@ -116,6 +117,7 @@ fn kept() -> Html {
                                 <td data-label="Zorgaanbieder">{ k.care_provider.clone() }</td>
                                 <td data-label="Match aanvaard">{ k.accepted.clone() }</td>
                                 <td data-label="Ontvangen">{ k.received.clone() }</td>
+                                <td data-label="Waarborgen">{ k.safeguards.clone() }</td>
                             </tr>
                         }) }
                     </tbody>

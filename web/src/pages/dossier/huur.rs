@@ -190,6 +190,7 @@ pub fn lease_step(p: &LeaseStepProps) -> Html {
         <section class="kaart verzenden" aria-labelledby="huur-titel">
             <h3 id="huur-titel">{ huur::HEADING }</h3>
             { for huur::matched_with(case).map(|m| html! { <p id="huur-match">{ m }</p> }) }
+            { for huur::agreed_with(case).map(|m| html! { <p id="huur-waarborgen">{ m }</p> }) }
             <p>{ huur::INTRO }</p>
             <TextField id="huur-geboortedatum" label={huur::BIRTH_DATE_LABEL} hint={huur::BIRTH_DATE_HINT}
                 value={(*birth_date).clone()} onchange={set(&birth_date)} oninput={Some(set(&birth_date))} />
