@@ -462,6 +462,60 @@ impl Browser {
         }
     }
 
+    /// Waits for a finished, non-empty download whose name starts with `prefix`; its path.
+    pub async fn downloaded(&self, prefix: &str) -> PathBuf {
+        for _ in 0..300 {
+            if let Ok(dir) = std::fs::read_dir(self.downloads()) {
+                for e in dir.flatten() {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    if name.starts_with(prefix)
+                        && !name.ends_with(".crdownload")
+                        && e.metadata().is_ok_and(|m| m.len() > 0)
+                    {
+                        return e.path();
+                    }
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no download starting with {prefix} within 30 s");
+    }
+
+    /// Screenshots of the page at 1280 and 390 px (`<name>-1280`, `<name>-390`), axe-core at
+    /// both, and no sideways scrolling at 390 px; leaves the viewport at 1280 × 800.
+    pub async fn check_both_widths(&self, name: &str) {
+        self.screenshot(&format!("{name}-1280")).await;
+        self.assert_accessible(&format!("{name} (1280 px)")).await;
+        assert_eq!(self.set_viewport(390, 844).await, 390);
+        let (scroll, client, offenders) = self.sideways().await;
+        assert!(
+            scroll <= client,
+            "{name} scrolls sideways at 390 px: {offenders:?}"
+        );
+        self.screenshot(&format!("{name}-390")).await;
+        self.assert_accessible(&format!("{name} (390 px)")).await;
+        self.set_viewport(1280, 800).await;
+    }
+
+    /// [`Browser::lock_and_seal`] and also the parties record (keys, contact book) and the log,
+    /// for a test that starts from two organisations that already exchanged their key cards
+    /// (the exchange itself is `tests/two_parties.rs`).
+    pub async fn lock_and_seal_all(
+        &self,
+        passphrase: &str,
+        ws: &woonkans_core::workspace::Workspace,
+    ) {
+        self.lock_and_seal(passphrase, ws).await;
+        let records = [
+            ("parties", serde_json::to_string(ws.parties())),
+            ("log", serde_json::to_string(ws.log())),
+        ];
+        for (name, json) in records {
+            self.seal_record(passphrase, name, &json.expect("a workspace serialises"))
+                .await;
+        }
+    }
+
     /// The page as Chromium prints it (WebDriver's Print Page: print media, A4), kept as
     /// `<name>.pdf` beside the screenshots to look at, and its text read back from the PDF,
     /// [`squeezed`]: the extraction puts spaces inside words where the font kerns ("C o de"), so

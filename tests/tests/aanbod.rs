@@ -35,22 +35,6 @@ async fn choose_file(b: &Browser, css: &str, path: &Path) {
         .expect("send the file path to the file input");
 }
 
-/// Waits for a download whose name starts with `prefix`; returns its path.
-async fn downloaded(b: &Browser, prefix: &str) -> PathBuf {
-    for _ in 0..150 {
-        if let Ok(dir) = std::fs::read_dir(b.downloads()) {
-            for e in dir.flatten() {
-                let name = e.file_name().to_string_lossy().to_string();
-                if name.starts_with(prefix) && !name.ends_with(".crdownload") {
-                    return e.path();
-                }
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("no download starting with {prefix}");
-}
-
 async fn caption(b: &Browser) -> String {
     b.client
         .find(Locator::Css("#woningen-tabel"))
@@ -176,17 +160,17 @@ async fn sample_offer_import_with_bad_rows_merge_and_export() {
 
     // Downloads: the offer as JSON with the new dwellings, and both CSVs.
     b.click_button("Aanbod downloaden (JSON)").await;
-    let json = downloaded(&b, "woonkans-aanbod-").await;
+    let json = b.downloaded("woonkans-aanbod-").await;
     let name = json.file_name().unwrap().to_string_lossy().to_string();
     assert!(name.len() == "woonkans-aanbod-2026-11-28.json".len() && name.ends_with(".json"));
     let content = std::fs::read_to_string(&json).unwrap();
     assert!(content.contains("\"format\": \"woonkans-aanbod\""));
     assert!(content.contains("E2E-003") && content.contains("59995"));
     b.click_button("Woningen downloaden (CSV)").await;
-    let csv = std::fs::read(downloaded(&b, "woonkans-woningen-").await).unwrap();
+    let csv = std::fs::read(b.downloaded("woonkans-woningen-").await).unwrap();
     assert!(String::from_utf8_lossy(&csv).contains("E2E-002;vb-maasdal;Venlo;Tegelen"));
     b.click_button("Corporaties downloaden (CSV)").await;
-    downloaded(&b, "woonkans-corporaties-").await;
+    b.downloaded("woonkans-corporaties-").await;
 
     // The import screen names each CSV's columns (14 for dwellings, 13 for associations, as in
     // docs/IMPORT.md) and offers a template of each, made in the browser.
@@ -222,13 +206,13 @@ async fn sample_offer_import_with_bad_rows_merge_and_export() {
     assert!(row("Traploos").contains("niet verplicht"));
     assert!(row("Terugvalplan vereist").contains("leeg is een fout"));
     b.click_button("Sjabloon downloaden: woningen (CSV)").await;
-    let template = std::fs::read(downloaded(&b, "woonkans-sjabloon-woningen").await).unwrap();
+    let template = std::fs::read(b.downloaded("woonkans-sjabloon-woningen").await).unwrap();
     let template = String::from_utf8_lossy(&template);
     assert!(template.contains("Woning-id;Corporatie;Gemeente;Wijk;Woningtype"));
     assert_eq!(template.lines().count(), 2, "{template}");
     b.click_button("Sjabloon downloaden: corporaties met criteria (CSV)")
         .await;
-    downloaded(&b, "woonkans-sjabloon-corporaties").await;
+    b.downloaded("woonkans-sjabloon-corporaties").await;
 
     assert_same_origin(&b.requested_urls().await);
     b.close().await;

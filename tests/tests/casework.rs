@@ -80,21 +80,6 @@ async fn set_date(b: &Browser, css: &str, iso: &str) {
         .expect("set the date");
 }
 
-/// Screenshots at both widths, axe-core at both, and no sideways scrolling at 390 px.
-async fn check_both_widths(b: &Browser, name: &str) {
-    b.screenshot(&format!("{name}-1280")).await;
-    b.assert_accessible(&format!("{name} (1280 px)")).await;
-    assert_eq!(b.set_viewport(390, 844).await, 390);
-    let (scroll, client, offenders) = b.sideways().await;
-    assert!(
-        scroll <= client,
-        "{name} scrolls sideways at 390 px: {offenders:?}"
-    );
-    b.screenshot(&format!("{name}-390")).await;
-    b.assert_accessible(&format!("{name} (390 px)")).await;
-    b.set_viewport(1280, 800).await;
-}
-
 #[tokio::test(flavor = "current_thread")]
 async fn a_coordinator_records_the_talks_and_sees_the_priority() {
     let b = Browser::start().await;
@@ -129,7 +114,7 @@ async fn a_coordinator_records_the_talks_and_sees_the_priority() {
     // The timeline says it too.
     b.wait_for_text("De inwoner zegt nee (Voorbeeld Woonstichting Maasdal)")
         .await;
-    check_both_widths(&b, "stap5-gesprekken").await;
+    b.check_both_widths("stap5-gesprekken").await;
 
     // The entry date into sheltered housing, on the same page's timeline.
     set_date(&b, "#instroom-datum", &back(400).iso()).await;
@@ -148,7 +133,7 @@ async fn a_coordinator_records_the_talks_and_sees_the_priority() {
         "{text}"
     );
     assert!(text.contains("Met voorrang:"), "{text}");
-    check_both_widths(&b, "caseload-voorrang").await;
+    b.check_both_widths("caseload-voorrang").await;
 
     // How cases end: one closed as withdrawn, one erased after the resident withdrew consent;
     // the list leaves both out and the monitor counts them.
@@ -171,6 +156,6 @@ async fn a_coordinator_records_the_talks_and_sees_the_priority() {
         monitor,
         "Lopend: 1. Afgesloten: 1 teruggetrokken. Toestemming ingetrokken (zaak gewist): 1."
     );
-    check_both_widths(&b, "dossiers-monitor").await;
+    b.check_both_widths("dossiers-monitor").await;
     b.close().await;
 }

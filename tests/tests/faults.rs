@@ -411,25 +411,6 @@ async fn full_storage_keeps_the_last_good_save_and_recovers_once_there_is_room()
 // ---------------------------------------------------------------------------------------------
 // c. A damaged record.
 
-/// Waits for a finished download whose name starts with `prefix`.
-async fn downloaded(b: &Browser, prefix: &str) -> PathBuf {
-    for _ in 0..300 {
-        if let Ok(dir) = std::fs::read_dir(b.downloads()) {
-            for entry in dir.filter_map(Result::ok) {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if name.starts_with(prefix)
-                    && name.ends_with(".json")
-                    && std::fs::metadata(entry.path()).is_ok_and(|m| m.len() > 0)
-                {
-                    return entry.path();
-                }
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("no download {prefix}… within 30 s");
-}
-
 /// Changes one character of a record's base64 ciphertext (to another base64 character, so the
 /// entry keeps its shape and only the authentication fails). Returns the damaged entry.
 async fn damage(b: &Browser, key: &str) -> String {
@@ -485,7 +466,7 @@ async fn damaged_record_is_named_the_rest_opens_and_an_earlier_backup_restores_i
     // A backup first, from the Privacy page.
     b.click_link("Privacy").await;
     b.click_button("Back-up downloaden").await;
-    let backup = downloaded(&b, "woonkans-backup-").await;
+    let backup = b.downloaded("woonkans-backup-").await;
     let backup_text = std::fs::read_to_string(&backup).unwrap();
     assert!(backup_text.contains("woonkans-kluis-backup") && !backup_text.contains("Stapel"));
 

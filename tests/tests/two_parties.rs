@@ -16,25 +16,6 @@ const PASS: &str = "Twee kluizen, twee organisaties 2026";
 const ASSOCIATION: &str = "vb-maasdal";
 const ASSOCIATION_NAME: &str = "Voorbeeld Woonstichting Maasdal";
 
-/// Waits for a finished download whose name starts with `prefix`; returns its path.
-async fn download(b: &Browser, prefix: &str) -> std::path::PathBuf {
-    for _ in 0..300 {
-        if let Ok(dir) = std::fs::read_dir(b.downloads()) {
-            for e in dir.flatten() {
-                let name = e.file_name().to_string_lossy().to_string();
-                if name.starts_with(prefix)
-                    && !name.ends_with(".crdownload")
-                    && e.metadata().map(|m| m.len() > 0).unwrap_or(false)
-                {
-                    return e.path();
-                }
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("no download starting with {prefix} within 30 s");
-}
-
 /// The fingerprint as the page shows it, group by group (the groups wrap onto lines).
 async fn shown_fingerprint(b: &Browser) -> String {
     let text = b.wait_for(".vingerafdruk").await.text().await.unwrap();
@@ -154,7 +135,7 @@ async fn coordinator_and_association_exchange_cards_bundle_and_reply_in_two_prof
     let mut cards = Vec::new();
     for b in [&coordinator, &association] {
         b.click_button("Sleutelkaart downloaden").await;
-        let path = download(b, "sleutelkaart-").await;
+        let path = b.downloaded("sleutelkaart-").await;
         let card = KeyCard::parse(&std::fs::read(&path).unwrap(), None).unwrap();
         // The screen shows the fingerprint of the keys on the card it downloads.
         let shown = shown_fingerprint(b).await;
@@ -209,7 +190,7 @@ async fn coordinator_and_association_exchange_cards_bundle_and_reply_in_two_prof
     }
     coordinator.click_button("Controleren en downloaden").await;
     coordinator.wait_for_text("Bundel gemaakt").await;
-    let bundle = download(&coordinator, "woonkans-bundel-").await;
+    let bundle = coordinator.downloaded("woonkans-bundel-").await;
     let sealed = std::fs::read_to_string(&bundle).unwrap();
     for value in [
         RESIDENTS[0].surname,
@@ -274,7 +255,7 @@ async fn coordinator_and_association_exchange_cards_bundle_and_reply_in_two_prof
     association.screenshot("twee-partijen-reactie").await;
     association.click_button("Reactie maken").await;
     association.wait_for_text("Reactie gemaakt").await;
-    let reply = download(&association, "woonkans-reactie-").await;
+    let reply = association.downloaded("woonkans-reactie-").await;
 
     // The coordinator opens the reply: each answer on the case whose code it is.
     coordinator
