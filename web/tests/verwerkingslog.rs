@@ -22,6 +22,9 @@ use woonkans_web::state::{AppContext, AppState, Session};
 use woonkans_web::vault::{self, VaultState};
 use yew::prelude::*;
 
+mod harness;
+use harness::printable_documents;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const PASS: &str = "groene kikker zwemt in de Maas";
@@ -296,18 +299,7 @@ async fn privacy_keeps_the_register_and_prints_the_residents_overview() {
     );
     assert!(root.query_selector(".afdruk-overzicht").unwrap().is_none());
 
-    let body = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .body()
-        .unwrap();
-    let documents = || {
-        body.get_attribute("data-afdruk")
-            .and_then(|v| v.parse::<u32>().ok())
-            .unwrap_or(0)
-    };
-    let before = documents();
+    let before = printable_documents();
     choose(&root, "#overzicht-dossier", "eerst0001").await;
     let overview = find(&root, ".afdruk-overzicht");
     let t = overview.text_content().unwrap();
@@ -342,14 +334,14 @@ async fn privacy_keeps_the_register_and_prints_the_residents_overview() {
     let print = button(&root, "Afdrukken");
     assert!(print.class_name().contains("knop"));
     // While the document is shown, printing the page prints it alone.
-    assert_eq!(documents(), before + 1);
+    assert_eq!(printable_documents(), before + 1);
     assert!(overview.closest(".afdruk-doel").unwrap().is_some());
     assert_eq!(
         print.get_attribute("aria-controls").as_deref(),
         Some("overzicht-document")
     );
     choose(&root, "#overzicht-dossier", "").await;
-    assert_eq!(documents(), before, "no document, the whole page");
+    assert_eq!(printable_documents(), before, "no document, the whole page");
     // The print stylesheet hides navigation and everything marked niet-printen.
     let css = include_str!("../assets/style.css");
     let print_css = &css[css.find("@media print").unwrap()..];

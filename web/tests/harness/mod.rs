@@ -316,3 +316,17 @@ pub async fn set_value(root: &web_sys::Element, css: &str, value: &str) {
     }
     yew::scheduler::flush().await;
 }
+
+/// How many printable documents the page shows (`components::print::Printable` counts them on
+/// the body), so printing keeps to the document while any is shown.
+pub fn printable_documents() -> u32 {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap()
+        .get_attribute("data-afdruk")
+        .and_then(|v| v.parse::<u32>().ok())
+        .unwrap_or(0)
+}
