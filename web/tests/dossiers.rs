@@ -712,6 +712,20 @@ async fn text_that_cannot_be_read_stays_in_its_field_with_a_message() {
         "14-05-2002",
         "shown in the Dutch form once read"
     );
+
+    // The entry date into sheltered housing: not in the future; read in either form.
+    type_into(&root, "#inZorgSinds", "01-01-2099").await;
+    assert!(text(&root).contains("De datum van instroom ligt in de toekomst"));
+    assert_eq!(
+        ws_of(&spy).case("lezen001").unwrap().dossier.in_care_since,
+        None
+    );
+    type_into(&root, "#inZorgSinds", "2025-03-03").await;
+    assert_eq!(
+        ws_of(&spy).case("lezen001").unwrap().dossier.in_care_since,
+        Some(woonkans_core::date::Date::new(2025, 3, 3).unwrap())
+    );
+    assert!(!text(&root).contains("De datum van instroom ligt in de toekomst"));
 }
 
 #[wasm_bindgen_test]

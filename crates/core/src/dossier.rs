@@ -395,6 +395,10 @@ pub struct Dossier {
     pub household_size: u8,
     pub social_network: String,
     pub living_situation: Option<LivingSituation>,
+    /// The day the resident entered beschermd wonen or the maatschappelijke opvang (part of the
+    /// living situation): the coordinator's waiting time and priority count from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_care_since: Option<Date>,
     /// Finances and debts, free text.
     pub finances: String,
     pub has_debts: bool,
@@ -433,6 +437,7 @@ impl Default for Dossier {
             household_size: 1,
             social_network: String::new(),
             living_situation: None,
+            in_care_since: None,
             finances: String::new(),
             has_debts: false,
             budget_management: false,

@@ -839,7 +839,10 @@ impl Walk<'_> {
             || vocab
             || structured_place
             || PROFESSIONAL_PATHS.contains(&general.as_str())
-            || ((path == "date" || path == "accepted" || general.ends_with(".date"))
+            || ((path == "date"
+                || path == "accepted"
+                || general.ends_with(".date")
+                || general == "facts.inCareSince")
                 && crate::date::Date::parse(s).is_ok_and(|d| d.iso() == s))
         {
             return;

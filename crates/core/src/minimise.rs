@@ -94,6 +94,8 @@ pub struct Step3View {
     pub income: Option<Income>,
     pub social_network: String,
     pub living_situation: Option<LivingSituation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_care_since: Option<Date>,
     pub household_size: u8,
     pub finances: String,
     pub has_debts: bool,
@@ -112,6 +114,10 @@ pub struct Step3View {
 pub struct Step4View {
     pub gender: Option<Gender>,
     pub living_situation: Option<LivingSituation>,
+    /// Since when the resident lives in beschermd wonen or the opvang (living situation): the
+    /// coordinator's waiting time counts from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_care_since: Option<Date>,
     pub age_band: AgeBand,
     /// 18-27: the seed's priority group, kept visible on purpose.
     pub young_adult: bool,
@@ -221,6 +227,7 @@ redacted_debug!(Step2View {
 redacted_debug!(Step4View {
     gender,
     living_situation,
+    in_care_since,
     age_band,
     young_adult,
     gemeente,
@@ -244,6 +251,7 @@ redacted_debug!(Step3View {
     income,
     social_network,
     living_situation,
+    in_care_since,
     household_size,
     finances,
     has_debts,
@@ -363,6 +371,7 @@ pub fn step3_view(dossier: &Dossier) -> Result<Step3View> {
         income: d.income,
         social_network: d.social_network.clone(),
         living_situation: d.living_situation,
+        in_care_since: d.in_care_since,
         household_size: d.household_size,
         finances: d.finances.clone(),
         has_debts: d.has_debts,
@@ -449,6 +458,7 @@ pub fn step4_view(
     Ok(Step4View {
         gender: dossier.gender,
         living_situation: dossier.living_situation,
+        in_care_since: dossier.in_care_since,
         age_band,
         young_adult: age_band.is_young_adult(),
         gemeente,
@@ -510,6 +520,8 @@ pub fn view_of_step(
 struct Step4Read {
     gender: Option<Gender>,
     living_situation: Option<LivingSituation>,
+    #[serde(default)]
+    in_care_since: Option<Date>,
     age_band: AgeBand,
     young_adult: bool,
     gemeente: String,
@@ -545,12 +557,14 @@ impl TryFrom<Step4Read> for Step4View {
             || r.household_size == 0
             || r.household_size > crate::dossier::MAX_HOUSEHOLD_SIZE
             || r.young_adult != r.age_band.is_young_adult()
+            || r.in_care_since.is_some_and(|d| d.year() < 1950)
         {
             return Err(invalid());
         }
         Ok(Step4View {
             gender: r.gender,
             living_situation: r.living_situation,
+            in_care_since: r.in_care_since,
             age_band: r.age_band,
             young_adult: r.young_adult,
             gemeente,

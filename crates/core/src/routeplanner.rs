@@ -29,8 +29,8 @@ pub fn form_step(path: &str) -> Option<Step> {
         }
         "wmoConsulent" => Some(Step::WmoReport),
         "geboortedatum" | "bsn" | "geslacht" | "opleiding" | "werk" | "inkomen"
-        | "huishoudgrootte" | "sociaalNetwerk" | "woonsituatie" | "financien" | "onderBewind"
-        | "gezondheid" | "iban" | "documenten" => Some(Step::Investigation),
+        | "huishoudgrootte" | "sociaalNetwerk" | "woonsituatie" | "inZorgSinds" | "financien"
+        | "onderBewind" | "gezondheid" | "iban" | "documenten" => Some(Step::Investigation),
         _ => None,
     }
 }

@@ -327,6 +327,19 @@ fn taken_over(case: &Case, log: &[(Date, &DisclosureEntry)]) -> Option<Date> {
     received.or(gates)
 }
 
+/// A day of entry into beschermd wonen or the opvang as typed: not in the future, not before
+/// 1950 (a typing error, not a stay of seventy years).
+pub fn check_in_care_since(since: Date, today: Date) -> crate::error::Result<()> {
+    if since > today || since.year() < 1950 {
+        return Err(crate::error::Error::new(
+            "IN_CARE_SINCE_INVALID",
+            "De datum van instroom ligt in de toekomst of vóór 1950.",
+        )
+        .at("inCareSince"));
+    }
+    Ok(())
+}
+
 /// Since when the resident of `case` waits for a home: the day they entered beschermd wonen or
 /// the maatschappelijke opvang when recorded (`Case::in_care_since`), else the day the case
 /// reached step 4 in this vault. `None` for a case that records neither, and for one that no

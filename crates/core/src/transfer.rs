@@ -387,6 +387,8 @@ impl Overdracht {
             facts: Step4View {
                 gender: typed.gender,
                 living_situation: Some(typed.living_situation),
+                // Recorded on the case's timeline by the coordinator, when the report gives it.
+                in_care_since: None,
                 age_band: typed.age_band,
                 young_adult: typed.age_band.is_young_adult(),
                 gemeente,
@@ -745,6 +747,8 @@ impl Workspace {
         })?;
         let case = next.case_mut(&id)?;
         case.dossier = overdracht.step4_dossier(&id);
+        // The coordinator may correct it on the timeline; the overdracht keeps what came.
+        case.in_care_since = overdracht.facts().in_care_since;
         case.overdracht = Some(overdracht);
         case.log.push(entry.clone());
         next.push_log(entry);

@@ -556,14 +556,8 @@ impl Workspace {
     /// Records (or clears) the day the resident of case `id` entered beschermd wonen or the
     /// maatschappelijke opvang. Refused for a day after `today` or before 1950.
     pub fn set_in_care_since(&mut self, id: &str, since: Option<Date>, today: Date) -> Result<()> {
-        if let Some(d) = since
-            && (d > today || d.year() < 1950)
-        {
-            return Err(Error::new(
-                "IN_CARE_SINCE_INVALID",
-                "De datum van instroom ligt in de toekomst of vóór 1950.",
-            )
-            .at("inCareSince"));
+        if let Some(d) = since {
+            crate::timeline::check_in_care_since(d, today)?;
         }
         self.case_mut(id)?.in_care_since = since;
         Ok(())

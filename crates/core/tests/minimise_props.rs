@@ -248,6 +248,8 @@ prop_compose! {
         d.household_size = household;
         d.social_network = mk("Snw", 10);
         d.living_situation = Some(LivingSituation::ALL[situation]);
+        // Outside every other date range here (birth, documents, gates), so finding it means it.
+        d.in_care_since = Some(date_from(17_500));
         d.finances = mk("Fin", 11);
         d.has_debts = has_debts;
         d.budget_management = budget_management;
@@ -310,6 +312,7 @@ prop_compose! {
                 vec![text(&mk("Fin", 11)), Needle::Squashed(iban_from(&bank, account))],
             ),
             (Category::Health, vec![text(&mk("Gez", 12))]),
+            (Category::LivingSituation, vec![text(&date_from(17_500).iso())]),
             (Category::LandlordStatement, doc(0)),
             (Category::BrpExtract, doc(1)),
             (Category::IncomeStatement, doc(2)),
@@ -380,6 +383,7 @@ fn expected_keys(step: Step) -> BTreeSet<String> {
             "income",
             "socialNetwork",
             "livingSituation",
+            "inCareSince",
             "householdSize",
             "finances",
             "hasDebts",
@@ -392,6 +396,7 @@ fn expected_keys(step: Step) -> BTreeSet<String> {
             "view",
             "gender",
             "livingSituation",
+            "inCareSince",
             "ageBand",
             "youngAdult",
             "gemeente",

@@ -1660,3 +1660,78 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_entry_date_into_sheltered_housing_travels_in_the_overdracht() {
+    let mut p = parties();
+    let since = [
+        Date::new(2025, 3, 3).unwrap(),
+        Date::new(2024, 11, 18).unwrap(),
+    ];
+    for (i, id) in ["zk-aa01", "zk-bb02"].iter().enumerate() {
+        registered(&mut p.zorg, id, i);
+        let f = p
+            .zorg
+            .seal_aanmelding(id, fp(&p.wmo), [i as u8 + 1; 16], [7; 32], today(), "t")
+            .unwrap();
+        p.wmo.open_aanmelding(&f.bytes, "t").unwrap();
+        investigated(&mut p.wmo, id, i);
+        p.wmo.case_mut(id).unwrap().dossier.in_care_since = Some(since[i]);
+        let f = p
+            .wmo
+            .seal_overdracht(
+                id,
+                fp(&p.regie),
+                [i as u8 + 9; 32],
+                [i as u8 + 30; 16],
+                [9; 32],
+                today(),
+                "t",
+            )
+            .unwrap();
+        p.regie.open_overdracht(&f.bytes, "t").unwrap();
+    }
+    // Each case waits from its own resident's date, not the other's.
+    for (i, id) in ["zk-aa01", "zk-bb02"].iter().enumerate() {
+        let case = p.regie.case(id).unwrap();
+        assert_eq!(case.in_care_since, Some(since[i]), "{id}");
+        assert_eq!(
+            woonkans_core::timeline::waiting_since(case),
+            Some(since[i]),
+            "{id}"
+        );
+        assert_eq!(
+            case.overdracht.as_ref().unwrap().facts().in_care_since,
+            Some(since[i])
+        );
+    }
+    // The date the guard knows as the birth date is refused in that field all the same.
+    registered(&mut p.zorg, "zk-cc03", 2);
+    let f = p
+        .zorg
+        .seal_aanmelding("zk-cc03", fp(&p.wmo), [3; 16], [7; 32], today(), "t")
+        .unwrap();
+    p.wmo.open_aanmelding(&f.bytes, "t").unwrap();
+    investigated(&mut p.wmo, "zk-cc03", 2);
+    let d = &mut p.wmo.case_mut("zk-cc03").unwrap().dossier;
+    d.in_care_since = d.birth_date;
+    let err = p
+        .wmo
+        .seal_overdracht(
+            "zk-cc03",
+            fp(&p.regie),
+            [5; 32],
+            [33; 16],
+            [9; 32],
+            today(),
+            "t",
+        )
+        .unwrap_err();
+    assert_eq!(err.code, "LEAK_GUARD");
+    assert_eq!(err.field.as_deref(), Some("facts.inCareSince"));
+    // A date in the future is no entry date.
+    assert!(
+        woonkans_core::timeline::check_in_care_since(Date::new(2027, 1, 1).unwrap(), today())
+            .is_err()
+    );
+}

@@ -150,7 +150,8 @@ pub const IN_CARE_TITLE: &str = "Instroom in beschermd wonen of opvang";
 pub const IN_CARE_LABEL: &str = "Datum van instroom";
 pub const IN_CARE_HINT: &str = "De dag waarop de inwoner in beschermd wonen of de \
      maatschappelijke opvang kwam. De wachttijd en de voorrang in de caseload tellen vanaf deze \
-     datum; zonder datum tellen ze vanaf de overdracht.";
+     datum; zonder datum tellen ze vanaf de overdracht. Heeft de Wmo-consulent de datum in de \
+     overdracht meegegeven, dan staat die hier al; u kunt hem verbeteren.";
 pub const IN_CARE_SAVE: &str = "Datum opslaan";
 pub const IN_CARE_CLEAR: &str = "Datum wissen";
 pub const IN_CARE_SAVED: &str = "De datum van instroom is opgeslagen.";

@@ -320,6 +320,11 @@ id: string, name: PersonName, address: Address,
  */
 gemeente: string, phones: Array<string>, email?: string | null, birthDate?: DateString | null, bsn?: string | null, gender?: Gender | null, education: string, work: string, income?: Income | null, householdSize: number, socialNetwork: string, livingSituation?: LivingSituation | null, 
 /**
+ * The day the resident entered beschermd wonen or the maatschappelijke opvang (part of the
+ * living situation): the coordinator's waiting time and priority count from it.
+ */
+inCareSince?: DateString | null, 
+/**
  * Finances and debts, free text.
  */
 finances: string, hasDebts: boolean, 
@@ -981,14 +986,19 @@ export type Step2View = { name: PersonName, address: Address, gemeente: string, 
  * Step 3, for the Wmo consultant: everything the investigation needs, including health
  * (special category) and the four documents.
  */
-export type Step3View = { name: PersonName, address: Address, gemeente: string, birthDate?: DateString | null, bsn?: string | null, phones: Array<string>, email?: string | null, gender?: Gender | null, education: string, work: string, income?: Income | null, socialNetwork: string, livingSituation?: LivingSituation | null, householdSize: number, finances: string, hasDebts: boolean, budgetManagement: boolean, iban?: string | null, health: string, documents: DocumentChecklist, };
+export type Step3View = { name: PersonName, address: Address, gemeente: string, birthDate?: DateString | null, bsn?: string | null, phones: Array<string>, email?: string | null, gender?: Gender | null, education: string, work: string, income?: Income | null, socialNetwork: string, livingSituation?: LivingSituation | null, inCareSince?: DateString | null, householdSize: number, finances: string, hasDebts: boolean, budgetManagement: boolean, iban?: string | null, health: string, documents: DocumentChecklist, };
 
 /**
  * Step 4, the coordinator's input for the placement profile: gender and living situation, and
  * generalised quasi-identifiers instead of birth date, address and income. No name, BSN,
  * address, phone, e-mail, birth date, income amount, education or health.
  */
-export type Step4View = { gender?: Gender | null, livingSituation?: LivingSituation | null, ageBand: AgeBand, 
+export type Step4View = { gender?: Gender | null, livingSituation?: LivingSituation | null, 
+/**
+ * Since when the resident lives in beschermd wonen or the opvang (living situation): the
+ * coordinator's waiting time counts from it.
+ */
+inCareSince?: DateString | null, ageBand: AgeBand, 
 /**
  * 18-27: the seed's priority group, kept visible on purpose.
  */

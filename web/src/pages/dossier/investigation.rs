@@ -73,6 +73,27 @@ pub fn investigation(p: &StepProps) -> Html {
             Err(msg) => Some(msg),
         })
     };
+    let in_care = {
+        let cb = edit(&app, id, t, &["inZorgSinds"], |c, v| {
+            c.dossier.in_care_since = v;
+            Ok(())
+        });
+        Callback::from(move |text: String| {
+            let checked = read_date(&text).and_then(|v| match v {
+                Some(d) => woonkans_core::timeline::check_in_care_since(d, crate::browser::today())
+                    .map(|()| Some(d))
+                    .map_err(|e| e.message),
+                None => Ok(None),
+            });
+            match checked {
+                Ok(v) => {
+                    cb.emit(v);
+                    None
+                }
+                Err(msg) => Some(msg),
+            }
+        })
+    };
     let amount = {
         let cb = edit(
             &app,
@@ -182,6 +203,9 @@ pub fn investigation(p: &StepProps) -> Html {
                         options={options(&LivingSituation::ALL, "Kies")}
                         value={d.living_situation.map(|l| key(&l)).unwrap_or_default()} error={errors.at("woonsituatie")}
                         onchange={text("woonsituatie", |d, v| d.living_situation = from_key(&v))} />
+                    <ParsedField id="inZorgSinds" label="In beschermd wonen of de opvang sinds (niet verplicht)"
+                        hint="Bijvoorbeeld 03-03-2025. Gaat mee in de overdracht: de regisseur telt de wachttijd en de voorrang vanaf deze datum."
+                        inputmode="numeric" value={date_text(d.in_care_since)} apply={in_care} />
                 </fieldset>
                 <fieldset class="groep">
                     <legend>{ "Financiën en schulden" }</legend>
