@@ -706,7 +706,8 @@ impl Workspace {
     /// The coordinator's side: opens an overdracht from a confirmed Wmo consultant and makes the
     /// case at step 4 from it. The case holds the overdracht (facts, contacts, gates, prints) and
     /// nothing of the resident's identity: its dossier part gets only the step-4 row's values.
-    /// The same envelope twice is refused as processed.
+    /// A later overdracht of the same case from the same Wmo consultant updates its facts
+    /// (`update_from_overdracht`). The same envelope twice is refused as processed.
     pub fn open_overdracht(&mut self, bytes: &[u8], at: &str) -> Result<String> {
         self.may_receive(MessageType::Overdracht)?;
         let opened =
@@ -739,17 +740,17 @@ impl Workspace {
             message: Some(MessageType::Overdracht),
         };
         let mut next = self.clone();
-        next.add_case(&id).map_err(|_| {
-            Error::new(
-                "CASE_ID_TAKEN",
-                "Er is al een dossier met dit dossiernummer in deze kluis. Er is niets ingelezen.",
-            )
-        })?;
+        if self.case(&id).is_ok() {
+            next.update_from_overdracht(&id, overdracht, &opened.sender.fingerprint())?;
+        } else {
+            next.add_case(&id)?;
+            let case = next.case_mut(&id)?;
+            case.dossier = overdracht.step4_dossier(&id);
+            // The coordinator may correct it on the timeline; the overdracht keeps what came.
+            case.in_care_since = overdracht.facts().in_care_since;
+            case.overdracht = Some(overdracht);
+        }
         let case = next.case_mut(&id)?;
-        case.dossier = overdracht.step4_dossier(&id);
-        // The coordinator may correct it on the timeline; the overdracht keeps what came.
-        case.in_care_since = overdracht.facts().in_care_since;
-        case.overdracht = Some(overdracht);
         case.log.push(entry.clone());
         next.push_log(entry);
         next.push_receipt(Receipt {
@@ -765,6 +766,56 @@ impl Workspace {
 }
 
 impl Workspace {
+    /// A later overdracht of a case this vault already holds, from the Wmo consultant who sent
+    /// the first: the resident's circumstances changed while waiting (household, income band,
+    /// age band, the entry date). The step-4 facts are replaced; the profile, codes, replies,
+    /// talks and log stay, and the gates the coordinator recorded after step 4 too. The profile
+    /// is derived from the facts, so "gewijzigd na delen" shows what associations hold is older.
+    fn update_from_overdracht(
+        &mut self,
+        id: &str,
+        overdracht: Overdracht,
+        sender: &Fingerprint,
+    ) -> Result<()> {
+        let taken = || {
+            Error::new(
+                "CASE_ID_TAKEN",
+                "Er is al een dossier met dit dossiernummer in deze kluis. Er is niets ingelezen.",
+            )
+        };
+        let case = self.case(id)?;
+        let from_same_sender = case.overdracht.is_some()
+            && case.log.iter().any(|e| {
+                e.kind == DisclosureKind::TransferReceived
+                    && e.message == Some(MessageType::Overdracht)
+                    && e.recipient_id == sender.to_string()
+            });
+        if !from_same_sender {
+            return Err(taken());
+        }
+        if case.dossier.archived || case.outcome.is_some() {
+            return Err(Error::new(
+                "CASE_CLOSED",
+                "Deze zaak is afgesloten; een bijgewerkte overdracht wordt niet ingelezen. Er is niets ingelezen.",
+            ));
+        }
+        let case = self.case_mut(id)?;
+        let mut part = overdracht.step4_dossier(id);
+        // What the coordinator recorded since (a later step, its gates) stays.
+        part.step = case.dossier.step;
+        for g in &case.dossier.gates {
+            if !part.has_gate(g.gate) {
+                part.gates.push(g.clone());
+            }
+        }
+        case.dossier = part;
+        if let Some(since) = overdracht.facts().in_care_since {
+            case.in_care_since = Some(since);
+        }
+        case.overdracht = Some(overdracht);
+        Ok(())
+    }
+
     /// A coordinator's case from the step-4 row typed from a Wmo consultant's report (no Wmo
     /// consultant in the app). Only a Regisseur vault; the case starts at step 4 like one from
     /// an overdracht, and is logged as received from the report.

@@ -1735,3 +1735,133 @@ fn the_entry_date_into_sheltered_housing_travels_in_the_overdracht() {
             .is_err()
     );
 }
+
+#[test]
+fn a_later_overdracht_updates_the_case_and_keeps_its_work() {
+    use woonkans_core::code::CodeKey;
+    let mut p = parties();
+    to_coordinator(&mut p, "zk-aa01", 0);
+    to_coordinator(&mut p, "zk-bb02", 1);
+    let association_id = p.regie.offer().associations[0].id.clone();
+    let mut association = fixtures::association_vault(&mut p.regie, &association_id, today());
+    let all = vec!["zk-aa01".to_string(), "zk-bb02".to_string()];
+    let (file, _) = p
+        .regie
+        .seal_bundle(
+            &CodeKey::from_bytes([3; 32]),
+            &association_id,
+            &all,
+            [40; 16],
+            [41; 32],
+            today(),
+            "t",
+        )
+        .unwrap();
+    association.open_bundle(&file.bytes, "t").unwrap();
+    let before = p.regie.case("zk-aa01").unwrap().clone();
+    assert_eq!(
+        before.overdracht.as_ref().unwrap().facts().household_size,
+        1
+    );
+
+    // While waiting, the first resident's household grows and the entry date is found.
+    let since = Date::new(2025, 1, 6).unwrap();
+    {
+        let d = &mut p.wmo.case_mut("zk-aa01").unwrap().dossier;
+        d.household_size = 2;
+        d.in_care_since = Some(since);
+    }
+    let f = p
+        .wmo
+        .seal_overdracht(
+            "zk-aa01",
+            fp(&p.regie),
+            [7; 32],
+            [90; 16],
+            [9; 32],
+            today(),
+            "t2",
+        )
+        .unwrap();
+    assert_eq!(
+        p.regie.open_received(&f.bytes, None, "t3").unwrap(),
+        Received::Case("zk-aa01".into())
+    );
+    let after = p.regie.case("zk-aa01").unwrap();
+    assert_eq!(after.overdracht.as_ref().unwrap().facts().household_size, 2);
+    assert_eq!(after.dossier.household_size, 2);
+    assert_eq!(after.in_care_since, Some(since));
+    // The work stays: profile, codes, the step reached, and the log with both overdrachten.
+    assert_eq!(after.profile, before.profile);
+    assert_eq!(after.codes, before.codes);
+    assert_eq!(after.dossier.step, before.dossier.step);
+    assert!(after.log.starts_with(&before.log));
+    assert_eq!(
+        after
+            .log
+            .iter()
+            .filter(|e| e.kind == DisclosureKind::TransferReceived)
+            .count(),
+        2
+    );
+    assert!(after.dossier.name.surname.is_empty() && after.dossier.bsn.is_none());
+    // The other resident is untouched.
+    assert_eq!(p.regie.case("zk-bb02").unwrap().dossier.household_size, 1);
+    // The profile the association holds is now older than the case's.
+    assert!(
+        woonkans_core::sharing::sharing_state(&p.regie, "zk-aa01", today())
+            .unwrap()
+            .changed_after_sharing()
+    );
+
+    // From another Wmo consultant with the same dossier number: refused, nothing read.
+    let mut horst = role_vault(Role::WmoConsulent, "Wmo Horst", 16, today());
+    introduce(&mut horst, &mut p.regie, today());
+    horst.add_case("zk-aa01").unwrap();
+    let full = fixtures::dossier("zk-aa01", &RESIDENTS[3]);
+    horst.case_mut("zk-aa01").unwrap().dossier = full;
+    fixtures::record_gates_to_step_4(&mut horst.case_mut("zk-aa01").unwrap().dossier);
+    let f = horst
+        .seal_overdracht(
+            "zk-aa01",
+            fp(&p.regie),
+            [8; 32],
+            [91; 16],
+            [9; 32],
+            today(),
+            "t",
+        )
+        .unwrap();
+    let kept = p.regie.clone();
+    assert_eq!(
+        p.regie.open_received(&f.bytes, None, "t").unwrap_err().code,
+        "CASE_ID_TAKEN"
+    );
+    assert!(p.regie == kept);
+
+    // A closed case takes no update.
+    p.regie
+        .close_case(
+            "zk-bb02",
+            woonkans_core::outcome::OutcomeKind::Other,
+            today(),
+        )
+        .unwrap();
+    p.wmo.case_mut("zk-bb02").unwrap().dossier.household_size = 3;
+    let f = p
+        .wmo
+        .seal_overdracht(
+            "zk-bb02",
+            fp(&p.regie),
+            [6; 32],
+            [92; 16],
+            [9; 32],
+            today(),
+            "t",
+        )
+        .unwrap();
+    assert_eq!(
+        p.regie.open_received(&f.bytes, None, "t").unwrap_err().code,
+        "CASE_CLOSED"
+    );
+}

@@ -44,7 +44,9 @@ const OVERDRACHT: SendOffer = SendOffer {
     heading: "Overdracht aan de regisseur",
     intro: "De overdracht bevat alleen de gegevens voor het plaatsingsprofiel (stap 4): geen \
             naam, BSN, adres, geboortedatum, inkomen of gezondheid. Hij gaat als envelop naar de \
-            regisseur, versleuteld voor diens sleutel en door u ondertekend.",
+            regisseur, versleuteld voor diens sleutel en door u ondertekend. Verandert er later \
+            iets (huishouden, inkomen, leeftijd), maak dan een nieuwe overdracht: de regisseur \
+            leest hem in als bijgewerkte gegevens van dezelfde zaak.",
     button: "Overdracht maken",
     no_contact: "Er staat nog geen bevestigde regisseur in uw adresboek. Importeer de \
                  sleutelkaart van de regisseur en bevestig de vingerafdruk; daarna kunt u hier \
