@@ -453,7 +453,7 @@ impl Browser {
         self.wait_for_text("Kluis ontgrendelen").await;
         let records = [
             ("settings", serde_json::to_string(ws.settings())),
-            ("dossiers", serde_json::to_string(ws.cases())),
+            ("dossiers", serde_json::to_string(&ws.cases_record())),
             ("offer", serde_json::to_string(ws.offer())),
         ];
         for (name, json) in records {

@@ -26,7 +26,8 @@ fn forty() -> (Workspace, Vec<(String, i64)>) {
     let mut expected = Vec::new();
     for i in 0..40i64 {
         let id = format!("zaak{i:02}");
-        let case = fixtures::add_ready_case(&mut ws, &id, &RESIDENTS[i as usize % 5]);
+        let case =
+            fixtures::add_coordinator_case(&mut ws, &id, &RESIDENTS[i as usize % 5], None, today);
         case.dossier.step = Step::PlacementProfile;
         let taken = (i * 17) % 40 + 1;
         for g in &mut case.dossier.gates {

@@ -55,8 +55,21 @@ async fn record<T: serde::de::DeserializeOwned>(
     name: &'static str,
     damaged: &mut Vec<&'static str>,
 ) -> Result<Option<T>, VaultError> {
+    record_read(vault, name, damaged, |bytes| {
+        serde_json::from_slice(bytes).map_err(|_| ())
+    })
+    .await
+}
+
+/// A record read by `read`; one it refuses counts as damaged, like one that cannot be decrypted.
+async fn record_read<T>(
+    vault: &Vault,
+    name: &'static str,
+    damaged: &mut Vec<&'static str>,
+    read: impl FnOnce(&[u8]) -> Result<T, ()>,
+) -> Result<Option<T>, VaultError> {
     match vault.load(name).await {
-        Ok(Some(bytes)) => match serde_json::from_slice(&bytes) {
+        Ok(Some(bytes)) => match read(&bytes) {
             Ok(v) => Ok(Some(v)),
             Err(_) => {
                 damaged.push(name);
@@ -95,7 +108,12 @@ pub async fn from_vault(vault: Vault) -> Result<Open, VaultError> {
         Err(e) => return Err(e),
     };
     let settings: Option<Settings> = record(&vault, SETTINGS, &mut damaged).await?;
-    let cases: Option<Vec<Case>> = record(&vault, DOSSIERS, &mut damaged).await?;
+    // A coordinator's cases are read through the type without identity fields (`coordinator`).
+    let role = settings.as_ref().and_then(|s| s.role);
+    let cases: Option<Vec<Case>> = record_read(&vault, DOSSIERS, &mut damaged, |bytes| {
+        woonkans_core::coordinator::read_cases_record(role, bytes).map_err(|_| ())
+    })
+    .await?;
     let offer: Option<Offer> = record(&vault, OFFER, &mut damaged).await?;
     let log: Option<Vec<DisclosureEntry>> = record(&vault, LOG, &mut damaged).await?;
     let parties: Option<Parties> = record(&vault, PARTIES, &mut damaged).await?;
@@ -129,7 +147,7 @@ pub async fn from_vault(vault: Vault) -> Result<Open, VaultError> {
 pub async fn save(open: &Open) -> Result<(), VaultError> {
     let records: [(&'static str, Vec<u8>); 5] = [
         (SETTINGS, json(&open.ws.settings())),
-        (DOSSIERS, json(&open.ws.cases())),
+        (DOSSIERS, json(&open.ws.cases_record())),
         (OFFER, json(&open.ws.offer())),
         (LOG, json(&open.ws.log())),
         (PARTIES, json(open.ws.parties())),

@@ -206,6 +206,33 @@ pub fn add_ready_case<'a>(ws: &'a mut Workspace, id: &str, resident: &Resident) 
     case
 }
 
+/// The coordinator's ready case of `resident` under `id`, as an overdracht on `today` makes it:
+/// the step-4 facts and identifier prints of the resident's dossier (gates up to step 4), the
+/// [`ready_draft`], and nothing of the identity. For tests of a coordinator's vault.
+pub fn add_coordinator_case<'a>(
+    ws: &'a mut Workspace,
+    id: &str,
+    resident: &Resident,
+    birth_date: Option<Date>,
+    today: Date,
+) -> &'a mut Case {
+    let mut full = dossier(id, resident);
+    if birth_date.is_some() {
+        full.birth_date = birth_date;
+    }
+    record_gates_to_step_4(&mut full);
+    let region = ws.region().expect("the vault's region");
+    let limits = ws.settings().rent_limits_on(today);
+    let o = crate::transfer::Overdracht::of(&full, today, region, &limits, [7; 32])
+        .expect("the resident's overdracht");
+    let case = ws.add_case(id).expect("a new case id");
+    case.dossier = o.step4_dossier(id);
+    case.in_care_since = o.facts().in_care_since;
+    case.overdracht = Some(o);
+    case.profile = ready_draft();
+    case
+}
+
 // ---------------------------------------------------------------------------------------------
 // Keys: vaults that know each other, for the envelope tests of every crate.
 

@@ -8,6 +8,7 @@ pub mod assign;
 pub mod base64;
 pub mod bundle;
 pub mod code;
+pub mod coordinator;
 pub mod date;
 pub mod disclosure;
 pub mod dossier;

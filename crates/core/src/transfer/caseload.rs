@@ -4,8 +4,8 @@
 //!
 //! Both vaults are a coordinator's, so the payload is the coordinator's own rows (steps 4 and 5
 //! and the koppeling of step 6) and nothing more. It is made as a view, not as a copy: each
-//! case's dossier part is rebuilt field by field from the step-4 values only, so a value of
-//! another row cannot travel even if one were stored. The exact bytes then pass the guard with
+//! case's dossier part is rebuilt through `coordinator::CoordinatorDossier`, which has no field
+//! for a value of another row. The exact bytes then pass the guard with
 //! the identifier prints of every case of the sending vault.
 //!
 //! The cases leave the sending vault's work at once (no second coordinator keeps working on
@@ -16,7 +16,7 @@
 use super::{check_header, check_reference, role_refuses, unreadable};
 use crate::date::Date;
 use crate::disclosure::{DisclosureEntry, DisclosureKind};
-use crate::dossier::{Dossier, redacted};
+use crate::dossier::redacted;
 use crate::envelope::{self, MessageType};
 use crate::error::{Error, Result};
 use crate::keys::{Fingerprint, Role};
@@ -51,25 +51,6 @@ impl fmt::Debug for CaseloadTransfer {
     }
 }
 
-/// The dossier part a coordinator may hold and hand on: the step-4 row's values, the
-/// professionals, the gates and where the case stands. Field by field, so nothing else can be
-/// carried (the identity, the income amount, step 3 all stay empty).
-fn coordinator_part(d: &Dossier) -> Dossier {
-    let mut part = Dossier::new(&d.id);
-    part.gemeente = d.gemeente.clone();
-    part.gender = d.gender;
-    part.living_situation = d.living_situation;
-    part.household_size = d.household_size;
-    part.has_debts = d.has_debts;
-    part.budget_management = d.budget_management;
-    part.care_provider = d.care_provider.clone();
-    part.wmo_consultant = d.wmo_consultant.clone();
-    part.gates = d.gates.clone();
-    part.step = d.step;
-    part.archived = d.archived;
-    part
-}
-
 impl CaseloadTransfer {
     /// The view of `cases` for another coordinator. Every case must have come in as an
     /// overdracht or been typed from a report (a coordinator's case always has); anything else
@@ -88,7 +69,7 @@ impl CaseloadTransfer {
                     return Err(not_a_coordinator_case());
                 }
                 Ok(Case {
-                    dossier: coordinator_part(&c.dossier),
+                    dossier: crate::coordinator::part(&c.dossier),
                     ..(*c).clone()
                 })
             })
@@ -117,7 +98,7 @@ impl CaseloadTransfer {
             }
             let overdracht = case.overdracht.as_ref().ok_or_else(unreadable)?;
             super::Overdracht::parse(&overdracht.to_bytes())?;
-            if coordinator_part(&case.dossier) != case.dossier {
+            if !crate::coordinator::holds_only_its_row(&case.dossier) {
                 return Err(Error::new(
                     "CASELOAD_NOT_ANONYMOUS",
                     "Deze overdracht bevat gegevens die een regisseur niet mag hebben. Er is niets ingelezen.",
