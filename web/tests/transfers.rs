@@ -492,31 +492,11 @@ fn two_coordinators() -> (
     woonkans_core::workspace::Workspace,
     woonkans_core::workspace::Workspace,
 ) {
-    let Parties {
-        mut zorg,
-        mut wmo,
-        mut regie,
-    } = parties();
+    let mut p = parties();
     for (i, id) in IDS.iter().enumerate() {
-        registered(&mut zorg, id, i);
-        let f = zorg
-            .seal_aanmelding(id, fp(&wmo), [i as u8 + 1; 16], [7; 32], today(), "t")
-            .unwrap();
-        wmo.open_aanmelding(&f.bytes, "t").unwrap();
-        investigated(&mut wmo, id, i);
-        let f = wmo
-            .seal_overdracht(
-                id,
-                fp(&regie),
-                [i as u8 + 9; 32],
-                [i as u8 + 20; 16],
-                [9; 32],
-                today(),
-                "t",
-            )
-            .unwrap();
-        regie.open_overdracht(&f.bytes, "t").unwrap();
+        to_coordinator(&mut p, id, i);
     }
+    let mut regie = p.regie;
     let mut other = role_vault(Role::Regisseur, "Procesregie Noord-Limburg", 15, today());
     introduce(&mut regie, &mut other, today());
     (regie, other)

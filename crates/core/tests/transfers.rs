@@ -86,10 +86,9 @@ fn investigated(wmo: &mut Workspace, id: &str, i: usize) {
     .unwrap();
 }
 
-/// Resident `i` through the envelopes as the vaults send them: registered at the care provider,
-/// aanmelding to the Wmo consultant, investigated, overdracht to the coordinator, whose case gets
-/// a complete profile.
-fn to_coordinator(p: &mut Parties, id: &str, i: usize) {
+/// Resident `i` registered at the care provider, taken in by the Wmo consultant through the
+/// aanmelding, and investigated up to the gates into step 4.
+fn at_wmo(p: &mut Parties, id: &str, i: usize) {
     registered(&mut p.zorg, id, i);
     let f = p
         .zorg
@@ -97,6 +96,10 @@ fn to_coordinator(p: &mut Parties, id: &str, i: usize) {
         .unwrap();
     p.wmo.open_aanmelding(&f.bytes, "t").unwrap();
     investigated(&mut p.wmo, id, i);
+}
+
+/// The Wmo consultant's overdracht of resident `i`, opened by the coordinator.
+fn hand_over(p: &mut Parties, id: &str, i: usize) {
     let f = p
         .wmo
         .seal_overdracht(
@@ -110,6 +113,14 @@ fn to_coordinator(p: &mut Parties, id: &str, i: usize) {
         )
         .unwrap();
     p.regie.open_overdracht(&f.bytes, "t").unwrap();
+}
+
+/// Resident `i` through the envelopes as the vaults send them: registered at the care provider,
+/// aanmelding to the Wmo consultant, investigated, overdracht to the coordinator, whose case gets
+/// a complete profile.
+fn to_coordinator(p: &mut Parties, id: &str, i: usize) {
+    at_wmo(p, id, i);
+    hand_over(p, id, i);
     p.regie.case_mut(id).unwrap().profile = fixtures::ready_draft();
 }
 
@@ -1669,27 +1680,9 @@ fn the_entry_date_into_sheltered_housing_travels_in_the_overdracht() {
         Date::new(2024, 11, 18).unwrap(),
     ];
     for (i, id) in ["zk-aa01", "zk-bb02"].iter().enumerate() {
-        registered(&mut p.zorg, id, i);
-        let f = p
-            .zorg
-            .seal_aanmelding(id, fp(&p.wmo), [i as u8 + 1; 16], [7; 32], today(), "t")
-            .unwrap();
-        p.wmo.open_aanmelding(&f.bytes, "t").unwrap();
-        investigated(&mut p.wmo, id, i);
+        at_wmo(&mut p, id, i);
         p.wmo.case_mut(id).unwrap().dossier.in_care_since = Some(since[i]);
-        let f = p
-            .wmo
-            .seal_overdracht(
-                id,
-                fp(&p.regie),
-                [i as u8 + 9; 32],
-                [i as u8 + 30; 16],
-                [9; 32],
-                today(),
-                "t",
-            )
-            .unwrap();
-        p.regie.open_overdracht(&f.bytes, "t").unwrap();
+        hand_over(&mut p, id, i);
     }
     // Each case waits from its own resident's date, not the other's.
     for (i, id) in ["zk-aa01", "zk-bb02"].iter().enumerate() {
@@ -1706,13 +1699,7 @@ fn the_entry_date_into_sheltered_housing_travels_in_the_overdracht() {
         );
     }
     // The date the guard knows as the birth date is refused in that field all the same.
-    registered(&mut p.zorg, "zk-cc03", 2);
-    let f = p
-        .zorg
-        .seal_aanmelding("zk-cc03", fp(&p.wmo), [3; 16], [7; 32], today(), "t")
-        .unwrap();
-    p.wmo.open_aanmelding(&f.bytes, "t").unwrap();
-    investigated(&mut p.wmo, "zk-cc03", 2);
+    at_wmo(&mut p, "zk-cc03", 2);
     let d = &mut p.wmo.case_mut("zk-cc03").unwrap().dossier;
     d.in_care_since = d.birth_date;
     let err = p

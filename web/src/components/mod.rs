@@ -3,6 +3,7 @@ pub mod files;
 pub mod form;
 pub mod header;
 pub mod nav;
+pub mod outcome;
 pub mod print;
 pub mod role_prompt;
 pub mod vault_gate;

@@ -5,6 +5,7 @@
 
 use crate::browser;
 use crate::components::form::{SelectField, checked_of};
+use crate::components::outcome::{OutcomeMessage, use_outcome};
 use crate::route::Route;
 use crate::state::{try_change, use_app};
 use woonkans_core::keys::Fingerprint;
@@ -18,15 +19,7 @@ pub fn overdragen_page() -> Html {
     let app = use_app();
     let choice = use_state(String::new);
     let recipient = use_state(String::new);
-    // (ok, message) of the last button press.
-    let outcome = use_state(|| None::<(bool, String)>);
-    // Bumped on every press: the outcome then takes the focus, once it is rendered.
-    let attempt = use_state(|| 0u32);
-    use_effect_with(*attempt, |attempt| {
-        if *attempt > 0 {
-            browser::focus(OUTCOME_ID);
-        }
-    });
+    let (outcome, say) = use_outcome(OUTCOME_ID);
     let Some(ws) = app.workspace() else {
         return html! {};
     };
@@ -47,14 +40,6 @@ pub fn overdragen_page() -> Html {
     };
     let chosen_case = pick(&page.choices, &choice);
     let chosen_to = pick(&page.recipients, &recipient);
-    let say = {
-        let outcome = outcome.clone();
-        let attempt = attempt.clone();
-        Callback::from(move |o: (bool, String)| {
-            outcome.set(Some(o));
-            attempt.set(*attempt + 1);
-        })
-    };
     let on_send = {
         let app = app.clone();
         let say = say.clone();
@@ -112,11 +97,7 @@ pub fn overdragen_page() -> Html {
             <h1 id="pagina-titel">{ Route::Overdragen.title() }</h1>
             <p class="inleiding">{ caseload::INTRO }</p>
             <p>{ caseload::WHAT_STAYS }</p>
-            { match &*outcome {
-                Some((true, m)) => html! { <div id={OUTCOME_ID} class="melding melding-goed" role="status" tabindex="-1"><p>{ m.clone() }</p></div> },
-                Some((false, m)) => html! { <div id={OUTCOME_ID} class="melding melding-fout" role="alert" tabindex="-1"><p>{ m.clone() }</p></div> },
-                None => html! {},
-            } }
+            <OutcomeMessage id={OUTCOME_ID} outcome={outcome.clone()} />
             <form class="kaart" onsubmit={on_send} aria-labelledby="overdragen-titel">
                 <h2 id="overdragen-titel">{ "Envelop maken" }</h2>
                 <p class="hint">{ caseload::AFTER_SENDING }</p>

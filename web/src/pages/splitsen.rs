@@ -4,6 +4,7 @@
 
 use crate::browser;
 use crate::components::form::SelectField;
+use crate::components::outcome::{OutcomeMessage, use_outcome};
 use crate::route::Route;
 use crate::state::{navigate, try_change, use_app};
 use woonkans_core::keys::Fingerprint;
@@ -15,15 +16,7 @@ pub fn splitsen_page() -> Html {
     let app = use_app();
     let recipient = use_state(String::new);
     let confirmed = use_state(|| false);
-    // (ok, message) of the last button press.
-    let outcome = use_state(|| None::<(bool, String)>);
-    // Bumped on every press: the outcome then takes the focus, once it is rendered.
-    let attempt = use_state(|| 0u32);
-    use_effect_with(*attempt, |attempt| {
-        if *attempt > 0 {
-            browser::focus("splitsen-uitkomst");
-        }
-    });
+    let (outcome, say) = use_outcome("splitsen-uitkomst");
     let today = browser::today();
     let Some(page) = app.workspace().and_then(|ws| split::page(ws, today)) else {
         return html! {
@@ -40,14 +33,6 @@ pub fn splitsen_page() -> Html {
             .first()
             .map(|(fp, _)| fp.clone())
             .unwrap_or_default()
-    };
-    let say = {
-        let outcome = outcome.clone();
-        let attempt = attempt.clone();
-        Callback::from(move |o: (bool, String)| {
-            outcome.set(Some(o));
-            attempt.set(*attempt + 1);
-        })
     };
     let on_export = {
         let app = app.clone();
@@ -115,11 +100,7 @@ pub fn splitsen_page() -> Html {
         <section aria-labelledby="pagina-titel">
             <h1 id="pagina-titel">{ Route::Splitsen.title() }</h1>
             <p class="inleiding">{ EXPLANATION }</p>
-            { match &*outcome {
-                Some((true, m)) => html! { <div id="splitsen-uitkomst" class="melding melding-goed" role="status" tabindex="-1"><p>{ m.clone() }</p></div> },
-                Some((false, m)) => html! { <div id="splitsen-uitkomst" class="melding melding-fout" role="alert" tabindex="-1"><p>{ m.clone() }</p></div> },
-                None => html! {},
-            } }
+            <OutcomeMessage id={"splitsen-uitkomst"} outcome={outcome.clone()} />
             <div class="kaart">
                 <h2>{ format!("Blijven als regisseursdossier ({})", page.keeps.len()) }</h2>
                 <p>{ "Voorbij stap 4: het profiel, de codes, de reacties en het log blijven. Naam, BSN, adres, geboortedatum, inkomen en gezondheid gaan weg; de app rekent de stap-4-gegevens en de vingerafdrukken van de identificerende gegevens vooraf uit." }</p>

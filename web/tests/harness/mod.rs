@@ -182,6 +182,31 @@ pub fn investigated(wmo: &mut Workspace, id: &str, i: usize) {
     }
 }
 
+/// Resident `i` through the aanmelding, the investigation and the overdracht: the coordinator
+/// holds the case at step 4.
+pub fn to_coordinator(p: &mut Parties, id: &str, i: usize) {
+    registered(&mut p.zorg, id, i);
+    let f = p
+        .zorg
+        .seal_aanmelding(id, fp(&p.wmo), [i as u8 + 1; 16], [7; 32], today(), "t")
+        .unwrap();
+    p.wmo.open_aanmelding(&f.bytes, "t").unwrap();
+    investigated(&mut p.wmo, id, i);
+    let f = p
+        .wmo
+        .seal_overdracht(
+            id,
+            fp(&p.regie),
+            [i as u8 + 9; 32],
+            [i as u8 + 20; 16],
+            [9; 32],
+            today(),
+            "t",
+        )
+        .unwrap();
+    p.regie.open_overdracht(&f.bytes, "t").unwrap();
+}
+
 pub struct Parties {
     pub zorg: Workspace,
     pub wmo: Workspace,
