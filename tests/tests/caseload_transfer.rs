@@ -6,9 +6,9 @@
 //! 390 px.
 
 use fantoccini::Locator;
-use woonkans_core::fixtures::{introduce, role_vault};
+use woonkans_core::fixtures::{self, introduce, role_vault};
 use woonkans_core::keys::Role;
-use woonkans_core::profile::{AgeBand, Gender, IncomeBand, LivingSituation};
+use woonkans_core::profile::AgeBand;
 use woonkans_core::transfer::TypedIntake;
 use woonkans_core::workspace::Workspace;
 use woonkans_tests::{Browser, today_utc as today};
@@ -17,25 +17,14 @@ const PASS: &str = "de zaken gaan over";
 const IDS: [&str; 3] = ["ovra0001", "ovrb0002", "ovrc0003"];
 
 fn typed(gemeente: &str, young: bool) -> TypedIntake {
+    let age = if young {
+        AgeBand::From18To22
+    } else {
+        AgeBand::From28To54
+    };
     TypedIntake {
-        gender: Some(Gender::Female),
-        living_situation: LivingSituation::SocialShelter,
-        age_band: if young {
-            AgeBand::From18To22
-        } else {
-            AgeBand::From28To54
-        },
-        gemeente: gemeente.into(),
-        household_size: 1,
-        income_band: IncomeBand::AtOrBelowLimit,
-        has_debts: false,
         budget_management: young,
-        young_rent_limit: false,
-        care_provider: None,
-        wmo_consultant: None,
-        mandate_date: today(),
-        support_plan_date: today(),
-        recorded_by: "Wmo-consulent Venlo, rapport".into(),
+        ..fixtures::typed_intake(gemeente, age, today())
     }
 }
 

@@ -233,6 +233,32 @@ pub fn add_coordinator_case<'a>(
     case
 }
 
+/// A step-4 row as a coordinator types it from a report: a woman in the social shelter of
+/// `gemeente`, aged `age_band`, alone, income at or below the limit, no debts, gates dated
+/// `today`. Tests change what they need.
+pub fn typed_intake(
+    gemeente: &str,
+    age_band: crate::profile::AgeBand,
+    today: Date,
+) -> crate::transfer::TypedIntake {
+    crate::transfer::TypedIntake {
+        gender: Some(crate::profile::Gender::Female),
+        living_situation: crate::profile::LivingSituation::SocialShelter,
+        age_band,
+        gemeente: gemeente.into(),
+        household_size: 1,
+        income_band: crate::profile::IncomeBand::AtOrBelowLimit,
+        has_debts: false,
+        budget_management: false,
+        young_rent_limit: false,
+        care_provider: None,
+        wmo_consultant: None,
+        mandate_date: today,
+        support_plan_date: today,
+        recorded_by: "Wmo-consulent Venlo, rapport".into(),
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Keys: vaults that know each other, for the envelope tests of every crate.
 

@@ -505,18 +505,11 @@ fn the_coordinator_builds_and_shares_a_case_from_an_overdracht() {
 }
 
 fn typed(gemeente: &str) -> woonkans_core::transfer::TypedIntake {
-    use woonkans_core::profile::{AgeBand, Gender, IncomeBand, LivingSituation};
+    use woonkans_core::profile::AgeBand;
     woonkans_core::transfer::TypedIntake {
-        gender: Some(Gender::Female),
-        living_situation: LivingSituation::SocialShelter,
-        age_band: AgeBand::From18To22,
-        gemeente: gemeente.into(),
-        household_size: 1,
-        income_band: IncomeBand::AtOrBelowLimit,
         has_debts: true,
         budget_management: true,
         young_rent_limit: true,
-        care_provider: None,
         wmo_consultant: Some(Contact {
             organisation: "Wmo Venray".into(),
             person: "Ruud Hendriks".into(),
@@ -524,6 +517,7 @@ fn typed(gemeente: &str) -> woonkans_core::transfer::TypedIntake {
         mandate_date: Date::new(2026, 9, 1).unwrap(),
         support_plan_date: Date::new(2026, 10, 1).unwrap(),
         recorded_by: "Wmo-consulent Venray, rapport".into(),
+        ..fixtures::typed_intake(gemeente, AgeBand::From18To22, today())
     }
 }
 

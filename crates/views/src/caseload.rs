@@ -153,25 +153,10 @@ mod tests {
     }
 
     fn typed_case(ws: &mut Workspace, id: &str) {
-        use woonkans_core::profile::{AgeBand, Gender, IncomeBand, LivingSituation};
+        let age = woonkans_core::profile::AgeBand::From23To27;
         ws.add_typed_case(
             id,
-            woonkans_core::transfer::TypedIntake {
-                gender: Some(Gender::Male),
-                living_situation: LivingSituation::SocialShelter,
-                age_band: AgeBand::From23To27,
-                gemeente: "Venlo".into(),
-                household_size: 1,
-                income_band: IncomeBand::AtOrBelowLimit,
-                has_debts: false,
-                budget_management: false,
-                young_rent_limit: false,
-                care_provider: None,
-                wmo_consultant: None,
-                mandate_date: today(),
-                support_plan_date: today(),
-                recorded_by: "Wmo-consulent Venlo, rapport".into(),
-            },
+            woonkans_core::fixtures::typed_intake("Venlo", age, today()),
             "t",
         )
         .unwrap();

@@ -13,7 +13,7 @@
 //! the other coordinator opened the envelope; only then are they erased. Until then the user
 //! can take them back, for an envelope that got lost.
 
-use super::{check_header, check_reference, role_refuses, unreadable};
+use super::{check_header, check_reference, unreadable};
 use crate::date::Date;
 use crate::disclosure::{DisclosureEntry, DisclosureKind};
 use crate::dossier::redacted;
@@ -161,12 +161,7 @@ impl Workspace {
         today: Date,
         at: &str,
     ) -> Result<SealedFile> {
-        if !self
-            .role()
-            .is_some_and(|r| r.sends().contains(&MessageType::OverdrachtRegisseur))
-        {
-            return Err(role_refuses(MessageType::OverdrachtRegisseur));
-        }
+        self.may_send(MessageType::OverdrachtRegisseur)?;
         let card = self.recipient(recipient, Role::Regisseur)?;
         if self
             .parties()
@@ -292,12 +287,7 @@ impl Workspace {
     /// the receiving. Refused as a whole (nothing read) when a case belongs to another region or
     /// a dossier number is already in this vault.
     pub fn open_caseload(&mut self, bytes: &[u8], at: &str) -> Result<Vec<String>> {
-        if !self
-            .role()
-            .is_some_and(|r| r.receives().contains(&MessageType::OverdrachtRegisseur))
-        {
-            return Err(role_refuses(MessageType::OverdrachtRegisseur));
-        }
+        self.may_receive(MessageType::OverdrachtRegisseur)?;
         let opened = self.open_transfer(
             bytes,
             MessageType::OverdrachtRegisseur,
