@@ -1846,3 +1846,40 @@ fn a_later_overdracht_updates_the_case_and_keeps_its_work() {
         "CASE_CLOSED"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    /// A caseload payload with bytes changed, cut or inserted: the reader never panics, and
+    /// what it accepts is still only coordinators' cases that read back the same.
+    #[test]
+    fn a_changed_caseload_payload_reads_only_as_a_coordinator_s(
+        edits in proptest::collection::vec((0usize..100_000, 0u8..=255, 0u8..3), 1..6),
+    ) {
+        use woonkans_core::transfer::CaseloadTransfer;
+        static VALID: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        let valid = VALID.get_or_init(|| {
+            let mut p = parties();
+            to_coordinator(&mut p, "zk-aa01", 0);
+            to_coordinator(&mut p, "zk-bb02", 1);
+            let cases: Vec<_> = p.regie.cases().iter().collect();
+            CaseloadTransfer::of(&cases).unwrap().to_bytes()
+        });
+        let mut bytes = valid.clone();
+        for (at, byte, kind) in edits {
+            let at = at % bytes.len();
+            match kind {
+                0 => bytes[at] = byte,
+                1 => {
+                    bytes.remove(at);
+                }
+                _ => bytes.insert(at, byte),
+            }
+        }
+        if let Ok(t) = CaseloadTransfer::parse(&bytes) {
+            proptest::prop_assert!(CaseloadTransfer::parse(&t.to_bytes()).is_ok_and(|b| b == t));
+            for c in t.cases() {
+                proptest::prop_assert!(woonkans_core::coordinator::holds_only_its_row(&c.dossier));
+            }
+        }
+    }
+}

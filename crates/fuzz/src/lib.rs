@@ -714,9 +714,9 @@ fn seal(from: &OwnKeys, to: &[&OwnKeys], kind: MessageType, payload: &[u8], n: u
 }
 
 /// An aanmelding and an overdracht of the first fixture resident, with every gate recorded.
-fn seed_transfers() -> (Vec<u8>, Vec<u8>) {
+fn seed_transfers() -> (Vec<u8>, Vec<u8>, Vec<u8>) {
     use woonkans_core::fixtures;
-    use woonkans_core::transfer::{Aanmelding, Overdracht};
+    use woonkans_core::transfer::{Aanmelding, CaseloadTransfer, Overdracht};
     let mut d = fixtures::dossier("fuzz-0001", &fixtures::RESIDENTS[0]);
     fixtures::record_gates_to_step_4(&mut d);
     let a = Aanmelding::of(&d).expect("the mandate is recorded");
@@ -728,7 +728,19 @@ fn seed_transfers() -> (Vec<u8>, Vec<u8>) {
         [5; 32],
     )
     .expect("the gates are recorded");
-    (a.to_bytes(), o.to_bytes())
+    // A coordinator's case made from that overdracht, as a caseload for another coordinator.
+    let mut ws = fixtures::workspace();
+    let case = ws.add_case("fuzz-0001").expect("a new case");
+    case.dossier = o.step4_dossier("fuzz-0001");
+    case.overdracht = Some(o.clone());
+    case.profile = fixtures::ready_draft();
+    case.codes.insert(
+        "vb-maasdal".into(),
+        woonkans_core::code::Code::from_value(0x1234_5678).to_string(),
+    );
+    let caseload = CaseloadTransfer::of(&[ws.case("fuzz-0001").expect("the case")])
+        .expect("a coordinator's case");
+    (a.to_bytes(), o.to_bytes(), caseload.to_bytes())
 }
 
 /// The seeds of the envelope, key-card, reply and transfer targets, made from the fixed parties: (target,
@@ -749,10 +761,11 @@ pub fn seeds() -> Vec<(&'static str, &'static str, Vec<u8>)> {
         .into_bytes();
     let mut duplicate = seed_reply();
     duplicate.answers[1].code = duplicate.answers[0].code;
-    let (aanmelding, overdracht) = seed_transfers();
+    let (aanmelding, overdracht, caseload) = seed_transfers();
     vec![
         ("transfer", "aanmelding.json", aanmelding),
         ("transfer", "overdracht.json", overdracht),
+        ("transfer", "overdracht-regisseur.json", caseload),
         ("envelope", "reactie.envelop.json", accepted),
         (
             "envelope",
@@ -808,6 +821,7 @@ pub fn check_transfer(data: &[u8]) {
                     | "TRANSFER_NEWER_VERSION"
                     | "TRANSFER_INVALID"
                     | "GATE_MISSING"
+                    | "CASELOAD_NOT_ANONYMOUS"
             ),
             "unexpected code {}",
             e.code
@@ -846,6 +860,19 @@ pub fn check_transfer(data: &[u8]) {
             assert_eq!(Overdracht::parse(&o.to_bytes()).as_ref(), Ok(&o));
             // Its facts are a view the minimiser could have made.
             assert_eq!(o.facts().young_adult, o.facts().age_band.is_young_adult());
+        }
+        Err(e) => refused(e),
+    }
+    match woonkans_core::transfer::CaseloadTransfer::parse(data) {
+        Ok(t) => {
+            let again = woonkans_core::transfer::CaseloadTransfer::parse(&t.to_bytes());
+            assert!(again.as_ref() == Ok(&t), "a caseload does not read back");
+            // Every case a coordinator's: nothing of another row in its dossier part.
+            assert!(!t.cases().is_empty());
+            for c in t.cases() {
+                assert!(woonkans_core::coordinator::holds_only_its_row(&c.dossier));
+                assert!(c.overdracht.is_some());
+            }
         }
         Err(e) => refused(e),
     }
