@@ -1883,3 +1883,30 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn what_waits_aside_after_a_caseload_is_the_view_that_was_sent() {
+    let mut p = parties();
+    to_coordinator(&mut p, "zk-aa01", 0);
+    let mut other = second_coordinator(&mut p);
+    // As if a code path had put the whole dossier into the coordinator's case in memory.
+    let whole = fixtures::dossier("zk-aa01", &RESIDENTS[0]);
+    let gates = p.regie.case("zk-aa01").unwrap().dossier.gates.clone();
+    p.regie.case_mut("zk-aa01").unwrap().dossier = Dossier { gates, ..whole };
+    let file = p
+        .regie
+        .seal_caseload(
+            &["zk-aa01".to_string()],
+            fp(&other),
+            [1; 16],
+            [2; 32],
+            today(),
+            "t",
+        )
+        .unwrap();
+    let kept = serde_json::to_string(p.regie.parties()).unwrap();
+    assert!(!kept.contains(RESIDENTS[0].surname) && !kept.contains(RESIDENTS[0].bsn));
+    other.open_received(&file.bytes, None, "t").unwrap();
+    let received = other.case("zk-aa01").unwrap();
+    assert!(received.dossier.name.surname.is_empty() && received.dossier.bsn.is_none());
+}

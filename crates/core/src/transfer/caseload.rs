@@ -213,15 +213,11 @@ impl Workspace {
             },
         )?;
         let envelope_hex = crate::code::hex(&envelope_id);
-        let ids: Vec<String> = transfer
-            .cases
-            .iter()
-            .map(|c| c.dossier.id.clone())
-            .collect();
         let mut next = self.clone();
-        let mut moved = Vec::with_capacity(ids.len());
-        for id in &ids {
-            let mut case = next.case(id)?.clone();
+        // What waits aside is what was sent (the view, through the coordinator's type), so the
+        // parties record never holds more of a case than the cases record may.
+        let mut moved = Vec::with_capacity(transfer.cases.len());
+        for mut case in transfer.cases {
             let entry = entry(
                 at,
                 &card.fingerprint().to_string(),
@@ -231,7 +227,7 @@ impl Workspace {
             );
             case.log.push(entry.clone());
             next.push_log(entry);
-            next.delete_case(id)?;
+            next.delete_case(&case.dossier.id)?;
             moved.push(case);
         }
         next.push_moved_out(MovedOut {
