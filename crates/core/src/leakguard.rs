@@ -6,6 +6,9 @@
 //!   words on case- and diacritic-folded text, so "Jan" does not hit "januari"; numbers, codes
 //!   and addresses are matched on the *squashed* text (letters and digits only), so spacing,
 //!   hyphens, dots and case cannot hide a BSN, phone number, postcode or IBAN.
+//!   A word that mixes letters and digits ("B4kk3r", "l23456782", "Bakker2024"), words glued in
+//!   camel case ("mevrouwBakker") and a text with character escapes ("Bakk&#101;r") are
+//!   searched again as they read (`text::readings`).
 //! - (b) the free-text scanner over every string, which also finds things that look like a BSN,
 //!   phone number or e-mail of *anyone*, and special-category hints.
 //!
@@ -312,6 +315,9 @@ type Fx = std::hash::BuildHasherDefault<FxHasher>;
 struct Needles {
     /// Folded name words of three letters or more, with whose name they are.
     names: HashMap<String, Kind, Fx>,
+    /// The byte lengths of the name words, by their first three bytes: where a word could end
+    /// a first name glued to a second one.
+    name_starts: HashMap<[u8; 3], Vec<usize>, Fx>,
     /// Squashed values (letters and digits only), indexed by their first three bytes.
     squashed: Vec<(Vec<u8>, Kind)>,
     by_prefix: HashMap<[u8; 3], Vec<usize>, Fx>,
@@ -472,6 +478,7 @@ impl Needles {
     fn new(known: &[&Known]) -> Needles {
         let mut n = Needles {
             names: HashMap::default(),
+            name_starts: Default::default(),
             squashed: Vec::new(),
             by_prefix: HashMap::default(),
             dates: Vec::new(),
@@ -498,6 +505,7 @@ impl Needles {
                 }
             }
         }
+        n.index_name_starts();
         n.longest_squashed = n.squashed.iter().map(|(b, _)| b.len()).max().unwrap_or(0);
         for (i, (bytes, _)) in n.squashed.iter().enumerate() {
             if let [a, b, c, ..] = bytes[..] {
@@ -507,9 +515,22 @@ impl Needles {
         n
     }
 
+    fn index_name_starts(&mut self) {
+        self.name_starts.clear();
+        for w in self.names.keys() {
+            if let [a, b, c, ..] = w.as_bytes() {
+                let lens = self.name_starts.entry([*a, *b, *c]).or_default();
+                if !lens.contains(&w.len()) {
+                    lens.push(w.len());
+                }
+            }
+        }
+    }
+
     /// Drops every needle `own` also has: values two residents share are not the other's.
     fn remove(&mut self, own: &Needles) {
         self.names.retain(|w, _| !own.names.contains_key(w));
+        self.index_name_starts();
         self.squashed
             .retain(|(b, _)| !own.squashed.iter().any(|(o, _)| o == b));
         self.dates.retain(|d| !own.dates.contains(d));
@@ -570,8 +591,25 @@ impl Needles {
             }
         };
         for (w, m) in words.iter().zip(&masked) {
-            if !m && let Some(k) = name_of(w) {
+            if *m {
+                continue;
+            }
+            if let Some(k) = name_of(w) {
                 found(k);
+            } else if w.len() >= 6
+                && let [a, b, c, ..] = w.as_bytes()
+                && let Some(lens) = self.name_starts.get(&[*a, *b, *c])
+            {
+                // Two names glued into one word ("fatimabakker"), each of three letters or more.
+                for &at in lens {
+                    if w.len() >= at + 3
+                        && w.is_char_boundary(at)
+                        && self.names.contains_key(&w[..at])
+                        && let Some(k) = name_of(&w[at..])
+                    {
+                        found(k);
+                    }
+                }
             }
         }
         // A name split into pieces: "Jan sen", "J. A. N. S. E. N", "j a n s e n", or a name
@@ -825,6 +863,22 @@ impl Walk<'_> {
             }
             let words = tokens(s);
             self.needles.find_words(&words, &self.phrases, &mut kinds);
+            // A value written with character escapes ("Bakk&#101;r"), glued in camel case
+            // ("mevrouwBakker") or to a number ("Bakker2024"), with digits for letters
+            // ("B4kk3r") or letters for digits ("l23456782") is searched again as it reads.
+            for reading in crate::text::readings(s) {
+                self.needles
+                    .find_squashed(squash(&reading).as_bytes(), false, &mut kinds);
+                self.needles
+                    .find_words(&tokens(&reading), &self.phrases, &mut kinds);
+                for p in self.prints {
+                    for h in p.find(&reading) {
+                        if !kinds.contains(&h.kind.kind()) {
+                            kinds.push(h.kind.kind());
+                        }
+                    }
+                }
+            }
             if !self.in_key
                 && let Some(i) = profile_index(path)
                 && let Some(seam) = self.seams.get_mut(i)

@@ -216,9 +216,29 @@ impl IdentifierPrints {
                 continue;
             }
             let stem = w.text.strip_suffix('s');
+            let mut whole = false;
             for t in std::iter::once(w.text.as_str()).chain(stem) {
                 if let Some(&k) = self.prints.get(&Self::hash(&keyed, WORD, t)) {
                     hit(k, w.start, w.end);
+                    whole = true;
+                }
+            }
+            // Two names glued into one word ("fatimabakker", an e-mail handle), each of three
+            // letters or more: the second part is hashed only when the first is a name.
+            if !whole && w.text.len() >= 6 {
+                for (at, _) in w.text.char_indices().skip(3) {
+                    let (first, second) = w.text.split_at(at);
+                    if second.chars().count() < 3
+                        || !self.prints.contains_key(&Self::hash(&keyed, WORD, first))
+                    {
+                        continue;
+                    }
+                    let stem = second.strip_suffix('s');
+                    for t in std::iter::once(second).chain(stem) {
+                        if let Some(&k) = self.prints.get(&Self::hash(&keyed, WORD, t)) {
+                            hit(k, w.start, w.end);
+                        }
+                    }
                 }
             }
             let mut joined = w.text.clone();

@@ -237,6 +237,207 @@ pub fn squash(s: &str) -> String {
     fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+// ---------------------------------------------------------------- letters and digits mixed
+
+/// How a word that mixes letters and digits reads when its digits are letters ("B4kk3r",
+/// "J4ns3n"): 0 o, 3 e, 4 a, 5 s, 7 t, 8 b, and 1 as `one` (i or l; both are tried).
+fn digit_as_letter(c: char, one: char) -> char {
+    match c {
+        '0' => 'o',
+        '1' => one,
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        '8' => 'b',
+        other => other,
+    }
+}
+
+/// How a number that has letters for some digits reads ("l23456782", "1234S6782", "O6-1234…"):
+/// o 0, i and l 1, z 2, s 5, b 8.
+fn letter_as_digit(c: char) -> char {
+    match c {
+        'o' => '0',
+        'i' | 'l' => '1',
+        'z' => '2',
+        's' => '5',
+        'b' => '8',
+        other => other,
+    }
+}
+
+/// The folded text read three ways wherever one of its words mixes letters and digits: with
+/// the digits as letters (a name typed "B4kk3r"; once per way of writing 1, i and l), with the
+/// look-alike letters as digits (a BSN typed "l23456782"), and with the letters and digits
+/// apart (a name glued to a number, "Bakker2024"). Empty when no word mixes them, which is
+/// nearly every text. Each reading changes only the mixed words, so a word of only letters or
+/// only digits is never read otherwise.
+pub fn mixed_readings(s: &str) -> Vec<String> {
+    let mixed =
+        |w: &str| w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(|c| c.is_alphabetic());
+    // The common cases cost one pass and no copy: no digit of any script, or plain ASCII
+    // (which folds to itself in lowercase) without a mixed word.
+    if !s.chars().any(char::is_numeric)
+        || (is_plain(s) && !s.split(|c: char| !c.is_alphanumeric()).any(mixed))
+    {
+        return Vec::new();
+    }
+    let folded = fold(s);
+    if !folded.split(|c: char| !c.is_alphanumeric()).any(mixed) {
+        return Vec::new();
+    }
+    let read = |change: &dyn Fn(&str, &mut String)| -> String {
+        let mut out = String::with_capacity(folded.len() + 8);
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            if mixed(word) {
+                change(word, out);
+            } else {
+                out.push_str(word);
+            }
+            word.clear();
+        };
+        for c in folded.chars() {
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+        out
+    };
+    let map = |f: fn(char) -> char| move |w: &str, out: &mut String| out.extend(w.chars().map(f));
+    vec![
+        read(&map(|c| digit_as_letter(c, 'i'))),
+        read(&map(|c| digit_as_letter(c, 'l'))),
+        read(&map(letter_as_digit)),
+        read(&|w, out| {
+            let mut last_digit = None;
+            for c in w.chars() {
+                let digit = c.is_ascii_digit();
+                if last_digit.is_some_and(|d| d != digit) {
+                    out.push(' ');
+                }
+                out.push(c);
+                last_digit = Some(digit);
+            }
+        }),
+    ]
+}
+
+/// Words glued in camel case ("mevrouwBakker", "BakkerFatima") written apart, when the text
+/// has any: a lowercase letter followed by a capital. `None` otherwise.
+pub fn camel_split(s: &str) -> Option<String> {
+    let mut chars = s.chars().peekable();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        if c.is_lowercase() && chars.peek().is_some_and(|n| n.is_uppercase()) {
+            any = true;
+            break;
+        }
+    }
+    if !any {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut changed = false;
+    let mut last_lower = false;
+    for c in s.chars() {
+        if last_lower && c.is_uppercase() {
+            out.push(' ');
+            changed = true;
+        }
+        out.push(c);
+        last_lower = c.is_lowercase();
+    }
+    changed.then_some(out)
+}
+
+/// Every other way the guard reads a text besides as typed: with its escapes written out
+/// ([`escapes_decoded`]), its camel-case words apart ([`camel_split`]) and its words of letters
+/// and digits read ([`mixed_readings`]). Empty for nearly every text.
+pub fn readings(s: &str) -> Vec<String> {
+    let decoded = escapes_decoded(s);
+    let base = decoded.as_deref().unwrap_or(s);
+    let split = camel_split(base);
+    // Mixed words read both as typed ("lOS4BO74S", a number) and apart ("mevrouwB4kk3r").
+    let mut mixed = mixed_readings(base);
+    mixed.extend(split.as_deref().map(mixed_readings).unwrap_or_default());
+    decoded.into_iter().chain(split).chain(mixed).collect()
+}
+
+/// The text with character escapes written out, when it has any: HTML's `&#101;` and
+/// `&#x65;` and the web's `%65` or `%C3%B6` ("Bakk&#101;r", "Bakk%65r" read "Bakker" to anyone
+/// who pastes them into a browser). `None` for a text without one.
+pub fn escapes_decoded(s: &str) -> Option<String> {
+    if !s.contains("&#") && !s.contains('%') {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut changed = false;
+    let mut i = 0;
+    while let Some(rest) = s.get(i..).filter(|r| !r.is_empty()) {
+        match entity_char(rest).or_else(|| percent_char(rest)) {
+            Some((c, used)) => {
+                out.push(c);
+                i += used;
+                changed = true;
+            }
+            None => {
+                let c = rest.chars().next().expect("a non-empty rest");
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+    }
+    changed.then_some(out)
+}
+
+/// `&#101;` or `&#x65;` (the semicolon is optional in practice) at the start of `rest`: the
+/// character and the bytes it takes.
+fn entity_char(rest: &str) -> Option<(char, usize)> {
+    let body = rest.strip_prefix("&#")?;
+    let (radix, digits) = match body.strip_prefix(['x', 'X']) {
+        Some(h) => (16, h),
+        None => (10, body),
+    };
+    let len = digits.bytes().take_while(|c| c.is_ascii_hexdigit()).count();
+    let len = if radix == 10 {
+        digits.bytes().take_while(u8::is_ascii_digit).count()
+    } else {
+        len
+    };
+    if !(1..=7).contains(&len) {
+        return None;
+    }
+    let c = u32::from_str_radix(&digits[..len], radix)
+        .ok()
+        .and_then(char::from_u32)?;
+    let used = 2 + usize::from(radix == 16) + len;
+    Some((
+        c,
+        used + usize::from(rest.as_bytes().get(used) == Some(&b';')),
+    ))
+}
+
+/// One character as one to four `%XX` (its UTF-8 bytes) at the start of `rest`.
+fn percent_char(rest: &str) -> Option<(char, usize)> {
+    let mut bytes = Vec::with_capacity(4);
+    let mut at = 0;
+    while bytes.len() < 4 {
+        let hex = rest.get(at..at + 3).and_then(|h| h.strip_prefix('%'))?;
+        bytes.push(u8::from_str_radix(hex, 16).ok()?);
+        at += 3;
+        if let Ok(t) = std::str::from_utf8(&bytes) {
+            return t.chars().next().map(|c| (c, at));
+        }
+    }
+    None
+}
+
 /// One character folded for comparison; for callers that work character by character. A
 /// character that folds to nothing (an invisible one) gives an empty string.
 pub fn fold_char(c: char) -> String {
@@ -523,5 +724,59 @@ mod tests {
             "{message}"
         );
         assert!(!message.contains("Jan"));
+    }
+}
+
+#[cfg(test)]
+mod readings {
+    use super::{escapes_decoded, mixed_readings};
+
+    #[test]
+    fn mixed_words_read_both_ways_and_plain_words_not_at_all() {
+        assert!(mixed_readings("Een gewone zin met 12 woningen.").is_empty());
+        let r = mixed_readings("Mw. B4kk3r, BSN l23456782, 3e verdieping");
+        // Every mixed word is read each way; the guard searches all of them.
+        assert_eq!(r[0], "mw. bakker, bsn l2eas6tb2, ee verdieping");
+        assert_eq!(r[1], "mw. bakker, bsn l2eas6tb2, ee verdieping");
+        assert_eq!(mixed_readings("W1llem")[..2], ["willem", "wlllem"]);
+        assert_eq!(r[2], "mw. 84kk3r, bsn 123456782, 3e verdieping");
+        // Full-width and other digits fold first.
+        assert_eq!(mixed_readings("Ｂ４ｋｋ３ｒ")[0], "bakker");
+    }
+
+    #[test]
+    fn glued_words_are_read_apart() {
+        use super::{camel_split, readings};
+        assert_eq!(camel_split("Een gewone zin."), None);
+        assert_eq!(
+            camel_split("mevrouwBakker en BakkerFatima").as_deref(),
+            Some("mevrouw Bakker en Bakker Fatima")
+        );
+        assert_eq!(mixed_readings("Bakker2024")[3], "bakker 2024");
+        assert_eq!(mixed_readings("3e verdieping")[3], "3 e verdieping");
+        // Every reading at once; none for a plain text.
+        assert!(readings("Gesprek over de huur van 650 euro.").is_empty());
+        assert!(
+            readings("mevrouwB4kk3r")
+                .iter()
+                .any(|r| r == "mevrouw bakker")
+        );
+    }
+
+    #[test]
+    fn escapes_are_written_out_and_the_rest_is_kept() {
+        assert_eq!(escapes_decoded("Geen escape, 50% korting"), None);
+        assert_eq!(
+            escapes_decoded("Bakk&#101;r, Bakk&#x65;r, Bakk%65r, Bakk&#101r").as_deref(),
+            Some("Bakker, Bakker, Bakker, Bakker")
+        );
+        // Not an escape: a lone ampersand, a percent sign before text, a code point too large.
+        assert_eq!(
+            escapes_decoded("Zorg & welzijn, 100%zeker, &#99999999;, %G1").as_deref(),
+            None
+        );
+        // A web escape of a letter outside ASCII is its UTF-8 bytes; half of one stays.
+        assert_eq!(escapes_decoded("%C3%B6ztürk").as_deref(), Some("öztürk"));
+        assert_eq!(escapes_decoded("%C3 en %F6"), None);
     }
 }

@@ -324,6 +324,27 @@ pub fn note_findings_with_prints(
                 });
             }
         }
+        // A value written with escapes, glued in camel case, or with digits for letters or
+        // letters for digits, is found as the guard finds it (`text::readings`); a reading has
+        // other positions, so the finding spans the whole text.
+        for reading in crate::text::readings(text) {
+            let kinds = scanner.scan(&reading).into_iter().map(|f| f.kind).chain(
+                prints
+                    .map(|p| p.find(&reading))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|h| h.kind.finding_kind()),
+            );
+            for kind in kinds {
+                if !found.iter().any(|f| f.kind == kind) {
+                    found.push(Finding {
+                        kind,
+                        start: 0,
+                        end: text.len(),
+                    });
+                }
+            }
+        }
         found.sort_by_key(|f| (f.start, f.end));
         out.extend(found.into_iter().map(|finding| NoteFinding {
             field: field.clone(),

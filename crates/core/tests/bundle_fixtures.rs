@@ -395,20 +395,61 @@ pub fn planted_value(rng: &mut Rng, k: &Known) -> (String, &'static str) {
         0 => {
             let words = typed_name_words(k);
             let w = rng.pick(&words).clone();
-            let v = match rng.below(4) {
+            let v = match rng.below(9) {
+                // Two of the resident's name words glued, as in an e-mail handle.
+                6 => format!("{}{}", words[0], rng.pick(&words)).to_lowercase(),
+                // Glued in camel case to the word before it.
+                7 => format!("mevrouw{w}"),
+                // Glued to a year.
+                8 => format!("{w}{}", 1960 + rng.below(60)),
                 0 => w.to_uppercase(),
                 1 => w.to_lowercase(),
                 2 => fold(&w),
+                // Digits for some letters ("B4kk3r").
+                3 => w
+                    .chars()
+                    .map(|c| match c {
+                        'a' => '4',
+                        'e' => '3',
+                        'o' => '0',
+                        _ => c,
+                    })
+                    .collect(),
+                // One letter as an HTML entity ("Bakk&#101;r").
+                4 => w
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if i == 1 {
+                            format!("&#{};", c as u32)
+                        } else {
+                            c.to_string()
+                        }
+                    })
+                    .collect(),
                 _ => format!("{w}'s"),
             };
             (v, "NAME")
         }
         1 => {
             let b = k.bsn.clone().unwrap();
-            let v = match rng.below(4) {
+            let v = match rng.below(6) {
                 0 => b,
                 1 => format!("{} {} {}", &b[..3], &b[3..6], &b[6..]),
                 2 => format!("{}.{}.{}.{}", &b[..3], &b[3..5], &b[5..7], &b[7..]),
+                // Letters for the digits they look like ("l23456782").
+                3 => b
+                    .chars()
+                    .map(|c| match c {
+                        '0' => 'O',
+                        '1' => 'l',
+                        '5' => 'S',
+                        '8' => 'B',
+                        _ => c,
+                    })
+                    .collect(),
+                // One digit as a web escape ("1234%35678 2").
+                4 => format!("{}%{:02X}{}", &b[..4], b.as_bytes()[4], &b[5..]),
                 _ => format!("{}-{}", &b[..4], &b[4..]),
             };
             (v, "BSN")
