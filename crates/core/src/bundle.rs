@@ -562,6 +562,60 @@ pub fn verify_bundle(bytes: &[u8]) -> Result<VerifiedBundle> {
     })
 }
 
+/// A kept bundle without the profiles of `codes` (canonical notation), for an association that
+/// received an afmelding: the digest is made again over what is left, so the verifier still
+/// reads it (authenticity came from the envelope's signature, checked when it was opened, and
+/// is not claimed again). Returns the new bytes, `None` when no profile is left, and the codes
+/// that were removed.
+pub(crate) fn without_profiles(
+    payload: &[u8],
+    codes: &BTreeSet<String>,
+) -> Result<(Option<Vec<u8>>, Vec<String>)> {
+    let verified = verify_bundle(payload)?;
+    let removed: Vec<String> = verified
+        .profiles
+        .iter()
+        .map(|p| p.code.to_string())
+        .filter(|c| codes.contains(c))
+        .collect();
+    if removed.is_empty() {
+        return Ok((Some(payload.to_vec()), removed));
+    }
+    if removed.len() == verified.profiles.len() {
+        return Ok((None, removed));
+    }
+    let internal = || Error::new("INTERNAL", "Interne fout bij het wissen uit een bundel.");
+    let mut value: Value =
+        serde_json::from_slice(payload.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(payload))
+            .map_err(|_| internal())?;
+    let Value::Object(map) = &mut value else {
+        return Err(internal());
+    };
+    map.remove("integrity");
+    let Some(Value::Array(profiles)) = map.get_mut("profiles") else {
+        return Err(internal());
+    };
+    // The verifier read the profiles in this order, so index i is verified.profiles[i].
+    let mut i = 0;
+    profiles.retain(|_| {
+        let keep = !codes.contains(&verified.profiles[i].code.to_string());
+        i += 1;
+        keep
+    });
+    let digest = sha256_hex(&canonical_json(&value));
+    let integrity = serde_json::to_value(Integrity {
+        algorithm: DIGEST_ALGORITHM.to_string(),
+        digest,
+    })
+    .map_err(|_| internal())?;
+    if let Value::Object(map) = &mut value {
+        map.insert("integrity".to_string(), integrity);
+    }
+    let bytes = canonical_json(&value);
+    verify_bundle(&bytes)?;
+    Ok((Some(bytes), removed))
+}
+
 fn ct_eq_str(a: &str, b: &str) -> bool {
     a.len() == b.len()
         && a.bytes()

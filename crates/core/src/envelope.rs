@@ -51,6 +51,9 @@ pub enum MessageType {
     OverdrachtRegisseur,
     /// A vault made before roles returns its dossiers to the Wmo consultant (`split`).
     Teruggave,
+    /// After a withdrawal of consent, the coordinator asks an association to erase what it holds
+    /// under the resident's code (`transfer::afmelding`).
+    Afmelding,
 }
 
 impl crate::vocab::Dutch for MessageType {
@@ -64,6 +67,7 @@ impl crate::vocab::Dutch for MessageType {
             MessageType::Huurgegevens => "huurgegevens",
             MessageType::OverdrachtRegisseur => "overdracht aan een andere regisseur",
             MessageType::Teruggave => "teruggave aan de Wmo-consulent",
+            MessageType::Afmelding => "afmelding",
         }
     }
 }

@@ -391,6 +391,136 @@ pub fn introduce(a: &mut Workspace, b: &mut Workspace, today: Date) {
     import_and_confirm(a, &card, None, today);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The chain of roles: one resident's way from the care provider to the coordinator in envelopes.
+
+/// The care provider's dossier `id` of resident `i` in `zorg`: step-1 data (an address in
+/// Venlo, a phone, an e-mail, the care provider's person) and the mandate, dated `today`.
+pub fn registered(zorg: &mut Workspace, id: &str, i: usize, today: Date) {
+    let mut d = dossier(id, &RESIDENTS[i]);
+    d.address.street = "Kerkstraat".to_string();
+    d.address.house_number = 10 + i as u32;
+    d.address.postcode = "5911 AB".into();
+    d.address.place = "Venlo".into();
+    d.phones = vec![format!("06-1234567{i}")];
+    d.email = Some(format!("bewoner{i}@example.nl"));
+    d.care_provider = Some(crate::dossier::Contact {
+        organisation: "De Brug Zorg".into(),
+        person: "Sanne Verhoeven".into(),
+    });
+    d.record_gate(Gate::ConsentToRegister, today, "Zorgaanbieder De Brug")
+        .expect("the mandate");
+    zorg.add_case(id).expect("a new dossier");
+    zorg.case_mut(id).expect("the dossier").dossier = d;
+}
+
+/// What the Wmo consultant adds to dossier `id` of resident `i` at step 3 (identity, income, a
+/// health note, an IBAN, the consultant) and the gates into step 4, dated `today`.
+pub fn investigated(wmo: &mut Workspace, id: &str, i: usize, today: Date) {
+    let full = dossier(id, &RESIDENTS[i]);
+    let d = &mut wmo.case_mut(id).expect("the Wmo dossier").dossier;
+    d.birth_date = full.birth_date;
+    d.bsn = full.bsn;
+    d.gender = full.gender;
+    d.household_size = 1;
+    d.living_situation = full.living_situation;
+    d.income = full.income;
+    d.health = "Diabetes type 2, goed ingesteld.".into();
+    d.iban = Some("NL91ABNA0417164300".into());
+    d.wmo_consultant = Some(crate::dossier::Contact {
+        organisation: "Wmo Venlo".into(),
+        person: "Ruud Hendriks".into(),
+    });
+    for gate in [
+        Gate::EligibilityAndSupportPlan,
+        Gate::ConsentToShareWithCoordinator,
+    ] {
+        d.record_gate(gate, today, "Wmo-consulent Venlo")
+            .expect("a gate into step 4");
+    }
+}
+
+/// The care provider, the Wmo consultant and the coordinator of Noord-Limburg, each its own
+/// vault with keys; the care provider and the Wmo consultant, and the Wmo consultant and the
+/// coordinator, have confirmed each other's cards. Every step goes through the real envelopes.
+pub struct Chain {
+    pub zorg: Workspace,
+    pub wmo: Workspace,
+    pub regie: Workspace,
+    /// The date every step is recorded on.
+    pub today: Date,
+}
+
+fn fingerprint(ws: &Workspace) -> crate::keys::Fingerprint {
+    ws.parties()
+        .keys()
+        .expect("a vault with keys")
+        .card()
+        .fingerprint()
+}
+
+impl Chain {
+    pub fn new(today: Date) -> Chain {
+        let mut zorg = role_vault(Role::Zorgaanbieder, "De Brug Zorg", 11, today);
+        let mut wmo = role_vault(Role::WmoConsulent, "Wmo Venlo", 12, today);
+        let mut regie = role_vault(Role::Regisseur, "Ketenregie Noord-Limburg", 13, today);
+        introduce(&mut zorg, &mut wmo, today);
+        introduce(&mut wmo, &mut regie, today);
+        Chain {
+            zorg,
+            wmo,
+            regie,
+            today,
+        }
+    }
+
+    /// Resident `i` registered at the care provider, taken in by the Wmo consultant through the
+    /// aanmelding, and investigated up to the gates into step 4.
+    pub fn at_wmo(&mut self, id: &str, i: usize) {
+        registered(&mut self.zorg, id, i, self.today);
+        let f = self
+            .zorg
+            .seal_aanmelding(
+                id,
+                fingerprint(&self.wmo),
+                [i as u8 + 1; 16],
+                [7; 32],
+                self.today,
+                "t",
+            )
+            .expect("the aanmelding");
+        self.wmo
+            .open_aanmelding(&f.bytes, "t")
+            .expect("the aanmelding opens");
+        investigated(&mut self.wmo, id, i, self.today);
+    }
+
+    /// The Wmo consultant's overdracht of resident `i`, opened by the coordinator.
+    pub fn hand_over(&mut self, id: &str, i: usize) {
+        let f = self
+            .wmo
+            .seal_overdracht(
+                id,
+                fingerprint(&self.regie),
+                [i as u8 + 9; 32],
+                [i as u8 + 30; 16],
+                [9; 32],
+                self.today,
+                "t",
+            )
+            .expect("the overdracht");
+        self.regie
+            .open_overdracht(&f.bytes, "t")
+            .expect("the overdracht opens");
+    }
+
+    /// Resident `i` all the way: the coordinator holds the case at step 4.
+    pub fn to_coordinator(&mut self, id: &str, i: usize) {
+        self.at_wmo(id, i);
+        self.hand_over(id, i);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -101,6 +101,14 @@ impl Workspace {
             date,
             association_id,
         });
+        // The associations that got the profile and do not house the resident are asked to
+        // erase it (`transfer::afmelding`).
+        let notices = crate::transfer::notices_for(
+            self.case(id)?,
+            crate::transfer::NoticeReason::ZaakAfgesloten,
+            &date.to_string(),
+        );
+        self.push_notices(notices);
         Ok(())
     }
 
@@ -110,6 +118,18 @@ impl Workspace {
         let case = self.case_mut(id)?;
         case.dossier.archived = false;
         case.outcome = None;
+        // Afmeldingen of the closing not yet sent are no longer due.
+        let issued: Vec<(String, String)> = case
+            .codes
+            .iter()
+            .map(|(a, c)| (a.clone(), c.clone()))
+            .collect();
+        self.drop_notices(|n| {
+            n.reason == crate::transfer::NoticeReason::ZaakAfgesloten
+                && issued
+                    .iter()
+                    .any(|(a, c)| *a == n.association_id && *c == n.code)
+        });
         Ok(())
     }
 

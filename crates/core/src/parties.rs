@@ -84,6 +84,10 @@ pub struct Parties {
     /// coordinator opened the envelope (`transfer::caseload`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     moved_out: Vec<crate::transfer::MovedOut>,
+    /// Afmeldingen a coordinator still has to send after a withdrawal or a closing
+    /// (`transfer::afmelding`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    notices: Vec<crate::transfer::PendingNotice>,
 }
 
 impl Parties {
@@ -106,6 +110,11 @@ impl Parties {
     /// Cases handed to another coordinator and not yet erased here, oldest first.
     pub fn moved_out(&self) -> &[crate::transfer::MovedOut] {
         &self.moved_out
+    }
+
+    /// Afmeldingen waiting to be sent, in the order the withdrawals and closings made them.
+    pub fn notices(&self) -> &[crate::transfer::PendingNotice] {
+        &self.notices
     }
 
     pub fn huurgegevens(&self) -> &[crate::transfer::ReceivedHuurgegevens] {
@@ -166,6 +175,34 @@ pub(crate) fn already_processed(r: &Receipt) -> Error {
 }
 
 impl Workspace {
+    /// Seals `payload` as one envelope of `kind` to `card`, signed with this vault's keys: the one
+    /// way every sending makes its file (the caller has run the payload's guard).
+    pub(crate) fn seal_to(
+        &self,
+        kind: MessageType,
+        card: &KeyCard,
+        id: [u8; 16],
+        random: [u8; 32],
+        date: Date,
+        payload: &[u8],
+    ) -> Result<SealedFile> {
+        let bytes = envelope::seal(
+            self.parties.own()?,
+            &Sealing {
+                kind,
+                id,
+                date,
+                payload,
+                recipients: vec![card],
+                random,
+            },
+        )?;
+        Ok(SealedFile {
+            file_name: envelope::file_name(kind, date, &id),
+            bytes,
+        })
+    }
+
     pub(crate) fn push_receipt(&mut self, receipt: Receipt) {
         self.parties.received.push(receipt);
     }
@@ -181,6 +218,67 @@ impl Workspace {
             .huurgegevens
             .retain(|h| h.huurgegevens.code() != code);
         before - self.parties.huurgegevens.len()
+    }
+
+    pub(crate) fn push_notices(&mut self, notices: Vec<crate::transfer::PendingNotice>) {
+        self.parties.notices.extend(notices);
+    }
+
+    /// Removes the waiting afmeldingen `drop` picks.
+    pub(crate) fn drop_notices(&mut self, drop: impl Fn(&crate::transfer::PendingNotice) -> bool) {
+        self.parties.notices.retain(|n| !drop(n));
+    }
+
+    /// Removes the afmeldingen waiting for `association_id` and returns them.
+    pub(crate) fn take_notices(
+        &mut self,
+        association_id: &str,
+    ) -> Vec<crate::transfer::PendingNotice> {
+        let (taken, kept) = std::mem::take(&mut self.parties.notices)
+            .into_iter()
+            .partition(|n| n.association_id == association_id);
+        self.parties.notices = kept;
+        taken
+    }
+
+    /// Removes the koppelingen about any of `codes`; returns the codes that had one.
+    pub(crate) fn erase_koppelingen(
+        &mut self,
+        codes: &std::collections::BTreeSet<String>,
+    ) -> Vec<String> {
+        let mut erased = Vec::new();
+        self.parties.koppelingen.retain(|k| {
+            let code = crate::code::parse(&k.koppeling.code)
+                .map_or_else(|_| k.koppeling.code.clone(), |c| c.to_string());
+            let hit = codes.contains(&code);
+            if hit {
+                erased.push(code);
+            }
+            !hit
+        });
+        erased
+    }
+
+    /// Removes the profiles of any of `codes` from the kept bundles (a bundle left without a
+    /// profile goes); returns the codes that had one.
+    pub(crate) fn erase_profiles(
+        &mut self,
+        codes: &std::collections::BTreeSet<String>,
+    ) -> Result<Vec<String>> {
+        let mut erased = Vec::new();
+        let mut kept = Vec::with_capacity(self.parties.inbox.len());
+        for mut b in std::mem::take(&mut self.parties.inbox) {
+            let (payload, removed) = bundle::without_profiles(b.payload.as_bytes(), codes)?;
+            erased.extend(removed);
+            if let Some(payload) = payload {
+                b.payload = String::from_utf8(payload).map_err(|_| envelope_damaged())?;
+                kept.push(b);
+            }
+        }
+        self.parties.inbox = kept;
+        erased.sort();
+        erased.dedup();
+        Ok(erased)
     }
 
     pub(crate) fn push_moved_out(&mut self, m: crate::transfer::MovedOut) {
@@ -336,29 +434,21 @@ impl Workspace {
         today: Date,
         at: &str,
     ) -> std::result::Result<(SealedFile, WrittenBundle), WriteError> {
-        let own = self.parties.own()?.clone();
+        // No keys: said before anything else.
+        self.parties.own()?;
         let card = self.association_contact(association_id)?.card.clone();
         let mut next = self.clone();
         let written = next.write_bundle(key, association_id, case_ids, envelope_id, today, at)?;
-        let bytes = envelope::seal(
-            &own,
-            &Sealing {
-                kind: MessageType::Bundel,
-                id: envelope_id,
-                date: today,
-                payload: &written.bytes,
-                recipients: vec![&card],
-                random,
-            },
+        let sealed = self.seal_to(
+            MessageType::Bundel,
+            &card,
+            envelope_id,
+            random,
+            today,
+            &written.bytes,
         )?;
         *self = next;
-        Ok((
-            SealedFile {
-                file_name: envelope::file_name(MessageType::Bundel, today, &envelope_id),
-                bytes,
-            },
-            written,
-        ))
+        Ok((sealed, written))
     }
 
     /// The association's side: opens a bundle envelope with this vault's key, checks the sender
@@ -413,7 +503,8 @@ impl Workspace {
         today: Date,
         at: &str,
     ) -> Result<SealedFile> {
-        let own = self.parties.own()?.clone();
+        // No keys: said before anything else.
+        self.parties.own()?;
         let index = self
             .parties
             .inbox
@@ -453,22 +544,16 @@ impl Workspace {
         // The reply has no free text, but it leaves the vault: the guard's character and shape
         // checks still run on its exact bytes.
         crate::leakguard::guard(&payload, &[], &[]).map_err(|r| r.to_error())?;
-        let bytes = envelope::seal(
-            &own,
-            &Sealing {
-                kind: MessageType::Reactie,
-                id: reply_id,
-                date: today,
-                payload: &payload,
-                recipients: vec![&coordinator],
-                random,
-            },
+        let sealed = self.seal_to(
+            MessageType::Reactie,
+            &coordinator,
+            reply_id,
+            random,
+            today,
+            &payload,
         )?;
         self.parties.inbox[index].replied = Some(at.into());
-        Ok(SealedFile {
-            file_name: envelope::file_name(MessageType::Reactie, today, &reply_id),
-            bytes,
-        })
+        Ok(sealed)
     }
 
     /// The coordinator's side: opens a reply, puts each answer on its case and in the log. A reply
@@ -576,7 +661,8 @@ impl Workspace {
         random: [u8; 32],
         at: &str,
     ) -> Result<(SealedFile, Handover)> {
-        let own = self.parties.own()?.clone();
+        // No keys: said before anything else.
+        self.parties.own()?;
         let association_id = self
             .case(id)?
             .accepted
@@ -589,25 +675,16 @@ impl Workspace {
         let date = confirmation.date;
         let mut next = self.clone();
         let made = next.handover(id, confirmation, &code::hex(&envelope_id), at)?;
-        let bytes = envelope::seal(
-            &own,
-            &Sealing {
-                kind: MessageType::Huurgegevens,
-                id: envelope_id,
-                date,
-                payload: made.to_json().as_bytes(),
-                recipients: vec![&card],
-                random,
-            },
+        let sealed = self.seal_to(
+            MessageType::Huurgegevens,
+            &card,
+            envelope_id,
+            random,
+            date,
+            made.to_json().as_bytes(),
         )?;
         *self = next;
-        Ok((
-            SealedFile {
-                file_name: envelope::file_name(MessageType::Huurgegevens, date, &envelope_id),
-                bytes,
-            },
-            made,
-        ))
+        Ok((sealed, made))
     }
 }
 

@@ -56,6 +56,7 @@ impl Role {
                 MessageType::Bundel,
                 MessageType::Koppeling,
                 MessageType::OverdrachtRegisseur,
+                MessageType::Afmelding,
             ],
             Role::Woningcorporatie => &[MessageType::Reactie],
         }
@@ -75,6 +76,7 @@ impl Role {
                 MessageType::Bundel,
                 MessageType::Koppeling,
                 MessageType::Huurgegevens,
+                MessageType::Afmelding,
             ],
         }
     }

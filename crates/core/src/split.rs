@@ -15,7 +15,7 @@
 use crate::date::Date;
 use crate::disclosure::{DisclosureEntry, DisclosureKind};
 use crate::dossier::Dossier;
-use crate::envelope::{self, MessageType, Sealing};
+use crate::envelope::MessageType;
 use crate::error::{Error, Result};
 use crate::keys::{Fingerprint, Role};
 use crate::parties::{Receipt, SealedFile};
@@ -140,16 +140,12 @@ impl Workspace {
         if !self.needs_split() {
             return Err(not_split_vault());
         }
-        let own = self
-            .parties()
-            .keys()
-            .ok_or_else(|| {
-                Error::new(
-                    "KEYS_MISSING",
-                    "Deze kluis heeft nog geen sleutels. Maak ze bij ‘Sleutels en adresboek’.",
-                )
-            })?
-            .clone();
+        self.parties().keys().ok_or_else(|| {
+            Error::new(
+                "KEYS_MISSING",
+                "Deze kluis heeft nog geen sleutels. Maak ze bij ‘Sleutels en adresboek’.",
+            )
+        })?;
         let contact = self
             .parties()
             .contacts()
@@ -175,16 +171,13 @@ impl Workspace {
         // Identified on purpose, the whole caseload: only the outgoing characters are checked.
         crate::leakguard::guard_others(&payload, &crate::known::Known::default(), &[])
             .map_err(|r| r.to_error_for("De teruggave"))?;
-        let bytes = envelope::seal(
-            &own,
-            &Sealing {
-                kind: MessageType::Teruggave,
-                id: envelope_id,
-                date: today,
-                payload: &payload,
-                recipients: vec![&contact],
-                random,
-            },
+        let sealed = self.seal_to(
+            MessageType::Teruggave,
+            &contact,
+            envelope_id,
+            random,
+            today,
+            &payload,
         )?;
         let entry = |codes: Vec<String>| DisclosureEntry {
             at: at.into(),
@@ -218,10 +211,7 @@ impl Workspace {
                 .collect(),
         });
         *self = next;
-        Ok(SealedFile {
-            file_name: envelope::file_name(MessageType::Teruggave, today, &envelope_id),
-            bytes,
-        })
+        Ok(sealed)
     }
 
     /// Drops the identity and step-3 data after the teruggave, on explicit confirmation. Refused

@@ -21,8 +21,13 @@ use crate::register::{Category, Derived, Gate, Step};
 use crate::rentlimits::RentLimits;
 use serde::{Deserialize, Serialize};
 
+mod afmelding;
 mod caseload;
 mod huur;
+pub use afmelding::{
+    AFMELDING_CATEGORY, AFMELDING_FORMAT, AFMELDING_GRONDSLAG, Afmelding, Erasure, NoticeReason,
+    PendingNotice, notices_for,
+};
 pub use caseload::{CASELOAD_CATEGORIES, CASELOAD_FORMAT, CaseloadTransfer, MovedOut};
 pub use huur::{HUURGEGEVENS_FORMAT, Huurgegevens, LeaseInput, ReceivedHuurgegevens};
 
@@ -438,7 +443,7 @@ impl Overdracht {
 // ------------------------------------------------------------------ sending and receiving
 
 use crate::disclosure::{DisclosureEntry, DisclosureKind};
-use crate::envelope::{self, MessageType, Sealing};
+use crate::envelope::{self, MessageType};
 use crate::keys::{Fingerprint, Role};
 use crate::parties::{Receipt, SealedFile};
 use crate::vocab::Dutch;
@@ -519,27 +524,7 @@ impl Workspace {
         today: Date,
         at: &str,
     ) -> Result<SealedFile> {
-        let own = self
-            .parties()
-            .keys()
-            .ok_or_else(|| {
-                Error::new(
-                    "KEYS_MISSING",
-                    "Deze kluis heeft nog geen sleutels. Maak ze bij ‘Sleutels en adresboek’.",
-                )
-            })?
-            .clone();
-        let bytes = envelope::seal(
-            &own,
-            &Sealing {
-                kind,
-                id: envelope_id,
-                date: today,
-                payload,
-                recipients: vec![card],
-                random,
-            },
-        )?;
+        let sealed = self.seal_to(kind, card, envelope_id, random, today, payload)?;
         let entry = DisclosureEntry {
             at: at.into(),
             step: step.number(),
@@ -558,10 +543,7 @@ impl Workspace {
         };
         self.case_mut(case_id)?.log.push(entry.clone());
         self.push_log(entry);
-        Ok(SealedFile {
-            file_name: envelope::file_name(kind, today, &envelope_id),
-            bytes,
-        })
+        Ok(sealed)
     }
 
     /// The care provider's aanmelding of a case to a Wmo consultant's confirmed card.
@@ -1078,6 +1060,8 @@ pub enum Received {
     Reply(crate::parties::ReplyReceipt),
     /// Huurgegevens an association kept: the code they are about.
     Huurgegevens(String),
+    /// An afmelding: what the association erased.
+    Afmelding(afmelding::Erasure),
 }
 
 impl Workspace {
@@ -1121,6 +1105,7 @@ impl Workspace {
             MessageType::Reactie => Received::Reply(self.open_reply(bytes, key, at)?),
             MessageType::Huurgegevens => Received::Huurgegevens(self.open_huurgegevens(bytes, at)?),
             MessageType::OverdrachtRegisseur => Received::Cases(self.open_caseload(bytes, at)?),
+            MessageType::Afmelding => Received::Afmelding(self.open_afmelding(bytes, at)?),
         })
     }
 }

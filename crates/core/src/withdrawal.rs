@@ -26,6 +26,9 @@ pub const WITHDRAWAL_GRONDSLAG: &str = "Toestemming ingetrokken (art. 7 lid 3 AV
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Withdrawn {
     pub inform: Vec<String>,
+    /// How many afmeldingen wait for the associations that hold the resident's code
+    /// (`transfer::afmelding`).
+    pub notices: usize,
 }
 
 /// The recipients this vault sent the resident's data to, as its log names them, once each:
@@ -65,9 +68,21 @@ impl Workspace {
             kind: DisclosureKind::ConsentWithdrawn,
             message: None,
         };
-        self.delete_case(id)?;
-        self.push_log(entry);
-        Ok(Withdrawn { inform })
+        let notices = crate::transfer::notices_for(
+            case,
+            crate::transfer::NoticeReason::ToestemmingIngetrokken,
+            at,
+        );
+        let mut next = self.clone();
+        next.delete_case(id)?;
+        next.push_log(entry);
+        let waiting = notices.len();
+        next.push_notices(notices);
+        *self = next;
+        Ok(Withdrawn {
+            inform,
+            notices: waiting,
+        })
     }
 
     /// How many withdrawals this vault has recorded, for the monitor.

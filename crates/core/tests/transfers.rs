@@ -20,107 +20,16 @@ fn fp(ws: &Workspace) -> Fingerprint {
     ws.parties().keys().unwrap().card().fingerprint()
 }
 
-struct Parties {
-    zorg: Workspace,
-    wmo: Workspace,
-    regie: Workspace,
-}
+type Parties = fixtures::Chain;
 
 fn parties() -> Parties {
-    let mut zorg = role_vault(Role::Zorgaanbieder, "De Brug Zorg", 11, today());
-    let mut wmo = role_vault(Role::WmoConsulent, "Wmo Venlo", 12, today());
-    let mut regie = role_vault(Role::Regisseur, "Ketenregie Noord-Limburg", 13, today());
-    introduce(&mut zorg, &mut wmo, today());
-    introduce(&mut wmo, &mut regie, today());
-    Parties { zorg, wmo, regie }
+    fixtures::Chain::new(today())
 }
 
-/// The care provider's dossier of resident `i`: step-1 data and the mandate.
-fn registered(zorg: &mut Workspace, id: &str, i: usize) {
-    let r = &RESIDENTS[i];
-    let mut d = fixtures::dossier(id, r);
-    d.address.street = "Kerkstraat".to_string();
-    d.address.house_number = 10 + i as u32;
-    d.address.postcode = "5911 AB".into();
-    d.address.place = "Venlo".into();
-    d.phones = vec![format!("06-1234567{i}")];
-    d.email = Some(format!("bewoner{i}@example.nl"));
-    d.care_provider = Some(Contact {
-        organisation: "De Brug Zorg".into(),
-        person: "Sanne Verhoeven".into(),
-    });
-    d.record_gate(Gate::ConsentToRegister, today(), "Zorgaanbieder De Brug")
-        .unwrap();
-    zorg.add_case(id).unwrap();
-    zorg.case_mut(id).unwrap().dossier = d;
-}
-
-/// What the Wmo consultant adds at step 3 and the gates into step 4.
-fn investigated(wmo: &mut Workspace, id: &str, i: usize) {
-    let r = &RESIDENTS[i];
-    let full = fixtures::dossier(id, r);
-    let d: &mut Dossier = &mut wmo.case_mut(id).unwrap().dossier;
-    d.birth_date = full.birth_date;
-    d.bsn = full.bsn;
-    d.gender = full.gender;
-    d.household_size = 1;
-    d.living_situation = full.living_situation;
-    d.income = full.income;
-    d.health = "Diabetes type 2, goed ingesteld.".into();
-    d.iban = Some("NL91ABNA0417164300".into());
-    d.wmo_consultant = Some(Contact {
-        organisation: "Wmo Venlo".into(),
-        person: "Ruud Hendriks".into(),
-    });
-    d.record_gate(
-        Gate::EligibilityAndSupportPlan,
-        today(),
-        "Wmo-consulent Venlo",
-    )
-    .unwrap();
-    d.record_gate(
-        Gate::ConsentToShareWithCoordinator,
-        today(),
-        "Wmo-consulent Venlo",
-    )
-    .unwrap();
-}
-
-/// Resident `i` registered at the care provider, taken in by the Wmo consultant through the
-/// aanmelding, and investigated up to the gates into step 4.
-fn at_wmo(p: &mut Parties, id: &str, i: usize) {
-    registered(&mut p.zorg, id, i);
-    let f = p
-        .zorg
-        .seal_aanmelding(id, fp(&p.wmo), [i as u8 + 1; 16], [7; 32], today(), "t")
-        .unwrap();
-    p.wmo.open_aanmelding(&f.bytes, "t").unwrap();
-    investigated(&mut p.wmo, id, i);
-}
-
-/// The Wmo consultant's overdracht of resident `i`, opened by the coordinator.
-fn hand_over(p: &mut Parties, id: &str, i: usize) {
-    let f = p
-        .wmo
-        .seal_overdracht(
-            id,
-            fp(&p.regie),
-            [i as u8 + 9; 32],
-            [i as u8 + 30; 16],
-            [9; 32],
-            today(),
-            "t",
-        )
-        .unwrap();
-    p.regie.open_overdracht(&f.bytes, "t").unwrap();
-}
-
-/// Resident `i` through the envelopes as the vaults send them: registered at the care provider,
-/// aanmelding to the Wmo consultant, investigated, overdracht to the coordinator, whose case gets
-/// a complete profile.
+/// Resident `i` through the envelopes as the vaults send them (`fixtures::Chain`), whose case
+/// at the coordinator gets a complete profile.
 fn to_coordinator(p: &mut Parties, id: &str, i: usize) {
-    at_wmo(p, id, i);
-    hand_over(p, id, i);
+    p.to_coordinator(id, i);
     p.regie.case_mut(id).unwrap().profile = fixtures::ready_draft();
 }
 
@@ -129,7 +38,7 @@ fn three_residents_travel_from_care_provider_to_coordinator() {
     let mut p = parties();
     let ids = ["zk-aa01", "zk-bb02", "zk-cc03"];
     for (i, id) in ids.iter().enumerate() {
-        registered(&mut p.zorg, id, i);
+        fixtures::registered(&mut p.zorg, id, i, today());
     }
     // Aanmeldingen in another order than made, to catch any pairing by position.
     let mut files = Vec::new();
@@ -187,7 +96,7 @@ fn three_residents_travel_from_care_provider_to_coordinator() {
 
     // Step 3 at the Wmo consultant, then the overdracht.
     for (i, id) in ids.iter().enumerate() {
-        investigated(&mut p.wmo, id, i);
+        fixtures::investigated(&mut p.wmo, id, i, today());
     }
     for (n, id) in ids.iter().enumerate() {
         let f = p
@@ -276,7 +185,7 @@ fn three_residents_travel_from_care_provider_to_coordinator() {
 #[test]
 fn an_overdracht_needs_the_gates_and_the_right_roles() {
     let mut p = parties();
-    registered(&mut p.zorg, "zk-aa01", 0);
+    fixtures::registered(&mut p.zorg, "zk-aa01", 0, today());
     let f = p
         .zorg
         .seal_aanmelding("zk-aa01", fp(&p.wmo), [1; 16], [7; 32], today(), "t")
@@ -298,7 +207,7 @@ fn an_overdracht_needs_the_gates_and_the_right_roles() {
         .unwrap_err();
     assert_eq!(err.code, "GATE_MISSING");
     assert!(p.wmo == before);
-    investigated(&mut p.wmo, "zk-aa01", 0);
+    fixtures::investigated(&mut p.wmo, "zk-aa01", 0, today());
     // A care provider cannot make an overdracht, nor send an aanmelding to a coordinator.
     assert_eq!(
         p.zorg
@@ -345,13 +254,13 @@ fn an_overdracht_needs_the_gates_and_the_right_roles() {
 #[test]
 fn a_name_typed_in_a_gate_actor_is_refused_before_sealing() {
     let mut p = parties();
-    registered(&mut p.zorg, "zk-aa01", 0);
+    fixtures::registered(&mut p.zorg, "zk-aa01", 0, today());
     let f = p
         .zorg
         .seal_aanmelding("zk-aa01", fp(&p.wmo), [1; 16], [7; 32], today(), "t")
         .unwrap();
     p.wmo.open_aanmelding(&f.bytes, "t").unwrap();
-    investigated(&mut p.wmo, "zk-aa01", 0);
+    fixtures::investigated(&mut p.wmo, "zk-aa01", 0, today());
     let surname = RESIDENTS[0].surname;
     let d = &mut p.wmo.case_mut("zk-aa01").unwrap().dossier;
     d.gates.last_mut().unwrap().actor = format!("Wmo Venlo, besproken met {surname}");
@@ -827,6 +736,26 @@ fn lease_input(i: usize) -> LeaseInput {
     }
 }
 
+/// The care provider types resident `i`'s lease data for case `id` and seals the huurgegevens
+/// to the association's card.
+fn lease_sealed(
+    zorg: &mut Workspace,
+    id: &str,
+    i: usize,
+    association: Fingerprint,
+) -> woonkans_core::parties::SealedFile {
+    zorg.record_lease_data(id, lease_input(i), today()).unwrap();
+    zorg.seal_huurgegevens(
+        id,
+        association,
+        confirmed(),
+        [60 + i as u8; 16],
+        [61; 32],
+        "t",
+    )
+    .unwrap()
+}
+
 fn confirmed() -> HandoverConfirmation {
     HandoverConfirmation {
         grondslag_confirmed: true,
@@ -842,20 +771,7 @@ fn the_association_receives_the_huurgegevens_of_each_resident_under_its_code() {
     let association_fp = fp(&m.association);
     let mut codes = Vec::new();
     for (i, id) in ids[..2].iter().enumerate() {
-        m.p.zorg
-            .record_lease_data(id, lease_input(i), today())
-            .unwrap();
-        let f =
-            m.p.zorg
-                .seal_huurgegevens(
-                    id,
-                    association_fp,
-                    confirmed(),
-                    [60 + i as u8; 16],
-                    [61; 32],
-                    "t",
-                )
-                .unwrap();
+        let f = lease_sealed(&mut m.p.zorg, id, i, association_fp);
         for r in &RESIDENTS {
             assert!(!f.file_name.contains(r.surname) && !f.file_name.contains(r.bsn));
         }
@@ -1204,8 +1120,8 @@ fn a_resident_name_typed_in_the_confirmation_is_refused_before_sealing() {
 fn a_briefadres_is_entered_and_travels_as_a_briefadres() {
     use woonkans_core::dossier::AddressKind;
     let mut p = parties();
-    registered(&mut p.zorg, "zk-br01", 2);
-    registered(&mut p.zorg, "zk-hm02", 3);
+    fixtures::registered(&mut p.zorg, "zk-br01", 2, today());
+    fixtures::registered(&mut p.zorg, "zk-hm02", 3, today());
     // Resident 2 has no fixed place to live: the shelter's address is the briefadres.
     let case = p.zorg.case_mut("zk-br01").unwrap();
     case.dossier.address.kind = AddressKind::Briefadres;
@@ -1674,9 +1590,9 @@ fn the_entry_date_into_sheltered_housing_travels_in_the_overdracht() {
         Date::new(2024, 11, 18).unwrap(),
     ];
     for (i, id) in ["zk-aa01", "zk-bb02"].iter().enumerate() {
-        at_wmo(&mut p, id, i);
+        p.at_wmo(id, i);
         p.wmo.case_mut(id).unwrap().dossier.in_care_since = Some(since[i]);
-        hand_over(&mut p, id, i);
+        p.hand_over(id, i);
     }
     // Each case waits from its own resident's date, not the other's.
     for (i, id) in ["zk-aa01", "zk-bb02"].iter().enumerate() {
@@ -1693,7 +1609,7 @@ fn the_entry_date_into_sheltered_housing_travels_in_the_overdracht() {
         );
     }
     // The date the guard knows as the birth date is refused in that field all the same.
-    at_wmo(&mut p, "zk-cc03", 2);
+    p.at_wmo("zk-cc03", 2);
     let d = &mut p.wmo.case_mut("zk-cc03").unwrap().dossier;
     d.in_care_since = d.birth_date;
     let err = p
@@ -1909,4 +1825,360 @@ fn what_waits_aside_after_a_caseload_is_the_view_that_was_sent() {
     other.open_received(&file.bytes, None, "t").unwrap();
     let received = other.case("zk-aa01").unwrap();
     assert!(received.dossier.name.surname.is_empty() && received.dossier.bsn.is_none());
+}
+
+/// The profiles each kept bundle still holds, by code, sorted (the file's own order).
+fn inbox_codes(association: &Workspace) -> Vec<Vec<String>> {
+    association
+        .parties()
+        .inbox()
+        .iter()
+        .map(|b| {
+            b.bundle()
+                .expect("a kept bundle still verifies")
+                .profiles
+                .iter()
+                .map(|p| p.code.to_string())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn an_afmelding_erases_the_withdrawn_resident_at_each_association_and_nothing_else() {
+    use woonkans_core::code::{self, CodeKey};
+    use woonkans_core::transfer::{AFMELDING_GRONDSLAG, Received};
+    let ids = ["zk-aa01", "zk-bb02", "zk-cc03"];
+    let mut m = matched(&ids, &["zk-bb02", "zk-cc03"]);
+    let association_fp = fp(&m.association);
+    for (i, id) in ids.iter().enumerate().skip(1) {
+        let f = lease_sealed(&mut m.p.zorg, id, i, association_fp);
+        m.association.open_received(&f.bytes, None, "t").unwrap();
+    }
+    // A second association got residents 0 and 1 in a bundle with another code key.
+    let other_id = m.p.regie.offer().associations[1].id.clone();
+    let mut other = fixtures::association_vault(&mut m.p.regie, &other_id, today());
+    let (file, _) =
+        m.p.regie
+            .seal_bundle(
+                &CodeKey::from_bytes([8; 32]),
+                &other_id,
+                &[ids[0].to_string(), ids[1].to_string()],
+                [42; 16],
+                [43; 32],
+                today(),
+                "t",
+            )
+            .unwrap();
+    other.open_bundle(&file.bytes, "t").unwrap();
+
+    // Each association's code of each resident, recomputed with the key that made it.
+    let stable = |id: &str| m.p.regie.case(id).unwrap().stable_id().to_string();
+    let first = |id: &str| {
+        code::derive(
+            &CodeKey::from_bytes([3; 32]),
+            &m.association_id,
+            &stable(id),
+        )
+        .to_string()
+    };
+    let second =
+        |id: &str| code::derive(&CodeKey::from_bytes([8; 32]), &other_id, &stable(id)).to_string();
+    let (a, b, c) = (first(ids[0]), first(ids[1]), first(ids[2]));
+    let (a2, b2) = (second(ids[0]), second(ids[1]));
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    assert_eq!(
+        inbox_codes(&m.association),
+        [sorted(vec![a.clone(), b.clone(), c.clone()])]
+    );
+    assert!(m.association.parties().huurgegevens_for(&b).is_some());
+
+    let done =
+        m.p.regie
+            .withdraw_consent(ids[1], "2026-11-20T14:00:00Z")
+            .unwrap();
+    assert_eq!(done.notices, 2);
+    let mut waiting: Vec<(String, String)> =
+        m.p.regie
+            .parties()
+            .notices()
+            .iter()
+            .map(|n| (n.association_id.clone(), n.code.clone()))
+            .collect();
+    waiting.sort();
+    let mut expected = vec![
+        (m.association_id.clone(), b.clone()),
+        (other_id.clone(), b2.clone()),
+    ];
+    expected.sort();
+    assert_eq!(waiting, expected);
+
+    // The first association: resident 1's profile, koppeling and huurgegevens go; the other
+    // residents' stay exactly as they were.
+    let before = m.association.clone();
+    let f =
+        m.p.regie
+            .seal_afmelding(&m.association_id, [70; 16], [71; 32], today(), "t")
+            .unwrap();
+    assert!(!f.file_name.contains(&b));
+    let Received::Afmelding(erasure) = m.association.open_received(&f.bytes, None, "t").unwrap()
+    else {
+        panic!("not an afmelding")
+    };
+    assert_eq!(erasure.erased, std::slice::from_ref(&b));
+    assert_eq!(erasure.unknown, 0);
+    assert_eq!(
+        inbox_codes(&m.association),
+        [sorted(vec![a.clone(), c.clone()])]
+    );
+    let kept = |ws: &Workspace, code: &str| {
+        ws.parties().inbox()[0]
+            .bundle()
+            .unwrap()
+            .profiles
+            .into_iter()
+            .find(|p| p.code.to_string() == code)
+    };
+    for code in [&a, &c] {
+        assert_eq!(kept(&m.association, code), kept(&before, code));
+    }
+    assert!(m.association.parties().huurgegevens_for(&b).is_none());
+    assert_eq!(
+        m.association.parties().huurgegevens_for(&c),
+        before.parties().huurgegevens_for(&c)
+    );
+    let koppelingen: Vec<&str> = m
+        .association
+        .parties()
+        .koppelingen()
+        .iter()
+        .map(|k| k.koppeling.code.as_str())
+        .collect();
+    assert_eq!(koppelingen, [c.as_str()]);
+    // The code stays in the log's erasure entry only: nothing else the vault stores names it.
+    let (last, earlier) = m.association.log().split_last().unwrap();
+    assert_eq!(earlier, before.log());
+    assert_eq!(last.kind, DisclosureKind::Erased);
+    assert_eq!(last.grondslag, AFMELDING_GRONDSLAG);
+    assert_eq!(last.codes, std::slice::from_ref(&b));
+    let parties = serde_json::to_string(m.association.parties()).unwrap();
+    assert!(!parties.contains(&b));
+    // Opening it again is refused as a replay, and changes nothing.
+    let again = m.association.clone();
+    assert_eq!(
+        m.association
+            .open_received(&f.bytes, None, "t")
+            .unwrap_err()
+            .code,
+        "ENVELOPE_ALREADY_PROCESSED"
+    );
+    assert_eq!(m.association, again);
+
+    // The second association: its own code of resident 1, and resident 0 stays.
+    let f =
+        m.p.regie
+            .seal_afmelding(&other_id, [72; 16], [73; 32], today(), "t")
+            .unwrap();
+    let Received::Afmelding(erasure) = other.open_received(&f.bytes, None, "t").unwrap() else {
+        panic!("not an afmelding")
+    };
+    assert_eq!(erasure.erased, std::slice::from_ref(&b2));
+    assert_eq!(inbox_codes(&other), [vec![a2.clone()]]);
+
+    // Nothing waits any more; each sending is in the coordinator's log, by code.
+    assert!(m.p.regie.parties().notices().is_empty());
+    assert_eq!(
+        m.p.regie
+            .seal_afmelding(&other_id, [74; 16], [75; 32], today(), "t")
+            .unwrap_err()
+            .code,
+        "NOTICE_NOT_FOUND"
+    );
+    let sent: Vec<(&str, &[String])> =
+        m.p.regie
+            .log()
+            .iter()
+            .filter(|e| e.message == Some(woonkans_core::envelope::MessageType::Afmelding))
+            .map(|e| (e.recipient_id.as_str(), e.codes.as_slice()))
+            .collect();
+    assert_eq!(
+        sent,
+        [
+            (m.association_id.as_str(), std::slice::from_ref(&b)),
+            (other_id.as_str(), std::slice::from_ref(&b2)),
+        ]
+    );
+}
+
+#[test]
+fn a_resident_alone_in_a_bundle_takes_the_bundle_and_other_roles_refuse_the_afmelding() {
+    use woonkans_core::transfer::Received;
+    let ids = ["zk-aa01", "zk-bb02"];
+    let mut m = matched(&ids, &[]);
+    // Both residents withdraw: one afmelding carries both codes and the bundle goes.
+    for id in ids {
+        m.p.regie.withdraw_consent(id, "t").unwrap();
+    }
+    assert_eq!(m.p.regie.parties().notices().len(), 2);
+    let f =
+        m.p.regie
+            .seal_afmelding(&m.association_id, [70; 16], [71; 32], today(), "t")
+            .unwrap();
+    // The care provider holds a card of the coordinator but does not take an afmelding.
+    introduce(&mut m.p.zorg, &mut m.p.regie, today());
+    let zorg_before = m.p.zorg.clone();
+    assert_eq!(
+        m.p.zorg
+            .open_received(&f.bytes, None, "t")
+            .unwrap_err()
+            .code,
+        "ROLE_NOT_ALLOWED"
+    );
+    assert_eq!(m.p.zorg, zorg_before);
+    let Received::Afmelding(erasure) = m.association.open_received(&f.bytes, None, "t").unwrap()
+    else {
+        panic!("not an afmelding")
+    };
+    assert_eq!(erasure.erased.len(), 2);
+    assert!(m.association.parties().inbox().is_empty());
+}
+
+#[test]
+fn an_afmelding_given_outside_the_app_needs_a_confirmation_and_is_logged() {
+    let ids = ["zk-aa01", "zk-bb02"];
+    let mut m = matched(&ids, &[]);
+    m.p.regie.withdraw_consent(ids[0], "t").unwrap();
+    let before = m.p.regie.clone();
+    assert_eq!(
+        m.p.regie
+            .notice_given_otherwise(&m.association_id, false, "t")
+            .unwrap_err()
+            .code,
+        "CONFIRMATION_MISSING"
+    );
+    assert_eq!(m.p.regie, before);
+    m.p.regie
+        .notice_given_otherwise(&m.association_id, true, "t2")
+        .unwrap();
+    assert!(m.p.regie.parties().notices().is_empty());
+    let last = m.p.regie.log().last().unwrap();
+    assert_eq!(last.recipient_id, m.association_id);
+    assert_eq!(last.codes, [before.parties().notices()[0].code.clone()]);
+    assert!(last.categories[0].contains("buiten de app"));
+}
+
+#[test]
+fn a_closed_case_asks_the_associations_that_do_not_house_the_resident_to_erase() {
+    use woonkans_core::code::{self, CodeKey};
+    use woonkans_core::outcome::OutcomeKind;
+    use woonkans_core::transfer::{NoticeReason, Received};
+    let ids = ["zk-aa01", "zk-bb02"];
+    let mut m = matched(&ids, &["zk-bb02"]);
+    let other_id = m.p.regie.offer().associations[1].id.clone();
+    let mut other = fixtures::association_vault(&mut m.p.regie, &other_id, today());
+    let all: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+    let (file, _) =
+        m.p.regie
+            .seal_bundle(
+                &CodeKey::from_bytes([8; 32]),
+                &other_id,
+                &all,
+                [42; 16],
+                [43; 32],
+                today(),
+                "t",
+            )
+            .unwrap();
+    other.open_bundle(&file.bytes, "t").unwrap();
+    // Each association's code of each resident, recomputed with the key that made it.
+    let stable: Vec<String> = ids
+        .iter()
+        .map(|id| m.p.regie.case(id).unwrap().stable_id().to_string())
+        .collect();
+    let index = |id: &str| ids.iter().position(|i| *i == id).unwrap();
+    let at_other = |id: &str| {
+        code::derive(&CodeKey::from_bytes([8; 32]), &other_id, &stable[index(id)]).to_string()
+    };
+    let first_id = m.association_id.clone();
+    let at_first = |id: &str| {
+        code::derive(&CodeKey::from_bytes([3; 32]), &first_id, &stable[index(id)]).to_string()
+    };
+    let waiting = |ws: &Workspace| -> Vec<(String, String, NoticeReason)> {
+        let mut v: Vec<_> = ws
+            .parties()
+            .notices()
+            .iter()
+            .map(|n| (n.association_id.clone(), n.code.clone(), n.reason))
+            .collect();
+        v.sort();
+        v
+    };
+
+    // Placed at the first association: only the other one is asked to erase.
+    m.p.regie
+        .close_case(ids[1], OutcomeKind::Placed, today())
+        .unwrap();
+    assert_eq!(
+        waiting(&m.p.regie),
+        [(
+            other_id.clone(),
+            at_other(ids[1]),
+            NoticeReason::ZaakAfgesloten
+        )]
+    );
+    // Reopened before the afmelding went: it is no longer due.
+    m.p.regie.reopen_case(ids[1]).unwrap();
+    assert!(waiting(&m.p.regie).is_empty());
+    // Moved out of the region: both associations are asked; the other case is not touched.
+    m.p.regie
+        .close_case(ids[1], OutcomeKind::MovedAway, today())
+        .unwrap();
+    let mut expected = vec![
+        (
+            m.association_id.clone(),
+            at_first(ids[1]),
+            NoticeReason::ZaakAfgesloten,
+        ),
+        (
+            other_id.clone(),
+            at_other(ids[1]),
+            NoticeReason::ZaakAfgesloten,
+        ),
+    ];
+    expected.sort();
+    assert_eq!(waiting(&m.p.regie), expected);
+
+    let f =
+        m.p.regie
+            .seal_afmelding(&other_id, [72; 16], [73; 32], today(), "t")
+            .unwrap();
+    let Received::Afmelding(erasure) = other.open_received(&f.bytes, None, "t").unwrap() else {
+        panic!("not an afmelding")
+    };
+    assert_eq!(erasure.erased, [at_other(ids[1])]);
+    let kept: Vec<String> = other.parties().inbox()[0]
+        .bundle()
+        .unwrap()
+        .profiles
+        .iter()
+        .map(|p| p.code.to_string())
+        .collect();
+    assert_eq!(kept, [at_other(ids[0])]);
+    // The closed case no longer counts the other association among those holding its profile,
+    // and its log says why the afmelding went.
+    let case = m.p.regie.case(ids[1]).unwrap();
+    assert!(!case.shared.contains_key(&other_id));
+    assert!(case.shared.contains_key(&m.association_id));
+    let last = case.log.last().unwrap();
+    assert_eq!(
+        last.message,
+        Some(woonkans_core::envelope::MessageType::Afmelding)
+    );
+    assert_eq!(last.grondslag, NoticeReason::ZaakAfgesloten.grondslag());
+    assert_eq!(m.p.regie.parties().notices().len(), 1);
 }

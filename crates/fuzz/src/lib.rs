@@ -743,6 +743,19 @@ fn seed_transfers() -> (Vec<u8>, Vec<u8>, Vec<u8>) {
     (a.to_bytes(), o.to_bytes(), caseload.to_bytes())
 }
 
+/// An afmelding of two codes, one written in another notation (the reader makes it canonical).
+fn seed_afmelding() -> Vec<u8> {
+    let code = |n: u64| woonkans_core::code::Code::from_value(n).to_string();
+    let payload = serde_json::json!({
+        "format": woonkans_core::transfer::AFMELDING_FORMAT,
+        "version": 1,
+        "codes": [code(0x1234_5678), code(0x0abc_def0).to_lowercase()],
+    });
+    woonkans_core::transfer::Afmelding::parse(&serde_json::to_vec(&payload).expect("JSON"))
+        .expect("a valid afmelding")
+        .to_bytes()
+}
+
 /// The seeds of the envelope, key-card, reply and transfer targets, made from the fixed parties: (target,
 /// file name, bytes). Deterministic (Ed25519 signs deterministically, the HPKE randomness is
 /// fixed), so `crates/core/tests/envelope_parsers.rs` can check the committed files are these.
@@ -766,6 +779,7 @@ pub fn seeds() -> Vec<(&'static str, &'static str, Vec<u8>)> {
         ("transfer", "aanmelding.json", aanmelding),
         ("transfer", "overdracht.json", overdracht),
         ("transfer", "overdracht-regisseur.json", caseload),
+        ("transfer", "afmelding.json", seed_afmelding()),
         ("envelope", "reactie.envelop.json", accepted),
         (
             "envelope",
@@ -807,9 +821,10 @@ pub fn seeds() -> Vec<(&'static str, &'static str, Vec<u8>)> {
     ]
 }
 
-/// `Aanmelding::parse`, `Overdracht::parse`, `Koppeling::parse` and `Huurgegevens::parse` on any bytes. A refusal has a transfer code (or
-/// `GATE_MISSING` for an overdracht without the consent to share) and repeats nothing typed; an
-/// accepted payload writes back to bytes that parse to the same value.
+/// Every transfer payload's reader (aanmelding, overdracht, koppeling, huurgegevens, caseload,
+/// afmelding) on any bytes. A refusal has a transfer code (or `GATE_MISSING` for an overdracht
+/// without the consent to share) and repeats nothing typed; an accepted payload writes back to
+/// bytes that parse to the same value.
 pub fn check_transfer(data: &[u8]) {
     use woonkans_core::transfer::{Aanmelding, Huurgegevens, Koppeling, Overdracht};
     let refused = |e: woonkans_core::Error| {
@@ -860,6 +875,21 @@ pub fn check_transfer(data: &[u8]) {
             assert_eq!(Overdracht::parse(&o.to_bytes()).as_ref(), Ok(&o));
             // Its facts are a view the minimiser could have made.
             assert_eq!(o.facts().young_adult, o.facts().age_band.is_young_adult());
+        }
+        Err(e) => refused(e),
+    }
+    match woonkans_core::transfer::Afmelding::parse(data) {
+        Ok(a) => {
+            let again = woonkans_core::transfer::Afmelding::parse(&a.to_bytes());
+            assert!(again.as_ref() == Ok(&a), "an afmelding does not read back");
+            // Codes only, each canonical and once.
+            assert!(!a.codes().is_empty());
+            let distinct: std::collections::BTreeSet<&String> = a.codes().iter().collect();
+            assert_eq!(distinct.len(), a.codes().len());
+            for c in a.codes() {
+                let parsed = woonkans_core::code::parse(c).expect("a valid code");
+                assert_eq!(&parsed.to_string(), c);
+            }
         }
         Err(e) => refused(e),
     }

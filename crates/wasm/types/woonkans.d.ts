@@ -613,7 +613,7 @@ export type MergeSummary = { associations: MergeCounts, dwellings: MergeCounts, 
 /**
  * The messages of PARTIES.md, "Files between parties".
  */
-export type MessageType = "aanmelding" | "overdracht" | "bundel" | "reactie" | "koppeling" | "huurgegevens" | "overdracht-regisseur" | "teruggave";
+export type MessageType = "aanmelding" | "overdracht" | "bundel" | "reactie" | "koppeling" | "huurgegevens" | "overdracht-regisseur" | "teruggave" | "afmelding";
 
 /**
  * One thing that keeps a draft from being complete, in Dutch, with the field it concerns.

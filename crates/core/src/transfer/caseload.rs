@@ -17,7 +17,7 @@ use super::{check_header, check_reference, unreadable};
 use crate::date::Date;
 use crate::disclosure::{DisclosureEntry, DisclosureKind};
 use crate::dossier::redacted;
-use crate::envelope::{self, MessageType};
+use crate::envelope::MessageType;
 use crate::error::{Error, Result};
 use crate::keys::{Fingerprint, Role};
 use crate::parties::{Receipt, SealedFile};
@@ -196,21 +196,13 @@ impl Workspace {
         let known: Vec<&crate::known::Known> = known.iter().collect();
         crate::leakguard::guard_caseload(&payload, &known, &prints)
             .map_err(|r| r.to_error_for("De overdracht aan de andere regisseur"))?;
-        let own = self
-            .parties()
-            .keys()
-            .ok_or_else(super::keys_missing)?
-            .clone();
-        let bytes = envelope::seal(
-            &own,
-            &envelope::Sealing {
-                kind: MessageType::OverdrachtRegisseur,
-                id: envelope_id,
-                date: today,
-                payload: &payload,
-                recipients: vec![&card],
-                random,
-            },
+        let sealed = self.seal_to(
+            MessageType::OverdrachtRegisseur,
+            &card,
+            envelope_id,
+            random,
+            today,
+            &payload,
         )?;
         let envelope_hex = crate::code::hex(&envelope_id);
         let mut next = self.clone();
@@ -239,10 +231,7 @@ impl Workspace {
             cases: moved,
         });
         *self = next;
-        Ok(SealedFile {
-            file_name: envelope::file_name(MessageType::OverdrachtRegisseur, today, &envelope_id),
-            bytes,
-        })
+        Ok(sealed)
     }
 
     /// After the other coordinator confirmed the envelope was opened: the cases kept aside for
