@@ -27,37 +27,23 @@ struct Matched {
 }
 
 fn matched() -> Matched {
-    let Parties {
-        mut zorg,
-        mut wmo,
-        mut regie,
-    } = parties();
-    introduce(&mut zorg, &mut regie, today());
+    let mut p = parties();
+    introduce(&mut p.zorg, &mut p.regie, today());
     for (i, id) in IDS.iter().enumerate() {
-        registered(&mut zorg, id, i);
-        let f = zorg
-            .seal_aanmelding(id, fp(&wmo), [i as u8 + 1; 16], [7; 32], today(), "t")
-            .unwrap();
-        wmo.open_aanmelding(&f.bytes, "t").unwrap();
-        let d = &mut zorg.case_mut(id).unwrap().dossier;
+        p.to_coordinator(id, i);
+        // The care provider's step-1 dossier holds none of the step-6 values until they are
+        // typed with the resident.
+        let d = &mut p.zorg.case_mut(id).unwrap().dossier;
         d.birth_date = None;
         d.bsn = None;
         d.gender = None;
-        investigated(&mut wmo, id, i);
-        let f = wmo
-            .seal_overdracht(
-                id,
-                fp(&regie),
-                [i as u8 + 9; 32],
-                [i as u8 + 30; 16],
-                [9; 32],
-                today(),
-                "t",
-            )
-            .unwrap();
-        regie.open_overdracht(&f.bytes, "t").unwrap();
-        regie.case_mut(id).unwrap().profile = fixtures::ready_draft();
+        p.regie.case_mut(id).unwrap().profile = fixtures::ready_draft();
     }
+    let Parties {
+        mut zorg,
+        mut regie,
+        ..
+    } = p;
     let association_id = regie.offer().associations[0].id.clone();
     let mut association = fixtures::association_vault(&mut regie, &association_id, today());
     let all: Vec<String> = IDS.iter().map(|s| s.to_string()).collect();

@@ -143,9 +143,24 @@ async fn norms_are_set_in_the_settings_and_nonsense_changes_nothing() {
 #[wasm_bindgen_test]
 async fn a_case_is_closed_with_how_it_ended_and_the_monitor_counts_it() {
     use woonkans_core::outcome::OutcomeKind;
-    let (root, spy) = mount(Route::Dossier("zaak-b".into()), coordinator()).await;
+    // Zaak-b's profile went to one association in a bundle.
+    let mut ws = coordinator();
+    let _association = fixtures::association_vault(&mut ws, "vb-maasdal", today());
+    ws.seal_bundle(
+        &woonkans_core::code::CodeKey::from_bytes([5; 32]),
+        "vb-maasdal",
+        &["zaak-b".to_string()],
+        [9; 16],
+        [9; 32],
+        today(),
+        &format!("{}T09:00:00Z", today().iso()),
+    )
+    .unwrap();
+    let (root, spy) = mount(Route::Dossier("zaak-b".into()), ws).await;
     click_button(&root, "Zaak afsluiten").await;
     assert!(has(&root, "form.afsluiten"));
+    // The form says the association will be asked to erase.
+    assert!(has(&root, "#afsluiten-afmelding"));
     // No choice: a word, nothing changes.
     click_button(&root, "Afsluiten en archiveren").await;
     assert!(text(&root).contains("Kies hoe de zaak is geëindigd."));
@@ -168,6 +183,17 @@ async fn a_case_is_closed_with_how_it_ended_and_the_monitor_counts_it() {
         (OutcomeKind::Withdrawn, today())
     );
     assert!(!has(&root, "form.afsluiten"));
+    // Withdrawn from the process: the association that got the profile is asked to erase.
+    let waiting: Vec<(String, String)> = ws
+        .parties()
+        .notices()
+        .iter()
+        .map(|n| (n.association_id.clone(), n.code.clone()))
+        .collect();
+    assert_eq!(
+        waiting,
+        [("vb-maasdal".to_string(), case.codes["vb-maasdal"].clone())]
+    );
     let said = find(&root, "#afgesloten").text_content().unwrap();
     let day = woonkans_core::vocab::date(today());
     assert!(
@@ -197,6 +223,8 @@ async fn a_case_is_closed_with_how_it_ended_and_the_monitor_counts_it() {
     let ws = ws_of(&spy);
     let case = ws.case("zaak-b").unwrap();
     assert!(!case.dossier.archived && case.outcome.is_none());
+    // Reopened before it went: the afmelding is no longer due.
+    assert!(ws.parties().notices().is_empty());
     assert_eq!(case.dossier.gates.len(), 3);
     root.remove();
 }

@@ -106,6 +106,7 @@ async fn the_overdracht_is_offered_after_the_gates_and_a_refusal_is_shown() {
         mut zorg,
         mut wmo,
         mut regie,
+        ..
     } = parties();
     for (i, id) in IDS.iter().enumerate() {
         registered(&mut zorg, id, i);
@@ -235,6 +236,7 @@ async fn the_coordinator_opens_an_overdracht_into_a_case_without_identity() {
         mut zorg,
         mut wmo,
         regie,
+        ..
     } = parties();
     for (i, id) in IDS.iter().enumerate() {
         registered(&mut zorg, id, i);
@@ -338,6 +340,7 @@ async fn the_coordinator_sends_the_koppeling_and_both_parties_open_it() {
         mut zorg,
         mut wmo,
         mut regie,
+        ..
     } = parties();
     introduce(&mut zorg, &mut regie, today());
     for (i, id) in IDS.iter().enumerate() {
@@ -599,5 +602,107 @@ async fn a_lost_caseload_envelope_is_taken_back_and_the_dossiers_page_links_here
     let Parties { wmo, .. } = parties();
     let (root, _) = mount(Route::Dossiers, wmo.clone()).await;
     assert!(!has(&root, "#zaken-overdragen"));
+    root.remove();
+}
+
+/// Presses the button `button` of the form that holds the element `inside`.
+async fn press_in_form(root: &web_sys::Element, inside: &str, button: &str) {
+    let form = find(root, inside).closest("form").unwrap().unwrap();
+    let pressed: web_sys::HtmlElement = form
+        .query_selector(button)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {button} beside {inside}"))
+        .dyn_into()
+        .unwrap();
+    pressed.click();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_withdrawal_leaves_an_afmelding_per_association_on_the_dossier_list() {
+    use woonkans_core::transfer::Received;
+    capture_downloads();
+    let (mut regie, _) = two_coordinators();
+    let ids: Vec<String> = IDS.iter().map(|s| s.to_string()).collect();
+    for id in &ids {
+        regie.case_mut(id).unwrap().profile = fixtures::ready_draft();
+    }
+    let association_ids: Vec<String> = regie.offer().associations[..2]
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    let mut associations = Vec::new();
+    for (n, a) in association_ids.iter().enumerate() {
+        let mut vault = fixtures::association_vault(&mut regie, a, today());
+        let (file, _) = regie
+            .seal_bundle(
+                &CodeKey::from_bytes([5; 32]),
+                a,
+                &ids,
+                [70 + n as u8; 16],
+                [71; 32],
+                today(),
+                "t",
+            )
+            .unwrap();
+        vault.open_bundle(&file.bytes, "t").unwrap();
+        associations.push(vault);
+    }
+    let code_at_first = regie.case(IDS[0]).unwrap().codes[&association_ids[0]].clone();
+    regie
+        .withdraw_consent(IDS[0], "2026-11-20T14:00:00Z")
+        .unwrap();
+    let names: Vec<String> = association_ids
+        .iter()
+        .map(|a| regie.offer().association(a).unwrap().name.clone())
+        .collect();
+
+    let (root, spy) = mount(Route::Dossiers, regie).await;
+    let mut expected = names.clone();
+    expected.sort();
+    assert_eq!(texts(&root, ".afmelding h3"), expected);
+    assert!(text(&root).contains("Voor 1 inwoner (toestemming ingetrokken), sinds 20-11-2026."));
+
+    // "Told otherwise" needs the tick; the refusal takes the focus and changes nothing.
+    let second = format!("#afmelding-anders-{}", association_ids[1]);
+    press_in_form(&root, &second, "button[type=submit]").await;
+    assert!(text(&root).contains("Vink eerst aan"), "{}", text(&root));
+    assert_eq!(focused_id(), "afmeldingen-uitkomst");
+    assert_eq!(ws_of(&spy).parties().notices().len(), 2);
+
+    // The first association's envelope: downloaded, opened by that association's own core.
+    let before = download_count();
+    let first = format!("#afmelding-{}", association_ids[0]);
+    press_in_form(&root, &first, "button[type=button]").await;
+    wait_until(|| download_count() == before + 1, "the download").await;
+    let (name, bytes) = last_download().await;
+    assert!(name.starts_with("woonkans-afmelding-"), "{name}");
+    assert!(text(&root).contains(&format!("De afmelding voor {} is gedownload", names[0])));
+    assert_eq!(focused_id(), "afmeldingen-uitkomst");
+    let left: Vec<String> = ws_of(&spy)
+        .parties()
+        .notices()
+        .iter()
+        .map(|n| n.association_id.clone())
+        .collect();
+    assert_eq!(left, [association_ids[1].clone()]);
+    let Received::Afmelding(erasure) = associations[0].open_received(&bytes, None, "t").unwrap()
+    else {
+        panic!("not an afmelding")
+    };
+    assert_eq!(erasure.erased, [code_at_first]);
+
+    // The second, told otherwise: ticked, then gone from the list and in the log.
+    let tick: web_sys::HtmlInputElement = find(&root, &second).dyn_into().unwrap();
+    tick.click();
+    yew::scheduler::flush().await;
+    press_in_form(&root, &second, "button[type=submit]").await;
+    assert!(
+        text(&root).contains("buiten de app gevraagd te wissen"),
+        "{}",
+        text(&root)
+    );
+    assert!(ws_of(&spy).parties().notices().is_empty());
+    assert!(!has(&root, "form.afmelding"));
     root.remove();
 }

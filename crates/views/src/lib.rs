@@ -15,6 +15,7 @@ pub mod huur;
 pub mod intake_form;
 pub mod matches;
 pub mod nav;
+pub mod notices;
 pub mod offer_admin;
 pub mod outcome;
 pub mod overview;

@@ -198,6 +198,10 @@ pub fn open_sentence(kind: MessageType) -> &'static str {
         MessageType::Huurgegevens => {
             "Huurgegevens van een zorgaanbieder horen bij een code uit een bundel."
         }
+        MessageType::Afmelding => {
+            "Een afmelding van de regisseur wist wat deze kluis heeft onder de codes die erin \
+             staan: die gegevens zijn hier niet meer nodig."
+        }
         MessageType::Bundel | MessageType::Reactie => "",
     }
 }
@@ -408,7 +412,7 @@ mod tests {
         assert_eq!(opens(Some(Role::Zorgaanbieder)), [Koppeling]);
         assert_eq!(
             opens(Some(Role::Woningcorporatie)),
-            [Koppeling, Huurgegevens]
+            [Koppeling, Huurgegevens, Afmelding]
         );
         assert!(opens(None).is_empty());
         for role in Role::ALL {

@@ -96,7 +96,8 @@ fn received() -> Html {
             }
         });
     }
-    // The bundle shown, parsed once per envelope (its payload never changes).
+    // The bundle shown, parsed again only when the envelope or the vault changes (an afmelding
+    // takes profiles out of a kept bundle).
     let shown: Rc<Shown> = {
         let app = app.clone();
         use_memo(((*selected).clone(), app.revision), move |(id, _)| {

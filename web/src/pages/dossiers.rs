@@ -136,6 +136,8 @@ pub fn dossiers_page() -> Html {
                     <button type="button" class="knop" onclick={new_case}>{ "Nieuw dossier" }</button>
                 } } else { html! {} } }
             </div>
+            // A legal duty waiting (art. 19 AVG) comes before the page's hints.
+            <super::afmeldingen::Afmeldingen />
             { if makes_cases { html! {} } else { html! { <>
                 <p class="melding" id="zaken-via-overdracht">
                     { nav::CASES_FROM_OVERDRACHT }{ " " }

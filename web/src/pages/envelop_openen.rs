@@ -269,6 +269,12 @@ fn open_form() -> Html {
                         outcome.set(Some(Outcome::Huurgegevens(code)));
                         attempt.set(*attempt + 1);
                     }
+                    Ok((Received::Afmelding(erasure), _)) => {
+                        outcome.set(Some(Outcome::Opened(
+                            woonkans_views::notices::opened_message(&erasure),
+                        )));
+                        attempt.set(*attempt + 1);
+                    }
                     Ok((Received::Koppeling(_), said)) => {
                         outcome.set(said.map(Outcome::Opened));
                         attempt.set(*attempt + 1);

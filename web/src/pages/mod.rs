@@ -1,4 +1,5 @@
 pub mod aanbod;
+pub mod afmeldingen;
 pub mod bundel_openen;
 pub mod bundels;
 pub mod dossier;

@@ -10,10 +10,10 @@ use wasm_bindgen::JsCast;
 use woonkans_core::code::CodeKey;
 use woonkans_core::date::Date;
 use woonkans_core::disclosure::DisclosureKind;
-use woonkans_core::dossier::{Contact, Dossier};
-use woonkans_core::fixtures::{self, RESIDENTS, introduce, role_vault};
+
+use woonkans_core::fixtures::{self, role_vault};
 use woonkans_core::keys::{Fingerprint, Role};
-use woonkans_core::register::Gate;
+
 use woonkans_core::workspace::Workspace;
 use woonkans_web::components::nav::Nav;
 use woonkans_web::pages::Page;
@@ -141,91 +141,34 @@ pub fn fp(ws: &Workspace) -> Fingerprint {
     ws.parties().keys().unwrap().card().fingerprint()
 }
 
-/// The care provider's dossier of resident `i`: step-1 data and the mandate.
+/// The care provider's dossier of resident `i`: step-1 data and the mandate
+/// (`fixtures::registered`, dated today).
 pub fn registered(zorg: &mut Workspace, id: &str, i: usize) {
-    let r = &RESIDENTS[i];
-    let mut d = fixtures::dossier(id, r);
-    d.address.street = "Kerkstraat".to_string();
-    d.address.house_number = 10 + i as u32;
-    d.address.postcode = "5911 AB".into();
-    d.address.place = "Venlo".into();
-    d.phones = vec![format!("06-1234567{i}")];
-    d.care_provider = Some(Contact {
-        organisation: "De Brug Zorg".into(),
-        person: "Sanne Verhoeven".into(),
-    });
-    d.record_gate(Gate::ConsentToRegister, today(), "Zorgaanbieder De Brug")
-        .unwrap();
-    zorg.add_case(id).unwrap();
-    zorg.case_mut(id).unwrap().dossier = d;
+    fixtures::registered(zorg, id, i, today());
 }
 
-/// What the Wmo consultant adds at step 3, and the gates into step 4.
+/// What the Wmo consultant adds at step 3, and the gates into step 4
+/// (`fixtures::investigated`, dated today).
 pub fn investigated(wmo: &mut Workspace, id: &str, i: usize) {
-    let full = fixtures::dossier(id, &RESIDENTS[i]);
-    let d: &mut Dossier = &mut wmo.case_mut(id).unwrap().dossier;
-    d.birth_date = full.birth_date;
-    d.bsn = full.bsn;
-    d.gender = full.gender;
-    d.household_size = 1;
-    d.living_situation = full.living_situation;
-    d.income = full.income;
-    d.wmo_consultant = Some(Contact {
-        organisation: "Wmo Venlo".into(),
-        person: "Ruud Hendriks".into(),
-    });
-    for gate in [
-        Gate::EligibilityAndSupportPlan,
-        Gate::ConsentToShareWithCoordinator,
-    ] {
-        d.record_gate(gate, today(), "Wmo-consulent Venlo").unwrap();
-    }
+    fixtures::investigated(wmo, id, i, today());
 }
 
 /// Resident `i` through the aanmelding, the investigation and the overdracht: the coordinator
 /// holds the case at step 4.
 pub fn to_coordinator(p: &mut Parties, id: &str, i: usize) {
-    registered(&mut p.zorg, id, i);
-    let f = p
-        .zorg
-        .seal_aanmelding(id, fp(&p.wmo), [i as u8 + 1; 16], [7; 32], today(), "t")
-        .unwrap();
-    p.wmo.open_aanmelding(&f.bytes, "t").unwrap();
-    investigated(&mut p.wmo, id, i);
-    let f = p
-        .wmo
-        .seal_overdracht(
-            id,
-            fp(&p.regie),
-            [i as u8 + 9; 32],
-            [i as u8 + 20; 16],
-            [9; 32],
-            today(),
-            "t",
-        )
-        .unwrap();
-    p.regie.open_overdracht(&f.bytes, "t").unwrap();
+    p.to_coordinator(id, i);
 }
 
-pub struct Parties {
-    pub zorg: Workspace,
-    pub wmo: Workspace,
-    pub regie: Workspace,
-}
+pub type Parties = fixtures::Chain;
 
-/// Three vaults with keys; the care provider and the Wmo consultant, and the Wmo consultant and
-/// the coordinator, know each other. A second Wmo consultant's card is imported but not
-/// confirmed.
+/// The chain of vaults (`fixtures::Chain`), dated today; a second Wmo consultant's card is
+/// imported at the care provider but not confirmed.
 pub fn parties() -> Parties {
-    let mut zorg = role_vault(Role::Zorgaanbieder, "De Brug Zorg", 11, today());
-    let mut wmo = role_vault(Role::WmoConsulent, "Wmo Venlo", 12, today());
-    let mut regie = role_vault(Role::Regisseur, "Ketenregie Noord-Limburg", 13, today());
+    let mut p = fixtures::Chain::new(today());
     let horst = role_vault(Role::WmoConsulent, "Wmo Horst", 14, today());
-    introduce(&mut zorg, &mut wmo, today());
-    introduce(&mut wmo, &mut regie, today());
     let (_, card) = horst.own_card_file().unwrap();
-    zorg.import_card(card.as_bytes(), None, today()).unwrap();
-    Parties { zorg, wmo, regie }
+    p.zorg.import_card(card.as_bytes(), None, today()).unwrap();
+    p
 }
 
 // Downloads caught in the page, files put into file inputs (as in bundels.rs).

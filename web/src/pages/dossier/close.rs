@@ -18,6 +18,10 @@ pub struct CloseCaseProps {
 #[function_component(CloseCase)]
 pub fn close_case(p: &CloseCaseProps) -> Html {
     let app = use_app();
+    let notice = app
+        .workspace()
+        .and_then(|ws| ws.case(&p.id).ok())
+        .and_then(woonkans_views::notices::close_sentence);
     let kind = use_state(|| None::<OutcomeKind>);
     let date = use_state(|| browser::today().iso());
     let error = use_state(|| None::<String>);
@@ -58,6 +62,7 @@ pub fn close_case(p: &CloseCaseProps) -> Html {
         <form class="kaart afsluiten" onsubmit={confirm} novalidate=true aria-labelledby="afsluiten-titel">
             <h2 id="afsluiten-titel" tabindex="-1">{ oc::CLOSE_TITLE }</h2>
             <p>{ oc::CLOSE_INTRO }</p>
+            { for notice.map(|n| html! { <p id="afsluiten-afmelding">{ n }</p> }) }
             <fieldset>
                 <legend>{ oc::OUTCOME_LEGEND }</legend>
                 { for oc::choices().into_iter().map(|(k, value, label)| {

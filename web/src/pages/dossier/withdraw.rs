@@ -19,11 +19,11 @@ pub fn withdraw(p: &WithdrawProps) -> Html {
     let confirmed = use_state(|| false);
     let error = use_state(|| None::<String>);
     use_effect_with((), |()| browser::focus("intrekken-titel"));
-    let inform = app
-        .workspace()
-        .and_then(|ws| ws.case(&p.id).ok())
+    let case = app.workspace().and_then(|ws| ws.case(&p.id).ok());
+    let inform = case
         .map(woonkans_core::withdrawal::to_inform)
         .unwrap_or_default();
+    let notice = case.and_then(woonkans_views::notices::withdraw_sentence);
     let confirm = {
         let (app, confirmed, error, id) =
             (app.clone(), confirmed.clone(), error.clone(), p.id.clone());
@@ -54,6 +54,7 @@ pub fn withdraw(p: &WithdrawProps) -> Html {
             <p>{ oc::WITHDRAW_INTRO }</p>
             <p>{ oc::WITHDRAW_KEEPS }</p>
             <p id="intrekken-informeren">{ oc::inform_sentence(&inform) }</p>
+            { for notice.map(|n| html! { <p id="intrekken-afmelding">{ n }</p> }) }
             <div class="vinkje-regel">
                 <input type="checkbox" id="intrekken-bevestiging" checked={*confirmed} onchange={on_check} />
                 <label for="intrekken-bevestiging">{ oc::WITHDRAW_CONFIRM_LABEL }</label>
