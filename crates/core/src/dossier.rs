@@ -339,6 +339,30 @@ impl DocumentChecklist {
             .collect()
     }
 
+    /// Whether the huurgegevens may go: with every document `missing_for_lease` asks, or with a
+    /// recorded reason why they go without (returned, for the payload and the logs).
+    /// Refused (`DOCUMENTS_INCOMPLETE`) otherwise.
+    pub fn ready_for_lease(
+        &self,
+        budget_management: bool,
+    ) -> crate::error::Result<Option<MissingDocumentsReason>> {
+        let n = self.missing_for_lease(budget_management).len();
+        match (n, self.missing_reason) {
+            (0, _) => Ok(None),
+            (_, Some(reason)) => Ok(Some(reason)),
+            (n, None) => Err(crate::error::Error::new(
+                "DOCUMENTS_INCOMPLETE",
+                format!(
+                    "Er {} nog {} voor het huurcontract. Laat de inwoner {} eerst overhandigen, of kies waarom de huurgegevens toch nu gaan.",
+                    if n == 1 { "ontbreekt" } else { "ontbreken" },
+                    crate::vocab::count(n, "document", "documenten"),
+                    if n == 1 { "het" } else { "ze" }
+                ),
+            )
+            .at("documenten")),
+        }
+    }
+
     pub fn entries(&self) -> [(DocumentKind, DocumentEntry); 4] {
         DocumentKind::ALL.map(|k| (k, *self.get(k)))
     }

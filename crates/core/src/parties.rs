@@ -651,8 +651,8 @@ impl Workspace {
         })
     }
 
-    /// The step-6 hand-over, sealed to the accepted association's confirmed key (until the roles
-    /// issue moves it to the care provider's vault).
+    /// The step-6 hand-over of a vault made before roles, sealed to the accepted association's
+    /// confirmed key. With roles, the care provider's huurgegevens carry step 6 (`transfer`).
     pub fn seal_handover(
         &mut self,
         id: &str,

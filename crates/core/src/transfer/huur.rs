@@ -215,25 +215,9 @@ impl Huurgegevens {
         if !association_id_ok(&accepted.association_id) || association_name.is_empty() {
             return Err(match_missing());
         }
-        let missing = dossier
+        let missing_documents = dossier
             .documents
-            .missing_for_lease(dossier.budget_management);
-        let missing_documents = match (missing.len(), dossier.documents.missing_reason) {
-            (0, _) => None,
-            (_, Some(reason)) => Some(reason),
-            (n, None) => {
-                return Err(Error::new(
-                    "DOCUMENTS_INCOMPLETE",
-                    format!(
-                        "Er {} nog {} voor het huurcontract. Laat de inwoner {} eerst overhandigen, of kies waarom de huurgegevens toch nu gaan.",
-                        if n == 1 { "ontbreekt" } else { "ontbreken" },
-                        crate::vocab::count(n, "document", "documenten"),
-                        if n == 1 { "het" } else { "ze" }
-                    ),
-                )
-                .at("documenten"));
-            }
-        };
+            .ready_for_lease(dossier.budget_management)?;
         let documents = dossier
             .documents
             .entries()
