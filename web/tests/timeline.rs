@@ -295,6 +295,8 @@ async fn an_accepted_match_that_fails_sends_the_case_back_to_step_5() {
         .unwrap();
     five.click();
     yew::scheduler::flush().await;
+    // No koppeling went, so no afmelding is announced.
+    assert!(!has(&root, "#match-einde-afmelding"));
     click_button(&root, "Match beëindigen").await;
     assert!(text(&root).contains("Kies waarom de match niet doorgaat."));
     assert!(ws_of(&spy).case("zaak-m").unwrap().accepted.is_some());

@@ -706,3 +706,77 @@ async fn a_withdrawal_leaves_an_afmelding_per_association_on_the_dossier_list() 
     assert!(!has(&root, "form.afmelding"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn ending_a_match_after_its_koppeling_leaves_an_afmelding_for_that_association() {
+    let (mut regie, _) = two_coordinators();
+    let ids: Vec<String> = IDS.iter().map(|s| s.to_string()).collect();
+    for id in &ids {
+        regie.case_mut(id).unwrap().profile = fixtures::ready_draft();
+    }
+    let association_id = regie.offer().associations[0].id.clone();
+    let name = regie.offer().associations[0].name.clone();
+    let mut association = fixtures::association_vault(&mut regie, &association_id, today());
+    let (file, _) = regie
+        .seal_bundle(
+            &CodeKey::from_bytes([5; 32]),
+            &association_id,
+            &ids,
+            [70; 16],
+            [71; 32],
+            today(),
+            "t",
+        )
+        .unwrap();
+    association.open_bundle(&file.bytes, "t").unwrap();
+    for id in IDS {
+        woonkans_core::routeplanner::accept_match(
+            &mut regie,
+            id,
+            &association_id,
+            None,
+            today(),
+            "Regie",
+        )
+        .unwrap();
+    }
+    // Only the second resident's koppeling went.
+    regie
+        .seal_koppeling(IDS[1], None, [[72; 16], [73; 16]], [74; 32], today(), "t")
+        .unwrap();
+
+    // Ends the match of `id` on its step-5 tab; returns what the form said of an afmelding.
+    async fn end(root: &web_sys::Element, spy: &Spy, id: &str) -> Option<String> {
+        let tabs = root.query_selector_all(".stapper button").unwrap();
+        let five: web_sys::HtmlElement = (0..tabs.length())
+            .filter_map(|i| tabs.item(i))
+            .find(|b| b.text_content().unwrap_or_default().contains("Stap 5"))
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        five.click();
+        yew::scheduler::flush().await;
+        let told = has(root, "#match-einde-afmelding")
+            .then(|| text(&find(root, "#match-einde-afmelding")));
+        choose_option(root, "#match-einde-reden", "refusedByAssociation").await;
+        click_button(root, "Match beëindigen").await;
+        assert!(ws_of(spy).case(id).unwrap().accepted.is_none());
+        told
+    }
+    let (root, spy) = mount(Route::Dossier(IDS[0].into()), regie).await;
+    assert_eq!(end(&root, &spy, IDS[0]).await, None);
+    assert!(ws_of(&spy).parties().notices().is_empty());
+    root.remove();
+    let (root, spy) = mount(Route::Dossier(IDS[1].into()), ws_of(&spy)).await;
+    let said = end(&root, &spy, IDS[1]).await.unwrap();
+    assert!(
+        said.contains("De corporatie kreeg de koppeling al"),
+        "{said}"
+    );
+    root.remove();
+
+    let (root, _) = mount(Route::Dossiers, ws_of(&spy)).await;
+    assert_eq!(texts(&root, ".afmelding h3"), [name]);
+    assert!(text(&root).contains("Voor 1 inwoner (match beëindigd)"));
+    root.remove();
+}

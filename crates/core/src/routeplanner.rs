@@ -230,6 +230,16 @@ pub fn accept_match(
             "Deze corporatie heeft het profiel nog niet in een bundel ontvangen.",
         ));
     }
+    let code = case.codes.get(association_id).cloned();
+    if let Some(code) = code.as_deref()
+        && erased_after_afmelding(case, code)
+    {
+        return Err(Error::new(
+            "PROFILE_ERASED",
+            "Deze corporatie heeft het profiel gewist na een afmelding. Stuur het eerst opnieuw \
+             in een bundel.",
+        ));
+    }
     case.dossier.record_gate(Gate::MatchAccepted, date, actor)?;
     case.accepted = Some(AcceptedMatch {
         association_id: association_id.into(),
@@ -241,7 +251,28 @@ pub fn accept_match(
     if case.dossier.step < Step::Agreement {
         case.dossier.advance_to(Step::Agreement)?;
     }
+    // Matched again with an association that an earlier ended match left an afmelding for:
+    // the afmelding would now erase what the new match needs.
+    ws.drop_notices(|n| {
+        n.reason == crate::transfer::NoticeReason::MatchBeeindigd
+            && n.association_id == association_id
+            && Some(&n.code) == code.as_ref()
+    });
     Ok(())
+}
+
+/// Whether the last thing the case's log says about `code` is an afmelding: the association
+/// erased the profile and no bundle shared it again since.
+fn erased_after_afmelding(case: &crate::workspace::Case, code: &str) -> bool {
+    case.log
+        .iter()
+        .rev()
+        .find(|e| {
+            e.codes.iter().any(|c| c == code)
+                && (e.kind == crate::disclosure::DisclosureKind::CodedBundle
+                    || e.message == Some(crate::envelope::MessageType::Afmelding))
+        })
+        .is_some_and(|e| e.message == Some(crate::envelope::MessageType::Afmelding))
 }
 
 /// The target-group check is binding: eligibility (gate 3 → 4) cannot be recorded while it is
@@ -303,9 +334,11 @@ pub fn override_target_group(
 
 /// Ends the accepted match of case `id` on `date` for `reason`: the case goes back to step 5,
 /// where it can be matched again, and keeps the ended match in its history (`Case::ended_matches`,
-/// shown in its timeline). The codes stay: the association keeps knowing the profile by its code.
-/// Refused, with nothing changed, without an accepted match, for an archived case, or for a date
-/// before the acceptance.
+/// shown in its timeline). The codes stay. When the koppeling had gone to the association, an
+/// afmelding for it waits (`transfer::NoticeReason::MatchBeeindigd`): it no longer needs the
+/// professionals' contacts and the huurgegevens, and erases the profile too (a new bundle shares
+/// it again). Refused, with nothing changed, without an accepted match, for an archived case, or
+/// for a date before the acceptance.
 pub fn end_match(ws: &mut Workspace, id: &str, reason: MatchEndReason, date: Date) -> Result<()> {
     let case = ws.case(id)?;
     editable(case)?;
@@ -321,6 +354,8 @@ pub fn end_match(ws: &mut Workspace, id: &str, reason: MatchEndReason, date: Dat
             "De datum ligt vóór de datum waarop de match is aanvaard.",
         ));
     }
+    let notices = ws.ended_match_notices(id, &date.iso())?;
+    ws.push_notices(notices);
     let case = ws.case_mut(id)?;
     case.ended_matches.push(EndedMatch {
         association_id: accepted.association_id,

@@ -1018,6 +1018,17 @@ impl Workspace {
                 .collect(),
         })?;
         let entry = disclosure::entries_for_bundle(&written, at);
+        // A profile shared again must not be erased by an afmelding of an ended match that has
+        // not gone yet.
+        let again: Vec<String> = issued
+            .iter()
+            .map(|(_, code, _, _)| code.to_string())
+            .collect();
+        self.drop_notices(|n| {
+            n.reason == crate::transfer::NoticeReason::MatchBeeindigd
+                && n.association_id == association.id
+                && again.contains(&n.code)
+        });
         // Each case stores the code derived from its own stable id, never one taken by position
         // from the written file.
         for (id, code, sent, profile) in issued {

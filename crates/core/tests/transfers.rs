@@ -2182,3 +2182,130 @@ fn a_closed_case_asks_the_associations_that_do_not_house_the_resident_to_erase()
     assert_eq!(last.grondslag, NoticeReason::ZaakAfgesloten.grondslag());
     assert_eq!(m.p.regie.parties().notices().len(), 1);
 }
+
+#[test]
+fn an_ended_match_after_its_koppeling_asks_that_association_alone_to_erase() {
+    use woonkans_core::code::{self, CodeKey};
+    use woonkans_core::routeplanner::{accept_match, end_match};
+    use woonkans_core::transfer::{NoticeReason, Received};
+    use woonkans_core::workspace::MatchEndReason;
+    let ids = ["zk-aa01", "zk-bb02"];
+    let mut m = matched(&ids, &["zk-bb02"]);
+    let association_id = m.association_id.clone();
+    // The codes recomputed with the key that made them, not read from the case.
+    let at_association = |ws: &Workspace, id: &str| {
+        let stable = ws.case(id).unwrap().stable_id().to_string();
+        code::derive(&CodeKey::from_bytes([3; 32]), &association_id, &stable).to_string()
+    };
+    let (a, b) = (
+        at_association(&m.p.regie, ids[0]),
+        at_association(&m.p.regie, ids[1]),
+    );
+    let waiting = |ws: &Workspace| -> Vec<(String, String, NoticeReason)> {
+        ws.parties()
+            .notices()
+            .iter()
+            .map(|n| (n.association_id.clone(), n.code.clone(), n.reason))
+            .collect()
+    };
+    let accept = |ws: &mut Workspace, id: &str| {
+        accept_match(ws, id, &association_id, Some("VL-0001"), today(), "Regie")
+    };
+    let end = |ws: &mut Workspace, id: &str| {
+        end_match(ws, id, MatchEndReason::RefusedByResident, today()).unwrap()
+    };
+
+    // A match that ends before its koppeling went leaves nothing to erase: the association
+    // holds no more than the bundle gave every recipient.
+    accept(&mut m.p.regie, ids[0]).unwrap();
+    end(&mut m.p.regie, ids[0]);
+    assert!(waiting(&m.p.regie).is_empty());
+
+    // After the koppeling: one afmelding for that association and that code.
+    let expected = vec![(
+        m.association_id.clone(),
+        b.clone(),
+        NoticeReason::MatchBeeindigd,
+    )];
+    end(&mut m.p.regie, ids[1]);
+    assert_eq!(waiting(&m.p.regie), expected);
+    // Matched again with it before the afmelding went: no longer due.
+    accept(&mut m.p.regie, ids[1]).unwrap();
+    assert!(waiting(&m.p.regie).is_empty());
+    end(&mut m.p.regie, ids[1]);
+    assert_eq!(waiting(&m.p.regie), expected);
+    // Shared again in a new bundle: no longer due either.
+    let (file, _) =
+        m.p.regie
+            .seal_bundle(
+                &CodeKey::from_bytes([3; 32]),
+                &m.association_id,
+                &[ids[1].to_string()],
+                [44; 16],
+                [45; 32],
+                today(),
+                "t",
+            )
+            .unwrap();
+    m.association.open_bundle(&file.bytes, "t").unwrap();
+    assert!(waiting(&m.p.regie).is_empty());
+    accept(&mut m.p.regie, ids[1]).unwrap();
+    end(&mut m.p.regie, ids[1]);
+    assert_eq!(waiting(&m.p.regie), expected);
+
+    // The association erases everything under the code, in both bundles; resident 0 stays.
+    let f =
+        m.p.regie
+            .seal_afmelding(&m.association_id, [70; 16], [71; 32], today(), "t")
+            .unwrap();
+    let Received::Afmelding(erasure) = m.association.open_received(&f.bytes, None, "t").unwrap()
+    else {
+        panic!("not an afmelding")
+    };
+    assert_eq!(erasure.erased, std::slice::from_ref(&b));
+    assert_eq!(inbox_codes(&m.association), [vec![a.clone()]]);
+    assert!(m.association.parties().koppelingen().is_empty());
+    let parties = serde_json::to_string(m.association.parties()).unwrap();
+    assert!(!parties.contains(&b));
+
+    // The case goes on in step 5; its log says why the afmelding went, and the association
+    // no longer counts among those holding the profile.
+    let case = m.p.regie.case(ids[1]).unwrap();
+    assert_eq!(case.dossier.step, Step::AssociationTalks);
+    assert!(!case.shared.contains_key(&m.association_id));
+    let last = case.log.last().unwrap();
+    assert_eq!(
+        last.message,
+        Some(woonkans_core::envelope::MessageType::Afmelding)
+    );
+    assert_eq!(last.grondslag, NoticeReason::MatchBeeindigd.grondslag());
+    assert_eq!(last.codes, std::slice::from_ref(&b));
+    // The other case was not touched.
+    assert!(
+        m.p.regie
+            .case(ids[0])
+            .unwrap()
+            .shared
+            .contains_key(&m.association_id)
+    );
+
+    // A match with an association that erased the profile needs a new bundle first.
+    let before = m.p.regie.clone();
+    assert_eq!(
+        accept(&mut m.p.regie, ids[1]).unwrap_err().code,
+        "PROFILE_ERASED"
+    );
+    assert_eq!(m.p.regie, before);
+    m.p.regie
+        .seal_bundle(
+            &CodeKey::from_bytes([3; 32]),
+            &m.association_id,
+            &[ids[1].to_string()],
+            [46; 16],
+            [47; 32],
+            today(),
+            "t",
+        )
+        .unwrap();
+    accept(&mut m.p.regie, ids[1]).unwrap();
+}

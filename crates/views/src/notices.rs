@@ -1,6 +1,7 @@
 //! The afmeldingen on screen: on the coordinator's side the list of associations still to be
-//! told of a withdrawal or a closing, on the association's side what opening one erased. Who may send what,
-//! and what is erased, is the core's (`core::transfer::afmelding`).
+//! told of a withdrawal, a closing or an ended match, on the association's side what opening
+//! one erased. Who may send what, and what is erased, is the core's
+//! (`core::transfer::afmelding`).
 
 use std::collections::BTreeMap;
 use woonkans_core::transfer::{Erasure, NoticeReason};
@@ -11,9 +12,10 @@ pub const TITLE: &str = "Afmeldingen voor corporaties";
 
 pub const INTRO: &str = "Een corporatie die het profiel van een inwoner kreeg, moet wissen wat \
                          zij onder de code heeft als de inwoner de toestemming intrekt (art. 19 \
-                         AVG) of als de zaak is afgesloten en zij de inwoner niet huisvest (niet \
-                         langer bewaren dan nodig). De afmelding is een envelop met alleen de \
-                         codes: geen naam, geen profiel en ook niet de reden.";
+                         AVG), als de zaak is afgesloten en zij de inwoner niet huisvest, of als \
+                         de match met haar na de koppeling is beëindigd (niet langer bewaren dan \
+                         nodig). De afmelding is een envelop met alleen de codes: geen naam, geen \
+                         profiel en ook niet de reden.";
 
 pub const BUTTON: &str = "Afmelding maken en downloaden";
 
@@ -33,6 +35,21 @@ pub const CLOSE_NOTICE: &str = "Corporaties die het profiel kregen en de inwoner
                                 krijgen na het afsluiten een afmelding: die staat klaar bij \
                                 ‘Dossiers’. Wordt de zaak heropend voordat u hem verstuurt, dan \
                                 vervalt hij.";
+
+/// Said in the form that ends a match whose koppeling went to the association.
+pub const END_MATCH_NOTICE: &str = "De corporatie kreeg de koppeling al. Na het beëindigen zet \
+                                    de app een afmelding voor haar klaar bij ‘Dossiers’: zij \
+                                    wist dan alles onder de code, ook het profiel. Komt zij later \
+                                    weer in aanmerking, stuur het profiel dan opnieuw in een \
+                                    bundel.";
+
+/// The end-match form's sentence about the afmelding, for a case whose accepted match's
+/// association got the koppeling (`None` otherwise).
+pub fn end_match_sentence(ws: &Workspace, case_id: &str) -> Option<&'static str> {
+    ws.ended_match_notices(case_id, "")
+        .is_ok_and(|n| !n.is_empty())
+        .then_some(END_MATCH_NOTICE)
+}
 
 /// The closing form's sentence about afmeldingen, for a case whose coded profile went to an
 /// association (`None` otherwise).

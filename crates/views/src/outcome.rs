@@ -19,7 +19,10 @@ pub const CANCEL: &str = "Annuleren";
 // ---------------------------------------------------------------- an accepted match that ends
 
 pub const END_MATCH_TITLE: &str = "Match beëindigen";
-pub const END_MATCH_INTRO: &str = "Gaat de match toch niet door, bijvoorbeeld na de bezichtiging?      Dan gaat de zaak terug naar stap 5 en kan er opnieuw worden gezocht. De beëindigde match      blijft in de geschiedenis en de tijdlijn staan.";
+pub const END_MATCH_INTRO: &str = "Gaat de match toch niet door, bijvoorbeeld na de bezichtiging? \
+                                   Dan gaat de zaak terug naar stap 5 en kan er opnieuw worden \
+                                   gezocht. De beëindigde match blijft in de geschiedenis en de \
+                                   tijdlijn staan.";
 pub const END_MATCH_REASON: &str = "Reden";
 pub const END_MATCH_REASON_PLACEHOLDER: &str = "Kies een reden";
 pub const END_MATCH_DATE: &str = "Datum";

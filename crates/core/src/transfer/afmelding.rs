@@ -38,6 +38,17 @@ pub enum NoticeReason {
     ToestemmingIngetrokken,
     /// The case closed and this association does not house the resident.
     ZaakAfgesloten,
+    /// The accepted match with this association ended without a lease, after its koppeling
+    /// went: the case goes on, but this association no longer needs what it holds.
+    MatchBeeindigd,
+}
+
+impl NoticeReason {
+    pub const ALL: [NoticeReason; 3] = [
+        NoticeReason::ToestemmingIngetrokken,
+        NoticeReason::ZaakAfgesloten,
+        NoticeReason::MatchBeeindigd,
+    ];
 }
 
 impl NoticeReason {
@@ -50,6 +61,10 @@ impl NoticeReason {
             NoticeReason::ZaakAfgesloten => {
                 "Zaak afgesloten: niet langer bewaren dan nodig (art. 5 lid 1 onder e AVG)"
             }
+            NoticeReason::MatchBeeindigd => {
+                "Match beëindigd zonder huurovereenkomst: niet langer bewaren dan nodig (art. 5 \
+                 lid 1 onder e AVG)"
+            }
         }
     }
 }
@@ -59,6 +74,7 @@ impl crate::vocab::Dutch for NoticeReason {
         match self {
             NoticeReason::ToestemmingIngetrokken => "toestemming ingetrokken",
             NoticeReason::ZaakAfgesloten => "zaak afgesloten",
+            NoticeReason::MatchBeeindigd => "match beëindigd",
         }
     }
 }
@@ -122,17 +138,30 @@ pub struct PendingNotice {
 /// The afmeldingen a withdrawal (or, with `ZaakAfgesloten`, a closing) leaves: one per
 /// association that received the case's coded profile in a bundle, with the code that
 /// association knows it by. A closed case's own association (where it was placed) keeps it.
+/// An ended match needs the vault's cards to tell who got a koppeling: see
+/// [`Workspace::ended_match_notices`]; here it gives none.
 pub fn notices_for(case: &Case, reason: NoticeReason, at: &str) -> Vec<PendingNotice> {
-    let housing = match reason {
-        NoticeReason::ZaakAfgesloten => case
-            .outcome
-            .as_ref()
-            .and_then(|o| o.association_id.as_deref()),
-        NoticeReason::ToestemmingIngetrokken => None,
+    let housing = case
+        .outcome
+        .as_ref()
+        .and_then(|o| o.association_id.as_deref());
+    let told = |association_id: &str| match reason {
+        NoticeReason::ToestemmingIngetrokken => true,
+        NoticeReason::ZaakAfgesloten => housing != Some(association_id),
+        NoticeReason::MatchBeeindigd => false,
     };
+    pending(case, told, reason, at)
+}
+
+fn pending(
+    case: &Case,
+    told: impl Fn(&str) -> bool,
+    reason: NoticeReason,
+    at: &str,
+) -> Vec<PendingNotice> {
     case.shared
         .keys()
-        .filter(|a| Some(a.as_str()) != housing)
+        .filter(|a| told(a))
         .filter_map(|association_id| {
             case.codes.get(association_id).map(|code| PendingNotice {
                 association_id: association_id.clone(),
@@ -155,6 +184,35 @@ pub struct Erasure {
 }
 
 impl Workspace {
+    /// The afmelding an ended match leaves: for the association of the accepted match of case
+    /// `case_id`, when a koppeling went to one of its cards. Before the koppeling it holds no
+    /// more than the bundle's other recipients, who keep the profile while the case goes on.
+    pub fn ended_match_notices(&self, case_id: &str, at: &str) -> Result<Vec<PendingNotice>> {
+        let case = self.case(case_id)?;
+        let Some(accepted) = case.accepted.as_ref() else {
+            return Ok(Vec::new());
+        };
+        let cards: BTreeSet<String> = self
+            .parties()
+            .contacts()
+            .contacts()
+            .iter()
+            .filter(|c| c.association_id.as_deref() == Some(accepted.association_id.as_str()))
+            .map(|c| c.card.fingerprint().to_string())
+            .collect();
+        let koppeling_went = case.log.iter().any(|e| {
+            e.kind == DisclosureKind::TransferSent
+                && e.message == Some(MessageType::Koppeling)
+                && cards.contains(&e.recipient_id)
+        });
+        Ok(pending(
+            case,
+            |a| koppeling_went && a == accepted.association_id,
+            NoticeReason::MatchBeeindigd,
+            at,
+        ))
+    }
+
     /// The coordinator seals every afmelding waiting for `association_id` into one envelope to
     /// that association's confirmed card; they leave the waiting list and the sending is logged.
     pub fn seal_afmelding(
@@ -272,10 +330,7 @@ impl Workspace {
         category: &str,
         notices: &[PendingNotice],
     ) {
-        for reason in [
-            NoticeReason::ToestemmingIngetrokken,
-            NoticeReason::ZaakAfgesloten,
-        ] {
+        for reason in NoticeReason::ALL {
             let codes: Vec<String> = notices
                 .iter()
                 .filter(|n| n.reason == reason)
@@ -296,7 +351,9 @@ impl Workspace {
                 DisclosureKind::TransferSent,
             );
             e.grondslag = reason.grondslag().into();
-            if reason == NoticeReason::ZaakAfgesloten {
+            // A withdrawn case is gone; a closed case or one whose match ended stays, and its
+            // log says the afmelding went.
+            if reason != NoticeReason::ToestemmingIngetrokken {
                 for case in self.cases.iter_mut() {
                     if case
                         .codes

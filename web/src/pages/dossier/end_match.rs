@@ -7,6 +7,7 @@ use crate::state::{try_change, use_app};
 use woonkans_core::date::Date;
 use woonkans_core::routeplanner;
 use woonkans_core::workspace::MatchEndReason;
+use woonkans_views::notices;
 use woonkans_views::outcome as oc;
 use woonkans_views::select;
 use yew::prelude::*;
@@ -19,6 +20,9 @@ pub struct EndMatchProps {
 #[function_component(EndMatch)]
 pub fn end_match(p: &EndMatchProps) -> Html {
     let app = use_app();
+    let notice = app
+        .workspace()
+        .and_then(|ws| notices::end_match_sentence(ws, &p.id));
     let reason = use_state(String::new);
     let date = use_state(|| browser::today().iso());
     let error = use_state(|| None::<String>);
@@ -53,6 +57,7 @@ pub fn end_match(p: &EndMatchProps) -> Html {
         <form class="kaart match-beeindigen" onsubmit={confirm} novalidate=true aria-labelledby="match-beeindigen-titel">
             <h3 id="match-beeindigen-titel">{ oc::END_MATCH_TITLE }</h3>
             <p>{ oc::END_MATCH_INTRO }</p>
+            { for notice.map(|s| html! { <p id="match-einde-afmelding">{ s }</p> }) }
             <SelectField id="match-einde-reden" label={oc::END_MATCH_REASON}
                 options={select::options(&MatchEndReason::ALL, oc::END_MATCH_REASON_PLACEHOLDER)}
                 value={(*reason).clone()} onchange={on_reason} />
