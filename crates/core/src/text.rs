@@ -357,8 +357,9 @@ pub fn camel_split(s: &str) -> Option<String> {
 }
 
 /// Every other way the guard reads a text besides as typed: with its escapes written out
-/// ([`escapes_decoded`]), its camel-case words apart ([`camel_split`]) and its words of letters
-/// and digits read ([`mixed_readings`]). Empty for nearly every text.
+/// ([`escapes_decoded`]), its camel-case words apart ([`camel_split`]), its words of letters
+/// and digits read ([`mixed_readings`]) and its spelled-out numbers as digits
+/// ([`digit_words`]). Empty for nearly every text.
 pub fn readings(s: &str) -> Vec<String> {
     let decoded = escapes_decoded(s);
     let base = decoded.as_deref().unwrap_or(s);
@@ -366,7 +367,104 @@ pub fn readings(s: &str) -> Vec<String> {
     // Mixed words read both as typed ("lOS4BO74S", a number) and apart ("mevrouwB4kk3r").
     let mut mixed = mixed_readings(base);
     mixed.extend(split.as_deref().map(mixed_readings).unwrap_or_default());
-    decoded.into_iter().chain(split).chain(mixed).collect()
+    let spelled = digit_words(base);
+    decoded
+        .into_iter()
+        .chain(split)
+        .chain(mixed)
+        .chain(spelled)
+        .collect()
+}
+
+/// The fewest digit words in a row that are read as a number: a BSN (9), a phone number (10)
+/// or a date (8) spelled out has more, while "een twee drie" in a sentence stays words.
+const SPELLED_RUN: usize = 6;
+
+/// The digit a Dutch or English digit word stands for ("negen", "één" folded to "een", "nine").
+fn digit_word(w: &str) -> Option<char> {
+    Some(match w {
+        "nul" | "zero" => '0',
+        "een" | "one" => '1',
+        "twee" | "two" => '2',
+        "drie" | "three" => '3',
+        "vier" | "four" => '4',
+        "vijf" | "five" => '5',
+        "zes" | "six" => '6',
+        "zeven" | "seven" => '7',
+        "acht" | "eight" => '8',
+        "negen" | "nine" => '9',
+        _ => return None,
+    })
+}
+
+/// [`digit_word`] of a word as typed, in any case or with accents ("Één", "NEGEN").
+fn typed_digit_word(w: &str) -> Option<char> {
+    // No digit word is longer than five bytes, "één" included.
+    if w.len() > 5 {
+        return None;
+    }
+    let mut buf = [0u8; 5];
+    if w.is_ascii() {
+        for (b, c) in buf.iter_mut().zip(w.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        return digit_word(std::str::from_utf8(&buf[..w.len()]).ok()?);
+    }
+    digit_word(&fold(w))
+}
+
+/// The folded text with every run of at least six digit words written as digits, when it has
+/// one: "BSN negen negen negen negen negen vier zes zes negen" reads "bsn 999994669", a phone
+/// number spelled "nul zes - een twee ..." reads "0612...". `None` for a text without such a
+/// run, which is nearly every text.
+pub fn digit_words(s: &str) -> Option<String> {
+    // The common case costs one pass and no copy: no run of digit words as typed.
+    let mut run = 0;
+    let spelled = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            run = if typed_digit_word(w).is_some() {
+                run + 1
+            } else {
+                0
+            };
+            run >= SPELLED_RUN
+        });
+    if !spelled {
+        return None;
+    }
+    let folded = fold(s);
+    // The words with their byte spans in `folded`.
+    let mut words: Vec<(usize, usize, Option<char>)> = Vec::new();
+    let mut start = None;
+    for (i, c) in folded.char_indices().chain([(folded.len(), ' ')]) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                words.push((b, i, digit_word(&folded[b..i])));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(folded.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let run = words[i..].iter().take_while(|w| w.2.is_some()).count();
+        if run >= SPELLED_RUN {
+            let (from, to) = (words[i].0, words[i + run - 1].1);
+            out.push_str(&folded[copied..from]);
+            out.extend(words[i..i + run].iter().filter_map(|w| w.2));
+            copied = to;
+        }
+        i += run.max(1);
+    }
+    (copied > 0).then(|| {
+        out.push_str(&folded[copied..]);
+        out
+    })
 }
 
 /// The text with character escapes written out, when it has any: HTML's `&#101;` and
@@ -730,6 +828,36 @@ mod tests {
 #[cfg(test)]
 mod readings {
     use super::{escapes_decoded, mixed_readings};
+
+    #[test]
+    fn spelled_out_numbers_read_as_digits_and_short_counts_stay_words() {
+        use super::digit_words;
+        assert_eq!(
+            digit_words("BSN: negen negen negen negen negen vier zes zes negen.").as_deref(),
+            Some("bsn: 999994669.")
+        );
+        assert_eq!(
+            digit_words("Bel Nul-Zes, één twee; drie vier vijf zes zeven acht!").as_deref(),
+            Some("bel 0612345678!")
+        );
+        assert_eq!(
+            digit_words("tel zero six one two three four five six").as_deref(),
+            Some("tel 06123456")
+        );
+        // Two runs, each read; the words between stay.
+        assert_eq!(
+            digit_words("een twee drie vier vijf zes of zes vijf vier drie twee een").as_deref(),
+            Some("123456 of 654321")
+        );
+        for plain in [
+            "Een, twee, drie, vier: vier stappen en geen nummer.",
+            "Zij woont met een of twee katten en zes planten.",
+            "negenennegentig",
+            "",
+        ] {
+            assert_eq!(digit_words(plain), None, "{plain}");
+        }
+    }
 
     #[test]
     fn mixed_words_read_both_ways_and_plain_words_not_at_all() {

@@ -390,6 +390,11 @@ pub fn mobile8(k: &Known) -> String {
 }
 
 /// One identifying value of `k` in a varied notation, with its kind.
+/// The digits as Dutch words, written here from the language, not from the code under test.
+const DUTCH_DIGITS: [&str; 10] = [
+    "nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
+];
+
 pub fn planted_value(rng: &mut Rng, k: &Known) -> (String, &'static str) {
     match rng.below(8) {
         0 => {
@@ -433,7 +438,7 @@ pub fn planted_value(rng: &mut Rng, k: &Known) -> (String, &'static str) {
         }
         1 => {
             let b = k.bsn.clone().unwrap();
-            let v = match rng.below(6) {
+            let v = match rng.below(7) {
                 0 => b,
                 1 => format!("{} {} {}", &b[..3], &b[3..6], &b[6..]),
                 2 => format!("{}.{}.{}.{}", &b[..3], &b[3..5], &b[5..7], &b[7..]),
@@ -450,6 +455,12 @@ pub fn planted_value(rng: &mut Rng, k: &Known) -> (String, &'static str) {
                     .collect(),
                 // One digit as a web escape ("1234%35678 2").
                 4 => format!("{}%{:02X}{}", &b[..4], b.as_bytes()[4], &b[5..]),
+                // Spelled out as read aloud ("een twee drie ...").
+                5 => b
+                    .chars()
+                    .map(|c| DUTCH_DIGITS[c.to_digit(10).unwrap() as usize])
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 _ => format!("{}-{}", &b[..4], &b[4..]),
             };
             (v, "BSN")

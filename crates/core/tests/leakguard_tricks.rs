@@ -105,9 +105,11 @@ enum Trick {
     Leet,
     /// One character as an HTML entity (`&#101;`, `&#x65;`) or a web escape (`%65`).
     Escape,
+    /// A number's digits spelled out in Dutch words ("negen negen vier ..."), as read aloud.
+    Spelled,
 }
 
-const TRICKS: [Trick; 10] = [
+const TRICKS: [Trick; 11] = [
     Trick::Invisible,
     Trick::Control,
     Trick::LookAlike,
@@ -118,6 +120,7 @@ const TRICKS: [Trick; 10] = [
     Trick::FieldSplit,
     Trick::Leet,
     Trick::Escape,
+    Trick::Spelled,
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -252,6 +255,33 @@ fn disguise(rng: &mut Rng, v: &str, trick: Trick) -> Vec<String> {
             out.push_str(&escaped);
             out.extend(&chars[at + 1..]);
             vec![out]
+        }
+        Trick::Spelled => {
+            const WORDS: [&[&str]; 10] = [
+                &["nul", "Nul"],
+                &["een", "één", "Eén"],
+                &["twee"],
+                &["drie"],
+                &["vier"],
+                &["vijf"],
+                &["zes", "ZES"],
+                &["zeven"],
+                &["acht"],
+                &["negen", "Negen"],
+            ];
+            // A name has no digits to spell: it is planted as it is.
+            if !chars.iter().any(char::is_ascii_digit) {
+                return vec![v.to_string()];
+            }
+            let separator = *rng.pick(&[" ", "-", ", ", " - "]);
+            let words: Vec<String> = chars
+                .iter()
+                .map(|&c| match c.to_digit(10) {
+                    Some(d) => rng.pick(WORDS[d as usize]).to_string(),
+                    None => c.to_string(),
+                })
+                .collect();
+            vec![words.join(separator)]
         }
     }
 }
