@@ -105,22 +105,6 @@ async fn type_into(root: &web_sys::Element, css: &str, value: &str) {
     yew::scheduler::flush().await;
 }
 
-async fn show_step(root: &web_sys::Element, number: u8) {
-    let buttons = root.query_selector_all("nav.stapper button").unwrap();
-    for i in 0..buttons.length() {
-        let b: web_sys::HtmlElement = buttons.get(i).unwrap().dyn_into().unwrap();
-        if b.text_content()
-            .unwrap_or_default()
-            .starts_with(&format!("Stap {number} "))
-        {
-            b.click();
-            yew::scheduler::flush().await;
-            return;
-        }
-    }
-    panic!("no tab for step {number}");
-}
-
 fn sent_at_six(ws: &Workspace, id: &str) -> usize {
     ws.case(id)
         .unwrap()

@@ -6,7 +6,6 @@
 mod harness;
 
 use harness::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use woonkans_core::date::Date;
 use woonkans_core::disclosure::{DisclosureEntry, DisclosureKind};
@@ -286,15 +285,7 @@ async fn an_accepted_match_that_fails_sends_the_case_back_to_step_5() {
     );
 
     // Back to the step-5 tab, where the accepted match can be ended.
-    let tabs = root.query_selector_all(".stapper button").unwrap();
-    let five: web_sys::HtmlElement = (0..tabs.length())
-        .filter_map(|i| tabs.item(i))
-        .find(|b| b.text_content().unwrap_or_default().contains("Stap 5"))
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    five.click();
-    yew::scheduler::flush().await;
+    show_step(&root, 5).await;
     // No koppeling went, so no afmelding is announced.
     assert!(!has(&root, "#match-einde-afmelding"));
     click_button(&root, "Match beëindigen").await;

@@ -747,15 +747,7 @@ async fn ending_a_match_after_its_koppeling_leaves_an_afmelding_for_that_associa
 
     // Ends the match of `id` on its step-5 tab; returns what the form said of an afmelding.
     async fn end(root: &web_sys::Element, spy: &Spy, id: &str) -> Option<String> {
-        let tabs = root.query_selector_all(".stapper button").unwrap();
-        let five: web_sys::HtmlElement = (0..tabs.length())
-            .filter_map(|i| tabs.item(i))
-            .find(|b| b.text_content().unwrap_or_default().contains("Stap 5"))
-            .unwrap()
-            .dyn_into()
-            .unwrap();
-        five.click();
-        yew::scheduler::flush().await;
+        show_step(root, 5).await;
         let told = has(root, "#match-einde-afmelding")
             .then(|| text(&find(root, "#match-einde-afmelding")));
         choose_option(root, "#match-einde-reden", "refusedByAssociation").await;

@@ -298,3 +298,20 @@ pub fn printable_documents() -> u32 {
         .and_then(|v| v.parse::<u32>().ok())
         .unwrap_or(0)
 }
+
+/// Opens the dossier page's tab of step `number`.
+pub async fn show_step(root: &web_sys::Element, number: u8) {
+    let buttons = root.query_selector_all("nav.stapper button").unwrap();
+    for i in 0..buttons.length() {
+        let b: web_sys::HtmlElement = buttons.get(i).unwrap().dyn_into().unwrap();
+        if b.text_content()
+            .unwrap_or_default()
+            .starts_with(&format!("Stap {number} "))
+        {
+            b.click();
+            yew::scheduler::flush().await;
+            return;
+        }
+    }
+    panic!("no tab for step {number}");
+}
