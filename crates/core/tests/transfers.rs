@@ -2309,3 +2309,54 @@ fn an_ended_match_after_its_koppeling_asks_that_association_alone_to_erase() {
         .unwrap();
     accept(&mut m.p.regie, ids[1]).unwrap();
 }
+
+#[test]
+fn a_withdrawal_after_an_ended_match_sends_the_code_once() {
+    use woonkans_core::routeplanner::end_match;
+    use woonkans_core::transfer::{NoticeReason, Received};
+    use woonkans_core::workspace::MatchEndReason;
+    let ids = ["zk-aa01", "zk-bb02"];
+    let mut m = matched(&ids, &["zk-bb02"]);
+    end_match(
+        &mut m.p.regie,
+        ids[1],
+        MatchEndReason::DwellingUnavailable,
+        today(),
+    )
+    .unwrap();
+    m.p.regie.withdraw_consent(ids[1], "t").unwrap();
+    let mut reasons: Vec<NoticeReason> =
+        m.p.regie
+            .parties()
+            .notices()
+            .iter()
+            .map(|n| n.reason)
+            .collect();
+    reasons.sort();
+    assert_eq!(
+        reasons,
+        [
+            NoticeReason::ToestemmingIngetrokken,
+            NoticeReason::MatchBeeindigd
+        ]
+    );
+    let f =
+        m.p.regie
+            .seal_afmelding(&m.association_id, [70; 16], [71; 32], today(), "t")
+            .unwrap();
+    let Received::Afmelding(erasure) = m.association.open_received(&f.bytes, None, "t").unwrap()
+    else {
+        panic!("not an afmelding")
+    };
+    assert_eq!(erasure.erased.len(), 1);
+    assert_eq!(erasure.unknown, 0);
+    // Both reasons are in the coordinator's log, each with the one code.
+    let grondslagen: Vec<&str> =
+        m.p.regie
+            .log()
+            .iter()
+            .filter(|e| e.message == Some(woonkans_core::envelope::MessageType::Afmelding))
+            .map(|e| e.grondslag.as_str())
+            .collect();
+    assert_eq!(grondslagen.len(), 2);
+}
