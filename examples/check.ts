@@ -90,7 +90,7 @@ const dossierInput: W.DossierInput = {
   gender: "female",
   income: { yearlyAmountEuros: 16000, source: "benefits" },
   livingSituation: "shelteredHousing",
-  documents: { bewindvoeringRuling: { status: "notApplicable" } },
+  documents: { bewindvoeringRuling: { status: "notApplicable" }, missingReason: "followsLater" },
   targetGroup: { statusHolder: false },
   gates: [{ gate: "consentToRegister", date: "2026-01-02", actor: "Zorgaanbieder" }],
 };

@@ -450,6 +450,7 @@ const JS_FIXTURES: &str = r#"  const dossier = {
       brpExtract: { status: 'received', date: '2026-01-10' },
       incomeStatement: { status: 'requested' },
       bewindvoeringRuling: { status: 'notApplicable' },
+      missingReason: 'followsLater',
     },
     targetGroup: { statusHolder: false, labourMigrant: false, regularRouteImpossible: true, supportNeedIndependentLiving: true },
     gates: [

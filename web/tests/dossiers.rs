@@ -591,6 +591,15 @@ async fn match_acceptance_and_handover_download_are_logged() {
     assert!(ws_of(&spy).log().is_empty());
 
     click(&root, "#overdracht-bevestiging").await;
+    // The documents for the lease are not in: refused until a reason is chosen.
+    click_button(&root, "Overdracht downloaden").await;
+    assert!(
+        text(&root).contains("Er ontbreken nog") && text(&root).contains("voor het huurcontract"),
+        "{}",
+        text(&root)
+    );
+    assert!(ws_of(&spy).log().is_empty());
+    choose(&root, "#overdracht-ontbrekend", "followsLater").await;
     click_button(&root, "Overdracht downloaden").await;
     let t = text(&root);
     assert!(
@@ -609,6 +618,10 @@ async fn match_acceptance_and_handover_download_are_logged() {
     let ws = ws_of(&spy);
     assert_eq!(ws.log().len(), 1);
     assert_eq!(ws.log()[0].step, 6);
+    assert_eq!(
+        ws.log()[0].categories.last().map(String::as_str),
+        Some("Documenten niet compleet: wordt nagestuurd, afgesproken met de corporatie")
+    );
     assert_eq!(ws.case("overdr01").unwrap().log.len(), 1);
 }
 

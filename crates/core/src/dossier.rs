@@ -286,6 +286,15 @@ impl MissingDocumentsReason {
         MissingDocumentsReason::DoesNotExist,
         MissingDocumentsReason::AssociationAccepts,
     ];
+
+    /// The logs' line for a hand-over that went without every document.
+    pub fn log_label(self) -> String {
+        use crate::vocab::Dutch;
+        format!(
+            "Documenten niet compleet: {}",
+            crate::vocab::lowercase_first(self.dutch())
+        )
+    }
 }
 
 impl fmt::Debug for DocumentChecklist {
@@ -339,8 +348,20 @@ impl DocumentChecklist {
             .collect()
     }
 
-    /// Whether the huurgegevens may go: with every document `missing_for_lease` asks, or with a
-    /// recorded reason why they go without (returned, for the payload and the logs).
+    /// Records why the hand-over goes without a document the lease needs; nothing is recorded
+    /// while none is missing, so an old reason never travels with a complete file.
+    pub fn choose_missing_reason(
+        &mut self,
+        budget_management: bool,
+        reason: Option<MissingDocumentsReason>,
+    ) {
+        self.missing_reason =
+            reason.filter(|_| !self.missing_for_lease(budget_management).is_empty());
+    }
+
+    /// Whether the lease's hand-over may go (the huurgegevens, or the hand-over of a vault made
+    /// before roles): with every document `missing_for_lease` asks, or with a recorded reason
+    /// why it goes without (returned, for the payload and the logs).
     /// Refused (`DOCUMENTS_INCOMPLETE`) otherwise.
     pub fn ready_for_lease(
         &self,
@@ -353,7 +374,7 @@ impl DocumentChecklist {
             (n, None) => Err(crate::error::Error::new(
                 "DOCUMENTS_INCOMPLETE",
                 format!(
-                    "Er {} nog {} voor het huurcontract. Laat de inwoner {} eerst overhandigen, of kies waarom de huurgegevens toch nu gaan.",
+                    "Er {} nog {} voor het huurcontract. Laat de inwoner {} eerst overhandigen, of kies waarom de gegevens toch nu gaan.",
                     if n == 1 { "ontbreekt" } else { "ontbreken" },
                     crate::vocab::count(n, "document", "documenten"),
                     if n == 1 { "het" } else { "ze" }

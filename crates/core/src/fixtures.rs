@@ -142,6 +142,23 @@ pub fn record_gates_to_step_4(dossier: &mut Dossier) {
     }
 }
 
+/// The documents the lease needs, received on 15 September 2026; the bewindvoering ruling too
+/// under bewindvoering, otherwise not applicable.
+pub fn documents_in(dossier: &mut Dossier) {
+    use crate::dossier::{DocumentKind, DocumentStatus};
+    let received = Date::new(2026, 9, 15).expect("a valid fixture date");
+    for kind in DocumentKind::ALL {
+        let ruled = dossier.budget_management;
+        let entry = dossier.documents.get_mut(kind);
+        if kind == DocumentKind::BewindvoeringRuling && !ruled {
+            entry.status = DocumentStatus::NotApplicable;
+        } else {
+            entry.status = DocumentStatus::Received;
+            entry.date = Some(received);
+        }
+    }
+}
+
 /// The dossier of `resident` in Venlo, a household of one, without gates.
 pub fn dossier(id: &str, resident: &Resident) -> Dossier {
     let mut x = Dossier::new(id);

@@ -125,6 +125,10 @@ pub struct Handover {
     pub profile: PlacementProfile,
     /// The applicable documents (a bewindvoering ruling only when there is one).
     pub documents_to_hand_over: Vec<HandoverDocument>,
+    /// Why it goes although a document the lease needs is missing (absent when none is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub missing_documents: Option<crate::dossier::MissingDocumentsReason>,
     pub grondslag: String,
     pub doel: String,
     pub confirmation: HandoverConfirmation,
@@ -146,6 +150,7 @@ impl fmt::Debug for Handover {
                 "bsn",
                 "profile",
                 "documents_to_hand_over",
+                "missing_documents",
                 "confirmation",
             ],
         )
@@ -184,7 +189,9 @@ fn association_id_ok(id: &str) -> bool {
 /// Makes the step-6 hand-over of `dossier` for one association. Refused (`GATE_MISSING`) until
 /// every gate up to "match accepted" is recorded, (`CONFIRMATION_MISSING`) unless the
 /// confirmation explicitly confirms the grondslag and says who confirms, and
-/// (`DOSSIER_INCOMPLETE`) while the data it carries is incomplete or invalid.
+/// (`DOSSIER_INCOMPLETE`) while the data it carries is incomplete or invalid, and
+/// (`DOCUMENTS_INCOMPLETE`) while a document the lease needs is missing without a recorded
+/// reason (`DocumentChecklist::ready_for_lease`).
 pub fn handover(
     dossier: &Dossier,
     profile: &PlacementProfile,
@@ -259,6 +266,9 @@ pub fn handover(
         )
         .at(first.field.clone().unwrap_or_default()));
     }
+    let missing_documents = dossier
+        .documents
+        .ready_for_lease(dossier.budget_management)?;
     // validate_for(Agreement) guarantees these; the errors keep this free of panics regardless.
     let birth_date = dossier
         .birth_date
@@ -312,6 +322,7 @@ pub fn handover(
         bsn,
         profile: profile.clone(),
         documents_to_hand_over,
+        missing_documents,
         grondslag: GRONDSLAG.to_string(),
         doel: row(Step::Agreement).doel.to_string(),
         confirmation: HandoverConfirmation {
@@ -450,6 +461,8 @@ mod tests {
         x.documents.bewindvoering_ruling.status = DocumentStatus::Received;
         x.documents.bewindvoering_ruling.date = Some(d("2026-01-12"));
         x.documents.landlord_statement.status = DocumentStatus::NotApplicable;
+        x.documents.income_statement.status = DocumentStatus::Received;
+        x.documents.income_statement.date = Some(d("2026-01-15"));
         for (g, day) in [
             (Gate::ConsentToRegister, "2026-01-02"),
             (Gate::EligibilityAndSupportPlan, "2026-02-01"),
@@ -475,6 +488,40 @@ mod tests {
         use crate::register::Grondslag;
         assert_eq!(row(Step::Agreement).grondslagen, &[Grondslag::Contract]);
         assert!(GRONDSLAG.contains(Grondslag::Contract.article()));
+    }
+
+    #[test]
+    fn a_missing_document_needs_a_recorded_reason() {
+        use crate::dossier::MissingDocumentsReason;
+        let mut x = dossier();
+        x.documents.income_statement.status = DocumentStatus::Requested;
+        x.documents.brp_extract.status = DocumentStatus::Requested;
+        let e = handover(&x, &profile(), "woonwaard", "Woonwaard", confirmation()).unwrap_err();
+        assert_eq!(e.code, "DOCUMENTS_INCOMPLETE");
+        assert!(
+            e.message.contains("ontbreken nog 2 documenten"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.field.as_deref(), Some("documenten"));
+        x.documents.missing_reason = Some(MissingDocumentsReason::FollowsLater);
+        let h = handover(&x, &profile(), "woonwaard", "Woonwaard", confirmation()).unwrap();
+        assert_eq!(
+            h.missing_documents,
+            Some(MissingDocumentsReason::FollowsLater)
+        );
+        let json: serde_json::Value = serde_json::from_str(&h.to_json()).unwrap();
+        assert_eq!(json["missingDocuments"], "followsLater");
+        // Without a bewindvoering, its ruling is not asked for; with every document in, a
+        // reason left from before is not carried.
+        let mut y = dossier();
+        y.budget_management = false;
+        y.documents.bewindvoering_ruling.status = DocumentStatus::Requested;
+        y.documents.missing_reason = Some(MissingDocumentsReason::DoesNotExist);
+        let h = handover(&y, &profile(), "woonwaard", "Woonwaard", confirmation()).unwrap();
+        assert_eq!(h.missing_documents, None);
+        let json: serde_json::Value = serde_json::from_str(&h.to_json()).unwrap();
+        assert!(json.get("missingDocuments").is_none());
     }
 
     #[test]

@@ -1082,6 +1082,19 @@ impl Workspace {
         )
     }
 
+    /// Records on case `id` why its step-6 hand-over goes without a document the lease needs
+    /// (`DocumentChecklist::choose_missing_reason`).
+    pub fn choose_missing_reason(
+        &mut self,
+        id: &str,
+        reason: Option<crate::dossier::MissingDocumentsReason>,
+    ) -> Result<()> {
+        let d = &mut self.case_mut(id)?.dossier;
+        d.documents
+            .choose_missing_reason(d.budget_management, reason);
+        Ok(())
+    }
+
     /// The step-6 hand-over for the accepted association, after the explicit confirmation;
     /// logged with the case and overall.
     pub fn handover(
@@ -1125,6 +1138,7 @@ impl Workspace {
             categories: handover::handed_over_categories(&case.dossier)
                 .iter()
                 .map(|c| c.dutch().to_string())
+                .chain(made.missing_documents.map(|r| r.log_label()))
                 .collect(),
             grondslag: handover::GRONDSLAG.into(),
             bundle_id: handover_id.into(),

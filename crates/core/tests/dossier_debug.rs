@@ -85,6 +85,8 @@ fn full_dossier() -> Dossier {
     x.iban = Some("NL91ABNA0417164300".into());
     x.documents.bewindvoering_ruling.status = DocumentStatus::Received;
     x.documents.bewindvoering_ruling.date = Some(d("2026-01-15"));
+    // The others follow; the hand-over goes with that reason.
+    x.documents.missing_reason = Some(woonkans_core::dossier::MissingDocumentsReason::FollowsLater);
     x.care_provider = Some(Contact {
         organisation: "Zorgorgmarker".into(),
         person: "Zorgpersoonmarker".into(),

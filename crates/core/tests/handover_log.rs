@@ -2,7 +2,7 @@
 //! document, never one still requested or marked not applicable.
 
 use woonkans_core::date::Date;
-use woonkans_core::dossier::{DocumentKind, DocumentStatus};
+use woonkans_core::dossier::{DocumentKind, DocumentStatus, MissingDocumentsReason};
 use woonkans_core::fixtures::{self, RESIDENTS};
 use woonkans_core::handover::{HandoverConfirmation, handed_over_categories};
 use woonkans_core::register::Category;
@@ -23,8 +23,26 @@ const DOCUMENTS: [(DocumentKind, Category); 4] = [
     ),
 ];
 
-/// A hand-over-ready case of `resident` whose documents have `statuses`, in `DOCUMENTS` order.
+/// A hand-over-ready case of `resident` whose documents have `statuses`, in `DOCUMENTS` order,
+/// handed over (with the reason "the association accepts it" when one is missing).
 fn handed_over(resident: usize, statuses: [DocumentStatus; 4]) -> Workspace {
+    let (ws, handed) = hand_over(
+        resident,
+        statuses,
+        Some(MissingDocumentsReason::AssociationAccepts),
+    );
+    handed.unwrap();
+    ws
+}
+
+fn hand_over(
+    resident: usize,
+    statuses: [DocumentStatus; 4],
+    reason: Option<MissingDocumentsReason>,
+) -> (
+    Workspace,
+    woonkans_core::Result<woonkans_core::handover::Handover>,
+) {
     let mut ws = fixtures::workspace();
     let association = "vb-maasdal";
     let case = fixtures::add_ready_case(&mut ws, "c1", &RESIDENTS[resident]);
@@ -41,6 +59,7 @@ fn handed_over(resident: usize, statuses: [DocumentStatus; 4]) -> Workspace {
         entry.status = status;
         entry.date = (status != DocumentStatus::NotApplicable).then(today);
     }
+    d.documents.missing_reason = reason;
     ws.write_bundle(
         &woonkans_core::code::CodeKey::from_bytes([3; 32]),
         association,
@@ -52,7 +71,7 @@ fn handed_over(resident: usize, statuses: [DocumentStatus; 4]) -> Workspace {
     .unwrap();
     woonkans_core::routeplanner::accept_match(&mut ws, "c1", association, None, today(), "Inwoner")
         .unwrap();
-    ws.handover(
+    let handed = ws.handover(
         "c1",
         HandoverConfirmation {
             grondslag_confirmed: true,
@@ -61,9 +80,8 @@ fn handed_over(resident: usize, statuses: [DocumentStatus; 4]) -> Workspace {
         },
         "h1",
         "2026-11-28T11:00:00",
-    )
-    .unwrap();
-    ws
+    );
+    (ws, handed)
 }
 
 #[test]
@@ -96,12 +114,25 @@ fn the_log_lists_only_received_documents() {
         for c in [Category::Naw, Category::Bsn, Category::PlacementProfile] {
             assert!(entry.categories.iter().any(|x| x == c.dutch()), "case {i}");
         }
-        assert_eq!(
-            handed_over_categories(&ws.case("c1").unwrap().dossier)
-                .iter()
-                .map(|c| c.dutch().to_string())
-                .collect::<Vec<_>>(),
-            entry.categories
-        );
+        // A document the lease needs is missing: the line with the reason follows the
+        // categories, and without a reason the hand-over is refused with nothing logged.
+        let missing = statuses[..3].contains(&Rq) || statuses[3] == Rq;
+        let mut expected: Vec<String> = handed_over_categories(&ws.case("c1").unwrap().dossier)
+            .iter()
+            .map(|c| c.dutch().to_string())
+            .collect();
+        if missing {
+            expected.push(
+                "Documenten niet compleet: de corporatie gaat akkoord zonder dit document".into(),
+            );
+        }
+        assert_eq!(expected, entry.categories, "case {i}");
+        let (ws, refused) = hand_over(i, statuses, None);
+        if missing {
+            assert_eq!(refused.unwrap_err().code, "DOCUMENTS_INCOMPLETE");
+            assert!(ws.log().iter().all(|e| e.step != 6), "case {i}");
+        } else {
+            assert!(refused.is_ok(), "case {i}");
+        }
     }
 }

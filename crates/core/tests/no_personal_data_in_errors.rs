@@ -546,13 +546,23 @@ fn gates_views_and_handover_refusals_name_no_value() {
                 confirm(true, ACTOR, "2026-11-28"),
             )
         },
+        // Documents for the lease still missing, no reason chosen.
+        handover(
+            &all,
+            &good_profile,
+            "woonwaard",
+            "Woonwaard",
+            confirm(true, ACTOR, "2026-11-28"),
+        ),
     ];
     for (i, r) in refusals.iter().enumerate() {
         c.error(&format!("handover refusal {i}"), r.as_ref().unwrap_err());
     }
     c.debug("HandoverConfirmation", &confirm(true, ACTOR, "2026-11-28"));
+    let mut ready = all.clone();
+    woonkans_core::fixtures::documents_in(&mut ready);
     let made = handover(
-        &all,
+        &ready,
         &good_profile,
         "woonwaard",
         "Woonwaard",

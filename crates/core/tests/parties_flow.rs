@@ -301,6 +301,7 @@ fn the_hand_over_is_sealed_to_the_accepted_association() {
         "Inwoner",
     )
     .unwrap();
+    fixtures::documents_in(&mut coordinator.case_mut("c0").unwrap().dossier);
     let (file, handover) = coordinator
         .seal_handover(
             "c0",

@@ -274,6 +274,7 @@ fn a_change_after_the_handover_marks_the_handover_not_a_bundle() {
     case.dossier.address.postcode = "5911 AB".into();
     case.dossier.address.place = "Venlo".into();
     case.dossier.phones = vec!["0612345678".into()];
+    woonkans_core::fixtures::documents_in(&mut case.dossier);
     woonkans_core::routeplanner::accept_match(&mut ws, "case0", A, None, today(), "Inwoner")
         .unwrap();
     ws.handover(

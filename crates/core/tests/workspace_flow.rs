@@ -160,6 +160,16 @@ fn full_walk_from_dossier_to_handover() {
         "2026-11-28T11:00:00",
     );
     assert_eq!(refused.unwrap_err().code, "CONFIRMATION_MISSING");
+    // The documents for the lease: missing, the hand-over is refused; in, it goes.
+    let confirmed = woonkans_core::handover::HandoverConfirmation {
+        grondslag_confirmed: true,
+        confirmed_by: "Ketenregisseur".into(),
+        date: today(),
+    };
+    let refused = ws.handover("k7f3q9", confirmed, "h1", "2026-11-28T11:00:00");
+    assert_eq!(refused.unwrap_err().code, "DOCUMENTS_INCOMPLETE");
+    assert_eq!(ws.log().len(), 1);
+    woonkans_core::fixtures::documents_in(&mut ws.case_mut("k7f3q9").unwrap().dossier);
     let handover = ws
         .handover(
             "k7f3q9",

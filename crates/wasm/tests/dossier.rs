@@ -344,8 +344,22 @@ fn confirmation(confirmed: bool) -> JsValue {
 
 #[wasm_bindgen_test]
 fn handover_good_and_bad() {
-    let r = make_handover(
+    // Two documents for the lease are still missing: refused until a reason is chosen.
+    let e = make_handover(
         dossier(),
+        parse(PROFILE),
+        "woonwaard".into(),
+        "Woonwaard".into(),
+        confirmation(true),
+    )
+    .unwrap_err();
+    assert_eq!(code_of(e), "DOCUMENTS_INCOMPLETE");
+    let with_reason = DOSSIER.replace(
+        r#""documents": {"#,
+        r#""documents": { "missingReason": "followsLater","#,
+    );
+    let r = make_handover(
+        parse(&with_reason),
         parse(PROFILE),
         "woonwaard".into(),
         "Woonwaard".into(),
@@ -358,6 +372,7 @@ fn handover_good_and_bad() {
     );
     let h = get(&r, "handover");
     assert_eq!(s(&h, "bsn"), "999994669");
+    assert_eq!(s(&h, "missingDocuments"), "followsLater");
     assert!(s(&h, "grondslag").contains("art. 6 lid 1 sub b AVG"));
     let json = s(&r, "json");
     assert!(json.contains("\"postcode\": \"5911 AB\""));

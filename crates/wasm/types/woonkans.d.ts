@@ -390,7 +390,11 @@ bsn: string, profile: PlacementProfile,
 /**
  * The applicable documents (a bewindvoering ruling only when there is one).
  */
-documentsToHandOver: Array<HandoverDocument>, grondslag: string, doel: string, confirmation: HandoverConfirmation, };
+documentsToHandOver: Array<HandoverDocument>, 
+/**
+ * Why it goes although a document the lease needs is missing (absent when none is).
+ */
+missingDocuments?: MissingDocumentsReason | null, grondslag: string, doel: string, confirmation: HandoverConfirmation, };
 
 /**
  * The coordinator's explicit confirmation before the hand-over is made.

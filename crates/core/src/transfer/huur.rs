@@ -306,12 +306,7 @@ impl Huurgegevens {
         self.categories()
             .iter()
             .map(|c| c.dutch().to_string())
-            .chain(self.missing_documents.map(|r| {
-                format!(
-                    "Documenten niet compleet: {}",
-                    crate::vocab::lowercase_first(r.dutch())
-                )
-            }))
+            .chain(self.missing_documents.map(|r| r.log_label()))
             .collect()
     }
 
@@ -417,12 +412,8 @@ impl Workspace {
                 entry.date = None;
             }
         }
-        let missing = d.documents.missing_for_lease(d.budget_management);
-        d.documents.missing_reason = if missing.is_empty() {
-            None
-        } else {
-            input.missing_reason
-        };
+        d.documents
+            .choose_missing_reason(d.budget_management, input.missing_reason);
         *self = next;
         Ok(())
     }

@@ -7,16 +7,17 @@
 use super::fields::{ParsedField, date_text, read_date};
 use super::{StepProps, field_id};
 use crate::browser;
-use crate::components::form::{TextField, checked_of};
+use crate::components::form::{SelectField, TextField, checked_of};
 use crate::pages::bundels::keys_link::KeysLink;
 use crate::state::{try_change, use_app};
 use woonkans_core::Error;
-use woonkans_core::dossier::DocumentStatus;
+use woonkans_core::dossier::{DocumentStatus, MissingDocumentsReason};
 use woonkans_core::handover::HandoverConfirmation;
 use woonkans_core::register::Step;
 use woonkans_core::routeplanner::form_step;
 use woonkans_core::vocab::{self, Dutch};
 use woonkans_views::envelopes::NO_KEYS;
+use woonkans_views::{huur, select};
 use yew::prelude::*;
 
 const CONFIRMATION: &str = "Ik bevestig dat deze gegevens worden overgedragen voor het aangaan van de huurovereenkomst, op grond van art. 6 lid 1 sub b AVG";
@@ -28,6 +29,7 @@ pub fn handover_step(p: &StepProps) -> Html {
     let by = use_state(String::new);
     let date = use_state(|| date_text(Some(browser::today())));
     let outcome = use_state(|| None::<Result<String, String>>);
+    let missing_reason = use_state(|| None::<String>);
     let Some(ws) = app.workspace() else {
         return html! {};
     };
@@ -54,6 +56,24 @@ pub fn handover_step(p: &StepProps) -> Html {
             .map(|e| e.message)
     };
     let d = &case.dossier;
+    let lacking = !d
+        .documents
+        .missing_for_lease(d.budget_management)
+        .is_empty();
+    // What the dossier recorded before, until the user chooses here.
+    let reason_key = (*missing_reason).clone().unwrap_or_else(|| {
+        d.documents
+            .missing_reason
+            .map(|r| select::key(&r))
+            .unwrap_or_default()
+    });
+    let on_reason = {
+        let (missing_reason, outcome) = (missing_reason.clone(), outcome.clone());
+        Callback::from(move |v: String| {
+            missing_reason.set(Some(v));
+            outcome.set(None);
+        })
+    };
     let documents: Vec<_> = d
         .documents
         .entries()
@@ -90,6 +110,7 @@ pub fn handover_step(p: &StepProps) -> Html {
         let id = p.id.to_string();
         let (confirmed, by, date, outcome) =
             (confirmed.clone(), by.clone(), date.clone(), outcome.clone());
+        let reason = select::from_key::<MissingDocumentsReason>(&reason_key);
         Callback::from(move |_| {
             let when = match read_date(&date) {
                 Ok(Some(d)) => d,
@@ -113,6 +134,7 @@ pub fn handover_step(p: &StepProps) -> Html {
             // The envelope is offered only when the core agrees, and the hand-over (with its
             // disclosure logged) is committed only when the download started.
             let offered = try_change(&app, |ws| {
+                ws.choose_missing_reason(&id, reason)?;
                 let (file, _) = ws.seal_handover(&id, confirmation, envelope_id, random, &at)?;
                 browser::download(&file.file_name, &file.bytes, "application/json")
                     .map_err(|m| Error::new("DOWNLOAD_FAILED", m))?;
@@ -138,6 +160,11 @@ pub fn handover_step(p: &StepProps) -> Html {
                         }) }
                     </ul>
                 } } }
+                if lacking {
+                    <SelectField id="overdracht-ontbrekend" label={huur::MISSING_LABEL}
+                        hint={huur::MISSING_HINT} options={huur::missing_reason_options()}
+                        value={reason_key.clone()} onchange={on_reason} />
+                }
                 <p class="hint">{ "Gezondheidsgegevens en de notities van het onderzoek gaan nooit mee. De overdracht gaat als envelop: versleuteld voor deze corporatie en door u ondertekend." }</p>
             </div>
             { for sealing_blocker.iter().map(|m| html! {
